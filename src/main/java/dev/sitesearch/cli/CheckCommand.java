@@ -1,0 +1,49 @@
+package dev.sitesearch.cli;
+
+import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.index.IndexSummary;
+import dev.sitesearch.index.Indexer;
+import dev.sitesearch.index.Schema;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sitesearch check}: validates the content folder with the indexer's rules, writing nothing. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Validate the content folder with the same rules and report as 'index', writing nothing.",
+        "Exit 0 when every file is fine, 1 when some are not: run it in the content repository's CI."})
+public final class CheckCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--include-drafts", description = "Check drafts, future and expired pages as if published.")
+  boolean includeDrafts;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    SitesearchConfig config = common.loadConfig();
+    var reader = new PageReader(config.maxFileBytes(), includeDrafts, Clock.systemUTC());
+    Indexer dryRun = Indexer.dryRun(common.content, Schema.from(config), reader,
+        Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
+    IndexSummary summary = dryRun.run(true, Indexer.Progress.NONE);
+    if (json) {
+      IndexCommand.print(spec, summary, true);
+    } else {
+      var err = spec.commandLine().getErr();
+      summary.failures().forEach(p -> err.println("FAILED  " + p));
+      summary.warnings().forEach(p -> err.println("warning " + p));
+      spec.commandLine().getOut().printf("check: %d pages ok, %d skipped, %d failed, %d warnings%n",
+          summary.added(), summary.skipped(), summary.failed(), summary.warnings().size());
+    }
+    return summary.exitCode();
+  }
+}

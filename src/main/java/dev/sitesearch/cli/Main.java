@@ -1,0 +1,64 @@
+package dev.sitesearch.cli;
+
+import dev.sitesearch.config.ConfigException;
+import dev.sitesearch.index.IndexBusyException;
+import dev.sitesearch.search.IndexMissingException;
+import dev.sitesearch.search.InvalidRequestException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sitesearch} command: lists the subcommands; each returns its exit code. */
+@Command(name = "sitesearch", mixinStandardHelpOptions = true, version = "sitesearch 0.1.0",
+    description = "Full-text search for Hugo-style content sites.",
+    subcommands = {IndexCommand.class, CheckCommand.class, SearchCommand.class, ServeCommand.class,
+        CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:all good", "1:some content files failed (every good one is still indexed)",
+        "2:usage, configuration or index error"})
+public final class Main {
+  public static final int OK = 0;
+  public static final int SOME_FAILED = 1;
+  public static final int USAGE = 2;
+  /** Held so the level set on it is not lost when the logger is collected. */
+  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  public static void main(String[] args) {
+    quietLibraries(args);
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Only {@code serve} logs as it goes; the other commands print their own report, so their log is kept to
+   * warnings. Lucene's hint about the incubating vector module concerns vector search, which we do not use.
+   */
+  private static void quietLibraries(String[] args) {
+    boolean serving = args.length > 0 && args[0].equals("serve");
+    if (!serving && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
+  /** Runs the command line with the given output streams; used by {@link #main} and by tests. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    var cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      String message = switch (e) {
+        case ConfigException c -> "configuration error: " + c.getMessage();
+        case IndexBusyException b -> "index busy: " + b.getMessage();
+        case IndexMissingException m -> m.getMessage();
+        case InvalidRequestException r -> r.parameter() + ": " + r.getMessage();
+        case java.io.IOException io -> "error: " + io.getMessage();
+        default -> null;
+      };
+      if (message == null) throw e;
+      commandLine.getErr().println("sitesearch: " + message);
+      return USAGE;
+    });
+    return cli.execute(args);
+  }
+}

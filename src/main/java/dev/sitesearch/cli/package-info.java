@@ -1,0 +1,2 @@
+/** Stage 4b: the {@code sitesearch} command line (picocli): index, check, search and serve. */
+package dev.sitesearch.cli;

@@ -1,0 +1,217 @@
+package dev.sitesearch.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads {@code sitesearch.yml}. A missing file means the defaults; a present one is validated once, strictly (an
+ * unknown key is an error, so a typo never silently does nothing). Example:
+ *
+ * <pre>
+ * fields:
+ *   text: {title: 3, description: 2, body: 1}
+ *   facets: [communityTopics, searchCategory, tags, link.brand]
+ *   dates: [date, lastMod]
+ *   stored: [featuredImage.href]
+ * content:
+ *   maxFileSize: 5MB
+ * server:
+ *   port: 7070
+ *   host: 127.0.0.1
+ *   cors: [https://www.example.org]
+ *   adminToken: change-me        # or SITESEARCH_ADMIN_TOKEN in the environment
+ * </pre>
+ */
+public final class ConfigLoader {
+  public static final String ADMIN_TOKEN_ENV = "SITESEARCH_ADMIN_TOKEN";
+  private static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+
+  private ConfigLoader() {}
+
+  /** Loads {@code file} if it exists, else the defaults; the admin token may come from the environment. */
+  public static SitesearchConfig load(Path file, Map<String, String> env) {
+    SitesearchConfig config = Files.exists(file) ? parse(file) : SitesearchConfig.defaults();
+    String envToken = env.get(ADMIN_TOKEN_ENV);
+    if (envToken != null && !envToken.isBlank()) {
+      var s = config.server();
+      config = new SitesearchConfig(config.textFields(), config.facetFields(), config.dateFields(),
+          config.storedFields(), config.maxFileBytes(),
+          new SitesearchConfig.ServerSettings(s.port(), s.host(), s.corsOrigins(), envToken.strip()),
+          config.configFile());
+    }
+    return config;
+  }
+
+  static SitesearchConfig parse(Path file) {
+    Object root;
+    try (Reader reader = Files.newBufferedReader(file)) {
+      var options = new LoaderOptions();
+      options.setMaxAliasesForCollections(20);
+      options.setNestingDepthLimit(20);
+      root = new Yaml(new SafeConstructor(options)).load(reader);
+    } catch (MarkedYAMLException e) {
+      var mark = e.getProblemMark();
+      throw new ConfigException("%s:%d:%d: invalid YAML: %s".formatted(
+          file, mark.getLine() + 1, mark.getColumn() + 1, e.getProblem()));
+    } catch (YAMLException | IOException e) {
+      throw new ConfigException(file + ": cannot read config: " + e.getMessage(), e);
+    }
+    if (root == null) root = Map.of();
+    var top = new Section(file, "", asMap(file, "", root));
+    top.allowOnly("fields", "content", "server");
+
+    var defaults = SitesearchConfig.defaults();
+    Map<String, Float> text = defaults.textFields();
+    List<String> facets = defaults.facetFields();
+    List<String> dates = defaults.dateFields();
+    List<String> stored = defaults.storedFields();
+    Section fields = top.section("fields");
+    if (fields != null) {
+      fields.allowOnly("text", "facets", "dates", "stored");
+      Section t = fields.section("text");
+      if (t != null) text = boosts(t);
+      facets = fields.paths("facets", facets);
+      dates = fields.paths("dates", dates);
+      stored = fields.paths("stored", stored);
+    }
+    long maxBytes = defaults.maxFileBytes();
+    Section content = top.section("content");
+    if (content != null) {
+      content.allowOnly("maxFileSize");
+      Object v = content.values.get("maxFileSize");
+      if (v != null) maxBytes = size(file, "content.maxFileSize", v);
+    }
+    var server = defaults.server();
+    Section s = top.section("server");
+    if (s != null) {
+      s.allowOnly("port", "host", "cors", "adminToken");
+      int port = s.values.containsKey("port") ? s.integer("port", 0, 65535) : server.port();
+      String host = s.values.containsKey("host") ? s.string("host") : server.host();
+      List<String> cors = s.values.containsKey("cors") ? s.strings("cors") : server.corsOrigins();
+      String token = s.values.containsKey("adminToken") ? s.string("adminToken") : null;
+      server = new SitesearchConfig.ServerSettings(port, host, cors, token);
+    }
+    var all = new ArrayList<String>(text.keySet());
+    all.addAll(facets);
+    for (String f : facets) {
+      if (f.equals("year")) throw new ConfigException(file + ": fields.facets: 'year' is reserved for the year of the date");
+    }
+    return new SitesearchConfig(text, facets, dates, stored, maxBytes, server, file);
+  }
+
+  private static Map<String, Float> boosts(Section t) {
+    var m = new LinkedHashMap<String, Float>();
+    for (var e : t.values.entrySet()) {
+      String key = t.key(e.getKey());
+      if (!FIELD_PATH.matcher(e.getKey()).matches()) throw t.error(e.getKey(), "is not a field name");
+      if (!(e.getValue() instanceof Number n) || n.floatValue() <= 0 || n.floatValue() > 1000) {
+        throw new ConfigException(t.file + ": " + key + ": boost must be a number between 0 and 1000");
+      }
+      m.put(e.getKey(), n.floatValue());
+    }
+    if (m.isEmpty()) throw new ConfigException(t.file + ": fields.text: at least one full-text field is needed");
+    return m;
+  }
+
+  private static long size(Path file, String key, Object v) {
+    var m = SIZE.matcher(String.valueOf(v).strip());
+    if (!m.matches()) throw new ConfigException(file + ": " + key + ": expected a size such as 5MB, got '" + v + "'");
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+    long bytes = switch (unit) {
+      case "KB" -> n * 1024;
+      case "MB" -> n * 1024 * 1024;
+      case "GB" -> n * 1024 * 1024 * 1024;
+      default -> n;
+    };
+    if (bytes <= 0) throw new ConfigException(file + ": " + key + ": must be positive");
+    return bytes;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Path file, String key, Object o) {
+    if (o instanceof Map<?, ?> m) {
+      for (Object k : m.keySet()) {
+        if (!(k instanceof String)) throw new ConfigException(file + ": " + key + ": keys must be strings");
+      }
+      return (Map<String, Object>) m;
+    }
+    throw new ConfigException(file + ": " + (key.isEmpty() ? "top level" : key) + ": expected a map");
+  }
+
+  /** One map of the config file, with the dotted key it sits under for messages. */
+  private record Section(Path file, String prefix, Map<String, Object> values) {
+    String key(String k) {
+      return prefix.isEmpty() ? k : prefix + "." + k;
+    }
+
+    ConfigException error(String k, String what) {
+      return new ConfigException(file + ": " + key(k) + ": " + what);
+    }
+
+    void allowOnly(String... keys) {
+      Set<String> allowed = Set.of(keys);
+      for (String k : values.keySet()) {
+        if (!allowed.contains(k)) {
+          throw error(k, "unknown key (allowed here: " + String.join(", ", keys) + ")");
+        }
+      }
+    }
+
+    Section section(String k) {
+      Object v = values.get(k);
+      return v == null ? null : new Section(file, key(k), asMap(file, key(k), v));
+    }
+
+    String string(String k) {
+      Object v = values.get(k);
+      if (v == null) return null;
+      if (v instanceof Map || v instanceof List) throw error(k, "expected a single value");
+      return String.valueOf(v).strip();
+    }
+
+    int integer(String k, int min, int max) {
+      if (!(values.get(k) instanceof Integer i) || i < min || i > max) {
+        throw error(k, "expected a whole number from " + min + " to " + max);
+      }
+      return i;
+    }
+
+    List<String> strings(String k) {
+      Object v = values.get(k);
+      if (v == null) return List.of();
+      if (!(v instanceof List<?> list)) throw error(k, "expected a list");
+      var out = new ArrayList<String>();
+      for (Object o : list) {
+        if (o == null || o instanceof Map || o instanceof List) throw error(k, "expected a list of plain values");
+        out.add(String.valueOf(o).strip());
+      }
+      return out;
+    }
+
+    List<String> paths(String k, List<String> fallback) {
+      if (!values.containsKey(k)) return fallback;
+      List<String> out = strings(k);
+      for (String p : out) {
+        if (!FIELD_PATH.matcher(p).matches()) throw error(k, "'" + p + "' is not a field path such as link.brand");
+      }
+      if (out.size() != Set.copyOf(out).size()) throw error(k, "lists a field twice");
+      return out;
+    }
+  }
+}

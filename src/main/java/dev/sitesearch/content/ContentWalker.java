@@ -1,0 +1,128 @@
+package dev.sitesearch.content;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the content files ({@code *.md}, {@code *.markdown}) under a root, recursively, in a deterministic order
+ * (sorted by relative path). Follows symlinks that stay inside the root; one that leaves it, loops, or dangles is
+ * reported and left out. Hidden files and folders (a leading dot, such as {@code .git}) are ignored, as Hugo does.
+ *
+ * <p>The walk does not ask the OS to follow links: it reads each entry's own attributes (one {@code lstat}) and
+ * resolves only the entries that are symlinks, which keeps a no-change pass over 100k files well under a second.
+ */
+public final class ContentWalker {
+  /** The files to read and the problems met on the way. */
+  public record Result(List<SourceFile> files, List<ContentProblem> problems) {
+    public Result {
+      files = List.copyOf(files);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private final Path realRoot;
+  private final List<SourceFile> files = new ArrayList<>();
+  private final List<ContentProblem> problems = new ArrayList<>();
+
+  private ContentWalker(Path root) throws IOException {
+    this.realRoot = root.toRealPath();
+  }
+
+  public static boolean isContentFile(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    return !fileName.startsWith(".") && (lower.endsWith(".md") || lower.endsWith(".markdown"));
+  }
+
+  public static Result walk(Path root) throws IOException {
+    var walker = new ContentWalker(root);
+    walker.walkTree(root, "", Set.of(walker.realRoot));
+    walker.files.sort(Comparator.comparing(SourceFile::relPath));
+    walker.problems.sort(Comparator.comparing(ContentProblem::path));
+    return new Result(walker.files, walker.problems);
+  }
+
+  /**
+   * Walks {@code start} (the root, or the real folder a symlink leads to), naming files by {@code relPrefix} plus
+   * their path under {@code start}; {@code realAncestors} are the real folders above, for loop detection.
+   */
+  private void walkTree(Path start, String relPrefix, Set<Path> realAncestors) throws IOException {
+    Files.walkFileTree(start, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        boolean hidden = !dir.equals(start) && dir.getFileName().toString().startsWith(".");
+        return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".")) return FileVisitResult.CONTINUE;
+        if (attrs.isSymbolicLink()) {
+          followLink(file, rel(start, relPrefix, file), realAncestors);
+        } else if (attrs.isRegularFile() && isContentFile(name)) {
+          files.add(new SourceFile(rel(start, relPrefix, file), file, attrs.size(), attrs.lastModifiedTime().toMillis()));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (e instanceof AccessDeniedException) {
+          problems.add(ContentProblem.of(rel(start, relPrefix, file), "cannot read: permission denied"));
+        } else if (isContentFile(name) || Files.isDirectory(file)) {
+          problems.add(ContentProblem.of(rel(start, relPrefix, file), "cannot read: " + e.getMessage()));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private void followLink(Path link, String rel, Set<Path> realAncestors) throws IOException {
+    Path target;
+    try {
+      target = link.toRealPath();
+    } catch (NoSuchFileException e) {
+      if (isContentFile(link.getFileName().toString())) {
+        problems.add(ContentProblem.of(rel, "broken symlink: its target does not exist"));
+      }
+      return;
+    } catch (IOException e) {
+      problems.add(ContentProblem.of(rel, "symlink loop or unreadable link (" + e.getMessage() + "); left out"));
+      return;
+    }
+    if (!target.startsWith(realRoot)) {
+      problems.add(ContentProblem.of(rel, "symlink points outside the content folder; left out"));
+      return;
+    }
+    BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+    if (attrs.isDirectory()) {
+      Path realParent = link.getParent().toRealPath();
+      if (realAncestors.contains(target) || realParent.startsWith(target)) {
+        problems.add(ContentProblem.of(rel, "symlink loop: it leads back to a folder that contains it; left out"));
+        return;
+      }
+      Set<Path> ancestors = new HashSet<>(realAncestors);
+      ancestors.add(target);
+      walkTree(target, rel + "/", ancestors);
+    } else if (attrs.isRegularFile() && isContentFile(link.getFileName().toString())) {
+      files.add(new SourceFile(rel, link, attrs.size(), attrs.lastModifiedTime().toMillis()));
+    }
+  }
+
+  private static String rel(Path start, String relPrefix, Path file) {
+    return relPrefix + start.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+  }
+}

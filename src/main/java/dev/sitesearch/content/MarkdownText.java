@@ -1,0 +1,143 @@
+package dev.sitesearch.content;
+
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+
+/**
+ * Renders a Markdown body to the plain text that is indexed and cut into snippets: no markup and no HTML tags (the
+ * content of {@code <script>} and {@code <style>} is dropped entirely), code kept as text, blocks separated by blank
+ * lines so sentence and passage boundaries survive.
+ */
+public final class MarkdownText {
+  private static final Parser PARSER = Parser.builder().build();
+  private static final Pattern SCRIPT_OR_STYLE =
+      Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?(</\\1\\s*>|$)");
+  private static final Pattern TAG = Pattern.compile("(?s)<!--.*?-->|</?[A-Za-z][^>]*>");
+
+  /** The rendered text and the first heading, if any. */
+  public record Rendered(String text, String firstHeading) {}
+
+  private MarkdownText() {}
+
+  public static Rendered render(String markdown) {
+    Node document = PARSER.parse(markdown);
+    var visitor = new TextCollector();
+    document.accept(visitor);
+    return new Rendered(visitor.text(), visitor.firstHeading);
+  }
+
+  /** Text inside raw HTML, with tags and script/style bodies removed and common entities decoded. */
+  static String stripHtml(String html) {
+    String noScripts = SCRIPT_OR_STYLE.matcher(html).replaceAll(" ");
+    String noTags = TAG.matcher(noScripts).replaceAll(" ");
+    return noTags.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+        .replace("&#39;", "'").replace("&amp;", "&");
+  }
+
+  private static final class TextCollector extends AbstractVisitor {
+    private final StringBuilder out = new StringBuilder();
+    private String firstHeading;
+    private StringBuilder heading;
+    private boolean inScript;
+
+    String text() {
+      return out.toString().replaceAll("[ \\t]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n")
+          .strip();
+    }
+
+    private void append(String s) {
+      out.append(s);
+      if (heading != null) heading.append(s);
+    }
+
+    private void endBlock() {
+      inScript = false;
+      if (!out.isEmpty() && !out.toString().endsWith("\n\n")) out.append("\n\n");
+    }
+
+    @Override
+    public void visit(Text text) {
+      if (!inScript) append(text.getLiteral());
+    }
+
+    @Override
+    public void visit(Code code) {
+      append(code.getLiteral());
+    }
+
+    @Override
+    public void visit(SoftLineBreak softLineBreak) {
+      append(" ");
+    }
+
+    @Override
+    public void visit(HardLineBreak hardLineBreak) {
+      append("\n");
+    }
+
+    @Override
+    public void visit(HtmlInline htmlInline) {
+      // Inline HTML arrives tag by tag, with the text between tags as ordinary text nodes: drop the tags, and drop
+      // the text too while inside an inline script or style element, so its code is never indexed or shown.
+      String tag = htmlInline.getLiteral().toLowerCase(java.util.Locale.ROOT);
+      if (tag.startsWith("<script") || tag.startsWith("<style")) {
+        inScript = !tag.endsWith("/>");
+      } else if (tag.startsWith("</script") || tag.startsWith("</style")) {
+        inScript = false;
+      } else {
+        append(" ");
+      }
+    }
+
+    @Override
+    public void visit(HtmlBlock htmlBlock) {
+      append(stripHtml(htmlBlock.getLiteral()));
+      endBlock();
+    }
+
+    @Override
+    public void visit(FencedCodeBlock codeBlock) {
+      append(codeBlock.getLiteral());
+      endBlock();
+    }
+
+    @Override
+    public void visit(IndentedCodeBlock codeBlock) {
+      append(codeBlock.getLiteral());
+      endBlock();
+    }
+
+    @Override
+    public void visit(Heading h) {
+      boolean first = firstHeading == null && heading == null;
+      if (first) heading = new StringBuilder();
+      visitChildren(h);
+      if (first) {
+        firstHeading = heading.toString().strip();
+        heading = null;
+      }
+      endBlock();
+    }
+
+    @Override
+    protected void visitChildren(Node parent) {
+      super.visitChildren(parent);
+      if (parent instanceof Block && !(parent instanceof Heading) && parent.getFirstChild() != null
+          && !(parent.getFirstChild() instanceof Block)) {
+        endBlock();
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.sitesearch.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one content file into a {@link ReadOutcome}: checks size, binary content and UTF-8, parses the front matter,
+ * renders the body, derives id, URL and title, and applies Hugo's publishing rules. Never throws for bad content:
+ * every problem becomes a {@link ReadOutcome.Failed} naming the file. Thread-safe.
+ */
+public final class PageReader {
+  private final long maxFileBytes;
+  private final boolean includeDrafts;
+  private final Clock clock;
+  private final FrontMatterParser frontMatterParser;
+
+  public PageReader(long maxFileBytes, boolean includeDrafts, Clock clock) {
+    this.maxFileBytes = maxFileBytes;
+    this.includeDrafts = includeDrafts;
+    this.clock = clock;
+    this.frontMatterParser = new FrontMatterParser(maxFileBytes);
+  }
+
+  public ReadOutcome read(SourceFile file) {
+    String path = file.relPath();
+    try {
+      if (file.size() > maxFileBytes) {
+        return fail(path, "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"
+            .formatted(human(file.size()), human(maxFileBytes)));
+      }
+      byte[] bytes = Files.readAllBytes(file.path());
+      if (bytes.length > maxFileBytes) {
+        return fail(path, "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"
+            .formatted(human(bytes.length), human(maxFileBytes)));
+      }
+      return read(file, bytes);
+    } catch (AccessDeniedException e) {
+      return fail(path, "cannot read the file: permission denied");
+    } catch (NoSuchFileException e) {
+      return fail(path, "the file disappeared while it was being read");
+    } catch (IOException e) {
+      return fail(path, "cannot read the file: " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A parser bug must cost one page, never the run.
+      return fail(path, "could not be read (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+    }
+  }
+
+  ReadOutcome read(SourceFile file, byte[] bytes) {
+    String path = file.relPath();
+    int nul = indexOfNul(bytes);
+    if (nul >= 0) return fail(path, "binary file (a NUL byte at offset " + nul + "), not Markdown text");
+    String text;
+    try {
+      text = decodeUtf8(bytes);
+    } catch (MalformedInputException e) {
+      return new ReadOutcome.Failed(utf8Problem(path, bytes));
+    } catch (CharacterCodingException e) {
+      return fail(path, "not valid UTF-8 text: save the file as UTF-8");
+    }
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
+    FrontMatter fm;
+    try {
+      fm = frontMatterParser.parse(text);
+    } catch (FrontMatterException e) {
+      return new ReadOutcome.Failed(new ContentProblem(path, e.line(), e.column(), e.getMessage()));
+    }
+    Map<String, Object> data = fm.data();
+    var warnings = new ArrayList<ContentProblem>();
+
+    Instant now = clock.instant();
+    if (!includeDrafts) {
+      if (isTrue(data.get("draft"))) return new ReadOutcome.Skipped(path, "draft");
+      Instant publish = date(path, data, "publishDate", warnings);
+      if (publish == null) publish = date(path, data, "date", warnings);
+      if (publish != null && publish.isAfter(now)) return new ReadOutcome.Skipped(path, "future date " + publish);
+      Instant expiry = date(path, data, "expiryDate", warnings);
+      if (expiry != null && !expiry.isAfter(now)) return new ReadOutcome.Skipped(path, "expired on " + expiry);
+    }
+    Instant expiresAt = includeDrafts ? null : date(path, data, "expiryDate", new ArrayList<>());
+
+    MarkdownText.Rendered body = MarkdownText.render(fm.body());
+    String title = text(path, data, "title", warnings);
+    if (title.isEmpty()) title = body.firstHeading() != null ? body.firstHeading() : fileTitle(path);
+    String description = text(path, data, "description", warnings);
+    String id = text(path, data, "id", warnings);
+    if (id.isEmpty()) id = path;
+    String url = PageUrl.of(path, data);
+    return new ReadOutcome.Parsed(new ContentPage(file, sha256(bytes), id, url, title, description, body.text(), data,
+        expiresAt, warnings));
+  }
+
+  private static Instant date(String path, Map<String, Object> data, String key, List<ContentProblem> warnings) {
+    try {
+      return DateValue.parse(data.get(key)).orElse(null);
+    } catch (IllegalArgumentException e) {
+      warnings.add(ContentProblem.of(path, key + ": " + e.getMessage() + "; the field is left out"));
+      return null;
+    }
+  }
+
+  private static String text(String path, Map<String, Object> data, String key, List<ContentProblem> warnings) {
+    Object v = data.get(key);
+    if (v == null) return "";
+    if (v instanceof Map || v instanceof List) {
+      warnings.add(ContentProblem.of(path, key + ": expected text, found a "
+          + (v instanceof Map ? "map" : "list") + "; the field is left out"));
+      return "";
+    }
+    if (v instanceof java.util.Date d) return d.toInstant().toString();
+    return String.valueOf(v).strip();
+  }
+
+  private static boolean isTrue(Object v) {
+    return v instanceof Boolean b ? b : v != null && String.valueOf(v).strip().equalsIgnoreCase("true");
+  }
+
+  private static String fileTitle(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.(md|markdown)$", "");
+    if (name.equals("index") || name.equals("_index")) {
+      int slash = path.lastIndexOf('/');
+      if (slash > 0) name = path.substring(path.lastIndexOf('/', slash - 1) + 1, slash);
+    }
+    String words = name.replace('-', ' ').replace('_', ' ').strip();
+    return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private static int indexOfNul(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) return i;
+    }
+    return -1;
+  }
+
+  private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+  }
+
+  /** Finds the first invalid byte to tell the author where it is. */
+  private static ContentProblem utf8Problem(String path, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var in = ByteBuffer.wrap(bytes);
+    var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    decoder.decode(in, out, true);
+    int offset = in.position();
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        column = 1;
+      } else if ((bytes[i] & 0xC0) != 0x80) {
+        column++;
+      }
+    }
+    return new ContentProblem(path, line, column, "invalid UTF-8 (byte 0x%02X at offset %d): save the file as UTF-8"
+        .formatted(bytes[Math.min(offset, bytes.length - 1)] & 0xFF, offset));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static ReadOutcome fail(String path, String reason) {
+    return new ReadOutcome.Failed(ContentProblem.of(path, reason));
+  }
+
+  static String human(long bytes) {
+    if (bytes >= 1024 * 1024) return "%.1f MB".formatted(bytes / (1024.0 * 1024));
+    if (bytes >= 1024) return "%.1f KB".formatted(bytes / 1024.0);
+    return bytes + " bytes";
+  }
+}

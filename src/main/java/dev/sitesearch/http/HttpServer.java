@@ -1,0 +1,83 @@
+package dev.sitesearch.http;
+
+import dev.sitesearch.config.SitesearchConfig.ServerSettings;
+import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.search.InvalidRequestException;
+import dev.sitesearch.search.Json;
+import dev.sitesearch.search.SearchService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin app from its dependencies and returns it unstarted, so {@code serve} starts it on the configured
+ * port and tests on a random one.
+ */
+public final class HttpServer {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+  private static final Logger ACCESS = LoggerFactory.getLogger("sitesearch.access");
+
+  private HttpServer() {}
+
+  public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
+    var searchRoutes = new SearchRoutes(search);
+    var adminRoutes = new AdminRoutes(reindexer, settings.adminToken());
+    return Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+      config.http.generateEtags = false;
+      config.router.ignoreTrailingSlashes = true;
+      config.startup.showJavalinBanner = false;
+      if (!settings.corsOrigins().isEmpty()) {
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          settings.corsOrigins().forEach(rule::allowHost);
+          rule.exposeHeader("Content-Type");
+        }));
+      }
+      config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
+          ctx.status().getCode(), Math.round(ms)));
+      searchRoutes.register(config.routes);
+      adminRoutes.register(config.routes);
+      config.routes.exception(InvalidRequestException.class, (e, ctx) ->
+          problem(ctx, 400, "Invalid parameter", e.getMessage(), e.parameter()));
+      config.routes.exception(ProblemException.class, (e, ctx) ->
+          problem(ctx, e.status(), e.title(), e.getMessage(), null));
+      config.routes.exception(HttpResponseException.class, (e, ctx) ->
+          problem(ctx, e.getStatus(), title(e.getStatus()), e.getMessage(), null));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        problem(ctx, 500, "Internal error", "the search service failed to answer; it has been logged", null);
+      });
+      config.routes.error(404, ctx -> {
+        if (!isProblem(ctx)) problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
+      });
+      config.routes.error(405, ctx -> {
+        if (!isProblem(ctx)) problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here", null);
+      });
+    });
+  }
+
+  private static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith(Problem.CONTENT_TYPE);
+  }
+
+  static void problem(Context ctx, int status, String title, String detail, String parameter) {
+    var problem = new Problem("about:blank", title, status, detail, ctx.path(), parameter);
+    ctx.status(status).contentType(Problem.CONTENT_TYPE).header("Cache-Control", "no-store")
+        .result(Json.write(problem));
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Request too large";
+      default -> "HTTP " + status;
+    };
+  }
+}

@@ -1,0 +1,89 @@
+package dev.sitesearch.http;
+
+import dev.sitesearch.search.InvalidRequestException;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads query parameters strictly: a value that is present but wrong is a 400 naming the parameter. */
+final class Params {
+  private Params() {}
+
+  static String string(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v;
+  }
+
+  static int integer(Context ctx, String name, int fallback, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return fallback;
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n < min || n > max) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(name, name + " must be a whole number from " + min + " to " + max
+          + ", not '" + shorten(v) + "'");
+    }
+  }
+
+  /** A positive page number whose size check is left to the search request (page × size). */
+  static int page(Context ctx) {
+    return integer(ctx, "page", 1, 1, Integer.MAX_VALUE);
+  }
+
+  static boolean bool(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return false;
+    return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new InvalidRequestException(name, name + " must be true or false, not '" + shorten(v) + "'");
+    };
+  }
+
+  /** An ISO date (2024-05-31); a full date-time is accepted and its date kept. */
+  static LocalDate date(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return null;
+    String s = v.strip();
+    try {
+      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(name, name + " must be a date such as 2024-05-31, not '" + shorten(v) + "'");
+    }
+  }
+
+  /** A comma-separated list, or null when absent. */
+  static List<String> list(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null) return null;
+    var out = new ArrayList<String>();
+    for (String part : v.split(",")) {
+      if (!part.isBlank()) out.add(part.strip());
+    }
+    return out;
+  }
+
+  /** Every {@code f.<facet>=<value>} parameter, grouped by facet. */
+  static Map<String, List<String>> filters(Context ctx) {
+    var filters = new LinkedHashMap<String, List<String>>();
+    ctx.queryParamMap().forEach((key, values) -> {
+      if (key.startsWith("f.")) {
+        String facet = key.substring(2);
+        if (facet.isEmpty()) throw new InvalidRequestException(key, "a filter needs a facet name: f.<facet>=<value>");
+        filters.computeIfAbsent(facet, k -> new ArrayList<>()).addAll(values);
+      }
+    });
+    return filters;
+  }
+
+  static String shorten(String s) {
+    String oneLine = s.replaceAll("\\p{Cntrl}", "?");
+    return oneLine.length() > 40 ? oneLine.substring(0, 40) + "…" : oneLine;
+  }
+}

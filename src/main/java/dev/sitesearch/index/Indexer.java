@@ -1,0 +1,303 @@
+package dev.sitesearch.index;
+
+import dev.sitesearch.content.ContentPage;
+import dev.sitesearch.content.ContentProblem;
+import dev.sitesearch.content.ContentWalker;
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.content.ReadOutcome;
+import dev.sitesearch.content.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the index in line with the content folder, in one atomic commit.
+ *
+ * <p>Incremental by default: a file whose size and modification time match what the index recorded is not read; a
+ * changed one is read, and rewritten unless its hash shows the bytes are the same; pages whose files are gone,
+ * turned draft or expired are deleted. A full run (asked for, a new index, or a changed schema) rewrites everything.
+ * Either way readers see the previous commit until the new one is complete, and any failure rolls back to it.
+ *
+ * <p>A file that fails to parse keeps its last good version in the index (a typo in a page must not take it off the
+ * site) and is reported on every run until fixed. Of two files with the same id, the one with the smaller path wins
+ * and the other is reported, both paths named.
+ */
+public final class Indexer {
+  private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+
+  /** Receives progress of the read-and-index phase (a terminal progress bar, or nothing). */
+  public interface Progress {
+    Progress NONE = new Progress() {};
+
+    default void start(int filesToRead) {}
+
+    default void advance() {}
+
+    default void finish() {}
+  }
+
+  private enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED, FAILED }
+
+  private final Path contentDir;
+  private final Path indexDir;
+  private final Schema schema;
+  private final PageReader reader;
+  private final DocumentMapper mapper;
+  private final int threads;
+  private final Clock clock;
+
+  public Indexer(Path contentDir, Path indexDir, Schema schema, PageReader reader, int threads, Clock clock) {
+    this.contentDir = contentDir;
+    this.indexDir = indexDir;
+    this.schema = schema;
+    this.reader = reader;
+    this.mapper = new DocumentMapper(schema);
+    this.threads = Math.max(1, threads);
+    this.clock = clock;
+  }
+
+  /**
+   * An indexer that builds into memory and writes nothing: {@code sitesearch check} uses it so that a check applies
+   * exactly the rules of a real run.
+   */
+  public static Indexer dryRun(Path contentDir, Schema schema, PageReader reader, int threads, Clock clock) {
+    return new Indexer(contentDir, null, schema, reader, threads, clock);
+  }
+
+  public IndexSummary run(boolean full, Progress progress) throws IOException {
+    long startNanos = System.nanoTime();
+    if (!Files.isDirectory(contentDir)) throw new IOException("content folder not found: " + contentDir);
+    if (indexDir != null) Files.createDirectories(indexDir);
+    try (Directory dir = indexDir == null ? new ByteBuffersDirectory() : FSDirectory.open(indexDir)) {
+      IndexWriter writer = openWriter(dir);
+      try {
+        IndexSummary summary = update(dir, writer, full, progress, startNanos);
+        writer.close();
+        return summary;
+      } catch (IOException | RuntimeException | Error e) {
+        writer.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private IndexWriter openWriter(Directory dir) throws IOException {
+    var config = new IndexWriterConfig(new TextAnalyzer())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(256)
+        .setCommitOnClose(false);
+    try {
+      return new IndexWriter(dir, config);
+    } catch (LockObtainFailedException e) {
+      throw new IndexBusyException("another indexer is writing to " + indexDir.toAbsolutePath()
+          + " (its write.lock is held); wait for it to finish, then run again", e);
+    }
+  }
+
+  private IndexSummary update(Directory dir, IndexWriter writer, boolean full, Progress progress, long startNanos)
+      throws IOException {
+    boolean exists = DirectoryReader.indexExists(dir);
+    Map<String, String> previousCommit = exists ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
+    String reason = full ? "requested" : !exists ? "new index"
+        : !schema.fingerprint().equals(previousCommit.get(Fields.COMMIT_SCHEMA)) ? "schema changed" : null;
+    boolean rebuild = reason != null;
+    Map<String, IndexedFile> indexed = exists ? readIndexed(dir) : Map.of();
+    if (rebuild) writer.deleteAll();
+    LOG.info("indexing {} into {} ({}{})", contentDir, indexDir == null ? "memory" : indexDir, rebuild ? "full" : "incremental",
+        reason == null ? "" : ", " + reason);
+
+    ContentWalker.Result walk = ContentWalker.walk(contentDir);
+    var outcomes = new ConcurrentHashMap<String, Outcome>();
+    var ids = new ConcurrentHashMap<String, String>();
+    var failures = new ConcurrentHashMap<String, ContentProblem>();
+    var warnings = java.util.Collections.synchronizedList(new ArrayList<ContentProblem>());
+    long now = clock.millis();
+
+    var toRead = new ArrayList<SourceFile>();
+    for (SourceFile file : walk.files()) {
+      IndexedFile known = indexed.get(file.relPath());
+      if (!rebuild && known != null && known.size() == file.size() && known.modifiedMillis() == file.modifiedMillis()
+          && known.expiresMillis() > now) {
+        outcomes.put(file.relPath(), Outcome.UNCHANGED);
+        ids.put(file.relPath(), known.id());
+      } else {
+        toRead.add(file);
+      }
+    }
+    Set<String> walkProblemPaths = new HashSet<>();
+    for (ContentProblem p : walk.problems()) {
+      walkProblemPaths.add(p.path());
+      failures.put(p.path(), keepNote(p, indexed.containsKey(p.path()) && !rebuild));
+      outcomes.put(p.path(), Outcome.FAILED);
+    }
+
+    var deletedPaths = ConcurrentHashMap.<String>newKeySet();
+    progress.start(toRead.size());
+    readAndWrite(toRead, file -> {
+      IndexedFile known = indexed.get(file.relPath());
+      boolean inIndex = known != null && !rebuild;
+      switch (reader.read(file)) {
+        case ReadOutcome.Parsed parsed -> {
+          ContentPage page = parsed.page();
+          MappedDocument mapped = mapper.map(page);
+          writer.updateDocument(new Term(Fields.PATH, file.relPath()), mapped.document());
+          warnings.addAll(mapped.warnings());
+          ids.put(file.relPath(), page.id());
+          outcomes.put(file.relPath(), known == null ? Outcome.ADDED
+              : known.contentHash().equals(page.contentHash()) ? Outcome.UNCHANGED : Outcome.UPDATED);
+        }
+        case ReadOutcome.Skipped skipped -> {
+          outcomes.put(file.relPath(), Outcome.SKIPPED);
+          if (inIndex) {
+            writer.deleteDocuments(new Term(Fields.PATH, file.relPath()));
+            deletedPaths.add(file.relPath());
+          }
+        }
+        case ReadOutcome.Failed failed -> {
+          outcomes.put(file.relPath(), Outcome.FAILED);
+          failures.put(file.relPath(), keepNote(failed.problem(), inIndex));
+          if (inIndex) ids.put(file.relPath(), known.id());
+        }
+      }
+      progress.advance();
+    });
+    progress.finish();
+
+    // Files gone from the folder leave the index (a file the walker could not read keeps its last version).
+    Set<String> present = new HashSet<>(outcomes.keySet());
+    for (String path : indexed.keySet()) {
+      if (!present.contains(path) && !walkProblemPaths.contains(path)) {
+        if (!rebuild) writer.deleteDocuments(new Term(Fields.PATH, path));
+        deletedPaths.add(path);
+      }
+    }
+    resolveDuplicateIds(writer, ids, outcomes, failures, indexed, deletedPaths, rebuild);
+
+    var counts = new HashMap<Outcome, Integer>();
+    outcomes.values().forEach(o -> counts.merge(o, 1, Integer::sum));
+    if (rebuild || writer.hasUncommittedChanges()) {
+      writer.setLiveCommitData(Map.of(
+          Fields.COMMIT_SCHEMA, schema.fingerprint(),
+          Fields.COMMIT_SCHEMA_VERSION, String.valueOf(Schema.VERSION),
+          Fields.COMMIT_SCHEMA_TEXT, schema.describe(),
+          Fields.COMMIT_INDEXED_AT, clock.instant().toString()).entrySet());
+      writer.commit();
+    }
+    long documents = writer.getDocStats().numDocs;
+    long generation = SegmentInfos.getLastCommitGeneration(dir);
+    long tookMs = (System.nanoTime() - startNanos) / 1_000_000;
+    double seconds = Math.max(tookMs, 1) / 1000.0;
+    var failureList = new ArrayList<>(failures.values());
+    failureList.sort(Comparator.comparing(ContentProblem::path));
+    var warningList = new ArrayList<>(warnings);
+    warningList.sort(Comparator.comparing(ContentProblem::path).thenComparing(ContentProblem::reason));
+    var summary = new IndexSummary(rebuild ? "full" : "incremental", reason,
+        counts.getOrDefault(Outcome.ADDED, 0), counts.getOrDefault(Outcome.UPDATED, 0), deletedPaths.size(),
+        counts.getOrDefault(Outcome.UNCHANGED, 0), counts.getOrDefault(Outcome.SKIPPED, 0),
+        counts.getOrDefault(Outcome.FAILED, 0), documents, tookMs, toRead.size() / seconds, generation,
+        failureList, warningList);
+    LOG.info("{}", summary.line());
+    return summary;
+  }
+
+  private Map<String, IndexedFile> readIndexed(Directory dir) {
+    try (DirectoryReader existing = DirectoryReader.open(dir)) {
+      return IndexedFiles.read(existing);
+    } catch (IOException | RuntimeException e) {
+      // An index written by an older layout may lack these doc values; it is being rebuilt anyway.
+      LOG.debug("cannot read the previous index state: {}", e.toString());
+      return Map.of();
+    }
+  }
+
+  /** Of several files sharing an id, the smallest path wins; the others are reported and kept out of the index. */
+  private static void resolveDuplicateIds(IndexWriter writer, Map<String, String> ids, Map<String, Outcome> outcomes,
+      Map<String, ContentProblem> failures, Map<String, IndexedFile> indexed, Set<String> deletedPaths,
+      boolean rebuild) throws IOException {
+    var pathsById = new TreeMap<String, TreeSet<String>>();
+    ids.forEach((path, id) -> pathsById.computeIfAbsent(id, k -> new TreeSet<>()).add(path));
+    for (var entry : pathsById.entrySet()) {
+      if (entry.getValue().size() < 2) continue;
+      String winner = entry.getValue().first();
+      for (String loser : entry.getValue().tailSet(winner, false)) {
+        writer.deleteDocuments(new Term(Fields.PATH, loser));
+        if (indexed.containsKey(loser) && !rebuild) deletedPaths.add(loser);
+        outcomes.put(loser, Outcome.FAILED);
+        failures.put(loser, ContentProblem.of(loser, "duplicate id '" + entry.getKey() + "': " + winner
+            + " has it too and wins (the first path in sort order); give this page its own id"));
+      }
+    }
+  }
+
+  private static ContentProblem keepNote(ContentProblem problem, boolean stillIndexed) {
+    if (!stillIndexed) return problem;
+    return new ContentProblem(problem.path(), problem.line(), problem.column(),
+        problem.reason() + " (its last good version stays in the index until this is fixed)");
+  }
+
+  private interface FileTask {
+    void run(SourceFile file) throws IOException;
+  }
+
+  /** Runs {@code task} over the files on every core; the first I/O failure stops the rest and is rethrown. */
+  private void readAndWrite(List<SourceFile> files, FileTask task) throws IOException {
+    if (files.isEmpty()) return;
+    int workers = Math.min(threads, files.size());
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "sitesearch-indexer");
+      t.setDaemon(true);
+      return t;
+    });
+    var next = new AtomicInteger();
+    var futures = new ArrayList<Future<?>>();
+    try {
+      for (int w = 0; w < workers; w++) {
+        futures.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+            task.run(files.get(i));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing was interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      next.set(files.size());
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) throw io;
+      if (cause instanceof RuntimeException re) throw re;
+      if (cause instanceof Error err) throw err;
+      throw new IOException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.sitesearch.index;
+
+import dev.sitesearch.config.SitesearchConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * What the index holds, derived once from the config and shared by indexer and searcher: the full-text fields and
+ * their boosts, the facets (front-matter paths, plus {@code year} of the main date), the date fields and the extra
+ * stored fields. Its {@link #fingerprint()} is written into each commit, so a changed schema triggers a full rebuild.
+ *
+ * @param textFields   full-text field name to boost, in order; {@code title}, {@code description} and {@code body}
+ *                     are the page's own, any other name is read from the front matter
+ * @param facetFields  front-matter paths that are facets, named by their path
+ * @param dateFields   date fields; the first one is the page date used for sorting, {@code from/to} and {@code year}
+ * @param storedFields extra front-matter paths returned with each hit
+ */
+public record Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
+    List<String> storedFields) {
+
+  /** Bumped whenever the document layout changes, which also forces a rebuild of older indexes. */
+  public static final int VERSION = 1;
+  public static final String YEAR_FACET = "year";
+
+  public Schema {
+    textFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(textFields));
+    facetFields = List.copyOf(facetFields);
+    dateFields = List.copyOf(dateFields);
+    storedFields = List.copyOf(storedFields);
+    if (textFields.isEmpty()) throw new IllegalArgumentException("at least one text field is needed");
+  }
+
+  public static Schema from(SitesearchConfig config) {
+    return new Schema(config.textFields(), config.facetFields(), config.dateFields(), config.storedFields());
+  }
+
+  public static Schema defaults() {
+    return from(SitesearchConfig.defaults());
+  }
+
+  /** The date that sorts and filters, or null when no date field is configured. */
+  public String primaryDate() {
+    return dateFields.isEmpty() ? null : dateFields.get(0);
+  }
+
+  /** Every facet the API can count and filter on: the configured ones, then {@code year} when there is a date. */
+  public List<String> facets() {
+    var all = new ArrayList<>(facetFields);
+    if (primaryDate() != null) all.add(YEAR_FACET);
+    return List.copyOf(all);
+  }
+
+  public boolean isFacet(String name) {
+    return facets().contains(name);
+  }
+
+  /** One shared facets config: every dimension may hold several values per page. */
+  public FacetsConfig facetsConfig() {
+    var config = new FacetsConfig();
+    for (String facet : facets()) config.setMultiValued(facet, true);
+    return config;
+  }
+
+  /** A stable digest of everything that shapes a document. */
+  public String fingerprint() {
+    String text = "v" + VERSION + "|text=" + textFields + "|facets=" + facetFields + "|dates=" + dateFields
+        + "|stored=" + storedFields;
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A readable description, kept in the commit data beside the fingerprint. */
+  public String describe() {
+    return "text=" + textFields + "; facets=" + facetFields + "; dates=" + dateFields + "; stored=" + storedFields;
+  }
+}

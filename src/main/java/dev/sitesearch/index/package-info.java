@@ -1,0 +1,5 @@
+/**
+ * Stage 2: the schema maps each {@link dev.sitesearch.content.ContentPage} to a Lucene document, and the
+ * {@link dev.sitesearch.index.Indexer} commits full or incremental runs atomically into the index folder.
+ */
+package dev.sitesearch.index;

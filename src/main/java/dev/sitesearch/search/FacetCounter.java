@@ -1,0 +1,108 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.search.SearchResponse.FacetValue;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+
+/**
+ * Shapes facet counts for the response: values ordered by count then value, and every selected value present in its
+ * facet's list, with a zero count if need be, so a visitor can always see and undo a selection.
+ */
+final class FacetCounter {
+  static final Comparator<FacetValue> BY_COUNT_THEN_VALUE =
+      Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value);
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  private FacetCounter() {}
+
+  static Map<String, List<FacetValue>> shape(Facets facets, List<String> dims, int size,
+      Map<String, List<String>> selected) throws IOException {
+    var out = new LinkedHashMap<String, List<FacetValue>>();
+    for (String dim : dims) {
+      List<String> chosen = selected.getOrDefault(dim, List.of());
+      var values = new ArrayList<FacetValue>();
+      Set<String> seen = new HashSet<>();
+      FacetResult top = facets == null ? null : safeTop(facets, dim, size);
+      if (top != null) {
+        for (LabelAndValue lv : top.labelValues) {
+          values.add(new FacetValue(lv.label, lv.value.longValue(), chosen.contains(lv.label)));
+          seen.add(lv.label);
+        }
+      }
+      for (String value : chosen) {
+        if (seen.contains(value)) continue;
+        long count = 0;
+        if (facets != null) {
+          Number n = safeSpecific(facets, dim, value);
+          count = n == null ? 0 : Math.max(0, n.longValue());
+        }
+        values.add(new FacetValue(value, count, true));
+      }
+      values.sort(BY_COUNT_THEN_VALUE);
+      out.put(dim, values);
+    }
+    return out;
+  }
+
+  /** Every value of one facet, optionally narrowed to values with a word starting with {@code prefix}. */
+  static List<FacetValue> all(Facets facets, String dim, String prefix, int size) throws IOException {
+    if (facets == null) return List.of();
+    FacetResult all;
+    try {
+      all = facets.getAllChildren(dim);
+    } catch (IllegalArgumentException e) {
+      return List.of(); // no page has this facet yet
+    }
+    if (all == null) return List.of();
+    String wanted = fold(prefix == null ? "" : prefix.strip());
+    var values = new ArrayList<FacetValue>();
+    for (LabelAndValue lv : all.labelValues) {
+      if (wanted.isEmpty() || wordStartsWith(fold(lv.label), wanted)) {
+        values.add(new FacetValue(lv.label, lv.value.longValue(), false));
+      }
+    }
+    values.sort(BY_COUNT_THEN_VALUE);
+    return values.size() > size ? List.copyOf(values.subList(0, size)) : values;
+  }
+
+  private static boolean wordStartsWith(String value, String prefix) {
+    if (value.startsWith(prefix)) return true;
+    for (int i = 1; i < value.length(); i++) {
+      if (!Character.isLetterOrDigit(value.charAt(i - 1)) && value.startsWith(prefix, i)) return true;
+    }
+    return false;
+  }
+
+  /** Lower case without accents, so "Diabète" and "diabete" compare equal. */
+  static String fold(String s) {
+    return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+  }
+
+  private static FacetResult safeTop(Facets facets, String dim, int size) throws IOException {
+    try {
+      return facets.getTopChildren(size, dim);
+    } catch (IllegalArgumentException e) {
+      return null; // a dimension no page has yet
+    }
+  }
+
+  private static Number safeSpecific(Facets facets, String dim, String value) throws IOException {
+    try {
+      return facets.getSpecificValue(dim, value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

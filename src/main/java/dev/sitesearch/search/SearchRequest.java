@@ -1,0 +1,72 @@
+package dev.sitesearch.search;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One search, validated on construction so an invalid request cannot exist.
+ *
+ * @param q         the user's text; empty means every page (browsing)
+ * @param filters   facet name to selected values: values of one facet are OR-ed, facets AND-ed
+ * @param from      earliest page date, inclusive, or null
+ * @param to        latest page date, inclusive, or null
+ * @param sort      hit order; relevance with an empty query means newest first
+ * @param page      1-based page number
+ * @param size      hits per page, 1 to 100
+ * @param facets    facets to count, or null for every configured facet
+ * @param facetSize values per facet, 1 to 100
+ */
+public record SearchRequest(String q, Map<String, List<String>> filters, LocalDate from, LocalDate to,
+    SortOrder sort, int page, int size, List<String> facets, int facetSize) {
+
+  public static final int MAX_QUERY_CHARS = 1000;
+  public static final int MAX_SIZE = 100;
+  public static final int MAX_WINDOW = 10_000;
+  public static final int MAX_FACET_SIZE = 100;
+  public static final int DEFAULT_SIZE = 10;
+  public static final int DEFAULT_FACET_SIZE = 10;
+
+  public SearchRequest {
+    q = q == null ? "" : q.strip();
+    if (q.length() > MAX_QUERY_CHARS) {
+      throw new InvalidRequestException("q", "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+    }
+    var copy = new LinkedHashMap<String, List<String>>();
+    if (filters != null) {
+      filters.forEach((k, v) -> {
+        List<String> values = v.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (!values.isEmpty()) copy.put(k, values);
+      });
+    }
+    filters = java.util.Collections.unmodifiableMap(copy);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new InvalidRequestException("from", "from (" + from + ") is after to (" + to + ")");
+    }
+    if (sort == null) sort = SortOrder.RELEVANCE;
+    if (page < 1) throw new InvalidRequestException("page", "page must be 1 or more");
+    if (size < 1 || size > MAX_SIZE) throw new InvalidRequestException("size", "size must be from 1 to " + MAX_SIZE);
+    if ((long) page * size > MAX_WINDOW) {
+      throw new InvalidRequestException("page", "page × size may not exceed " + MAX_WINDOW
+          + "; narrow the search with a query or filters instead of paging this deep");
+    }
+    facets = facets == null ? null : List.copyOf(facets);
+    if (facetSize < 1 || facetSize > MAX_FACET_SIZE) {
+      throw new InvalidRequestException("facetSize", "facetSize must be from 1 to " + MAX_FACET_SIZE);
+    }
+  }
+
+  /** A first-page request with defaults, for the CLI and tests. */
+  public static SearchRequest of(String q) {
+    return new SearchRequest(q, Map.of(), null, null, SortOrder.RELEVANCE, 1, DEFAULT_SIZE, null, DEFAULT_FACET_SIZE);
+  }
+
+  public SearchRequest withFilters(Map<String, List<String>> newFilters) {
+    return new SearchRequest(q, newFilters, from, to, sort, page, size, facets, facetSize);
+  }
+
+  public SearchRequest withSize(int newSize) {
+    return new SearchRequest(q, filters, from, to, sort, page, newSize, facets, facetSize);
+  }
+}

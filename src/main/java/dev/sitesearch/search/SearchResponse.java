@@ -1,0 +1,41 @@
+package dev.sitesearch.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to a {@link SearchRequest}, printed as-is by the HTTP API and by {@code search --json}.
+ *
+ * @param query      the query as understood (the request's q)
+ * @param total      number of matching pages
+ * @param page       the page returned
+ * @param size       the page size
+ * @param tookMs     time spent in the search core
+ * @param hits       this page's hits
+ * @param facets     facet name to its values, in configured order
+ * @param didYouMean a corrected query when this one found little; null when none is offered
+ */
+public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
+    Map<String, List<FacetValue>> facets, Suggestion didYouMean) {
+
+  public SearchResponse {
+    hits = List.copyOf(hits);
+  }
+
+  /**
+   * One matching page.
+   *
+   * @param score      relevance score; null when sorted by something else
+   * @param snippet    best passage of body or description, HTML-escaped with matches in {@code <mark>}
+   * @param highlights highlighted forms of short fields ({@code title}), escaped the same way
+   * @param fields     the page's facet values and extra stored fields
+   */
+  public record Hit(String id, String title, String description, String url, String date, Float score,
+      String snippet, Map<String, String> highlights, Map<String, List<String>> fields) {}
+
+  /** One facet value with its count; {@code selected} when it is among the request's filters. */
+  public record FacetValue(String value, long count, boolean selected) {}
+
+  /** A corrected query that finds results, with how many. */
+  public record Suggestion(String query, long total) {}
+}

@@ -1,0 +1,333 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.index.TextAnalyzer;
+import dev.sitesearch.search.SearchResponse.FacetValue;
+import dev.sitesearch.search.SearchResponse.Hit;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search core shared by the HTTP API and the CLI. Holds a {@link SearcherManager} over the index folder and, once
+ * {@link #followCommits} is called, picks up every new commit (from this process or another) within a fraction of a
+ * second. Queries never wait on indexing: they run on the last opened commit. Thread-safe.
+ */
+public final class SearchService implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+
+  private final Schema schema;
+  private final FacetsConfig facetsConfig;
+  private final Analyzer analyzer = new TextAnalyzer();
+  private final QueryBuilder queryBuilder;
+  private final Snippets snippets;
+  private final Directory directory;
+  private final SearcherManager manager;
+  private final TitleSuggester suggester;
+  private ScheduledExecutorService refresher;
+
+  public SearchService(Path indexDir, Schema schema) throws IOException {
+    this.schema = schema;
+    this.facetsConfig = schema.facetsConfig();
+    this.queryBuilder = new QueryBuilder(analyzer, schema);
+    this.snippets = new Snippets(analyzer);
+    this.directory = FSDirectory.open(indexDir);
+    if (!DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IndexMissingException("no index in " + indexDir + ": run 'sitesearch index' first");
+    }
+    this.manager = new SearcherManager(directory, new SiteSearcher.Factory(facetsConfig));
+    this.suggester = new TitleSuggester(schema.primaryDate());
+    if (health().documents() <= TitleSuggester.SYNC_BUILD_LIMIT) rebuildSuggester(); // else the refresher builds it
+  }
+
+  /** Checks for a new commit every {@code millis} and rebuilds what depends on it. */
+  public synchronized void followCommits(long millis) {
+    if (refresher != null) return;
+    refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sitesearch-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Opens the newest commit now, if there is one; returns whether the served commit changed. */
+  public boolean refresh() throws IOException {
+    manager.maybeRefreshBlocking();
+    return rebuildSuggester();
+  }
+
+  private void refreshQuietly() {
+    try {
+      refresh();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not open the newest index commit: {}", e.toString());
+    }
+  }
+
+  private boolean rebuildSuggester() throws IOException {
+    SiteSearcher searcher = acquire();
+    try {
+      return suggester.rebuildIfChanged(searcher);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private SiteSearcher acquire() throws IOException {
+    return (SiteSearcher) manager.acquire();
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    List<String> dims = checkFacets(request);
+    SiteSearcher searcher = acquire();
+    try {
+      UserQuery user = UserQueryParser.parse(request.q());
+      QueryBuilder.Built built = queryBuilder.build(user, searcher.getIndexReader());
+      Hits hits = run(searcher, request, built.query());
+      if (hits.total == 0 && built.required() > 1) {
+        built = queryBuilder.relaxed(user, searcher.getIndexReader());
+        hits = run(searcher, request, built.query());
+      }
+      List<Hit> page = loadHits(searcher, request, built.query(), hits, user.isEmpty());
+      var facets = FacetCounter.shape(hits.facets, dims, request.facetSize(), request.filters());
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      return new SearchResponse(request.q(), hits.total, request.page(), request.size(), tookMs, page, facets, null);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private record Hits(long total, ScoreDoc[] docs, org.apache.lucene.facet.Facets facets, boolean scored) {}
+
+  private Hits run(SiteSearcher searcher, SearchRequest request, Query userQuery) throws IOException {
+    var base = new BooleanQuery.Builder().add(userQuery, Occur.MUST);
+    Query dateRange = dateRange(request);
+    if (dateRange != null) base.add(dateRange, Occur.FILTER);
+    var drillDown = new DrillDownQuery(facetsConfig, base.build());
+    request.filters().forEach((dim, values) -> values.forEach(v -> drillDown.add(dim, v)));
+
+    int topN = request.page() * request.size();
+    Sort sort = sort(request);
+    boolean scored = sort == null;
+    if (searcher.facetState() == null) {
+      TopDocs top = sort == null ? searcher.search(drillDown, topN) : searcher.search(drillDown, topN, sort);
+      long total = searcher.count(drillDown);
+      return new Hits(total, top.scoreDocs, null, scored);
+    }
+    var sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+    DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, null, topN, sort, scored);
+    org.apache.lucene.facet.Facets facets = result.facets;
+    if (facets == null) {
+      FacetsCollector fc = searcher.search(drillDown, new FacetsCollectorManager());
+      facets = new SortedSetDocValuesFacetCounts(searcher.facetState(), fc);
+    }
+    return new Hits(result.hits.totalHits.value(), result.hits.scoreDocs, facets, scored);
+  }
+
+  private Query dateRange(SearchRequest request) {
+    String date = schema.primaryDate();
+    if (date == null || (request.from() == null && request.to() == null)) return null;
+    long from = request.from() == null ? Long.MIN_VALUE
+        : request.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    long to = request.to() == null ? Long.MAX_VALUE
+        : request.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+    return LongField.newRangeQuery(date, from, to);
+  }
+
+  /** Null means by score; an empty query has no scores, so relevance then means newest first. */
+  private Sort sort(SearchRequest request) {
+    String date = schema.primaryDate();
+    SortOrder order = request.sort();
+    if (order == SortOrder.RELEVANCE && request.q().isEmpty()) order = SortOrder.NEWEST;
+    if (date == null && (order == SortOrder.NEWEST || order == SortOrder.OLDEST)) order = SortOrder.TITLE;
+    return switch (order) {
+      case RELEVANCE -> null;
+      case NEWEST -> new Sort(dateSort(date, true), new SortField(Fields.TITLE_SORT, SortField.Type.STRING));
+      case OLDEST -> new Sort(dateSort(date, false), new SortField(Fields.TITLE_SORT, SortField.Type.STRING));
+      case TITLE -> new Sort(new SortField(Fields.TITLE_SORT, SortField.Type.STRING), dateSort(date, true));
+    };
+  }
+
+  private static SortField dateSort(String field, boolean newestFirst) {
+    var sort = new SortedNumericSortField(field == null ? "_none" : field, SortField.Type.LONG, newestFirst);
+    sort.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE); // undated pages last either way
+    return sort;
+  }
+
+  private List<Hit> loadHits(SiteSearcher searcher, SearchRequest request, Query query, Hits hits, boolean browsing)
+      throws IOException {
+    int from = (request.page() - 1) * request.size();
+    if (from >= hits.docs.length) return List.of();
+    int n = hits.docs.length - from;
+    int[] docIds = new int[n];
+    var docs = new HashMap<Integer, Document>();
+    var text = new HashMap<Integer, String[]>();
+    var storedFields = searcher.storedFields();
+    for (int i = 0; i < n; i++) {
+      docIds[i] = hits.docs[from + i].doc;
+      Document d = storedFields.document(docIds[i]);
+      docs.put(docIds[i], d);
+      text.put(docIds[i], new String[] {value(d, Fields.TITLE), value(d, Fields.DESCRIPTION), value(d, Fields.BODY)});
+    }
+    Snippets.Highlighted marks = snippets.highlight(searcher, query, docIds, text);
+    var out = new ArrayList<Hit>(n);
+    for (int i = 0; i < n; i++) {
+      Document d = docs.get(docIds[i]);
+      Float score = hits.scored && !browsing ? hits.docs[from + i].score : null;
+      String date = schema.primaryDate() == null ? null : d.get(Fields.STORED_DATE_PREFIX + schema.primaryDate());
+      out.add(new Hit(d.get(Fields.ID), value(d, Fields.TITLE), value(d, Fields.DESCRIPTION), d.get(Fields.URL), date,
+          score, marks.snippets()[i], Map.of("title", marks.titles()[i]), fields(d)));
+    }
+    return out;
+  }
+
+  private Map<String, List<String>> fields(Document d) {
+    var fields = new LinkedHashMap<String, List<String>>();
+    for (String facet : schema.facets()) {
+      String[] values = d.getValues(Fields.STORED_FACET_PREFIX + facet);
+      if (values.length > 0) fields.put(facet, List.of(values));
+    }
+    for (String stored : schema.storedFields()) {
+      String[] values = d.getValues(Fields.STORED_EXTRA_PREFIX + stored);
+      if (values.length > 0) fields.put(stored, List.of(values));
+    }
+    return fields;
+  }
+
+  private static String value(Document d, String field) {
+    String v = d.get(field);
+    return v == null ? "" : v;
+  }
+
+  private List<String> checkFacets(SearchRequest request) {
+    for (String dim : request.filters().keySet()) {
+      if (!schema.isFacet(dim)) {
+        throw new InvalidRequestException("f." + dim, "unknown facet '" + SortOrder.shorten(dim) + "'; facets are: "
+            + String.join(", ", schema.facets()));
+      }
+    }
+    if (request.facets() == null) return schema.facets();
+    for (String dim : request.facets()) {
+      if (!schema.isFacet(dim)) {
+        throw new InvalidRequestException("facets", "unknown facet '" + SortOrder.shorten(dim) + "'; facets are: "
+            + String.join(", ", schema.facets()));
+      }
+    }
+    return request.facets();
+  }
+
+  /** Every value of {@code facet} with its count over the pages matching {@code q}, narrowed by a value prefix. */
+  public List<FacetValue> facetValues(String facet, String prefix, String q, int size) throws IOException {
+    if (!schema.isFacet(facet)) {
+      throw new InvalidRequestException("facet", "unknown facet '" + SortOrder.shorten(facet) + "'; facets are: "
+          + String.join(", ", schema.facets()));
+    }
+    var request = new SearchRequest(q, Map.of(), null, null, SortOrder.RELEVANCE, 1, 1, List.of(facet), 1);
+    SiteSearcher searcher = acquire();
+    try {
+      if (searcher.facetState() == null) return List.of();
+      UserQuery user = UserQueryParser.parse(request.q());
+      QueryBuilder.Built built = queryBuilder.build(user, searcher.getIndexReader());
+      FacetsCollector fc = searcher.search(built.query(), new FacetsCollectorManager());
+      if (fc.getMatchingDocs().stream().allMatch(m -> m.totalHits() == 0) && built.required() > 1) {
+        fc = searcher.search(queryBuilder.relaxed(user, searcher.getIndexReader()).query(), new FacetsCollectorManager());
+      }
+      var counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), fc);
+      return FacetCounter.all(counts, facet, prefix, size);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** The stored page with this id, if the index has it. */
+  public Optional<StoredPage> document(String id) throws IOException {
+    SiteSearcher searcher = acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) return Optional.empty();
+      Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
+      var dates = new LinkedHashMap<String, String>();
+      for (String date : schema.dateFields()) {
+        String v = d.get(Fields.STORED_DATE_PREFIX + date);
+        if (v != null) dates.put(date, v);
+      }
+      return Optional.of(new StoredPage(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.URL), value(d, Fields.TITLE),
+          value(d, Fields.DESCRIPTION), value(d, Fields.BODY), dates, fields(d)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Title completions for what the visitor has typed so far. */
+  public List<TitleSuggester.Suggestion> suggest(String q, int size) throws IOException {
+    return suggester.suggest(q, size);
+  }
+
+  public Health health() throws IOException {
+    SiteSearcher searcher = acquire();
+    try {
+      return new Health("ok", searcher.getIndexReader().numDocs(),
+          searcher.commitData().get(Fields.COMMIT_INDEXED_AT), searcher.generation());
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (refresher != null) {
+      refresher.shutdownNow();
+      try {
+        refresher.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    suggester.close();
+    manager.close();
+    directory.close();
+  }
+}

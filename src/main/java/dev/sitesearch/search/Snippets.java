@@ -1,0 +1,76 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.index.Fields;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Highlighted snippets and titles for a page of hits, with Lucene's unified highlighter reading the offsets stored
+ * in the postings (no re-analysis). The snippet is the best passage of the body, else of the description, about
+ * 160–240 characters; a hit with no match in either (browsing) gets the description or the body's opening.
+ */
+final class Snippets {
+  static final int TARGET_CHARS = 200;
+  static final int MAX_CHARS = 240;
+
+  private final Analyzer analyzer;
+
+  Snippets(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /** Snippet and highlighted title per hit, in the order of {@code docIds}. */
+  record Highlighted(String[] snippets, String[] titles) {}
+
+  Highlighted highlight(IndexSearcher searcher, Query query, int[] docIds, Map<Integer, String[]> fallbackText)
+      throws IOException {
+    var snippets = new String[docIds.length];
+    var titles = new String[docIds.length];
+    if (docIds.length == 0) return new Highlighted(snippets, titles);
+    UnifiedHighlighter passages = UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new MarkFormatter(MAX_CHARS))
+        .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+            BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_CHARS - 40, 0.3f))
+        .withMaxNoHighlightPassages(0)
+        .build();
+    Map<String, String[]> body = passages.highlightFields(
+        new String[] {Fields.BODY, Fields.DESCRIPTION}, query, docIds, new int[] {1, 1});
+    UnifiedHighlighter whole = UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
+        .withBreakIterator(WholeBreakIterator::new)
+        .withMaxNoHighlightPassages(0)
+        .build();
+    String[] titleMarks = whole.highlightFields(new String[] {Fields.TITLE}, query, docIds, new int[] {1})
+        .getOrDefault(Fields.TITLE, new String[docIds.length]);
+    String[] bodyMarks = body.getOrDefault(Fields.BODY, new String[docIds.length]);
+    String[] descriptionMarks = body.getOrDefault(Fields.DESCRIPTION, new String[docIds.length]);
+    for (int i = 0; i < docIds.length; i++) {
+      String s = bodyMarks[i] != null ? bodyMarks[i] : descriptionMarks[i];
+      if (s == null) {
+        String[] text = fallbackText.get(docIds[i]); // {title, description, body}
+        s = lead(text[1].isEmpty() ? text[2] : text[1]);
+      }
+      snippets[i] = s;
+      String[] text = fallbackText.get(docIds[i]);
+      titles[i] = titleMarks[i] != null ? titleMarks[i] : MarkFormatter.escape(text[0]);
+    }
+    return new Highlighted(snippets, titles);
+  }
+
+  /** The opening of a text, cut at a word boundary near {@link #TARGET_CHARS}. */
+  static String lead(String text) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    if (flat.length() <= MAX_CHARS) return MarkFormatter.escape(flat);
+    int cut = flat.lastIndexOf(' ', TARGET_CHARS);
+    if (cut < TARGET_CHARS / 2) cut = TARGET_CHARS;
+    return MarkFormatter.escape(flat.substring(0, cut).strip()) + MarkFormatter.ELLIPSIS;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.sitesearch.search;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How hits are ordered. */
+public enum SortOrder {
+  RELEVANCE, NEWEST, OLDEST, TITLE;
+
+  public static SortOrder parse(String value) {
+    if (value == null || value.isBlank()) return RELEVANCE;
+    try {
+      return valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("sort", "sort must be one of " + names() + ", not '" + shorten(value) + "'");
+    }
+  }
+
+  public static String names() {
+    return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+  }
+
+  static String shorten(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

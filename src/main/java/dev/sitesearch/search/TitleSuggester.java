@@ -1,0 +1,200 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.index.Fields;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.search.suggest.Lookup;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Completions from page titles as the visitor types: every word of the input must start a word of the title (not
+ * only the first), newest pages first among equals, titles that begin with the input before others. Built in memory
+ * from each new index commit; lookups take a fraction of a millisecond and never wait for a rebuild.
+ */
+public final class TitleSuggester implements Closeable {
+  /** Above this many pages the first build runs on the refresh thread, so a large site starts serving at once. */
+  static final int SYNC_BUILD_LIMIT = 20_000;
+
+  /**
+   * One completion.
+   *
+   * @param text the title, HTML-escaped, with the typed prefixes in {@code <mark>}
+   */
+  public record Suggestion(String text, String id, String url) {}
+
+  private record Entry(String title, String id, String url, long weight) {}
+
+  private final String dateField;
+  private volatile AnalyzingInfixSuggester current;
+  private AnalyzingInfixSuggester previous;
+  private long builtVersion = -1;
+
+  /** @param dateField the page date, whose recency orders equally good completions; may be null */
+  TitleSuggester(String dateField) {
+    this.dateField = dateField;
+  }
+
+  /** Rebuilds when the reader shows a different commit; returns whether it did. */
+  synchronized boolean rebuildIfChanged(SiteSearcher searcher) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    long version = reader instanceof DirectoryReader dr ? dr.getVersion() : reader.hashCode();
+    if (version == builtVersion) return false;
+    List<Entry> entries = entries(reader, dateField);
+    var suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer(), analyzer(), 1, false, true,
+        false);
+    suggester.build(new EntryIterator(entries.iterator()));
+    if (previous != null) previous.close(); // two builds old: no lookup can still be using it
+    previous = current;
+    current = suggester;
+    builtVersion = version;
+    return true;
+  }
+
+  public List<Suggestion> suggest(String typed, int size) throws IOException {
+    AnalyzingInfixSuggester suggester = current;
+    String q = typed == null ? "" : typed.strip();
+    if (suggester == null || q.isEmpty() || suggester.getCount() == 0) return List.of();
+    List<Lookup.LookupResult> results = suggester.lookup(q, (Set<BytesRef>) null, size * 5, true, false);
+    String foldedQuery = FacetCounter.fold(q);
+    var ranked = new ArrayList<>(results);
+    ranked.sort(Comparator.comparing((Lookup.LookupResult r) -> !FacetCounter.fold(r.key.toString())
+            .startsWith(foldedQuery))
+        .thenComparing(r -> -r.value));
+    var out = new ArrayList<Suggestion>();
+    for (Lookup.LookupResult r : ranked.subList(0, Math.min(size, ranked.size()))) {
+      String[] payload = r.payload.utf8ToString().split("\n", 2);
+      out.add(new Suggestion(mark(r.key.toString(), q), payload[0], payload.length > 1 ? payload[1] : ""));
+    }
+    return out;
+  }
+
+  /** Escapes the title and marks each word's typed prefix. */
+  static String mark(String title, String typed) {
+    String[] words = FacetCounter.fold(typed).split("[^\\p{L}\\p{N}]+");
+    var html = new StringBuilder();
+    int i = 0;
+    int n = title.length();
+    while (i < n) {
+      int start = i;
+      if (!Character.isLetterOrDigit(title.charAt(i))) {
+        while (i < n && !Character.isLetterOrDigit(title.charAt(i))) i++;
+        MarkFormatter.escape(title, start, i, html);
+        continue;
+      }
+      while (i < n && Character.isLetterOrDigit(title.charAt(i))) i++;
+      String word = title.substring(start, i);
+      String folded = FacetCounter.fold(word);
+      int marked = 0;
+      for (String w : words) {
+        if (!w.isEmpty() && folded.startsWith(w) && folded.length() == word.length()) marked = Math.max(marked, w.length());
+      }
+      if (marked > 0) {
+        html.append("<mark>");
+        MarkFormatter.escape(word, 0, marked, html);
+        html.append("</mark>");
+        MarkFormatter.escape(word, marked, word.length(), html);
+      } else {
+        MarkFormatter.escape(word, 0, word.length(), html);
+      }
+    }
+    return html.toString();
+  }
+
+  private static List<Entry> entries(IndexReader reader, String dateField) throws IOException {
+    var entries = new ArrayList<Entry>(reader.numDocs());
+    Set<String> wanted = Set.of(Fields.TITLE, Fields.ID, Fields.URL);
+    for (LeafReaderContext context : reader.leaves()) {
+      Bits live = context.reader().getLiveDocs();
+      StoredFields stored = context.reader().storedFields();
+      SortedNumericDocValues dates = dateField == null ? null : context.reader().getSortedNumericDocValues(dateField);
+      for (int doc = 0; doc < context.reader().maxDoc(); doc++) {
+        if (live != null && !live.get(doc)) continue;
+        var d = stored.document(doc, wanted);
+        String title = d.get(Fields.TITLE);
+        if (title == null || title.isBlank()) continue;
+        long days = dates != null && dates.advanceExact(doc) ? Math.max(0, dates.nextValue() / 86_400_000L) : 0;
+        entries.add(new Entry(title, d.get(Fields.ID), d.get(Fields.URL), days));
+      }
+    }
+    return entries;
+  }
+
+  private static Analyzer analyzer() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        var source = new StandardTokenizer();
+        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        return new TokenStreamComponents(source, stream);
+      }
+    };
+  }
+
+  private static final class EntryIterator implements InputIterator {
+    private final Iterator<Entry> entries;
+    private Entry entry;
+
+    EntryIterator(Iterator<Entry> entries) {
+      this.entries = entries;
+    }
+
+    @Override
+    public BytesRef next() {
+      if (!entries.hasNext()) return null;
+      entry = entries.next();
+      return new BytesRef(entry.title());
+    }
+
+    @Override
+    public long weight() {
+      return entry.weight();
+    }
+
+    @Override
+    public BytesRef payload() {
+      return new BytesRef((entry.id() + "\n" + (entry.url() == null ? "" : entry.url()))
+          .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean hasPayloads() {
+      return true;
+    }
+
+    @Override
+    public Set<BytesRef> contexts() {
+      return null;
+    }
+
+    @Override
+    public boolean hasContexts() {
+      return false;
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (previous != null) previous.close();
+    if (current != null) current.close();
+  }
+}
