@@ -50,14 +50,14 @@ public final class ServeCommand implements Callable<Integer> {
     var reader = new PageReader(config.maxFileBytes(), false, Clock.systemUTC());
     var indexer = new Indexer(common.content, common.index, schema, reader,
         Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
-    IndexSummary first = indexer.run(false, TerminalProgress.forTerminal());
-    var err = spec.commandLine().getErr();
-    first.failures().forEach(p -> err.println("FAILED  " + p));
-    spec.commandLine().getOut().println(first.line());
+    // A current index is served at once while the catch-up pass runs; a missing or outdated one is built first.
+    boolean catchUpLater = indexer.rebuildReason() == null;
+    if (!catchUpLater) report(indexer.run(false, TerminalProgress.forTerminal()));
 
     try (var search = new SearchService(common.index, schema)) {
       search.followCommits(REFRESH_MILLIS);
       var reindexer = new Reindexer(indexer, summary -> search.refresh());
+      if (catchUpLater) catchUp(reindexer);
       ContentWatcher watcher = watch ? new ContentWatcher(common.content, reindexer, WATCH_DEBOUNCE_MILLIS).start() : null;
       Javalin app = HttpServer.create(search, reindexer, config.server());
       String bindHost = host != null ? host : config.server().host();
@@ -74,5 +74,21 @@ public final class ServeCommand implements Callable<Integer> {
       if (watcher != null) watcher.close();
     }
     return Main.OK;
+  }
+
+  private void report(IndexSummary summary) {
+    var err = spec.commandLine().getErr();
+    summary.failures().forEach(p -> err.println("FAILED  " + p));
+    spec.commandLine().getOut().println(summary.line());
+  }
+
+  private void catchUp(Reindexer reindexer) {
+    Thread.ofPlatform().daemon().name("sitesearch-catch-up").start(() -> {
+      try {
+        report(reindexer.run(false));
+      } catch (Exception e) {
+        spec.commandLine().getErr().println("sitesearch: could not bring the index up to date: " + e.getMessage());
+      }
+    });
   }
 }

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <p>YAML is read with snakeyaml's {@link SafeConstructor} (no class is ever instantiated from a tag, unknown tags are
  * errors) and with limits on aliases, nesting and size, so an alias bomb or a deeply nested document fails fast
- * instead of eating the heap. Thread-safe: a new {@link Yaml} per call, since snakeyaml's is not.
+ * instead of eating the heap. Thread-safe: one {@link Yaml} per thread, since snakeyaml's is not.
  */
 public final class FrontMatterParser {
   static final int MAX_ALIASES = 50;
@@ -32,10 +32,19 @@ public final class FrontMatterParser {
   private static final ObjectMapper JSON = jsonMapper();
   private static final TomlMapper TOML = new TomlMapper();
 
-  private final int maxChars;
+  /** A Yaml per thread: building one is costly and an instance must not be shared between threads. */
+  private final ThreadLocal<Yaml> yaml;
 
   public FrontMatterParser(long maxFileBytes) {
-    this.maxChars = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1024, maxFileBytes));
+    int maxChars = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1024, maxFileBytes));
+    this.yaml = ThreadLocal.withInitial(() -> {
+      var options = new LoaderOptions();
+      options.setMaxAliasesForCollections(MAX_ALIASES);
+      options.setNestingDepthLimit(MAX_DEPTH);
+      options.setCodePointLimit(maxChars);
+      options.setAllowRecursiveKeys(false);
+      return new Yaml(new SafeConstructor(options));
+    });
   }
 
   public FrontMatter parse(String text) throws FrontMatterException {
@@ -74,14 +83,9 @@ public final class FrontMatterParser {
   private FrontMatter yaml(String text) throws FrontMatterException {
     int[] b = block(text, "---", "...");
     String source = text.substring(b[0], b[1]);
-    var options = new LoaderOptions();
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setCodePointLimit(maxChars);
-    options.setAllowRecursiveKeys(false);
     Object data;
     try {
-      data = new Yaml(new SafeConstructor(options)).load(source);
+      data = yaml.get().load(source);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

@@ -46,6 +46,35 @@ public final class MarkdownText {
         .replace("&#39;", "'").replace("&amp;", "&");
   }
 
+  /**
+   * Collapses runs of spaces and tabs to one space, trims spaces around line breaks and keeps at most one blank line,
+   * in one pass (the bodies of a large site go through here).
+   */
+  static String tidy(CharSequence raw) {
+    var sb = new StringBuilder(raw.length());
+    int newlines = 0;
+    boolean space = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == ' ' || c == '\t') {
+        space = true;
+      } else if (c == '\n') {
+        newlines++;
+        space = false;
+      } else {
+        if (newlines > 0) {
+          if (!sb.isEmpty()) sb.append(newlines > 1 ? "\n\n" : "\n");
+        } else if (space && !sb.isEmpty()) {
+          sb.append(' ');
+        }
+        newlines = 0;
+        space = false;
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   private static final class TextCollector extends AbstractVisitor {
     private final StringBuilder out = new StringBuilder();
     private String firstHeading;
@@ -53,8 +82,7 @@ public final class MarkdownText {
     private boolean inScript;
 
     String text() {
-      return out.toString().replaceAll("[ \\t]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n")
-          .strip();
+      return tidy(out);
     }
 
     private void append(String s) {
@@ -64,7 +92,8 @@ public final class MarkdownText {
 
     private void endBlock() {
       inScript = false;
-      if (!out.isEmpty() && !out.toString().endsWith("\n\n")) out.append("\n\n");
+      int n = out.length();
+      if (n > 0 && !(n >= 2 && out.charAt(n - 1) == '\n' && out.charAt(n - 2) == '\n')) out.append("\n\n");
     }
 
     @Override

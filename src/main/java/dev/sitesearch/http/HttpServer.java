@@ -30,6 +30,7 @@ public final class HttpServer {
       config.http.generateEtags = false;
       config.router.ignoreTrailingSlashes = true;
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
       if (!settings.corsOrigins().isEmpty()) {
         config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
           settings.corsOrigins().forEach(rule::allowHost);
@@ -70,9 +71,12 @@ public final class HttpServer {
         .result(Json.write(problem));
   }
 
-  private static String title(int status) {
+  static String title(int status) {
     return switch (status) {
       case 400 -> "Bad request";
+      case 414 -> "URI too long";
+      case 431 -> "Request headers too large";
+      case 500 -> "Internal error";
       case 401 -> "Unauthorized";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";

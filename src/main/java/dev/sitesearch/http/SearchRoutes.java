@@ -21,6 +21,7 @@ final class SearchRoutes {
   static final int MAX_FACET_VALUES = 1000;
 
   private final SearchService search;
+  private final SearchGate gate = new SearchGate(Runtime.getRuntime().availableProcessors() + 1);
 
   SearchRoutes(SearchService search) {
     this.search = search;
@@ -34,7 +35,7 @@ final class SearchRoutes {
     routes.get("/api/health", this::health);
   }
 
-  private void search(Context ctx) throws IOException {
+  private void search(Context ctx) throws Exception {
     var request = new SearchRequest(
         queryText(ctx),
         Params.filters(ctx),
@@ -45,7 +46,7 @@ final class SearchRoutes {
         Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
         Params.list(ctx, "facets"),
         Params.integer(ctx, "facetSize", SearchRequest.DEFAULT_FACET_SIZE, 1, SearchRequest.MAX_FACET_SIZE));
-    ctx.header("Cache-Control", CACHE_SHORT).json(search.search(request));
+    ctx.header("Cache-Control", CACHE_SHORT).json(gate.run(() -> search.search(request)));
   }
 
   private void suggest(Context ctx) throws IOException {
@@ -54,12 +55,13 @@ final class SearchRoutes {
     ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("query", q, "suggestions", search.suggest(q, size)));
   }
 
-  private void facetValues(Context ctx) throws IOException {
+  private void facetValues(Context ctx) throws Exception {
     String facet = ctx.pathParam("facet");
     String prefix = Params.string(ctx, "prefix");
     if (prefix.length() > 200) throw new InvalidRequestException("prefix", "prefix is limited to 200 characters");
     int size = Params.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
-    var values = search.facetValues(facet, prefix, queryText(ctx), size);
+    String q = queryText(ctx);
+    var values = gate.run(() -> search.facetValues(facet, prefix, q, size));
     ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("facet", facet, "values", values));
   }
 

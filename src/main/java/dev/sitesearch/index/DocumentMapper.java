@@ -42,6 +42,9 @@ public final class DocumentMapper {
   /** Full text with positions and offsets in the postings, so highlighting needs no re-analysis. */
   private static final FieldType TEXT_STORED = textType();
 
+  private static final java.util.regex.Pattern WHITESPACE_OR_CONTROL =
+      java.util.regex.Pattern.compile("[\\p{Cntrl}\\s]+");
+
   private final Schema schema;
   private final FacetsConfig facetsConfig;
 
@@ -155,7 +158,7 @@ public final class DocumentMapper {
   private static String scalar(Object item) {
     String s = item instanceof java.util.Date d ? d.toInstant().toString() : String.valueOf(item);
     // Control characters have no place in a label and would break facet paths.
-    return s.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+    return WHITESPACE_OR_CONTROL.matcher(s).replaceAll(" ").strip();
   }
 
   private static FieldType textType() {

@@ -90,6 +90,19 @@ public final class Indexer {
     return new Indexer(contentDir, null, schema, reader, threads, clock);
   }
 
+  /**
+   * Why the next run must rebuild everything (no index yet, or one made with another schema), or null when an
+   * incremental run will do and the index can be served as it is meanwhile.
+   */
+  public String rebuildReason() throws IOException {
+    if (indexDir == null || !Files.isDirectory(indexDir)) return "new index";
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      if (!DirectoryReader.indexExists(dir)) return "new index";
+      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+      return schema.fingerprint().equals(data.get(Fields.COMMIT_SCHEMA)) ? null : "schema changed";
+    }
+  }
+
   public IndexSummary run(boolean full, Progress progress) throws IOException {
     long startNanos = System.nanoTime();
     if (!Files.isDirectory(contentDir)) throw new IOException("content folder not found: " + contentDir);

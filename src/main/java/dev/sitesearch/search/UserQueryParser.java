@@ -17,6 +17,14 @@ public final class UserQueryParser {
   /** Clauses beyond this are ignored: no site query needs more, and each costs a posting lookup per field. */
   static final int MAX_CLAUSES = 32;
 
+  /**
+   * Lucene-style field prefixes a visitor may copy from another search box ({@code title:broadband}): the search box
+   * has no field syntax, so the prefix is dropped and the word searched everywhere.
+   */
+  private static final java.util.regex.Pattern FIELD_PREFIX = java.util.regex.Pattern.compile("([A-Za-z]+):(.+)");
+  private static final java.util.Set<String> FIELD_NAMES = java.util.Set.of("title", "description", "body", "text",
+      "content", "tags", "tag", "author", "category", "categories", "type", "source", "url", "id");
+
   private UserQueryParser() {}
 
   public static UserQuery parse(String text) {
@@ -52,6 +60,10 @@ public final class UserQueryParser {
 
     Clause clause() {
       if (quoted) return new Phrase(text);
+      var field = FIELD_PREFIX.matcher(text);
+      if (field.matches() && FIELD_NAMES.contains(field.group(1).toLowerCase(java.util.Locale.ROOT))) {
+        return new Token(field.group(2), false, negated).clause();
+      }
       if (text.endsWith("*") && text.length() > 1) {
         String stem = text.replaceAll("\\*+$", "");
         if (!stem.isEmpty() && !stem.contains("*")) return new Prefix(stem);

@@ -1,0 +1,261 @@
+package dev.sitesearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.http.FixturePages.Page;
+import dev.sitesearch.http.TestServer.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Documents, health, caching and CORS headers, and the error contract: every mistake is an RFC 9457 problem naming
+ * what was wrong, never a 500 or a stack trace.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DocumentsHealthAndErrorsHttpTest {
+  private TestServer server;
+  private FixturePages fixture;
+
+  @BeforeAll
+  void startServer(@TempDir Path workDir) throws IOException {
+    server = TestServer.start(workDir);
+    fixture = FixturePages.load(TestServer.fixtureDir(), server.schema().facets());
+  }
+
+  @AfterAll
+  void stopServer() throws IOException {
+    server.close();
+  }
+
+  @Test
+  void document_by_id_returns_the_stored_page() {
+    Response r = server.get("/api/documents/3118");
+
+    assertEquals(200, r.status());
+    JsonNode doc = r.json();
+    Page page = fixture.byId("3118");
+    assertEquals("3118", doc.get("id").asText());
+    assertEquals(page.title(), doc.get("title").asText());
+    assertEquals("/news/how-to-sell-chronic-care-management-to-your-patients", doc.get("url").asText());
+    assertTrue(doc.get("body").asText().contains("Medicare patients with two or more chronic conditions"));
+    assertEquals(page.date(), Instant.parse(doc.at("/dates/date").asText()));
+    assertEquals(Instant.parse("2020-09-29T05:09:39.168Z"), Instant.parse(doc.at("/dates/lastMod").asText()));
+    assertEquals("KLAS: Remote Patient Monitoring", doc.at("/fields/communityTopics/2").asText());
+    assertEquals("News", doc.at("/fields/searchCategory/0").asText());
+    assertTrue(r.header("Cache-Control").startsWith("public"), r.header("Cache-Control"));
+  }
+
+  @Test
+  void document_whose_id_is_its_path_is_found_by_that_path_slashes_included() {
+    Response r = server.get("/api/documents/news/hospital-at-home-expands.md");
+
+    assertEquals(200, r.status(), r::body);
+    assertEquals("news/hospital-at-home-expands.md", r.json().get("id").asText());
+    assertEquals("Hospital at Home Programs Expand", r.json().get("title").asText());
+  }
+
+  @Test
+  void page_without_front_matter_is_found_by_its_path_and_titled_by_its_heading() {
+    Response r = server.get("/api/documents/guides/getting-started-with-care-plans.md");
+
+    assertEquals(200, r.status(), r::body);
+    assertEquals("Getting Started with Care Plans", r.json().get("title").asText());
+  }
+
+  @Test
+  void every_hit_id_opens_its_document() {
+    for (String id : TestServer.ids(server.search("size", "100"))) {
+      Response r = server.get("/api/documents/" + id);
+      assertEquals(200, r.status(), () -> id + ": " + r.body());
+      assertEquals(id, r.json().get("id").asText());
+    }
+  }
+
+  @ParameterizedTest(name = "id={0}")
+  @ValueSource(strings = {"999999", "4999", "news/no-such-page.md", "news", "%20", "..%2F..%2Fetc%2Fpasswd",
+      "%F0%9F%A9%BA"})
+  void unknown_or_draft_document_is_a_404_problem(String id) {
+    TestServer.assertProblem(server.get("/api/documents/" + id), 404, null);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/api/documents/3118%00", "/api/documents/%ZZ", "/api/documents/a%C3%28",
+      "/api/search%00?q=care", "/%"})
+  void malformed_path_is_refused_as_a_400_problem(String target) throws IOException {
+    String response = rawGet(target);
+
+    assertTrue(response.startsWith("HTTP/1.1 400 "), response);
+    assertTrue(response.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"),
+        () -> "a problem, not the servlet container's HTML page:\n" + response);
+  }
+
+  @Test
+  void health_reports_the_served_index() {
+    Response r = server.get("/api/health");
+
+    assertEquals(200, r.status());
+    assertEquals("no-store", r.header("Cache-Control"));
+    JsonNode health = r.json();
+    assertEquals("ok", health.get("status").asText());
+    assertEquals(fixture.all().size(), health.get("documents").asLong());
+    assertTrue(Instant.parse(health.get("indexedAt").asText()).isBefore(Instant.now().plusSeconds(1)));
+    assertTrue(health.get("generation").asLong() > 0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/", "/api", "/api/nope", "/api/search/extra", "/index.html", "/api/documents",
+      "/api/facets", "/api/admin"})
+  void unknown_path_is_a_404_problem(String path) {
+    TestServer.assertProblem(server.get(path), 404, null);
+  }
+
+  @Test
+  void wrong_method_is_a_problem_not_a_crash() {
+    Response r = TestServer.send(server.request("/api/search?q=care")
+        .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+    assertTrue(r.status() == 404 || r.status() == 405, () -> r.status() + " " + r.body());
+    TestServer.assertProblem(r, r.status(), null);
+    Response post = server.post("/api/search?q=care");
+    TestServer.assertProblem(post, post.status(), null);
+    assertTrue(post.status() == 404 || post.status() == 405);
+  }
+
+  @Test
+  void trailing_slash_is_ignored() {
+    assertEquals(200, server.get("/api/search/?q=care").status());
+    assertEquals(200, server.get("/api/health/").status());
+  }
+
+  @Test
+  void search_suggest_and_facet_answers_may_be_cached_briefly() {
+    for (String path : List.of("/api/search?q=care", "/api/suggest?q=chr", "/api/facets/tags")) {
+      String cache = server.get(path).header("Cache-Control");
+      assertTrue(cache != null && cache.contains("public") && cache.matches(".*max-age=\\d+.*"), path + ": " + cache);
+    }
+  }
+
+  @Test
+  void errors_and_health_are_never_cached() {
+    assertEquals("no-store", server.get("/api/search?size=0").header("Cache-Control"));
+    assertEquals("no-store", server.get("/api/documents/999999").header("Cache-Control"));
+    assertEquals("no-store", server.get("/api/nope").header("Cache-Control"));
+    assertEquals("no-store", server.get("/api/health").header("Cache-Control"));
+  }
+
+  @Test
+  void configured_site_origin_may_call_the_api_from_a_browser() {
+    Response r = server.get("/api/search?q=care", "Origin", TestServer.SITE_ORIGIN);
+
+    assertEquals(200, r.status());
+    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void configured_site_origin_can_read_error_answers_too() {
+    Response r = server.get("/api/search?size=0", "Origin", TestServer.SITE_ORIGIN);
+
+    TestServer.assertProblem(r, 400, "size");
+    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void configured_site_origin_passes_the_browser_preflight() {
+    Response r = TestServer.send(server.request("/api/search?q=care", "Origin", TestServer.SITE_ORIGIN,
+        "Access-Control-Request-Method", "GET").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+    assertTrue(r.status() < 300, () -> r.status() + " " + r.body());
+    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
+  }
+
+  @ParameterizedTest(name = "Origin: {0}")
+  @ValueSource(strings = {"https://evil.example", "http://www.example.org", "https://www.example.org.evil.example",
+      "null"})
+  void other_origins_get_no_cors_permission(String origin) {
+    Response r = server.get("/api/search?q=care", "Origin", origin);
+
+    assertNull(r.header("Access-Control-Allow-Origin"), () -> origin + " was allowed");
+  }
+
+  static Stream<Arguments> badParameters() {
+    return Stream.of(
+        Arguments.of("page=abc", "page"),
+        Arguments.of("page=0", "page"),
+        Arguments.of("page=-1", "page"),
+        Arguments.of("page=99999999999", "page"),
+        Arguments.of("page=1.5", "page"),
+        Arguments.of("size=0", "size"),
+        Arguments.of("size=101", "size"),
+        Arguments.of("size=1000", "size"),
+        Arguments.of("size=ten", "size"),
+        Arguments.of("sort=bogus", "sort"),
+        Arguments.of("sort=" + "x".repeat(500), "sort"),
+        Arguments.of("f.unknownFacet=x", "f.unknownFacet"),
+        Arguments.of("f.title=x", "f.title"),
+        Arguments.of("f.=x", "f."),
+        Arguments.of("facets=nope", "facets"),
+        Arguments.of("facets=tags,nope", "facets"),
+        Arguments.of("q=" + "a".repeat(1001), "q"),
+        Arguments.of("q=" + "care+".repeat(300), "q"),
+        Arguments.of("from=2020-13-45", "from"),
+        Arguments.of("from=2020-02-30", "from"),
+        Arguments.of("to=yesterday", "to"),
+        Arguments.of("to=2024", "to"),
+        Arguments.of("from=2024-01-01&to=2023-01-01", "from"),
+        Arguments.of("facetSize=0", "facetSize"),
+        Arguments.of("facetSize=101", "facetSize"),
+        Arguments.of("facetSize=many", "facetSize"),
+        Arguments.of("page=101&size=100", "page"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badParameters")
+  void bad_search_parameter_is_a_400_problem_naming_it(String query, String parameter) {
+    TestServer.assertProblem(server.get("/api/search?" + query), 400, parameter);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"q=%ZZ", "q=%", "q=%C3%28", "q=%ED%A0%80", "f.tags=%E0%80", "%ZZ=1", "q=care&&&&page=1"})
+  void malformed_query_strings_never_cause_a_server_error(String rawQuery) throws IOException {
+    String response = rawGet("/api/search?" + rawQuery);
+
+    int status = Integer.parseInt(response.substring(9, 12));
+    assertTrue(status == 200 || status == 400, () -> "status " + status + " for " + rawQuery + ":\n" + response);
+    assertFalse(response.contains("Exception") || response.contains("\tat "), response);
+    if (status == 400) assertTrue(response.contains("application/problem+json"), response);
+  }
+
+  /** Sends a request line the JDK client would refuse to build, and returns the whole raw answer. */
+  private String rawGet(String target) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

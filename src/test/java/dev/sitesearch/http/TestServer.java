@@ -1,0 +1,245 @@
+package dev.sitesearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.index.ContentWatcher;
+import dev.sitesearch.index.Indexer;
+import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.SearchService;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The real sitesearch server on a random port over a copy of {@code fixture-content}, wired as {@code serve} wires
+ * it, plus the HTTP calls the tests make against it.
+ */
+final class TestServer implements AutoCloseable {
+  static final String TOKEN = "s3cret";
+  static final String SITE_ORIGIN = "https://www.example.org";
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private final Path content;
+  private final Path index;
+  private final Schema schema;
+  private final SearchService search;
+  private final ContentWatcher watcher;
+  private final Javalin app;
+
+  private TestServer(Path workDir, String adminToken, boolean watch) throws IOException {
+    this.content = copyFixture(workDir.resolve("content"));
+    this.index = workDir.resolve("index");
+    this.schema = Schema.defaults();
+    Indexer indexer = indexer(content, index);
+    indexer.run(false, Indexer.Progress.NONE);
+    this.search = new SearchService(index, schema);
+    search.followCommits(100);
+    var reindexer = new Reindexer(indexer, summary -> search.refresh());
+    this.watcher = watch ? new ContentWatcher(content, reindexer, 150).start() : null;
+    this.app = HttpServer.create(search, reindexer,
+        new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), adminToken)).start("127.0.0.1", 0);
+  }
+
+  /** A server with the admin token {@value #TOKEN} and no content watcher. */
+  static TestServer start(Path workDir) throws IOException {
+    return new TestServer(workDir, TOKEN, false);
+  }
+
+  static TestServer startWithoutAdminToken(Path workDir) throws IOException {
+    return new TestServer(workDir, null, false);
+  }
+
+  static TestServer startWatching(Path workDir) throws IOException {
+    return new TestServer(workDir, TOKEN, true);
+  }
+
+  /** An indexer as {@code serve} builds it, over any content and index folders. */
+  static Indexer indexer(Path content, Path index) {
+    var reader = new PageReader(5_000_000, false, Clock.systemUTC());
+    return new Indexer(content, index, Schema.defaults(), reader, 2, Clock.systemUTC());
+  }
+
+  static Path fixtureDir() {
+    try {
+      return Path.of(TestServer.class.getResource("/fixture-content").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path copyFixture(Path target) throws IOException {
+    Path source = fixtureDir();
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path to = target.resolve(source.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return target;
+  }
+
+  Path content() {
+    return content;
+  }
+
+  Path index() {
+    return index;
+  }
+
+  Schema schema() {
+    return schema;
+  }
+
+  int port() {
+    return app.port();
+  }
+
+  Response get(String pathAndQuery, String... headerPairs) {
+    return send(request(pathAndQuery, headerPairs).GET());
+  }
+
+  Response post(String pathAndQuery, String... headerPairs) {
+    return send(request(pathAndQuery, headerPairs).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** GET /api/search with the given parameters, which must answer 200. */
+  JsonNode search(String... keyValues) {
+    Response r = get("/api/search?" + query(keyValues));
+    assertEquals(200, r.status(), () -> "search " + List.of(keyValues) + " answered " + r.body());
+    return r.json();
+  }
+
+  /** The ids of the hits, in order. */
+  static List<String> ids(JsonNode response) {
+    var ids = new ArrayList<String>();
+    response.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
+    return ids;
+  }
+
+  HttpRequest.Builder request(String pathAndQuery, String... headerPairs) {
+    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
+        .timeout(Duration.ofSeconds(20));
+    for (int i = 0; i < headerPairs.length; i += 2) builder.header(headerPairs[i], headerPairs[i + 1]);
+    return builder;
+  }
+
+  static Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), r.headers(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code k1=v1&k2=v2...}, each part URL-encoded. */
+  static String query(String... keyValues) {
+    var parts = new ArrayList<String>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      parts.add(enc(keyValues[i]) + "=" + enc(keyValues[i + 1]));
+    }
+    return String.join("&", parts);
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Polls until {@code condition} holds or {@code deadline} passes; returns whether it held. */
+  static boolean eventually(Duration deadline, BooleanSupplier condition) {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (true) {
+      if (condition.getAsBoolean()) return true;
+      if (System.nanoTime() > end) return false;
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  /** Asserts an RFC 9457 problem answer with this status (and, for 400s, this parameter), free of internals. */
+  static void assertProblem(Response r, int status, String parameter) {
+    assertEquals(status, r.status(), () -> "status of " + r.body());
+    assertTrue(r.contentType().startsWith("application/problem+json"), () -> "content type " + r.contentType());
+    JsonNode problem = r.json();
+    assertEquals(status, problem.path("status").asInt(), "status in the body");
+    assertFalse(problem.path("title").asText().isBlank(), "a title");
+    assertFalse(problem.path("detail").asText().isBlank(), "a detail");
+    if (parameter != null) assertEquals(parameter, problem.path("parameter").asText(null), "the parameter at fault");
+    assertEquals("no-store", r.header("Cache-Control"), "errors are not cached");
+    assertNoInternals(r);
+  }
+
+  static void assertNoInternals(Response r) {
+    assertFalse(r.body().contains("Exception"), () -> "an exception name leaked: " + r.body());
+    assertFalse(r.body().contains("\tat ") || r.body().contains("at dev.sitesearch"), () -> "a stack trace leaked: "
+        + r.body());
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (watcher != null) watcher.close();
+    app.stop();
+    search.close();
+  }
+
+  /** One HTTP answer. */
+  record Response(int status, HttpHeaders headers, String body) {
+    JsonNode json() {
+      try {
+        return MAPPER.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    String contentType() {
+      String type = header("Content-Type");
+      assertNotNull(type, "a Content-Type header");
+      return type;
+    }
+  }
+}
