@@ -106,8 +106,6 @@ public final class ConfigLoader {
       String token = s.values.containsKey("adminToken") ? s.string("adminToken") : null;
       server = new SitesearchConfig.ServerSettings(port, host, cors, token);
     }
-    var all = new ArrayList<String>(text.keySet());
-    all.addAll(facets);
     for (String f : facets) {
       if (f.equals("year")) throw new ConfigException(file + ": fields.facets: 'year' is reserved for the year of the date");
     }
@@ -119,7 +117,8 @@ public final class ConfigLoader {
     for (var e : t.values.entrySet()) {
       String key = t.key(e.getKey());
       if (!FIELD_PATH.matcher(e.getKey()).matches()) throw t.error(e.getKey(), "is not a field name");
-      if (!(e.getValue() instanceof Number n) || n.floatValue() <= 0 || n.floatValue() > 1000) {
+      if (!(e.getValue() instanceof Number n) || !Float.isFinite(n.floatValue()) || n.floatValue() <= 0
+          || n.floatValue() > 1000) {
         throw new ConfigException(t.file + ": " + key + ": boost must be a number between 0 and 1000");
       }
       m.put(e.getKey(), n.floatValue());
@@ -131,14 +130,19 @@ public final class ConfigLoader {
   private static long size(Path file, String key, Object v) {
     var m = SIZE.matcher(String.valueOf(v).strip());
     if (!m.matches()) throw new ConfigException(file + ": " + key + ": expected a size such as 5MB, got '" + v + "'");
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-    long bytes = switch (unit) {
-      case "KB" -> n * 1024;
-      case "MB" -> n * 1024 * 1024;
-      case "GB" -> n * 1024 * 1024 * 1024;
-      default -> n;
-    };
+    long bytes;
+    try {
+      long n = Long.parseLong(m.group(1));
+      bytes = switch (unit) {
+        case "KB" -> Math.multiplyExact(n, 1024L);
+        case "MB" -> Math.multiplyExact(n, 1024L * 1024);
+        case "GB" -> Math.multiplyExact(n, 1024L * 1024 * 1024);
+        default -> n;
+      };
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new ConfigException(file + ": " + key + ": '" + v + "' is too large; use a size such as 5MB");
+    }
     if (bytes <= 0) throw new ConfigException(file + ": " + key + ": must be positive");
     return bytes;
   }

@@ -154,7 +154,7 @@ public final class MarkdownText {
       if (first) heading = new StringBuilder();
       visitChildren(h);
       if (first) {
-        firstHeading = heading.toString().strip();
+        firstHeading = tidy(heading).replace('\n', ' ');
         heading = null;
       }
       endBlock();

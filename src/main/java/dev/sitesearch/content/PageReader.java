@@ -25,6 +25,9 @@ import java.util.Map;
  * every problem becomes a {@link ReadOutcome.Failed} naming the file. Thread-safe.
  */
 public final class PageReader {
+  /** Ids are looked up and compared as single terms; nobody types or links a longer one. */
+  public static final int MAX_ID_CHARS = 512;
+
   private final long maxFileBytes;
   private final boolean includeDrafts;
   private final Clock clock;
@@ -35,6 +38,11 @@ public final class PageReader {
     this.includeDrafts = includeDrafts;
     this.clock = clock;
     this.frontMatterParser = new FrontMatterParser(maxFileBytes);
+  }
+
+  /** Whether drafts, future and expired pages are read as published (the index records it). */
+  public boolean includeDrafts() {
+    return includeDrafts;
   }
 
   public ReadOutcome read(SourceFile file) {
@@ -88,7 +96,7 @@ public final class PageReader {
     if (!includeDrafts) {
       if (isTrue(data.get("draft"))) return new ReadOutcome.Skipped(path, "draft");
       Instant publish = date(path, data, "publishDate", warnings);
-      if (publish == null) publish = date(path, data, "date", warnings);
+      if (publish == null) publish = date(path, data, "date", new ArrayList<>()); // the schema reports a bad date
       if (publish != null && publish.isAfter(now)) return new ReadOutcome.Skipped(path, "future date " + publish);
       Instant expiry = date(path, data, "expiryDate", warnings);
       if (expiry != null && !expiry.isAfter(now)) return new ReadOutcome.Skipped(path, "expired on " + expiry);
@@ -101,6 +109,9 @@ public final class PageReader {
     String description = text(path, data, "description", warnings);
     String id = text(path, data, "id", warnings);
     if (id.isEmpty()) id = path;
+    if (id.length() > MAX_ID_CHARS) {
+      return fail(path, "id is " + id.length() + " characters long; the limit is " + MAX_ID_CHARS);
+    }
     String url = PageUrl.of(path, data);
     return new ReadOutcome.Parsed(new ContentPage(file, sha256(bytes), id, url, title, description, body.text(), data,
         expiresAt, warnings));

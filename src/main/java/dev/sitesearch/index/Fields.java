@@ -34,6 +34,7 @@ public final class Fields {
   public static final String COMMIT_SCHEMA_VERSION = "sitesearch.schemaVersion";
   public static final String COMMIT_SCHEMA_TEXT = "sitesearch.schemaDescription";
   public static final String COMMIT_INDEXED_AT = "sitesearch.indexedAt";
+  public static final String COMMIT_INCLUDE_DRAFTS = "sitesearch.includeDrafts";
 
   private Fields() {}
 }

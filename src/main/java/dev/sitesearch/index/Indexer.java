@@ -138,7 +138,9 @@ public final class Indexer {
     boolean exists = DirectoryReader.indexExists(dir);
     Map<String, String> previousCommit = exists ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
     String reason = full ? "requested" : !exists ? "new index"
-        : !schema.fingerprint().equals(previousCommit.get(Fields.COMMIT_SCHEMA)) ? "schema changed" : null;
+        : !schema.fingerprint().equals(previousCommit.get(Fields.COMMIT_SCHEMA)) ? "schema changed"
+        : !String.valueOf(reader.includeDrafts()).equals(previousCommit.get(Fields.COMMIT_INCLUDE_DRAFTS))
+            ? "drafts " + (reader.includeDrafts() ? "included" : "left out") + " now" : null;
     boolean rebuild = reason != null;
     Map<String, IndexedFile> indexed = exists ? readIndexed(dir) : Map.of();
     if (rebuild) writer.deleteAll();
@@ -179,7 +181,16 @@ public final class Indexer {
         case ReadOutcome.Parsed parsed -> {
           ContentPage page = parsed.page();
           MappedDocument mapped = mapper.map(page);
-          writer.updateDocument(new Term(Fields.PATH, file.relPath()), mapped.document());
+          try {
+            writer.updateDocument(new Term(Fields.PATH, file.relPath()), mapped.document());
+          } catch (IllegalArgumentException e) {
+            // Lucene refuses this one document (say, a value too large for a term); the run goes on without it.
+            outcomes.put(file.relPath(), Outcome.FAILED);
+            failures.put(file.relPath(), keepNote(ContentProblem.of(file.relPath(),
+                "cannot be indexed: " + e.getMessage()), inIndex));
+            progress.advance();
+            return;
+          }
           warnings.addAll(mapped.warnings());
           ids.put(file.relPath(), page.id());
           outcomes.put(file.relPath(), known == null ? Outcome.ADDED
@@ -187,15 +198,14 @@ public final class Indexer {
         }
         case ReadOutcome.Skipped skipped -> {
           outcomes.put(file.relPath(), Outcome.SKIPPED);
-          if (inIndex) {
-            writer.deleteDocuments(new Term(Fields.PATH, file.relPath()));
-            deletedPaths.add(file.relPath());
-          }
+          if (inIndex) writer.deleteDocuments(new Term(Fields.PATH, file.relPath()));
+          if (known != null) deletedPaths.add(file.relPath());
         }
         case ReadOutcome.Failed failed -> {
           outcomes.put(file.relPath(), Outcome.FAILED);
           failures.put(file.relPath(), keepNote(failed.problem(), inIndex));
           if (inIndex) ids.put(file.relPath(), known.id());
+          if (known != null && rebuild) deletedPaths.add(file.relPath()); // a rebuild cannot keep the old version
         }
       }
       progress.advance();
@@ -219,7 +229,8 @@ public final class Indexer {
           Fields.COMMIT_SCHEMA, schema.fingerprint(),
           Fields.COMMIT_SCHEMA_VERSION, String.valueOf(Schema.VERSION),
           Fields.COMMIT_SCHEMA_TEXT, schema.describe(),
-          Fields.COMMIT_INDEXED_AT, clock.instant().toString()).entrySet());
+          Fields.COMMIT_INDEXED_AT, clock.instant().toString(),
+          Fields.COMMIT_INCLUDE_DRAFTS, String.valueOf(reader.includeDrafts())).entrySet());
       writer.commit();
     }
     long documents = writer.getDocStats().numDocs;

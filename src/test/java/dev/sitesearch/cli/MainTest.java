@@ -1,0 +1,371 @@
+package dev.sitesearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The {@code sitesearch} command line, run in-process with captured output. */
+class MainTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+  Path content;
+  Path index;
+  Path config;
+
+  record Run(int exit, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- out:\n" + out + "--- err:\n" + err;
+    }
+  }
+
+  @BeforeEach
+  void site() throws IOException {
+    content = Files.createDirectories(tmp.resolve("content"));
+    index = tmp.resolve("index");
+    config = tmp.resolve("sitesearch.yml"); // absent unless a test writes it: the defaults
+    write("news/ccm-codes.md", """
+        ---
+        id: n1
+        title: CMS updates chronic care management codes
+        searchCategory: News
+        tags: [billing, ccm]
+        date: 2024-01-15
+        ---
+        New chronic care management billing codes take effect.
+        """);
+    write("articles/ccm-guide.md", """
+        ---
+        id: a1
+        title: A guide to chronic care management
+        searchCategory: Article
+        tags: [ccm]
+        date: 2023-05-01
+        ---
+        How to run a chronic care management program.
+        """);
+  }
+
+  private Path write(String rel, String text) throws IOException {
+    Path p = content.resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, text);
+  }
+
+  private static Run cli(String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** Runs a subcommand on this test's folders. */
+  private Run sitesearch(String command, String... more) {
+    var args = new ArrayList<>(List.of(command, "--content", content.toString(), "--index", index.toString(),
+        "--config", config.toString()));
+    args.addAll(List.of(more));
+    return cli(args.toArray(String[]::new));
+  }
+
+  private Map<String, FileTime> indexFiles() throws IOException {
+    if (Files.notExists(index)) return Map.of();
+    try (Stream<Path> files = Files.list(index)) {
+      var m = new TreeMap<String, FileTime>();
+      for (Path p : files.toList()) m.put(p.getFileName().toString(), Files.getLastModifiedTime(p));
+      return m;
+    }
+  }
+
+  // --- help --------------------------------------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "sitesearch {0}")
+  @ValueSource(strings = {"--help", "-h", "help", "index --help", "check --help", "search --help", "serve --help",
+      "help index", "help serve"})
+  void help_prints_usage_and_exits_0(String args) {
+    Run r = cli(args.split(" "));
+
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("Usage: sitesearch"), r::toString);
+    assertTrue(r.out().contains("--help"), r::toString);
+  }
+
+  @Test
+  void root_help_lists_every_subcommand_and_the_exit_codes() {
+    String out = cli("--help").out();
+
+    for (String word : List.of("index", "check", "search", "serve", "Exit codes:", "some content files failed")) {
+      assertTrue(out.contains(word), () -> "'" + word + "' missing from:\n" + out);
+    }
+  }
+
+  @Test
+  void version_prints_the_version() {
+    Run r = cli("--version");
+
+    assertEquals(0, r.exit());
+    assertEquals("sitesearch 0.1.0", r.out().strip());
+  }
+
+  @Test
+  void an_unknown_option_exits_2_and_names_it() {
+    Run r = sitesearch("index", "--fulll");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("--fulll"), r::toString);
+  }
+
+  @Test
+  void an_unknown_subcommand_exits_2() {
+    Run r = cli("reindex");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("reindex"), r::toString);
+  }
+
+  // --- index -------------------------------------------------------------------------------------------------------
+
+  @Test
+  void index_on_a_clean_folder_exits_0_and_prints_the_one_line_summary() {
+    Run r = sitesearch("index");
+
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().strip().matches("full \\(new index\\): 2 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped, "
+        + "0 failed; 2 documents; \\d+ docs/s; \\d+\\.\\d\\d s"), r::toString);
+    assertEquals(1, r.out().strip().lines().count(), r::toString);
+    assertEquals("", r.err().lines().filter(l -> l.startsWith("FAILED")).findAny().orElse(""));
+  }
+
+  @Test
+  void index_again_is_incremental() {
+    sitesearch("index");
+
+    Run r = sitesearch("index");
+
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("incremental: 0 added, 0 updated, 0 deleted, 2 unchanged,"), r::toString);
+  }
+
+  @Test
+  void index_with_a_bad_file_exits_1_names_the_file_and_indexes_the_rest() throws IOException {
+    write("news/broken.md", "---\ntitle: [oops\n---\nBody\n");
+
+    Run r = sitesearch("index");
+
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains("FAILED  news/broken.md:"), r::toString);
+    assertTrue(r.err().contains("invalid YAML front matter"), r::toString);
+    assertTrue(r.out().contains("2 added") && r.out().contains("1 failed") && r.out().contains("2 documents"),
+        r::toString);
+  }
+
+  @Test
+  void index_json_prints_the_summary_with_each_failure_path_and_reason() throws IOException {
+    write("news/broken.md", "+++\ntitle = \n+++\nBody\n");
+    write("news/odd.md", "---\ntitle: Odd\ntags: {a: b}\n---\nBody\n");
+
+    Run r = sitesearch("index", "--json");
+
+    assertEquals(1, r.exit(), r::toString);
+    JsonNode json = JSON.readTree(r.out());
+    assertEquals("full", json.get("mode").asText());
+    assertEquals(3, json.get("added").asInt());
+    assertEquals(1, json.get("failed").asInt());
+    assertEquals(3, json.get("documents").asInt());
+    assertEquals(1, json.get("failures").size());
+    assertEquals("news/broken.md", json.get("failures").get(0).get("path").asText());
+    assertTrue(json.get("failures").get(0).get("reason").asText().startsWith("invalid TOML front matter"), r::toString);
+    assertEquals("news/odd.md", json.get("warnings").get(0).get("path").asText());
+  }
+
+  @Test
+  void index_full_rebuilds() {
+    sitesearch("index");
+
+    Run r = sitesearch("index", "--full");
+
+    assertTrue(r.out().startsWith("full (requested):"), r::toString);
+  }
+
+  @Test
+  void index_include_drafts_indexes_drafts() throws IOException {
+    write("news/draft.md", "---\ntitle: Draft page\ndraft: true\n---\nBody\n");
+
+    Run without = sitesearch("index");
+    Run with = sitesearch("index", "--full", "--include-drafts");
+
+    assertTrue(without.out().contains("1 skipped") && without.out().contains("2 documents"), without::toString);
+    assertTrue(with.out().contains("3 documents"), with::toString);
+  }
+
+  @Test
+  void a_bad_config_file_exits_2_with_a_message_naming_the_key() throws IOException {
+    Files.writeString(config, "server:\n  port: 99999\n");
+
+    Run r = sitesearch("index");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("configuration error") && r.err().contains("server.port"), r::toString);
+    assertTrue(Files.notExists(index), "nothing was indexed");
+  }
+
+  @Test
+  void an_unknown_config_key_exits_2_naming_it() throws IOException {
+    Files.writeString(config, "fields:\n  facet: [tags]\n");
+
+    Run r = sitesearch("index");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("fields.facet: unknown key"), r::toString);
+  }
+
+  @Test
+  void a_missing_content_folder_exits_2_naming_it() {
+    Run r = cli("index", "--content", tmp.resolve("nope").toString(), "--index", index.toString(),
+        "--config", config.toString());
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("content folder not found") && r.err().contains("nope"), r::toString);
+  }
+
+  // --- check -------------------------------------------------------------------------------------------------------
+
+  @Test
+  void check_on_good_content_exits_0_and_writes_no_index() {
+    Run r = sitesearch("check");
+
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("check: 2 pages ok, 0 skipped, 0 failed, 0 warnings", r.out().strip());
+    assertTrue(Files.notExists(index), "check must not create the index");
+  }
+
+  @Test
+  void check_on_bad_content_exits_1_naming_the_file_and_leaves_an_existing_index_untouched() throws IOException {
+    sitesearch("index");
+    Map<String, FileTime> before = indexFiles();
+    write("news/binary.md", "\0\0\0");
+    write("news/new-good.md", "---\ntitle: Newly written\n---\nBody\n");
+
+    Run r = sitesearch("check");
+
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().contains("FAILED  news/binary.md: binary file"), r::toString);
+    assertEquals("check: 3 pages ok, 0 skipped, 1 failed, 0 warnings", r.out().strip());
+    assertEquals(before, indexFiles(), "check changed the index folder");
+    Run search = sitesearch("search", "newly", "--json");
+    assertEquals(0, JSON.readTree(search.out()).get("total").asInt(), "check indexed a page");
+  }
+
+  @Test
+  void check_json_prints_failures_with_path_and_reason() throws IOException {
+    write("bad.md", "{\"title\": }\nBody\n");
+
+    Run r = sitesearch("check", "--json");
+
+    assertEquals(1, r.exit(), r::toString);
+    JsonNode failure = JSON.readTree(r.out()).get("failures").get(0);
+    assertEquals("bad.md", failure.get("path").asText());
+    assertFalse(failure.get("reason").asText().isBlank());
+  }
+
+  // --- search ------------------------------------------------------------------------------------------------------
+
+  @Test
+  void search_json_prints_the_search_response() throws IOException {
+    sitesearch("index");
+
+    Run r = sitesearch("search", "chronic care", "--json");
+
+    assertEquals(0, r.exit(), r::toString);
+    JsonNode json = JSON.readTree(r.out());
+    assertEquals("chronic care", json.get("query").asText());
+    assertEquals(2, json.get("total").asInt());
+    assertEquals(2, json.get("hits").size());
+    JsonNode hit = json.get("hits").get(0);
+    for (String field : List.of("id", "title", "url", "snippet", "fields")) {
+      assertTrue(hit.has(field), () -> field + " missing from " + hit);
+    }
+    assertTrue(hit.get("title").asText().toLowerCase().contains("chronic care management"), hit::toString);
+    JsonNode categories = json.get("facets").get("searchCategory");
+    assertEquals("[{\"value\":\"Article\",\"count\":1,\"selected\":false},"
+        + "{\"value\":\"News\",\"count\":1,\"selected\":false}]", sorted(categories));
+  }
+
+  private static String sorted(JsonNode array) {
+    var items = new ArrayList<String>();
+    array.forEach(n -> items.add(n.toString()));
+    items.sort(null);
+    return "[" + String.join(",", items) + "]";
+  }
+
+  @Test
+  void search_with_a_filter_keeps_only_matching_pages() throws IOException {
+    sitesearch("index");
+
+    Run r = sitesearch("search", "chronic care", "--filter", "searchCategory=News", "--json");
+
+    assertEquals(0, r.exit(), r::toString);
+    JsonNode json = JSON.readTree(r.out());
+    assertEquals(1, json.get("total").asInt(), r::toString);
+    assertEquals("n1", json.get("hits").get(0).get("id").asText());
+    assertEquals("[\"News\"]", json.get("hits").get(0).get("fields").get("searchCategory").toString());
+  }
+
+  @Test
+  void search_as_text_lists_ranked_hits() {
+    sitesearch("index");
+
+    Run r = sitesearch("search", "guide");
+
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("1 result for 'guide'"), r::toString);
+    assertTrue(r.out().contains("1. A guide to chronic care management"), r::toString);
+  }
+
+  @Test
+  void search_with_an_unknown_facet_filter_exits_2_naming_the_facets() {
+    sitesearch("index");
+
+    Run r = sitesearch("search", "care", "--filter", "colour=red");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("unknown facet 'colour'"), r::toString);
+  }
+
+  @Test
+  void search_on_a_missing_index_exits_2_and_says_to_run_index() {
+    Run r = sitesearch("search", "care");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("run 'sitesearch index'"), r::toString);
+  }
+
+  @Test
+  void search_on_an_empty_index_folder_exits_2_and_says_to_run_index() throws IOException {
+    Files.createDirectories(index);
+
+    Run r = sitesearch("search", "care");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("run 'sitesearch index'"), r::toString);
+  }
+}

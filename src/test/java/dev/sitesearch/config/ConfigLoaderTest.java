@@ -1,0 +1,192 @@
+package dev.sitesearch.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  @TempDir Path tmp;
+
+  private Path config(String yaml) throws Exception {
+    return Files.writeString(tmp.resolve("sitesearch.yml"), yaml);
+  }
+
+  private SitesearchConfig load(String yaml) throws Exception {
+    return ConfigLoader.load(config(yaml), Map.of());
+  }
+
+  private ConfigException error(String yaml) throws Exception {
+    Path file = config(yaml);
+    return assertThrows(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+  }
+
+  @Test
+  void without_a_file_the_defaults_apply() {
+    SitesearchConfig c = ConfigLoader.load(tmp.resolve("missing.yml"), Map.of());
+
+    assertEquals(Map.of("title", 3f, "description", 2f, "body", 1f), c.textFields());
+    assertEquals(List.of("title", "description", "body"), List.copyOf(c.textFields().keySet()));
+    assertEquals(SitesearchConfig.DEFAULT_FACETS, c.facetFields());
+    assertTrue(c.facetFields().contains("link.brand"));
+    assertEquals(List.of("date", "lastMod"), c.dateFields());
+    assertEquals(List.of(), c.storedFields());
+    assertEquals(5L * 1024 * 1024, c.maxFileBytes());
+    assertEquals(new SitesearchConfig.ServerSettings(7070, "127.0.0.1", List.of(), null), c.server());
+    assertNull(c.configFile());
+  }
+
+  @Test
+  void an_empty_file_means_the_defaults() throws Exception {
+    SitesearchConfig c = load("# nothing set yet\n");
+
+    assertEquals(SitesearchConfig.DEFAULT_FACETS, c.facetFields());
+    assertEquals(7070, c.server().port());
+  }
+
+  @Test
+  void a_valid_file_overrides_what_it_sets_and_keeps_the_other_defaults() throws Exception {
+    SitesearchConfig c = load("""
+        fields:
+          text: {title: 5, body: 1.5}
+          facets: [communityTopics, link.brand]
+          stored: [featuredImage.href]
+        content:
+          maxFileSize: 2MB
+        server:
+          port: 8080
+          host: 0.0.0.0
+          cors: [https://www.example.org]
+          adminToken: s3cret
+        """);
+
+    assertEquals(Map.of("title", 5f, "body", 1.5f), c.textFields());
+    assertEquals(List.of("communityTopics", "link.brand"), c.facetFields());
+    assertEquals(List.of("date", "lastMod"), c.dateFields(), "not set, so the default");
+    assertEquals(List.of("featuredImage.href"), c.storedFields());
+    assertEquals(2L * 1024 * 1024, c.maxFileBytes());
+    assertEquals(new SitesearchConfig.ServerSettings(8080, "0.0.0.0", List.of("https://www.example.org"), "s3cret"),
+        c.server());
+    assertEquals(tmp.resolve("sitesearch.yml"), c.configFile());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      1234      | 1234
+      512B      | 512
+      64KB      | 65536
+      64 kb     | 65536
+      1GB       | 1073741824
+      """)
+  void sizes_accept_bytes_and_units(String size, long bytes) throws Exception {
+    assertEquals(bytes, load("content:\n  maxFileSize: " + size + "\n").maxFileBytes());
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      feilds: {facets: [a]}                  | feilds
+      fields: {facet: [a]}                   | fields.facet
+      server: {prot: 8080}                   | server.prot
+      content: {maxFilesize: 5MB}            | content.maxFilesize
+      """)
+  void an_unknown_key_is_an_error_naming_the_key_and_what_is_allowed(String yaml, String key) throws Exception {
+    ConfigException e = error(yaml + "\n");
+
+    assertTrue(e.getMessage().contains(key + ": unknown key (allowed here: "), e.getMessage());
+    assertTrue(e.getMessage().contains("sitesearch.yml"), "names the file: " + e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      boost not a number        | fields: {text: {title: high}}           | fields.text.title
+      boost zero                | fields: {text: {title: 0}}              | fields.text.title
+      no text field             | fields: {text: {}}                      | fields.text
+      port above range          | server: {port: 70000}                   | server.port
+      port negative             | server: {port: -1}                      | server.port
+      port not a number         | server: {port: eighty}                  | server.port
+      port a fraction           | server: {port: 80.5}                    | server.port
+      size with a bad unit      | content: {maxFileSize: 5XB}             | content.maxFileSize
+      size zero                 | content: {maxFileSize: 0}               | content.maxFileSize
+      size too big to count     | content: {maxFileSize: 99999999999999999999} | content.maxFileSize
+      size overflowing          | content: {maxFileSize: 9000000000GB}    | content.maxFileSize
+      boost not-a-number        | fields: {text: {title: .nan}}           | fields.text.title
+      facets not a list         | fields: {facets: tags}                  | fields.facets
+      facet not a field path    | fields: {facets: ["bad path!"]}         | fields.facets
+      facet listed twice        | fields: {facets: [tags, tags]}          | fields.facets
+      facet named year          | fields: {facets: [year]}                | fields.facets
+      section not a map         | server: 8080                            | server
+      cors entry a map          | server: {cors: [{a: b}]}                | server.cors
+      host a list               | server: {host: [a, b]}                  | server.host
+      """)
+  void a_value_of_the_wrong_type_is_an_error_naming_the_key(String why, String yaml, String key) throws Exception {
+    ConfigException e = error(yaml + "\n");
+
+    assertTrue(e.getMessage().contains(": " + key + ": "), why + ": " + e.getMessage());
+  }
+
+  @Test
+  void a_bad_size_says_what_a_size_looks_like() throws Exception {
+    ConfigException e = error("content:\n  maxFileSize: 5XB\n");
+
+    assertTrue(e.getMessage().endsWith("content.maxFileSize: expected a size such as 5MB, got '5XB'"), e.getMessage());
+  }
+
+  @Test
+  void invalid_yaml_is_an_error_with_the_file_line_and_column() throws Exception {
+    ConfigException e = error("""
+        server:
+          port: 8080
+         host: x
+        """);
+
+    assertTrue(e.getMessage().contains("sitesearch.yml:3:"), e.getMessage());
+    assertTrue(e.getMessage().contains("invalid YAML"), e.getMessage());
+  }
+
+  @Test
+  void an_unclosed_list_is_an_error_with_a_line() throws Exception {
+    ConfigException e = error("fields:\n  facets: [tags, author\nserver:\n  port: 1\n");
+
+    assertTrue(e.getMessage().matches("(?s).*sitesearch\\.yml:\\d+:\\d+: invalid YAML.*"), e.getMessage());
+  }
+
+  @Test
+  void a_yaml_tag_naming_a_class_is_rejected() throws Exception {
+    ConfigException e = error("server: !!java.io.File [\"/etc/passwd\"]\n");
+
+    assertTrue(e.getMessage().contains("java.io.File"), e.getMessage());
+  }
+
+  @Test
+  void the_admin_token_from_the_environment_overrides_the_file() throws Exception {
+    Path file = config("server:\n  port: 8080\n  adminToken: from-file\n");
+
+    SitesearchConfig c = ConfigLoader.load(file, Map.of(ConfigLoader.ADMIN_TOKEN_ENV, " from-env "));
+
+    assertEquals("from-env", c.server().adminToken());
+    assertEquals(8080, c.server().port(), "the rest of the file still applies");
+  }
+
+  @Test
+  void the_admin_token_from_the_environment_applies_without_a_file() {
+    SitesearchConfig c = ConfigLoader.load(tmp.resolve("missing.yml"), Map.of("SITESEARCH_ADMIN_TOKEN", "t0ken"));
+
+    assertEquals("t0ken", c.server().adminToken());
+  }
+
+  @Test
+  void a_blank_admin_token_in_the_environment_is_ignored() throws Exception {
+    Path file = config("server:\n  adminToken: from-file\n");
+
+    assertEquals("from-file", ConfigLoader.load(file, Map.of("SITESEARCH_ADMIN_TOKEN", "  ")).server().adminToken());
+  }
+}

@@ -1,0 +1,142 @@
+package dev.sitesearch.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentWalkerTest {
+  @TempDir Path tmp;
+
+  private Path write(Path root, String rel) throws IOException {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, "---\ntitle: " + rel + "\n---\nBody\n");
+  }
+
+  private Path content() throws IOException {
+    return Files.createDirectories(tmp.resolve("content"));
+  }
+
+  private static List<String> paths(ContentWalker.Result r) {
+    return r.files().stream().map(SourceFile::relPath).toList();
+  }
+
+  private static ContentProblem only(ContentWalker.Result r) {
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    return r.problems().get(0);
+  }
+
+  @Test
+  void finds_markdown_files_recursively_in_path_order_and_ignores_hidden_and_other_files() throws Exception {
+    Path root = content();
+    write(root, "z.md");
+    write(root, "b/nested/page.markdown");
+    write(root, "a.MD");
+    write(root, ".hidden.md");
+    write(root, ".git/readme.md");
+    write(root, "drafts/.obsidian/x.md");
+    Files.writeString(root.resolve("notes.txt"), "not content");
+
+    ContentWalker.Result r = ContentWalker.walk(root);
+
+    assertEquals(List.of("a.MD", "b/nested/page.markdown", "z.md"), paths(r));
+    assertEquals(List.of(), r.problems());
+  }
+
+  @Test
+  void symlinks_that_stay_inside_the_root_are_followed() throws Exception {
+    Path root = content();
+    write(root, "real/page.md");
+    Files.createSymbolicLink(root.resolve("alias.md"), root.resolve("real/page.md"));
+    Files.createSymbolicLink(root.resolve("linked-dir"), root.resolve("real"));
+
+    ContentWalker.Result r = ContentWalker.walk(root);
+
+    assertEquals(List.of("alias.md", "linked-dir/page.md", "real/page.md"), paths(r));
+    assertEquals(List.of(), r.problems());
+  }
+
+  @Test
+  void a_file_symlink_leaving_the_content_root_is_reported_and_left_out() throws Exception {
+    Path root = content();
+    write(root, "ok.md");
+    Path secret = write(tmp, "outside/secret.md");
+    Files.createSymbolicLink(root.resolve("leak.md"), secret);
+
+    ContentWalker.Result r = ContentWalker.walk(root);
+
+    assertEquals(List.of("ok.md"), paths(r));
+    ContentProblem p = only(r);
+    assertEquals("leak.md", p.path());
+    assertTrue(p.reason().contains("outside the content folder"), p.reason());
+  }
+
+  @Test
+  void a_folder_symlink_leaving_the_content_root_is_reported_and_left_out() throws Exception {
+    Path root = content();
+    write(root, "ok.md");
+    write(tmp, "outside/secret.md");
+    Files.createSymbolicLink(root.resolve("elsewhere"), tmp.resolve("outside"));
+
+    ContentWalker.Result r = ContentWalker.walk(root);
+
+    assertEquals(List.of("ok.md"), paths(r));
+    ContentProblem p = only(r);
+    assertEquals("elsewhere", p.path());
+    assertTrue(p.reason().contains("outside the content folder"), p.reason());
+  }
+
+  @Test
+  void a_symlink_loop_is_reported_and_the_walk_ends() throws Exception {
+    Path root = content();
+    write(root, "a/page.md");
+    Files.createSymbolicLink(root.resolve("a/back-to-root"), root);
+
+    ContentWalker.Result r = ContentWalker.walk(root);
+
+    assertEquals(List.of("a/page.md"), paths(r));
+    ContentProblem p = only(r);
+    assertEquals("a/back-to-root", p.path());
+    assertTrue(p.reason().contains("symlink loop"), p.reason());
+  }
+
+  @Test
+  void a_broken_symlink_named_md_is_reported() throws Exception {
+    Path root = content();
+    write(root, "ok.md");
+    Files.createSymbolicLink(root.resolve("dangling.md"), root.resolve("deleted-long-ago.md"));
+
+    ContentWalker.Result r = ContentWalker.walk(root);
+
+    assertEquals(List.of("ok.md"), paths(r));
+    ContentProblem p = only(r);
+    assertEquals("dangling.md", p.path());
+    assertTrue(p.reason().contains("broken symlink"), p.reason());
+  }
+
+  @Test
+  void an_unreadable_file_is_reported_not_thrown() throws Exception {
+    assumeFalse("root".equals(System.getProperty("user.name")), "root can read any file, so chmod 000 proves nothing");
+    Path root = content();
+    write(root, "ok.md");
+    Path locked = write(root, "locked.md");
+    assumeTrue(Files.getFileStore(locked).supportsFileAttributeView("posix"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+
+    ContentWalker.Result r = ContentWalker.walk(root);
+
+    assertEquals(List.of("ok.md"), paths(r));
+    ContentProblem p = only(r);
+    assertEquals("locked.md", p.path());
+    assertTrue(p.reason().contains("permission denied"), p.reason());
+  }
+}

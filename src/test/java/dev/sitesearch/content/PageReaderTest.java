@@ -1,0 +1,313 @@
+package dev.sitesearch.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PageReaderTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path root;
+
+  private final PageReader reader = new PageReader(5_000_000, false, CLOCK);
+  private final PageReader withDrafts = new PageReader(5_000_000, true, CLOCK);
+
+  private SourceFile file(String rel, byte[] bytes) throws IOException {
+    Path p = root.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.write(p, bytes);
+    return new SourceFile(rel, p, Files.size(p), Files.getLastModifiedTime(p).toMillis());
+  }
+
+  private SourceFile file(String rel, String text) throws IOException {
+    return file(rel, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private ContentPage parsed(ReadOutcome outcome) {
+    return assertInstanceOf(ReadOutcome.Parsed.class, outcome, () -> "expected a page, got " + outcome).page();
+  }
+
+  private ContentProblem failed(ReadOutcome outcome) {
+    return assertInstanceOf(ReadOutcome.Failed.class, outcome, () -> "expected a failure, got " + outcome).problem();
+  }
+
+  // --- title -------------------------------------------------------------------------------------------------------
+
+  @Test
+  void title_comes_from_front_matter_first() throws Exception {
+    ContentPage page = parsed(reader.read(file("a.md", "---\ntitle: \" Front Title \"\n---\n# Heading Title\n")));
+
+    assertEquals("Front Title", page.title());
+  }
+
+  @Test
+  void title_falls_back_to_the_first_heading_without_markup() throws Exception {
+    ContentPage page = parsed(reader.read(file("a.md", "Intro line.\n\n## The *First* Heading\n\n# Second\n")));
+
+    assertEquals("The First Heading", page.title());
+  }
+
+  @Test
+  void a_heading_with_inline_html_gives_a_title_without_tags_or_double_spaces() throws Exception {
+    ContentPage page = parsed(reader.read(file("a.md", "# Using <code>kubectl</code> with <em>care</em>\n\nText.\n")));
+
+    assertEquals("Using kubectl with care", page.title());
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "getting-started.md, Getting started",
+      "guides/setup_notes.markdown, Setup notes",
+      "guides/billing-codes/index.md, Billing codes",
+      "guides/billing-codes/_index.md, Billing codes"})
+  void title_falls_back_to_the_file_name_when_there_is_no_heading(String rel, String title) throws Exception {
+    ContentPage page = parsed(reader.read(file(rel, "Just a paragraph.\n")));
+
+    assertEquals(title, page.title());
+  }
+
+  // --- body --------------------------------------------------------------------------------------------------------
+
+  @Test
+  void body_is_plain_text_without_markup_html_or_script_and_keeps_code() throws Exception {
+    ContentPage page = parsed(reader.read(file("a.md", """
+        ---
+        title: Rendering
+        ---
+        # Heading
+
+        Some **bold** and _italic_ text with a [link label](https://example.org/x) and `inline code`.
+
+        <div class="note">Boxed <b>note</b> &amp; more</div>
+
+        A paragraph with <span class="x">inline html</span> and <script>stealCookies()</script> after.
+
+        <script>
+        document.write('tracking pixel');
+        </script>
+
+        <style>.hidden { display: none }</style>
+
+        ```java
+        int answer = 42;
+        ```
+
+            indented code block
+
+        - list item one
+        - list item two
+        """)));
+
+    String body = page.body();
+    for (String kept : List.of("Heading", "Some bold and italic text with a link label and inline code.",
+        "Boxed", "note", "& more", "inline html", "after", "int answer = 42;", "indented code block",
+        "list item one", "list item two")) {
+      assertTrue(body.contains(kept), () -> "missing '" + kept + "' in:\n" + body);
+    }
+    for (String dropped : List.of("**", "_italic_", "](", "https://example.org", "<", ">", "```", "stealCookies",
+        "tracking pixel", "display: none", "&amp;")) {
+      assertFalse(body.contains(dropped), () -> "'" + dropped + "' should not be in:\n" + body);
+    }
+  }
+
+  @Test
+  void description_is_read_from_front_matter() throws Exception {
+    ContentPage page = parsed(reader.read(file("a.md", "---\ndescription: '  Short summary. '\n---\nBody\n")));
+
+    assertEquals("Short summary.", page.description());
+  }
+
+  @Test
+  void a_byte_order_mark_before_the_front_matter_is_ignored() throws Exception {
+    ContentPage page = parsed(reader.read(file("a.md", "\uFEFF---\ntitle: With BOM\n---\nBody\n")));
+
+    assertEquals("With BOM", page.title());
+  }
+
+  // --- identity ----------------------------------------------------------------------------------------------------
+
+  @Test
+  void id_comes_from_front_matter_and_a_number_becomes_text() throws Exception {
+    ContentPage page = parsed(reader.read(file("news/a.md", "---\nid: 3118\n---\nBody\n")));
+
+    assertEquals("3118", page.id());
+  }
+
+  @Test
+  void id_falls_back_to_the_relative_path() throws Exception {
+    ContentPage page = parsed(reader.read(file("news/deep/a.md", "Body\n")));
+
+    assertEquals("news/deep/a.md", page.id());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      url wins over everything         | news/a.md         | url: /custom/\\naliases: [/old/]\\nslug: s\\nbasePath: /base/ | /custom/
+      first of a list of aliases       | news/a.md         | aliases: [/first/, /second/]\\nslug: s\\nbasePath: /base/   | /first/
+      a single alias                   | news/a.md         | aliases: /only-alias                                    | /only-alias
+      basePath and slug                | news/a.md         | basePath: /communities/ccm/curated-content/\\nslug: my-page | /communities/ccm/curated-content/my-page/
+      slug alone stays in its folder   | news/a.md         | slug: my-page                                           | /news/my-page/
+      derived from the path            | news/deep/a-b.md  | title: x                                                | /news/deep/a-b/
+      index page is its folder         | guides/setup/index.md | title: x                                            | /guides/setup/
+      root index page is the site root | _index.md         | title: x                                                | /
+      """)
+  void url_follows_hugo_order(String why, String rel, String frontMatter, String url) throws Exception {
+    String text = "---\n" + frontMatter.replace("\\n", "\n") + "\n---\nBody\n";
+
+    ContentPage page = parsed(reader.read(file(rel, text)));
+
+    assertEquals(url, page.url(), why);
+  }
+
+  // --- publishing rules --------------------------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      draft                         | draft: true                              | draft
+      draft as text                 | draft: "true"                            | draft
+      future publishDate            | publishDate: 2025-07-01T00:00:00Z         | future date
+      future date                   | date: "2026-01-01"                       | future date
+      publishDate wins over date    | date: 2020-01-01\\npublishDate: 2030-01-01 | future date
+      past expiryDate               | expiryDate: 2025-05-31T23:59:59Z          | expired
+      expiryDate exactly now        | expiryDate: 2025-06-01T00:00:00Z          | expired
+      """)
+  void unpublished_pages_are_skipped_with_a_reason_and_let_in_with_include_drafts(String why, String frontMatter,
+      String reason) throws Exception {
+    SourceFile file = file("a.md", "---\ntitle: T\n" + frontMatter.replace("\\n", "\n") + "\n---\nBody\n");
+
+    var skipped = assertInstanceOf(ReadOutcome.Skipped.class, reader.read(file), why);
+    assertEquals("a.md", skipped.path());
+    assertTrue(skipped.reason().startsWith(reason), skipped.reason());
+
+    assertEquals("T", parsed(withDrafts.read(file)).title());
+  }
+
+  @Test
+  void published_pages_are_indexed_and_remember_a_future_expiry() throws Exception {
+    ContentPage page = parsed(reader.read(file("a.md", """
+        ---
+        draft: false
+        date: 2025-05-31T23:59:59Z
+        publishDate: 2025-06-01T00:00:00Z
+        expiryDate: 2025-12-31T00:00:00Z
+        ---
+        Body
+        """)));
+
+    assertEquals(Instant.parse("2025-12-31T00:00:00Z"), page.expiresAt());
+  }
+
+  @Test
+  void a_page_without_dates_never_expires() throws Exception {
+    assertNull(parsed(reader.read(file("a.md", "Body\n"))).expiresAt());
+  }
+
+  @Test
+  void an_unreadable_date_is_a_warning_and_the_page_is_still_read() throws Exception {
+    ContentPage page = parsed(reader.read(file("a.md", "---\ntitle: T\npublishDate: next tuesday\n---\nBody\n")));
+
+    assertEquals(1, page.warnings().size(), page.warnings().toString());
+    ContentProblem w = page.warnings().get(0);
+    assertEquals("a.md", w.path());
+    assertTrue(w.reason().startsWith("publishDate:"), w.reason());
+  }
+
+  @Test
+  void a_title_that_is_a_map_is_a_warning_and_the_title_falls_back() throws Exception {
+    ContentPage page = parsed(reader.read(file("x/a.md", "---\ntitle: {en: Hello}\n---\n# Heading\n")));
+
+    assertEquals("Heading", page.title());
+    assertEquals(List.of(ContentProblem.of("x/a.md", "title: expected text, found a map; the field is left out")),
+        page.warnings());
+  }
+
+  // --- bad content -------------------------------------------------------------------------------------------------
+
+  @Test
+  void malformed_yaml_fails_with_path_line_and_column() throws Exception {
+    ContentProblem p = failed(reader.read(file("news/bad.md", "---\ntitle: ok\ntags: [a, b\ndate: x\n---\nBody\n")));
+
+    assertEquals("news/bad.md", p.path());
+    assertTrue(p.line() >= 3 && p.line() <= 5, "line " + p.line());
+    assertTrue(p.column() > 0, "column " + p.column());
+    assertTrue(p.reason().startsWith("invalid YAML front matter"), p.reason());
+    assertTrue(p.toString().startsWith("news/bad.md:" + p.line() + ":" + p.column() + ": "), p.toString());
+  }
+
+  @Test
+  void malformed_toml_fails_with_path_and_reason() throws Exception {
+    ContentProblem p = failed(reader.read(file("bad.md", "+++\ntitle = = \"x\"\n+++\nBody\n")));
+
+    assertEquals("bad.md", p.path());
+    assertTrue(p.reason().startsWith("invalid TOML front matter"), p.reason());
+  }
+
+  @Test
+  void invalid_utf8_fails_with_the_line_column_and_byte() throws Exception {
+    byte[] bytes = "---\ntitle: ok\n---\nCaf\u00e9 line\nbad here: X\n".getBytes(StandardCharsets.UTF_8);
+    bytes[bytes.length - 2] = (byte) 0xE9; // a Latin-1 'é' where UTF-8 expected
+
+    ContentProblem p = failed(reader.read(file("latin1.md", bytes)));
+
+    assertEquals("latin1.md", p.path());
+    assertEquals(5, p.line());
+    assertEquals(11, p.column());
+    assertTrue(p.reason().contains("0xE9") && p.reason().contains("UTF-8"), p.reason());
+  }
+
+  @Test
+  void a_binary_file_named_md_fails_as_binary() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    ContentProblem p = failed(reader.read(file("image.md", png)));
+
+    assertEquals("image.md", p.path());
+    assertTrue(p.reason().contains("binary file"), p.reason());
+  }
+
+  @Test
+  void a_file_over_the_size_limit_fails_naming_the_limit_and_the_setting() throws Exception {
+    var small = new PageReader(1024, false, CLOCK);
+
+    ContentProblem p = failed(small.read(file("big.md", "x".repeat(2048))));
+
+    assertEquals("big.md", p.path());
+    assertEquals("file is 2.0 KB, over the 1.0 KB limit (content.maxFileSize in sitesearch.yml)", p.reason());
+  }
+
+  @Test
+  void a_file_that_vanished_before_reading_fails_instead_of_throwing() throws Exception {
+    SourceFile f = file("gone.md", "Body\n");
+    Files.delete(f.path());
+
+    ContentProblem p = failed(reader.read(f));
+
+    assertEquals("gone.md", p.path());
+    assertTrue(p.reason().contains("disappeared"), p.reason());
+  }
+
+  @Test
+  void the_content_hash_changes_with_the_bytes_only() throws Exception {
+    String a = parsed(reader.read(file("a.md", "Body one\n"))).contentHash();
+    String b = parsed(reader.read(file("b.md", "Body one\n"))).contentHash();
+    String c = parsed(reader.read(file("c.md", "Body two\n"))).contentHash();
+
+    assertEquals(a, b);
+    assertFalse(a.equals(c));
+  }
+}

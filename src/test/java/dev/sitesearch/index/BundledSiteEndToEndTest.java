@@ -1,0 +1,101 @@
+package dev.sitesearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.search.SearchResponse;
+import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.StoredPage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Indexes the real site bundled in {@code content/} with the default schema and checks what a visitor would see.
+ * Others add pages to that folder, so counts are minimums.
+ */
+class BundledSiteEndToEndTest {
+  static final Path CONTENT = Path.of("content");
+
+  @TempDir static Path index;
+  static IndexSummary summary;
+  static SearchService search;
+
+  @BeforeAll
+  static void indexTheSite() throws Exception {
+    assertTrue(Files.isDirectory(CONTENT), "run from the project folder: " + CONTENT.toAbsolutePath());
+    summary = new Indexer(CONTENT, index, Schema.defaults(), new PageReader(5_000_000, false, Clock.systemUTC()), 4,
+        Clock.systemUTC()).run(false, Indexer.Progress.NONE);
+    search = new SearchService(index, Schema.defaults());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (search != null) search.close();
+  }
+
+  @Test
+  void every_page_of_the_site_is_indexed_without_failures() throws Exception {
+    assertEquals(List.of(), summary.failures());
+    assertEquals(0, summary.exitCode());
+    assertTrue(summary.documents() >= 40, summary.line());
+    assertEquals(summary.documents(), search.health().documents());
+  }
+
+  @Test
+  void drafts_future_and_expired_pages_are_skipped() throws Exception {
+    assertTrue(summary.skipped() >= 3, summary.line());
+    // drafts 3911, 3604, 3150; 3605 is published in 2031; 3305 expired in 2019
+    for (String id : List.of("3911", "3604", "3150", "3605", "3305")) {
+      assertTrue(search.document(id).isEmpty(), id + " should not be searchable");
+    }
+  }
+
+  @Test
+  void a_search_for_chronic_care_management_ranks_pages_with_it_in_the_title_first() throws Exception {
+    SearchResponse r = search.search(SearchRequest.of("chronic care management"));
+
+    assertTrue(r.total() >= 3, "total " + r.total());
+    for (SearchResponse.Hit hit : r.hits().subList(0, 3)) {
+      assertTrue(hit.title().toLowerCase().contains("chronic care management"), hit.title());
+    }
+    assertTrue(r.hits().get(0).snippet() != null && !r.hits().get(0).snippet().isBlank());
+  }
+
+  @Test
+  void the_seed_page_is_stored_with_its_title_url_and_facets() throws Exception {
+    StoredPage page = search.document("3118").orElseThrow();
+
+    assertEquals("How to Sell Chronic Care Management to Your Patients", page.title());
+    assertEquals("communities/chronic-care-management/curated-content/how-to-sell-chronic-care-management-to-your-patients.md",
+        page.path());
+    assertEquals("/news/how-to-sell-chronic-care-management-to-your-patients", page.url(), "the first alias");
+    Map<String, List<String>> fields = page.fields();
+    assertEquals(List.of("Medigy: Patient Acquisition", "Symplur: Patient Engagement", "KLAS: Remote Patient Monitoring"),
+        fields.get("communityTopics"));
+    assertEquals(List.of("medium.com"), fields.get("link.brand"));
+    assertEquals(List.of("News"), fields.get("searchCategory"));
+    assertEquals(List.of("2020"), fields.get("year"));
+    assertEquals("2020-08-18T07:10:44.534612Z", page.dates().get("date"));
+    assertTrue(page.body().length() > 100, page.body());
+    assertTrue(!page.body().contains("<") && !page.body().contains("**"), page.body());
+  }
+
+  @Test
+  void the_seed_page_is_found_through_its_facet_values() throws Exception {
+    var request = SearchRequest.of("").withFilters(Map.of("link.brand", List.of("medium.com"),
+        "communityTopics", List.of("Symplur: Patient Engagement")));
+
+    SearchResponse r = search.search(request);
+
+    assertTrue(r.hits().stream().anyMatch(h -> h.id().equals("3118")), r.hits().toString());
+  }
+}

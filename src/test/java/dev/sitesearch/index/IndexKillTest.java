@@ -1,0 +1,123 @@
+package dev.sitesearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sitesearch.cli.Main;
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.search.SearchService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real {@code sitesearch index} process killed with SIGKILL part-way through: the index it leaves opens with either
+ * the previous or the new complete set of pages, never a mix, and the next run is not blocked by its write.lock.
+ */
+class IndexKillTest {
+  static final int OLD_PAGES = 20;
+  static final int NEW_PAGES = 3000;
+
+  @TempDir Path tmp;
+
+  private static void writePages(Path dir, String prefix, int n, String word) throws IOException {
+    Files.createDirectories(dir);
+    for (int i = 0; i < n; i++) {
+      Files.writeString(dir.resolve(prefix + i + ".md"), "---\nid: " + prefix + i + "\ntitle: " + prefix + " page " + i
+          + "\ntags: [t" + (i % 10) + "]\n---\nBody of page " + i + " about " + word + ".\n");
+    }
+  }
+
+  /** Starts {@code sitesearch index --full} in its own JVM, with its log on so we can see the run begin. */
+  private static Process startIndexProcess(Path content, Path index, Path config) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    var command = List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "index", "--full", "--content", content.toString(), "--index", index.toString(), "--config", config.toString());
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /** What the index holds: "old", "new", or a description of anything else. */
+  private static String state(Path index) {
+    try (var search = new SearchService(index, Schema.defaults())) {
+      long docs = search.health().documents();
+      long oldHits = search.search(SearchRequest.of("wombats")).total();
+      long newHits = search.search(SearchRequest.of("kangaroos")).total();
+      if (docs == OLD_PAGES && oldHits == OLD_PAGES && newHits == 0) return "old";
+      if (docs == NEW_PAGES && newHits == NEW_PAGES && oldHits == 0) return "new";
+      return "partial: " + docs + " documents, " + oldHits + " old, " + newHits + " new";
+    } catch (IOException | RuntimeException e) {
+      return "cannot be opened: " + e;
+    }
+  }
+
+  @Test
+  @Timeout(180) // a guard against a hung child process, not a speed check
+  void a_killed_index_process_leaves_the_old_or_the_new_complete_index_and_the_next_run_succeeds() throws Exception {
+    Path content = tmp.resolve("content");
+    Path index = tmp.resolve("index");
+    Path config = tmp.resolve("no-config.yml");
+    writePages(content, "old", OLD_PAGES, "wombats");
+    IndexSummary good = new Indexer(content, index, Schema.defaults(),
+        new PageReader(5_000_000, false, Clock.systemUTC()), 2, Clock.systemUTC()).run(false, Indexer.Progress.NONE);
+    assertEquals(OLD_PAGES, good.documents());
+
+    try (var files = Files.list(content)) {
+      for (Path p : files.toList()) Files.delete(p);
+    }
+    writePages(content, "new", NEW_PAGES, "kangaroos");
+
+    // Kill as the run starts, part-way and near its end; each time the index must be whole.
+    var states = new ArrayList<String>();
+    for (long delayMillis : new long[] {0, 300, 700}) {
+      Process child = startIndexProcess(content, index, config);
+      var started = new CountDownLatch(1);
+      var output = new StringBuilder();
+      CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+        try (var in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line; (line = in.readLine()) != null; ) {
+            synchronized (output) {
+              output.append(line).append('\n');
+            }
+            if (line.contains("Indexer - indexing ")) started.countDown();
+          }
+        } catch (IOException e) {
+          // the process was killed
+        }
+      });
+      assertTrue(started.await(60, TimeUnit.SECONDS), () -> "the child never started indexing:\n" + output);
+      if (delayMillis > 0) Thread.sleep(delayMillis);
+      child.destroyForcibly();
+      assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not die");
+      reader.get(10, TimeUnit.SECONDS);
+      String state = state(index);
+      synchronized (output) {
+        assertTrue(state.equals("old") || state.equals("new"), () -> state + "\nchild output:\n" + output);
+      }
+      states.add(state + (child.exitValue() == 0 ? " (it finished before the kill)" : " (killed)"));
+    }
+
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int exit = Main.run(new String[] {"index", "--content", content.toString(), "--index", index.toString(),
+        "--config", config.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+
+    assertEquals(0, exit, () -> "after " + states + ": " + out + err);
+    assertEquals("new", state(index), () -> "after " + states);
+  }
+}
