@@ -25,6 +25,7 @@ public final class HttpServer {
   public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
     var searchRoutes = new SearchRoutes(search);
     var adminRoutes = new AdminRoutes(reindexer, settings.adminToken());
+    var uiRoutes = new UiRoutes();
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.http.generateEtags = false;
@@ -41,6 +42,7 @@ public final class HttpServer {
           ctx.status().getCode(), Math.round(ms)));
       searchRoutes.register(config.routes);
       adminRoutes.register(config.routes);
+      uiRoutes.register(config.routes);
       config.routes.exception(InvalidRequestException.class, (e, ctx) ->
           problem(ctx, 400, "Invalid parameter", e.getMessage(), e.parameter()));
       config.routes.exception(ProblemException.class, (e, ctx) ->

@@ -69,6 +69,8 @@ public final class DocumentMapper {
     String titleKey = page.title().toLowerCase(Locale.ROOT);
     doc.add(new SortedDocValuesField(Fields.TITLE_SORT,
         new BytesRef(titleKey.length() > 200 ? titleKey.substring(0, 200) : titleKey)));
+    String exact = TitleKey.of(page.title());
+    if (!exact.isEmpty()) doc.add(new StringField(Fields.TITLE_EXACT, exact, Field.Store.NO));
 
     for (String field : schema.textFields().keySet()) {
       String text = switch (field) {
@@ -94,6 +96,7 @@ public final class DocumentMapper {
       doc.add(new LongField(dateField, millis, Field.Store.NO));
       doc.add(new StoredField(Fields.STORED_DATE_PREFIX + dateField, date.get().toString()));
       if (dateField.equals(schema.primaryDate())) {
+        doc.add(new NumericDocValuesField(Fields.RECENCY, millis));
         String year = String.valueOf(date.get().atZone(ZoneOffset.UTC).getYear());
         doc.add(new SortedSetDocValuesFacetField(Schema.YEAR_FACET, year));
         doc.add(new StoredField(Fields.STORED_FACET_PREFIX + Schema.YEAR_FACET, year));

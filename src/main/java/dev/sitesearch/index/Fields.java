@@ -18,6 +18,10 @@ public final class Fields {
   public static final String EXPIRES = "_expires";
   /** Lower-cased title, for the {@code title} sort. */
   public static final String TITLE_SORT = "_title_sort";
+  /** The title as a {@link TitleKey}, for "the query is this page's title". */
+  public static final String TITLE_EXACT = "_title_exact";
+  /** The page date as epoch millis (numeric doc values), read by the recency boost. */
+  public static final String RECENCY = "_recency";
   public static final String URL = "url";
   public static final String TITLE = "title";
   public static final String DESCRIPTION = "description";

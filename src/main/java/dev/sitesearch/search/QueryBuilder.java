@@ -1,6 +1,8 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.index.TitleKey;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Phrase;
@@ -13,14 +15,19 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -29,65 +36,154 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a {@link UserQuery} into a Lucene query over the schema's text fields with their boosts.
+ * Turns a {@link UserQuery} into one Lucene query that ranks as a visitor expects:
  *
- * <p>Matching strategy: words that no page contains are left out of the required set (they cannot match, and must
- * not empty a long query); of the rest, up to three must all match, and of a longer query three quarters (as
- * Elasticsearch's {@code minimum_should_match: "3<75%"}). {@link #relaxed} asks for any one word, the fallback when
- * the strict form finds nothing.
+ * <ul>
+ *   <li>every word is scored by BM25 over the text fields with their boosts; a page needs one word to match, so a
+ *       query is never emptied by a word no page has (Meilisearch's "last" matching strategy);
+ *   <li>pages with enough of the words (all of up to three, then three quarters) come first: a tier bonus;
+ *   <li>query words found near each other earn a proximity bonus; a page whose title is the query comes first;
+ *   <li>a word of 5+ letters that no page has matches within one edit (two from 9 letters), never in phrases;
+ *   <li>newer pages get a gentle multiplier.
+ * </ul>
  */
 final class QueryBuilder {
   /** Small, so a page matching a word in two fields gets a little more than one matching it in one. */
   private static final float TIE_BREAKER = 0.1f;
   private static final int MIN_PREFIX_CHARS = 2;
+  private static final int MIN_TYPO_CHARS = 5;
+  private static final int TWO_TYPOS_CHARS = 9;
+  private static final int TYPO_EXPANSIONS = 20;
 
   private final Analyzer analyzer;
   private final Map<String, Float> fields;
+  private final RankingSettings ranking;
 
-  QueryBuilder(Analyzer analyzer, Schema schema) {
+  QueryBuilder(Analyzer analyzer, Schema schema, RankingSettings ranking) {
     this.analyzer = analyzer;
     this.fields = schema.textFields();
+    this.ranking = ranking;
   }
 
-  /** The query and what was left out of it. */
-  record Built(Query query, List<String> ignoredWords, int required, int known) {}
+  /**
+   * The query and how the words were understood.
+   *
+   * @param ignoredWords     words that match nothing, even with a typo, and were left out
+   * @param approximateWords words that matched only with a typo allowed
+   * @param highlight        the words alone, without the ranking bonuses, for the highlighter
+   */
+  record Built(Query query, List<String> ignoredWords, List<String> approximateWords, Query highlight) {}
 
-  Built build(UserQuery user, IndexReader reader) {
-    return build(user, reader, false);
-  }
-
-  Built relaxed(UserQuery user, IndexReader reader) {
-    return build(user, reader, true);
-  }
-
-  private Built build(UserQuery user, IndexReader reader, boolean relaxed) {
-    if (user.isEmpty()) return new Built(new MatchAllDocsQuery(), List.of(), 0, 0);
-    var known = new ArrayList<Query>();
+  Built build(UserQuery user, IndexReader reader, long nowMillis) {
+    if (user.isEmpty()) return new Built(new MatchAllDocsQuery(), List.of(), List.of(), new MatchAllDocsQuery());
+    var matching = new ArrayList<Query>();
     var ignored = new ArrayList<String>();
+    var approximate = new ArrayList<String>();
+    var pairTerms = new ArrayList<String>(); // consecutive single known words, for proximity; null breaks a run
+    boolean dropStopWords = user.include().stream().anyMatch(c -> !isStopWord(c));
     for (Clause clause : user.include()) {
+      if (dropStopWords && isStopWord(clause)) continue;
       Query q = clause(clause);
       if (q == null) continue; // punctuation only
       if (matchesSomething(clause, reader)) {
-        known.add(q);
+        matching.add(q);
+        pairTerms.add(singleTerm(clause));
+      } else if (clause instanceof Word w && ranking.typos() && typoEligible(w.text())) {
+        Query fuzzy = fuzzy(w.text(), reader);
+        if (fuzzy != null) {
+          matching.add(fuzzy);
+          approximate.add(w.text());
+        } else {
+          ignored.add(w.text());
+        }
+        pairTerms.add(null);
       } else {
         ignored.add(describe(clause));
+        pairTerms.add(null);
       }
     }
+
     var builder = new BooleanQuery.Builder();
-    int required = 0;
-    if (known.isEmpty()) {
+    Query highlight = new MatchNoDocsQuery();
+    if (matching.isEmpty()) {
       boolean hadWords = !ignored.isEmpty();
       builder.add(hadWords ? new MatchNoDocsQuery("no page has these words") : new MatchAllDocsQuery(), Occur.MUST);
     } else {
-      known.forEach(q -> builder.add(q, Occur.SHOULD));
-      required = relaxed ? 1 : known.size() <= 3 ? known.size() : (int) Math.ceil(known.size() * 0.75);
-      builder.setMinimumNumberShouldMatch(required);
+      var any = new BooleanQuery.Builder();
+      matching.forEach(q -> any.add(q, Occur.SHOULD));
+      highlight = any.build();
+      builder.add(highlight, Occur.MUST);
+      addTier(builder, matching);
+      addProximity(builder, pairTerms);
+      addExactTitle(builder, user);
     }
     for (Clause clause : user.exclude()) {
       Query q = clause(clause);
       if (q != null) builder.add(q, Occur.MUST_NOT);
     }
-    return new Built(builder.build(), ignored, required, known.size());
+    Query query = builder.build();
+    if (ranking.recencyHalfLifeDays() > 0 && ranking.recencyWeight() > 0 && !matching.isEmpty()) {
+      query = FunctionScoreQuery.boostByValue(query,
+          new RecencyBoost(nowMillis, ranking.recencyHalfLifeDays(), ranking.recencyWeight()));
+    }
+    return new Built(query, ignored, approximate, highlight);
+  }
+
+  /**
+   * "the", "of", "and"…: in a query with other words they only add noise to the ranking (Lucene's English analyzer
+   * drops them everywhere). Here they are dropped from loose words only, so a quoted phrase, or a query made of them
+   * alone ("to be or not to be"), still matches exactly.
+   */
+  private static boolean isStopWord(Clause clause) {
+    return clause instanceof Word w
+        && EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w.text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** How many words a page needs for the first tier: all of up to three, then three quarters. */
+  static int required(int words) {
+    return words <= 3 ? words : (int) Math.ceil(words * 0.75);
+  }
+
+  private void addTier(BooleanQuery.Builder builder, List<Query> matching) {
+    if (ranking.tierBoost() <= 0 || matching.size() < 2) return;
+    var tier = new BooleanQuery.Builder();
+    matching.forEach(q -> tier.add(q, Occur.SHOULD));
+    tier.setMinimumNumberShouldMatch(required(matching.size()));
+    builder.add(new BoostQuery(new ConstantScoreQuery(tier.build()), ranking.tierBoost()), Occur.SHOULD);
+  }
+
+  private void addProximity(BooleanQuery.Builder builder, List<String> terms) {
+    if (ranking.proximityWeight() <= 0) return;
+    for (int i = 0; i + 1 < terms.size(); i++) {
+      String a = terms.get(i);
+      String b = terms.get(i + 1);
+      if (a == null || b == null) continue;
+      var perField = new ArrayList<Query>();
+      for (var field : fields.entrySet()) {
+        var phrase = new PhraseQuery(ranking.proximitySlop(), field.getKey(), a, b);
+        perField.add(new BoostQuery(phrase, field.getValue()));
+      }
+      builder.add(new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER), ranking.proximityWeight()),
+          Occur.SHOULD);
+    }
+  }
+
+  private void addExactTitle(BooleanQuery.Builder builder, UserQuery user) {
+    if (ranking.exactTitleBoost() <= 0 || !user.exclude().isEmpty()) return;
+    var words = new ArrayList<String>();
+    for (Clause c : user.include()) {
+      switch (c) {
+        case Word w -> words.add(w.text());
+        case Phrase p -> words.add(p.text());
+        default -> {
+          return;
+        }
+      }
+    }
+    String key = TitleKey.of(String.join(" ", words));
+    if (key.isEmpty()) return;
+    builder.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_EXACT, key))),
+        ranking.exactTitleBoost()), Occur.SHOULD);
   }
 
   private Query clause(Clause clause) {
@@ -114,24 +210,31 @@ final class QueryBuilder {
   private Query analyzed(String text) {
     List<AnalyzedTerm> terms = analyze(text);
     if (terms.isEmpty()) return null;
+    if (terms.size() == 1) return termAcrossFields(terms.get(0).text());
     var perField = new ArrayList<Query>();
     for (var field : fields.entrySet()) {
-      Query q;
-      if (terms.size() == 1) {
-        q = new TermQuery(new Term(field.getKey(), terms.get(0).text()));
-      } else {
-        var phrase = new PhraseQuery.Builder();
-        for (AnalyzedTerm t : terms) phrase.add(new Term(field.getKey(), t.text()), t.position());
-        q = phrase.build();
-      }
-      perField.add(new BoostQuery(q, field.getValue()));
+      var phrase = new PhraseQuery.Builder();
+      for (AnalyzedTerm t : terms) phrase.add(new Term(field.getKey(), t.text()), t.position());
+      perField.add(new BoostQuery(phrase.build(), field.getValue()));
     }
+    return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+  }
+
+  private Query termAcrossFields(String term) {
+    if (ranking.bm25f()) {
+      var combined = new CombinedFieldQuery.Builder(term);
+      fields.forEach(combined::addField);
+      return combined.build();
+    }
+    var perField = new ArrayList<Query>();
+    fields.forEach((field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
     return new DisjunctionMaxQuery(perField, TIE_BREAKER);
   }
 
   private Query prefix(String text) {
     String normalized = analyzer.normalize(fields.keySet().iterator().next(), text).utf8ToString();
-    if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX_CHARS || !normalized.matches("[\\p{L}\\p{N}]+")) {
+    if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX_CHARS
+        || !normalized.matches("[\\p{L}\\p{N}]+")) {
       return analyzed(text);
     }
     var perField = new ArrayList<Query>();
@@ -139,6 +242,30 @@ final class QueryBuilder {
       perField.add(new BoostQuery(new PrefixQuery(new Term(field.getKey(), normalized)), field.getValue()));
     }
     return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+  }
+
+  /** Meilisearch's rule: no typo under 5 letters, one from 5, two from 9; letters only (never numbers or codes). */
+  static boolean typoEligible(String word) {
+    return word.length() >= MIN_TYPO_CHARS && word.chars().allMatch(Character::isLetter);
+  }
+
+  /** The word within its allowed edits (transpositions count as one), weighted below an exact match. */
+  private Query fuzzy(String word, IndexReader reader) {
+    List<AnalyzedTerm> terms = analyze(word);
+    if (terms.size() != 1) return null;
+    int edits = word.length() >= TWO_TYPOS_CHARS ? 2 : 1;
+    var perField = new ArrayList<Query>();
+    for (var field : fields.entrySet()) {
+      var fuzzy = new FuzzyQuery(new Term(field.getKey(), terms.get(0).text()), edits, 1, TYPO_EXPANSIONS, true);
+      perField.add(new BoostQuery(fuzzy, field.getValue()));
+    }
+    return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+  }
+
+  private String singleTerm(Clause clause) {
+    if (!(clause instanceof Word w)) return null;
+    List<AnalyzedTerm> terms = analyze(w.text());
+    return terms.size() == 1 ? terms.get(0).text() : null;
   }
 
   private boolean matchesSomething(Clause clause, IndexReader reader) {

@@ -14,12 +14,14 @@ import java.util.Map;
  * @param hits       this page's hits
  * @param facets     facet name to its values, in configured order
  * @param didYouMean a corrected query when this one found little; null when none is offered
+ * @param typoMatched the query's words that matched only with a typo allowed (typo tolerance changed what matched)
  */
 public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
-    Map<String, List<FacetValue>> facets, Suggestion didYouMean) {
+    Map<String, List<FacetValue>> facets, Suggestion didYouMean, List<String> typoMatched) {
 
   public SearchResponse {
     hits = List.copyOf(hits);
+    typoMatched = List.copyOf(typoMatched);
   }
 
   /**

@@ -63,9 +63,13 @@ public final class SearchService implements Closeable {
   private ScheduledExecutorService refresher;
 
   public SearchService(Path indexDir, Schema schema) throws IOException {
+    this(indexDir, schema, RankingSettings.DEFAULTS);
+  }
+
+  public SearchService(Path indexDir, Schema schema, RankingSettings ranking) throws IOException {
     this.schema = schema;
     this.facetsConfig = schema.facetsConfig();
-    this.queryBuilder = new QueryBuilder(analyzer, schema);
+    this.queryBuilder = new QueryBuilder(analyzer, schema, ranking);
     this.snippets = new Snippets(analyzer);
     this.directory = FSDirectory.open(indexDir);
     if (!DirectoryReader.indexExists(directory)) {
@@ -125,16 +129,15 @@ public final class SearchService implements Closeable {
     SiteSearcher searcher = acquire();
     try {
       UserQuery user = UserQueryParser.parse(request.q());
-      QueryBuilder.Built built = queryBuilder.build(user, searcher.getIndexReader());
+      QueryBuilder.Built built = queryBuilder.build(user, searcher.getIndexReader(), System.currentTimeMillis());
       Hits hits = run(searcher, request, built.query());
-      if (hits.total == 0 && built.required() > 1) {
-        built = queryBuilder.relaxed(user, searcher.getIndexReader());
-        hits = run(searcher, request, built.query());
-      }
-      List<Hit> page = loadHits(searcher, request, built.query(), hits, user.isEmpty());
+      // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the postings.
+      Query highlight = searcher.rewrite(built.highlight());
+      List<Hit> page = loadHits(searcher, request, highlight, hits, user.isEmpty());
       var facets = FacetCounter.shape(hits.facets, dims, request.facetSize(), request.filters());
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResponse(request.q(), hits.total, request.page(), request.size(), tookMs, page, facets, null);
+      return new SearchResponse(request.q(), hits.total, request.page(), request.size(), tookMs, page, facets, null,
+          built.approximateWords());
     } finally {
       manager.release(searcher);
     }
@@ -270,11 +273,8 @@ public final class SearchService implements Closeable {
     try {
       if (searcher.facetState() == null) return List.of();
       UserQuery user = UserQueryParser.parse(request.q());
-      QueryBuilder.Built built = queryBuilder.build(user, searcher.getIndexReader());
-      FacetsCollector fc = searcher.search(built.query(), new FacetsCollectorManager());
-      if (fc.getMatchingDocs().stream().allMatch(m -> m.totalHits() == 0) && built.required() > 1) {
-        fc = searcher.search(queryBuilder.relaxed(user, searcher.getIndexReader()).query(), new FacetsCollectorManager());
-      }
+      Query query = queryBuilder.build(user, searcher.getIndexReader(), System.currentTimeMillis()).query();
+      FacetsCollector fc = searcher.search(query, new FacetsCollectorManager());
       var counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), fc);
       return FacetCounter.all(counts, facet, prefix, size);
     } finally {

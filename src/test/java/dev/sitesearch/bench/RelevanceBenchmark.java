@@ -3,6 +3,7 @@ package dev.sitesearch.bench;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.RankingSettings;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.SearchService;
@@ -55,17 +56,33 @@ class RelevanceBenchmark {
     var clock = Clock.systemUTC();
     new Indexer(content, index, schema, new PageReader(5_000_000, false, clock), 2, clock).run(true,
         Indexer.Progress.NONE);
+    Map<String, List<String>> baseline = LuceneDefaultBm25.run(collection.resolve("docs.jsonl"), queries,
+        work.resolve("baseline-index"));
+    var baseScores = Metrics.perQuery(baseline, qrels);
     Map<String, List<String>> ours;
     Map<String, List<String>> typos;
     try (var search = new SearchService(index, schema)) {
       ours = run(search, queries);
       typos = run(search, Typos.inject(queries, 42));
     }
-    Map<String, List<String>> baseline = LuceneDefaultBm25.run(collection.resolve("docs.jsonl"), queries,
-        work.resolve("baseline-index"));
+    var d = RankingSettings.DEFAULTS;
+    var variants = new LinkedHashMap<String, RankingSettings>();
+    variants.put("without tiers", d.withTierBoost(0));
+    variants.put("without proximity", d.withProximity(0, d.proximitySlop()));
+    variants.put("without exact title", d.withExactTitleBoost(0));
+    variants.put("without typo tolerance", d.withTypos(false));
+    variants.put("best-field BM25 (DisjunctionMaxQuery)", d.withBm25f(false));
+    variants.put("words only (no tiers, proximity, title, recency)",
+        d.withTierBoost(0).withProximity(0, 0).withExactTitleBoost(0).withRecency(0, 0));
+    if (!Boolean.parseBoolean(System.getProperty("bench.variants", "true"))) variants.clear();
+    for (var v : variants.entrySet()) {
+      try (var search = new SearchService(index, schema, v.getValue())) {
+        BenchCorpus.print("%s  variant %-48s %s", name, v.getKey() + ":",
+            Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
+      }
+    }
 
     var oursScores = Metrics.perQuery(ours, qrels);
-    var baseScores = Metrics.perQuery(baseline, qrels);
     var typoScores = Metrics.perQuery(typos, qrels);
     BenchCorpus.print("%s: %d queries; metric: nDCG@10 / MAP / Recall@100", name, qrels.size());
     BenchCorpus.print("%s  Lucene default BM25 (same run): %s", name, Metrics.mean(baseScores));

@@ -1,0 +1,24 @@
+package dev.sitesearch.index;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A title reduced to its words (lower case, no accents, no punctuation), so a query that equals a page's title
+ * finds it as one term however it was typed.
+ */
+public final class TitleKey {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  /** Longer titles are not looked up whole: nobody types them. */
+  public static final int MAX_CHARS = 300;
+
+  private TitleKey() {}
+
+  public static String of(String title) {
+    String folded = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFD)).replaceAll("");
+    String key = NON_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    return key.length() > MAX_CHARS ? key.substring(0, MAX_CHARS) : key;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.sitesearch.search;
+
+/**
+ * The knobs of ranking, with the shipped defaults chosen by the relevance benchmark (docs/relevance.md). Each
+ * feature can be turned off, which is also how the benchmark measures what it costs and brings.
+ *
+ * @param bm25f               score each word with Lucene's BM25F over all text fields ({@code CombinedFieldQuery})
+ *                            instead of the best field's BM25 ({@code DisjunctionMaxQuery})
+ * @param tierBoost           added to pages that match enough of the words (all up to three, then three quarters),
+ *                            so they come before pages with fewer; 0 turns tiers off
+ * @param proximityWeight     weight of the bonus for query words near each other; 0 turns it off
+ * @param proximitySlop       how far apart two adjacent query words may be to earn it
+ * @param exactTitleBoost     added to a page whose title is the query; 0 turns it off
+ * @param typos               match unknown words of 5+ letters within one edit (two from 9 letters)
+ * @param recencyHalfLifeDays age at which the recency bonus halves; 0 turns recency off
+ * @param recencyWeight       the bonus for a page dated today, as a share of its score
+ */
+public record RankingSettings(boolean bm25f, float tierBoost, float proximityWeight, int proximitySlop,
+    float exactTitleBoost, boolean typos, double recencyHalfLifeDays, double recencyWeight) {
+
+  public static final RankingSettings DEFAULTS = new RankingSettings(true, 100f, 0.3f, 3, 1000f, true, 365 * 2, 0.1);
+
+  public RankingSettings {
+    if (tierBoost < 0 || proximityWeight < 0 || exactTitleBoost < 0 || recencyHalfLifeDays < 0 || recencyWeight < 0) {
+      throw new IllegalArgumentException("ranking settings must not be negative");
+    }
+  }
+
+  public RankingSettings withBm25f(boolean on) {
+    return new RankingSettings(on, tierBoost, proximityWeight, proximitySlop, exactTitleBoost, typos,
+        recencyHalfLifeDays, recencyWeight);
+  }
+
+  public RankingSettings withTierBoost(float boost) {
+    return new RankingSettings(bm25f, boost, proximityWeight, proximitySlop, exactTitleBoost, typos,
+        recencyHalfLifeDays, recencyWeight);
+  }
+
+  public RankingSettings withProximity(float weight, int slop) {
+    return new RankingSettings(bm25f, tierBoost, weight, slop, exactTitleBoost, typos, recencyHalfLifeDays,
+        recencyWeight);
+  }
+
+  public RankingSettings withExactTitleBoost(float boost) {
+    return new RankingSettings(bm25f, tierBoost, proximityWeight, proximitySlop, boost, typos, recencyHalfLifeDays,
+        recencyWeight);
+  }
+
+  public RankingSettings withTypos(boolean on) {
+    return new RankingSettings(bm25f, tierBoost, proximityWeight, proximitySlop, exactTitleBoost, on,
+        recencyHalfLifeDays, recencyWeight);
+  }
+
+  public RankingSettings withRecency(double halfLifeDays, double weight) {
+    return new RankingSettings(bm25f, tierBoost, proximityWeight, proximitySlop, exactTitleBoost, typos, halfLifeDays,
+        weight);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.sitesearch.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** How the server serves the page and its files: types, caching, security headers, and nothing beyond them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UiAssetsHttpTest {
+  private UiServer server;
+
+  @BeforeAll
+  void start(@TempDir Path workDir) throws IOException {
+    server = UiServer.start(workDir, List.of());
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    server.close();
+  }
+
+  @Test
+  void the_page_is_html_under_a_strict_csp_and_has_no_inline_code() {
+    HttpResponse<String> page = server.get("/");
+
+    assertEquals(200, page.statusCode());
+    assertEquals("text/html; charset=utf-8", header(page, "Content-Type").toLowerCase().replace(";charset", "; charset"));
+    assertEquals("nosniff", header(page, "X-Content-Type-Options"));
+    assertEquals("no-cache", header(page, "Cache-Control"));
+    String csp = header(page, "Content-Security-Policy");
+    for (String directive : List.of("default-src 'none'", "script-src 'self'", "style-src 'self'",
+        "connect-src 'self'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'")) {
+      assertTrue(csp.contains(directive), csp);
+    }
+    assertFalse(csp.contains("unsafe"), csp);
+
+    String html = page.body();
+    assertFalse(Pattern.compile("<script(?![^>]*\\bsrc=)", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+        "every script is a file");
+    assertFalse(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(), "no handlers");
+    assertFalse(Pattern.compile("<style|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(), "no inline css");
+    assertFalse(Pattern.compile("(src|href)=\"(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+        "no assets from other hosts");
+  }
+
+  @Test
+  void the_pages_files_are_versioned_and_cached_for_a_year_unversioned_ones_for_minutes() {
+    String html = server.get("/").body();
+    Matcher script = Pattern.compile("src=\"(search\\.js\\?v=[\\w-]+)\"").matcher(html);
+    Matcher css = Pattern.compile("href=\"(search\\.css\\?v=[\\w-]+)\"").matcher(html);
+    assertTrue(script.find() && css.find(), html);
+
+    HttpResponse<String> js = server.get("/" + script.group(1));
+    assertEquals(200, js.statusCode());
+    assertEquals("text/javascript; charset=utf-8", header(js, "Content-Type"));
+    assertEquals("public, max-age=31536000, immutable", header(js, "Cache-Control"));
+    assertEquals("nosniff", header(js, "X-Content-Type-Options"));
+    assertTrue(js.body().contains("'use strict'"));
+    assertEquals("text/css; charset=utf-8", header(server.get("/" + css.group(1)), "Content-Type"));
+
+    HttpResponse<String> stale = server.get("/search.js?v=old");
+    assertEquals("public, max-age=300", header(stale, "Cache-Control"), "an old version is not pinned for a year");
+    assertEquals("public, max-age=300", header(server.get("/search.js"), "Cache-Control"));
+  }
+
+  @Test
+  void widget_js_is_javascript_any_site_may_load_and_revalidates_with_its_etag() {
+    HttpResponse<String> widget = server.get("/widget.js");
+
+    assertEquals(200, widget.statusCode());
+    assertEquals("text/javascript; charset=utf-8", header(widget, "Content-Type"));
+    assertEquals("nosniff", header(widget, "X-Content-Type-Options"));
+    assertEquals("public, max-age=300", header(widget, "Cache-Control"));
+    assertEquals("cross-origin", header(widget, "Cross-Origin-Resource-Policy"));
+    assertTrue(widget.body().contains("SiteSearchWidget"));
+    String etag = header(widget, "ETag");
+    assertNotNull(etag);
+
+    HttpResponse<String> again = server.get("/widget.js", "If-None-Match", etag);
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+    assertEquals(200, server.get("/widget.js", "If-None-Match", "\"something-else\"").statusCode());
+    assertNotEquals(etag, header(server.get("/"), "ETag"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/index.html", "/public/index.html", "/public/search.js", "/simplelogger.properties",
+      "/..%2fsimplelogger.properties", "/%2e%2e/%2e%2e/pom.xml", "/search.js%2f..%2f..%2fsimplelogger.properties",
+      "/..%5c..%5csimplelogger.properties", "/dev/sitesearch/http/UiRoutes.class", "/search.js/", "/search.jsx",
+      "/widget.js/../../pom.xml", "/./simplelogger.properties", "/%252e%252e/pom.xml", "/WIDGET.JS"})
+  void nothing_outside_the_bundled_files_is_served(String path) throws IOException {
+    String raw = rawGet(path);
+    String status = raw.substring(0, raw.indexOf("\r\n"));
+    // "/search.js/" is the same route with a trailing slash; everything else must be refused.
+    if (path.equals("/search.js/")) {
+      assertTrue(status.contains(" 200 "), status);
+      return;
+    }
+    assertTrue(status.matches("HTTP/1\\.1 4\\d\\d .*"), path + " answered " + status);
+    assertFalse(raw.contains("org.slf4j") || raw.contains("<project") || raw.contains("'use strict'")
+        || raw.contains("<!doctype"), path + " leaked a file: " + raw);
+  }
+
+  @Test
+  void api_routes_and_unknown_paths_keep_their_problem_answers() {
+    HttpResponse<String> missing = server.get("/no-such-page");
+    assertEquals(404, missing.statusCode());
+    assertTrue(header(missing, "Content-Type").startsWith("application/problem+json"));
+    assertEquals(200, server.get("/api/health").statusCode());
+  }
+
+  private static String header(HttpResponse<String> r, String name) {
+    return r.headers().firstValue(name).orElse(null);
+  }
+
+  /** A GET with the path sent exactly as given (no client-side normalisation). */
+  private String rawGet(String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.sitesearch.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitesearch.config.SitesearchConfig.ServerSettings;
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.http.HttpServer;
+import dev.sitesearch.index.Indexer;
+import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.SearchService;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real sitesearch server, wired as {@code serve} wires it, on a random port over the HTTP tests' fixture site
+ * plus {@code ui-content/} (a page with markup and script in every field), with the given CORS origins.
+ */
+final class UiServer implements AutoCloseable {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private final SearchService search;
+  private final Javalin app;
+
+  private UiServer(Path workDir, List<String> corsOrigins) throws IOException {
+    Path content = workDir.resolve("content");
+    copy(resource("/fixture-content"), content);
+    copy(resource("/ui-content"), content);
+    Path index = workDir.resolve("index");
+    var indexer = new Indexer(content, index, Schema.defaults(), new PageReader(5_000_000, false, Clock.systemUTC()),
+        2, Clock.systemUTC());
+    indexer.run(false, Indexer.Progress.NONE);
+    this.search = new SearchService(index, Schema.defaults());
+    var reindexer = new Reindexer(indexer, summary -> search.refresh());
+    this.app = HttpServer.create(search, reindexer, new ServerSettings(0, "127.0.0.1", corsOrigins, null))
+        .start("127.0.0.1", 0);
+  }
+
+  static UiServer start(Path workDir, List<String> corsOrigins) throws IOException {
+    return new UiServer(workDir, corsOrigins);
+  }
+
+  int port() {
+    return app.port();
+  }
+
+  String origin() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** GET over HTTP (not through the browser), answering status, headers and body. */
+  HttpResponse<String> get(String pathAndQuery, String... headerPairs) {
+    var request = HttpRequest.newBuilder(URI.create(origin() + pathAndQuery)).timeout(Duration.ofSeconds(20));
+    for (int i = 0; i < headerPairs.length; i += 2) request.header(headerPairs[i], headerPairs[i + 1]);
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A JSON API answer, which must be 200. */
+  JsonNode api(String pathAndQuery) {
+    HttpResponse<String> r = get(pathAndQuery);
+    assertEquals(200, r.statusCode(), () -> pathAndQuery + " answered " + r.body());
+    try {
+      return MAPPER.readTree(r.body());
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + r.body(), e);
+    }
+  }
+
+  /** GET /api/search with these key/value pairs (URL-encoded here). */
+  JsonNode search(String... keyValues) {
+    return api("/api/search?" + query(keyValues));
+  }
+
+  static String query(String... keyValues) {
+    var parts = new ArrayList<String>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      parts.add(enc(keyValues[i]) + "=" + enc(keyValues[i + 1]));
+    }
+    return String.join("&", parts);
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static List<String> titles(JsonNode response) {
+    var titles = new ArrayList<String>();
+    response.get("hits").forEach(hit -> titles.add(hit.get("title").asText()));
+    return titles;
+  }
+
+  private static Path resource(String name) {
+    try {
+      return Path.of(UiServer.class.getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void copy(Path source, Path target) throws IOException {
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path from : (Iterable<Path>) files::iterator) {
+        Path to = target.resolve(source.relativize(from).toString());
+        if (Files.isDirectory(from)) Files.createDirectories(to);
+        else Files.copy(from, to);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.stop();
+    search.close();
+  }
+}
