@@ -29,6 +29,8 @@ public final class ServeCommand implements Callable<Integer> {
   /** How often the server looks for a commit made by another process. */
   static final long REFRESH_MILLIS = 200;
   static final long WATCH_DEBOUNCE_MILLIS = 150;
+  /** A current index is served first; the pass that catches up with content edits starts this much later. */
+  static final long CATCH_UP_DELAY_MILLIS = 2_000;
 
   @Mixin CommonOptions common;
 
@@ -85,6 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
   private void catchUp(Reindexer reindexer) {
     Thread.ofPlatform().daemon().name("sitesearch-catch-up").start(() -> {
       try {
+        Thread.sleep(CATCH_UP_DELAY_MILLIS); // let the first visitors' queries have the cores
         report(reindexer.run(false));
       } catch (Exception e) {
         spec.commandLine().getErr().println("sitesearch: could not bring the index up to date: " + e.getMessage());

@@ -66,6 +66,7 @@ public final class DocumentMapper {
     doc.add(new NumericDocValuesField(Fields.MTIME, page.source().modifiedMillis()));
     if (page.expiresAt() != null) doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
+    if (!page.description().isEmpty()) doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, page.description()));
     String titleKey = page.title().toLowerCase(Locale.ROOT);
     doc.add(new SortedDocValuesField(Fields.TITLE_SORT,
         new BytesRef(titleKey.length() > 200 ? titleKey.substring(0, 200) : titleKey)));
@@ -75,7 +76,7 @@ public final class DocumentMapper {
     for (String field : schema.textFields().keySet()) {
       String text = switch (field) {
         case Fields.TITLE -> page.title();
-        case Fields.DESCRIPTION -> page.description();
+        case Fields.DESCRIPTION -> repeatsBodyOpening(page) ? "" : page.description();
         case Fields.BODY -> page.body();
         default -> extraText(page, field, warnings);
       };
@@ -113,6 +114,22 @@ public final class DocumentMapper {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Many sites fill the description with the body's first sentences (the seed page does). Indexed again it would
+   * count those words twice over; such a description is stored and shown, but only the body is searched.
+   */
+  static boolean repeatsBodyOpening(ContentPage page) {
+    String description = flatten(page.description());
+    if (description.endsWith("...") || description.endsWith("…")) {
+      description = description.substring(0, description.length() - (description.endsWith("…") ? 1 : 3)).strip();
+    }
+    return description.length() >= 20 && flatten(page.body()).startsWith(description);
+  }
+
+  private static String flatten(String text) {
+    return WHITESPACE_OR_CONTROL.matcher(text).replaceAll(" ").strip();
   }
 
   private static String extraText(ContentPage page, String field, List<ContentProblem> warnings) {

@@ -25,6 +25,8 @@ public final class Fields {
   public static final String URL = "url";
   public static final String TITLE = "title";
   public static final String DESCRIPTION = "description";
+  /** The description as written, shown with hits (the searched one may be left out, see DocumentMapper). */
+  public static final String DESCRIPTION_SHOWN = "_description";
   public static final String BODY = "body";
   /** Prefix of the stored copy of a facet's values (facet values themselves live in the facet doc values). */
   public static final String STORED_FACET_PREFIX = "_f.";

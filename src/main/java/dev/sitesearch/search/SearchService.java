@@ -213,7 +213,7 @@ public final class SearchService implements Closeable {
       docIds[i] = hits.docs[from + i].doc;
       Document d = storedFields.document(docIds[i]);
       docs.put(docIds[i], d);
-      text.put(docIds[i], new String[] {value(d, Fields.TITLE), value(d, Fields.DESCRIPTION), value(d, Fields.BODY)});
+      text.put(docIds[i], new String[] {value(d, Fields.TITLE), value(d, Fields.DESCRIPTION_SHOWN), value(d, Fields.BODY)});
     }
     Snippets.Highlighted marks = snippets.highlight(searcher, query, docIds, text);
     var out = new ArrayList<Hit>(n);
@@ -221,7 +221,7 @@ public final class SearchService implements Closeable {
       Document d = docs.get(docIds[i]);
       Float score = hits.scored && !browsing ? hits.docs[from + i].score : null;
       String date = schema.primaryDate() == null ? null : d.get(Fields.STORED_DATE_PREFIX + schema.primaryDate());
-      out.add(new Hit(d.get(Fields.ID), value(d, Fields.TITLE), value(d, Fields.DESCRIPTION), d.get(Fields.URL), date,
+      out.add(new Hit(d.get(Fields.ID), value(d, Fields.TITLE), value(d, Fields.DESCRIPTION_SHOWN), d.get(Fields.URL), date,
           score, marks.snippets()[i], Map.of("title", marks.titles()[i]), fields(d)));
     }
     return out;
@@ -295,7 +295,7 @@ public final class SearchService implements Closeable {
         if (v != null) dates.put(date, v);
       }
       return Optional.of(new StoredPage(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.URL), value(d, Fields.TITLE),
-          value(d, Fields.DESCRIPTION), value(d, Fields.BODY), dates, fields(d)));
+          value(d, Fields.DESCRIPTION_SHOWN), value(d, Fields.BODY), dates, fields(d)));
     } finally {
       manager.release(searcher);
     }

@@ -75,6 +75,19 @@ class RelevanceBenchmark {
     variants.put("words only (no tiers, proximity, title, recency)",
         d.withTierBoost(0).withProximity(0, 0).withExactTitleBoost(0).withRecency(0, 0));
     if (!Boolean.parseBoolean(System.getProperty("bench.variants", "true"))) variants.clear();
+    for (String weights : System.getProperty("bench.weights", "").split(";")) {
+      if (weights.isBlank()) continue;
+      String[] w = weights.split(",");
+      var fields = new LinkedHashMap<String, Float>();
+      fields.put("title", Float.parseFloat(w[0]));
+      fields.put("description", Float.parseFloat(w[1]));
+      fields.put("body", Float.parseFloat(w[2]));
+      var weighted = new Schema(fields, schema.facetFields(), schema.dateFields(), schema.storedFields());
+      try (var search = new SearchService(index, weighted, d)) {
+        BenchCorpus.print("%s  field weights %-40s %s", name, weights + ":",
+            Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
+      }
+    }
     for (var v : variants.entrySet()) {
       try (var search = new SearchService(index, schema, v.getValue())) {
         BenchCorpus.print("%s  variant %-48s %s", name, v.getKey() + ":",

@@ -1,0 +1,123 @@
+package dev.sitesearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.index.Indexer;
+import dev.sitesearch.index.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a visitor notices about ranking, on small pages written for each behaviour. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RankingTest {
+  private SearchService search;
+
+  @BeforeAll
+  void index(@TempDir Path tmp) throws Exception {
+    Path content = tmp.resolve("content");
+    Files.createDirectories(content);
+    page(content, "exact", "Remote Patient Monitoring", "2019-01-01", "An overview of the field.");
+    page(content, "mentions", "Monitoring Remote Sites for Patient Safety", "2024-01-01",
+        "Remote patient monitoring and remote patient monitoring again: remote, patient, monitoring.");
+    page(content, "phrase", "Care notes", "2020-01-01", "We discuss chronic care management in detail.");
+    page(content, "scattered", "Care notes two", "2020-01-01",
+        "Management of the ward is chronic trouble, and care is scarce.");
+    page(content, "accents", "Le diabète au café", "2021-01-01", "Un programme à Montréal.");
+    page(content, "older", "Billing codes explained", "2016-05-01", "How telehealth billing codes work.");
+    page(content, "newer", "Billing codes explained", "2024-05-01", "How telehealth billing codes work.");
+    page(content, "diabetes", "Diabetes education", "2022-01-01", "Diabetes education programs in clinics.");
+    page(content, "both", "Interoperability and FHIR", "2022-01-01", "FHIR makes interoperability practical.");
+    page(content, "one", "Interoperability alone", "2023-01-01", "Interoperability without the other word.");
+    var clock = Clock.systemUTC();
+    Path index = tmp.resolve("index");
+    new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+        .run(false, Indexer.Progress.NONE);
+    search = new SearchService(index, Schema.defaults());
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    search.close();
+  }
+
+  private static void page(Path dir, String id, String title, String date, String body) throws Exception {
+    Files.writeString(dir.resolve(id + ".md"), """
+        ---
+        id: %s
+        title: "%s"
+        date: '%sT00:00:00Z'
+        ---
+        %s
+        """.formatted(id, title, date, body));
+  }
+
+  private List<String> ids(String q) throws Exception {
+    return search.search(SearchRequest.of(q)).hits().stream().map(SearchResponse.Hit::id).toList();
+  }
+
+  @Test
+  void a_page_whose_title_is_the_query_comes_first() throws Exception {
+    assertEquals("exact", ids("remote patient monitoring").get(0));
+    assertEquals("exact", ids("Remote Patient Monitoring").get(0));
+  }
+
+  @Test
+  void the_words_as_a_phrase_rank_above_the_same_words_scattered() throws Exception {
+    List<String> hits = ids("chronic care management");
+    assertTrue(hits.indexOf("phrase") < hits.indexOf("scattered"), hits.toString());
+  }
+
+  @Test
+  void accents_fold_both_ways() throws Exception {
+    assertEquals("accents", ids("diabete cafe").get(0));
+    assertEquals("accents", ids("montreal").get(0));
+    assertTrue(ids("diabète").contains("accents"));
+  }
+
+  @Test
+  void a_typo_in_a_long_word_still_finds_the_page_and_says_so() throws Exception {
+    SearchResponse response = search.search(SearchRequest.of("diabtes education"));
+    assertEquals("diabetes", response.hits().get(0).id());
+    assertEquals(List.of("diabtes"), response.typoMatched());
+    assertTrue(search.search(SearchRequest.of("diabetes education")).typoMatched().isEmpty());
+  }
+
+  @Test
+  void short_words_get_no_typo_tolerance() throws Exception {
+    assertEquals(0, search.search(SearchRequest.of("fhri")).total());
+  }
+
+  @Test
+  void of_two_equally_good_pages_the_newer_comes_first() throws Exception {
+    List<String> hits = ids("telehealth billing codes");
+    assertEquals(List.of("newer", "older"), hits.subList(0, 2));
+  }
+
+  @Test
+  void pages_with_every_word_come_before_pages_with_some() throws Exception {
+    List<String> hits = ids("interoperability fhir");
+    assertEquals("both", hits.get(0));
+    assertTrue(hits.contains("one"), "a page with one of the words is still found, after: " + hits);
+  }
+
+  @Test
+  void a_word_no_page_has_does_not_empty_the_results() throws Exception {
+    assertEquals("both", ids("fhir interoperability xyzzyplugh").get(0));
+  }
+
+  @Test
+  void highlighting_marks_other_forms_of_a_word() throws Exception {
+    SearchResponse response = search.search(SearchRequest.of("program"));
+    String snippet = response.hits().get(0).snippet();
+    assertTrue(snippet.contains("<mark>programs</mark>") || snippet.contains("<mark>programme</mark>"), snippet);
+  }
+}
