@@ -7,6 +7,7 @@ import dev.sitesearch.search.Json;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.SearchTuning;
 import dev.sitesearch.search.SortOrder;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
     var request = new SearchRequest(query, byFacet, null, null, SortOrder.parse(sort), page, size, null,
         SearchRequest.DEFAULT_FACET_SIZE);
-    try (var service = new SearchService(common.index, Schema.from(config))) {
+    try (var service = new SearchService(common.index, Schema.from(config), SearchTuning.from(config.ranking()))) {
       SearchResponse response = service.search(request);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

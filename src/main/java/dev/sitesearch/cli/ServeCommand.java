@@ -9,6 +9,7 @@ import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.SearchTuning;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -56,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
     boolean catchUpLater = indexer.rebuildReason() == null;
     if (!catchUpLater) report(indexer.run(false, TerminalProgress.forTerminal()));
 
-    try (var search = new SearchService(common.index, schema)) {
+    try (var search = new SearchService(common.index, schema, SearchTuning.from(config.ranking()))) {
       search.followCommits(REFRESH_MILLIS);
       var reindexer = new Reindexer(indexer, summary -> search.refresh());
       if (catchUpLater) catchUp(reindexer);

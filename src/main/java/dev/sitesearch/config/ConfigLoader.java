@@ -52,7 +52,7 @@ public final class ConfigLoader {
       config = new SitesearchConfig(config.textFields(), config.facetFields(), config.dateFields(),
           config.storedFields(), config.maxFileBytes(),
           new SitesearchConfig.ServerSettings(s.port(), s.host(), s.corsOrigins(), envToken.strip()),
-          config.configFile());
+          config.ranking(), config.configFile());
     }
     return config;
   }
@@ -73,7 +73,7 @@ public final class ConfigLoader {
     }
     if (root == null) root = Map.of();
     var top = new Section(file, "", asMap(file, "", root));
-    top.allowOnly("fields", "content", "server");
+    top.allowOnly("fields", "content", "server", "ranking");
 
     var defaults = SitesearchConfig.defaults();
     Map<String, Float> text = defaults.textFields();
@@ -109,7 +109,49 @@ public final class ConfigLoader {
     for (String f : facets) {
       if (f.equals("year")) throw new ConfigException(file + ": fields.facets: 'year' is reserved for the year of the date");
     }
-    return new SitesearchConfig(text, facets, dates, stored, maxBytes, server, file);
+    RankingConfig ranking = RankingConfig.defaults();
+    Section r = top.section("ranking");
+    if (r != null) ranking = ranking(r);
+    return new SitesearchConfig(text, facets, dates, stored, maxBytes, server, ranking, file);
+  }
+
+  private static RankingConfig ranking(Section r) {
+    r.allowOnly("synonyms", "recencyHalfLifeDays", "typos", "pins", "hides");
+    var defaults = RankingConfig.defaults();
+    String synonyms = r.string("synonyms");
+    boolean off = "none".equalsIgnoreCase(synonyms);
+    Path synonymsFile = null;
+    if (synonyms != null && !off && !synonyms.isEmpty()) {
+      Path base = r.file.toAbsolutePath().getParent();
+      synonymsFile = base == null ? Path.of(synonyms) : base.resolve(synonyms);
+      if (!Files.isRegularFile(synonymsFile)) throw r.error("synonyms", "file not found: " + synonymsFile);
+    }
+    double halfLife = defaults.recencyHalfLifeDays();
+    if (r.values.containsKey("recencyHalfLifeDays")) {
+      if (!(r.values.get("recencyHalfLifeDays") instanceof Number n) || !Double.isFinite(n.doubleValue())
+          || n.doubleValue() < 0) {
+        throw r.error("recencyHalfLifeDays", "expected a number of days, 0 to turn recency off");
+      }
+      halfLife = n.doubleValue();
+    }
+    boolean typos = defaults.typos();
+    if (r.values.containsKey("typos")) {
+      if (!(r.values.get("typos") instanceof Boolean b)) throw r.error("typos", "expected true or false");
+      typos = b;
+    }
+    return new RankingConfig(synonymsFile, off, halfLife, typos, curation(r, "pins"), curation(r, "hides"));
+  }
+
+  private static Map<String, List<String>> curation(Section r, String key) {
+    Section s = r.section(key);
+    if (s == null) return Map.of();
+    var out = new LinkedHashMap<String, List<String>>();
+    for (String query : s.values.keySet()) {
+      List<String> ids = s.strings(query);
+      if (ids.isEmpty()) throw s.error(query, "expected a list of page ids");
+      out.put(query, ids);
+    }
+    return out;
   }
 
   private static Map<String, Float> boosts(Section t) {

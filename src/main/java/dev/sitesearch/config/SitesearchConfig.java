@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param storedFields extra front-matter paths returned with each hit beside the facet values
  * @param maxFileBytes files larger than this are reported, not read
  * @param server       HTTP settings
+ * @param ranking      synonyms, recency, typo tolerance, pins and hides
  * @param configFile   the file this came from, or null for the defaults
  */
 public record SitesearchConfig(
@@ -24,6 +25,7 @@ public record SitesearchConfig(
     List<String> storedFields,
     long maxFileBytes,
     ServerSettings server,
+    RankingConfig ranking,
     Path configFile) {
 
   public static final Map<String, Float> DEFAULT_TEXT_FIELDS = Map.of("title", 3f, "description", 2f, "body", 1f);
@@ -35,6 +37,7 @@ public record SitesearchConfig(
   public SitesearchConfig {
     Objects.requireNonNull(textFields);
     Objects.requireNonNull(server);
+    Objects.requireNonNull(ranking);
     facetFields = List.copyOf(facetFields);
     dateFields = List.copyOf(dateFields);
     storedFields = List.copyOf(storedFields);
@@ -44,7 +47,7 @@ public record SitesearchConfig(
   /** The defaults, used when there is no config file. */
   public static SitesearchConfig defaults() {
     return new SitesearchConfig(orderedDefaults(), DEFAULT_FACETS, DEFAULT_DATES, List.of(), DEFAULT_MAX_FILE_BYTES,
-        ServerSettings.defaults(), null);
+        ServerSettings.defaults(), RankingConfig.defaults(), null);
   }
 
   static Map<String, Float> orderedDefaults() {

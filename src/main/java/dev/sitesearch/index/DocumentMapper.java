@@ -38,6 +38,8 @@ public final class DocumentMapper {
   /** Longer facet values are cut: a facet label is for reading, and Lucene terms have a hard size limit. */
   static final int MAX_FACET_VALUE_CHARS = 200;
   static final int MAX_FACET_VALUES = 100;
+  /** Enough of a body to learn a site's vocabulary for corrections, without analysing long pages twice. */
+  static final int SPELLING_BODY_CHARS = 2_000;
 
   /** Full text with positions and offsets in the postings, so highlighting needs no re-analysis. */
   private static final FieldType TEXT_STORED = textType();
@@ -82,6 +84,11 @@ public final class DocumentMapper {
       };
       if (!text.isEmpty()) doc.add(new Field(field, text, TEXT_STORED));
     }
+
+    String body = page.body();
+    String spelling = page.title() + "\n" + page.description() + "\n"
+        + (body.length() > SPELLING_BODY_CHARS ? body.substring(0, SPELLING_BODY_CHARS) : body);
+    doc.add(new TextField(Fields.SPELL, spelling, Field.Store.NO));
 
     for (String facet : schema.facetFields()) {
       for (String value : facetValues(page, facet, warnings)) {

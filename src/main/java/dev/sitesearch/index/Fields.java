@@ -22,6 +22,8 @@ public final class Fields {
   public static final String TITLE_EXACT = "_title_exact";
   /** The page date as epoch millis (numeric doc values), read by the recency boost. */
   public static final String RECENCY = "_recency";
+  /** Words as written (folded, not stemmed) from title, description and the body's opening, for "did you mean". */
+  public static final String SPELL = "_spell";
   public static final String URL = "url";
   public static final String TITLE = "title";
   public static final String DESCRIPTION = "description";

@@ -26,7 +26,7 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
     List<String> storedFields) {
 
   /** Bumped whenever the document layout changes, which also forces a rebuild of older indexes. */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
   public static final String YEAR_FACET = "year";
 
   public Schema {

@@ -3,6 +3,7 @@ package dev.sitesearch.search;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.index.TitleKey;
+import dev.sitesearch.search.UserQuery.AllOf;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Phrase;
@@ -27,7 +28,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -53,7 +56,9 @@ final class QueryBuilder {
   private static final int MIN_PREFIX_CHARS = 2;
   private static final int MIN_TYPO_CHARS = 5;
   private static final int TWO_TYPOS_CHARS = 9;
-  private static final int TYPO_EXPANSIONS = 20;
+  private static final int TYPO_CANDIDATES = 3;
+  private final DirectSpellChecker oneEdit = checker(1);
+  private final DirectSpellChecker twoEdits = checker(2);
 
   private final Analyzer analyzer;
   private final Map<String, Float> fields;
@@ -75,6 +80,11 @@ final class QueryBuilder {
   record Built(Query query, List<String> ignoredWords, List<String> approximateWords, Query highlight) {}
 
   Built build(UserQuery user, IndexReader reader, long nowMillis) {
+    return build(user, user, reader, nowMillis);
+  }
+
+  /** {@code user} may carry synonyms; {@code typed} is the query as typed, for the exact-title bonus. */
+  Built build(UserQuery user, UserQuery typed, IndexReader reader, long nowMillis) {
     if (user.isEmpty()) return new Built(new MatchAllDocsQuery(), List.of(), List.of(), new MatchAllDocsQuery());
     var matching = new ArrayList<Query>();
     var ignored = new ArrayList<String>();
@@ -115,7 +125,7 @@ final class QueryBuilder {
       builder.add(highlight, Occur.MUST);
       addTier(builder, matching);
       addProximity(builder, pairTerms);
-      addExactTitle(builder, user);
+      addExactTitle(builder, typed);
     }
     for (Clause clause : user.exclude()) {
       Query q = clause(clause);
@@ -197,6 +207,15 @@ final class QueryBuilder {
       case Word w -> analyzed(w.text());
       case Phrase p -> analyzed(p.text());
       case Prefix p -> prefix(p.text());
+      case AllOf all -> {
+        var b = new BooleanQuery.Builder();
+        for (Clause part : all.parts()) {
+          Query q = clause(part);
+          if (q == null) continue;
+          b.add(q, Occur.MUST);
+        }
+        yield b.build().clauses().isEmpty() ? null : b.build();
+      }
       case AnyOf any -> {
         var b = new BooleanQuery.Builder();
         int n = 0;
@@ -255,17 +274,38 @@ final class QueryBuilder {
     return word.length() >= MIN_TYPO_CHARS && word.chars().allMatch(Character::isLetter);
   }
 
-  /** The word within its allowed edits (transpositions count as one), weighted below an exact match. */
+  /**
+   * The words the site uses within the allowed edits of the typed one (transpositions count as one), looked up
+   * among words as written (a stemmer mangles misspellings: "interoperabilty" stems far from "interoper"), then
+   * searched as usual, each scored as the word it stands for.
+   */
   private Query fuzzy(String word, IndexReader reader) {
-    List<AnalyzedTerm> terms = analyze(word);
-    if (terms.size() != 1) return null;
-    int edits = word.length() >= TWO_TYPOS_CHARS ? 2 : 1;
-    var perField = new ArrayList<Query>();
-    for (var field : fields.entrySet()) {
-      var fuzzy = new FuzzyQuery(new Term(field.getKey(), terms.get(0).text()), edits, 1, TYPO_EXPANSIONS, true);
-      perField.add(new BoostQuery(fuzzy, field.getValue()));
+    String folded = FacetCounter.fold(word);
+    DirectSpellChecker checker = word.length() >= TWO_TYPOS_CHARS ? twoEdits : oneEdit;
+    SuggestWord[] candidates;
+    try {
+      candidates = checker.suggestSimilar(new Term(Fields.SPELL, folded), TYPO_CANDIDATES, reader,
+          SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+    var any = new BooleanQuery.Builder();
+    var seen = new java.util.HashSet<String>();
+    for (SuggestWord candidate : candidates) {
+      List<AnalyzedTerm> terms = analyze(candidate.string);
+      if (terms.size() == 1 && seen.add(terms.get(0).text())) {
+        any.add(termAcrossFields(terms.get(0).text()), Occur.SHOULD);
+      }
+    }
+    return seen.isEmpty() ? null : any.build();
+  }
+
+  private static DirectSpellChecker checker(int edits) {
+    var checker = new DirectSpellChecker();
+    checker.setMaxEdits(edits);
+    checker.setMinPrefix(1);
+    checker.setAccuracy(0.5f);
+    return checker;
   }
 
   private String singleTerm(Clause clause) {
@@ -279,6 +319,7 @@ final class QueryBuilder {
       case Word w -> allTermsKnown(w.text(), reader);
       case Phrase p -> allTermsKnown(p.text(), reader);
       case Prefix p -> true;
+      case AllOf all -> all.parts().stream().allMatch(o -> matchesSomething(o, reader));
       case AnyOf any -> any.options().stream().anyMatch(o -> matchesSomething(o, reader));
     };
   }
@@ -306,6 +347,7 @@ final class QueryBuilder {
       case Word w -> w.text();
       case Phrase p -> "\"" + p.text() + "\"";
       case Prefix p -> p.text() + "*";
+      case AllOf all -> String.join(" ", all.parts().stream().map(QueryBuilder::describe).toList());
       case AnyOf any -> String.join(" OR ", any.options().stream().map(QueryBuilder::describe).toList());
     };
   }

@@ -56,6 +56,9 @@ public final class SearchService implements Closeable {
   private final FacetsConfig facetsConfig;
   private final Analyzer analyzer = new TextAnalyzer();
   private final QueryBuilder queryBuilder;
+  private final SynonymExpander synonyms;
+  private final Curation curation;
+  private final DidYouMean didYouMean = new DidYouMean();
   private final Snippets snippets;
   private final Directory directory;
   private final SearcherManager manager;
@@ -63,13 +66,19 @@ public final class SearchService implements Closeable {
   private ScheduledExecutorService refresher;
 
   public SearchService(Path indexDir, Schema schema) throws IOException {
-    this(indexDir, schema, RankingSettings.DEFAULTS);
+    this(indexDir, schema, SearchTuning.DEFAULTS);
   }
 
   public SearchService(Path indexDir, Schema schema, RankingSettings ranking) throws IOException {
+    this(indexDir, schema, SearchTuning.of(ranking));
+  }
+
+  public SearchService(Path indexDir, Schema schema, SearchTuning tuning) throws IOException {
     this.schema = schema;
     this.facetsConfig = schema.facetsConfig();
-    this.queryBuilder = new QueryBuilder(analyzer, schema, ranking);
+    this.queryBuilder = new QueryBuilder(analyzer, schema, tuning.settings());
+    this.synonyms = tuning.synonyms();
+    this.curation = tuning.curation();
     this.snippets = new Snippets(analyzer);
     this.directory = FSDirectory.open(indexDir);
     if (!DirectoryReader.indexExists(directory)) {
@@ -124,13 +133,36 @@ public final class SearchService implements Closeable {
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
+    SearchResponse response = searchOnce(request);
+    if (response.total() >= DidYouMean.FEW_RESULTS || request.q().isEmpty()) return response;
+    SiteSearcher searcher = acquire();
+    String corrected;
+    try {
+      corrected = didYouMean.correct(request.q(), searcher.getIndexReader());
+    } finally {
+      manager.release(searcher);
+    }
+    if (corrected == null) return response;
+    // Offered only when it finds pages under the same filters, and no fewer than the query as typed.
+    var check = new SearchRequest(corrected, request.filters(), request.from(), request.to(), request.sort(), 1, 1,
+        List.of(), 1);
+    long total = searchOnce(check).total();
+    if (total == 0 || total < response.total()) return response;
+    return new SearchResponse(response.query(), response.total(), response.page(), response.size(),
+        response.tookMs(), response.hits(), response.facets(), new SearchResponse.Suggestion(corrected, total),
+        response.typoMatched());
+  }
+
+  private SearchResponse searchOnce(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     List<String> dims = checkFacets(request);
     SiteSearcher searcher = acquire();
     try {
       UserQuery user = UserQueryParser.parse(request.q());
-      QueryBuilder.Built built = queryBuilder.build(user, searcher.getIndexReader(), System.currentTimeMillis());
-      Hits hits = run(searcher, request, built.query());
+      QueryBuilder.Built built = queryBuilder.build(synonyms.expand(user), user, searcher.getIndexReader(),
+          System.currentTimeMillis());
+      Query query = request.sort() == SortOrder.RELEVANCE ? curation.apply(request.q(), built.query()) : built.query();
+      Hits hits = run(searcher, request, query);
       // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the postings.
       Query highlight = searcher.rewrite(built.highlight());
       List<Hit> page = loadHits(searcher, request, highlight, hits, user.isEmpty());
@@ -273,7 +305,8 @@ public final class SearchService implements Closeable {
     try {
       if (searcher.facetState() == null) return List.of();
       UserQuery user = UserQueryParser.parse(request.q());
-      Query query = queryBuilder.build(user, searcher.getIndexReader(), System.currentTimeMillis()).query();
+      Query query = queryBuilder.build(synonyms.expand(user), user, searcher.getIndexReader(),
+          System.currentTimeMillis()).query();
       FacetsCollector fc = searcher.search(query, new FacetsCollectorManager());
       var counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), fc);
       return FacetCounter.all(counts, facet, prefix, size);

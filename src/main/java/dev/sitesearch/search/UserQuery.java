@@ -30,6 +30,13 @@ public record UserQuery(List<Clause> include, List<Clause> exclude) {
   /** {@code prefix*}. */
   public record Prefix(String text) implements Clause {}
 
+  /** Every one of these (the words of a phrase that has synonyms, as typed, in any order). */
+  public record AllOf(List<Clause> parts) implements Clause {
+    public AllOf {
+      parts = List.copyOf(parts);
+    }
+  }
+
   /** {@code a OR b}: either may match. */
   public record AnyOf(List<Clause> options) implements Clause {
     public AnyOf {

@@ -9,7 +9,9 @@ import dev.sitesearch.index.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.sitesearch.config.RankingConfig;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RankingTest {
   private SearchService search;
+  private SearchService curatedSearch;
 
   @BeforeAll
   void index(@TempDir Path tmp) throws Exception {
@@ -37,16 +40,23 @@ class RankingTest {
     page(content, "diabetes", "Diabetes education", "2022-01-01", "Diabetes education programs in clinics.");
     page(content, "both", "Interoperability and FHIR", "2022-01-01", "FHIR makes interoperability practical.");
     page(content, "one", "Interoperability alone", "2023-01-01", "Interoperability without the other word.");
+    page(content, "longform", "Program guide", "2021-06-01", "Starting a chronic care management program.");
+    page(content, "abbrev", "CCM checklist", "2021-06-01", "The CCM enrollment checklist.");
+    page(content, "pinned", "Unrelated page", "2018-01-01", "Nothing about the topic at all.");
     var clock = Clock.systemUTC();
     Path index = tmp.resolve("index");
     new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
         .run(false, Indexer.Progress.NONE);
     search = new SearchService(index, Schema.defaults());
+    var curated = new RankingConfig(null, false, RankingConfig.DEFAULT_RECENCY_HALF_LIFE_DAYS, true,
+        Map.of("CCM Checklist!", List.of("pinned", "longform")), Map.of("ccm checklist", List.of("abbrev")));
+    curatedSearch = new SearchService(index, Schema.defaults(), SearchTuning.from(curated));
   }
 
   @AfterAll
   void close() throws Exception {
     search.close();
+    curatedSearch.close();
   }
 
   private static void page(Path dir, String id, String title, String date, String body) throws Exception {
@@ -116,8 +126,60 @@ class RankingTest {
 
   @Test
   void highlighting_marks_other_forms_of_a_word() throws Exception {
-    SearchResponse response = search.search(SearchRequest.of("program"));
-    String snippet = response.hits().get(0).snippet();
-    assertTrue(snippet.contains("<mark>programs</mark>") || snippet.contains("<mark>programme</mark>"), snippet);
+    SearchResponse response = search.search(SearchRequest.of("programs"));
+    var longform = response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
+    assertTrue(longform.snippet().contains("<mark>program</mark>"), longform.snippet());
+  }
+
+  @Test
+  void an_abbreviation_finds_the_long_form_and_back() throws Exception {
+    assertTrue(ids("ccm").contains("longform"), ids("ccm").toString());
+    assertTrue(ids("chronic care management").contains("abbrev"), ids("chronic care management").toString());
+  }
+
+  @Test
+  void a_synonym_match_is_highlighted() throws Exception {
+    SearchResponse response = search.search(SearchRequest.of("ccm"));
+    var longform = response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
+    assertTrue(longform.snippet().contains("<mark>"), longform.snippet());
+  }
+
+  @Test
+  void pinned_pages_come_first_in_their_order_and_hidden_ones_never_show() throws Exception {
+    List<String> hits = curatedSearch.search(SearchRequest.of("ccm checklist")).hits().stream()
+        .map(SearchResponse.Hit::id).toList();
+    assertEquals(List.of("pinned", "longform"), hits.subList(0, 2));
+    assertTrue(!hits.contains("abbrev"), hits.toString());
+    assertEquals("abbrev", ids("ccm checklist").get(0), "without curation the best page leads");
+  }
+
+  @Test
+  void pins_stay_within_the_filters() throws Exception {
+    var request = SearchRequest.of("ccm checklist").withFilters(Map.of("year", List.of("2021")));
+    List<String> hits = curatedSearch.search(request).hits().stream().map(SearchResponse.Hit::id).toList();
+    assertTrue(!hits.contains("pinned"), "the pinned page is from 2018: " + hits);
+    assertEquals("longform", hits.get(0));
+  }
+
+  @Test
+  void a_query_that_finds_little_gets_a_checked_correction() throws Exception {
+    SearchResponse response = search.search(SearchRequest.of("telehaelthh billng"));
+    assertTrue(response.total() < 3, "typo tolerance finds a little: " + response.total());
+    assertEquals("telehealth billing", response.didYouMean().query());
+    assertTrue(response.didYouMean().total() >= response.total());
+    var filtered = SearchRequest.of("telehaelthh billng").withFilters(Map.of("year", List.of("2016")));
+    assertEquals(1, search.search(filtered).didYouMean().total(), "the correction is counted under the filters");
+  }
+
+  @Test
+  void a_word_nobody_uses_gets_no_correction() throws Exception {
+    SearchResponse response = search.search(SearchRequest.of("qwxzvbnm"));
+    assertEquals(0, response.total());
+    assertEquals(null, response.didYouMean());
+  }
+
+  @Test
+  void no_correction_is_offered_when_results_are_plentiful() throws Exception {
+    assertEquals(null, search.search(SearchRequest.of("billing codes")).didYouMean());
   }
 }

@@ -1,0 +1,47 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.index.Fields;
+import dev.sitesearch.search.UserQuery.Clause;
+import dev.sitesearch.search.UserQuery.Word;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Locale;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * Proposes a corrected query when one finds nothing or very little: each loose word that no page has is replaced by
+ * the closest word the site does use (within two edits, the most frequent first). The caller checks that the
+ * correction really finds pages under the same filters before offering it.
+ */
+final class DidYouMean {
+  /** Fewer results than this and a correction is looked for. */
+  static final int FEW_RESULTS = 3;
+  private final DirectSpellChecker checker = new DirectSpellChecker();
+
+  /** The corrected query text, or null when no word needs or has a correction. */
+  String correct(String q, IndexReader reader) throws IOException {
+    var words = new ArrayList<String>();
+    boolean changed = false;
+    for (String token : q.strip().split("\\s+")) {
+      String replacement = token;
+      Clause clause = UserQueryParser.parse(token).include().stream().findFirst().orElse(null);
+      if (clause instanceof Word w && w.text().chars().allMatch(Character::isLetter)) {
+        String word = FacetCounter.fold(w.text()).toLowerCase(Locale.ROOT);
+        if (reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
+          SuggestWord[] best = checker.suggestSimilar(new Term(Fields.SPELL, word), 1, reader,
+              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+          if (best.length > 0) {
+            replacement = best[0].string;
+            changed = true;
+          }
+        }
+      }
+      words.add(replacement);
+    }
+    return changed ? String.join(" ", words) : null;
+  }
+}
