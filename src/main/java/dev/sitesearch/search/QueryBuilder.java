@@ -84,6 +84,19 @@ final class QueryBuilder {
   }
 
   /** {@code user} may carry synonyms; {@code typed} is the query as typed, for the exact-title bonus. */
+  /** The analysed terms of the loose words that are not stop words, and whether there are enough for feedback. */
+  java.util.Set<String> contentTerms(UserQuery typed) {
+    var terms = new java.util.LinkedHashSet<String>();
+    for (Clause c : typed.include()) {
+      if (c instanceof Word w && !isStopWord(c)) analyze(w.text()).forEach(t -> terms.add(t.text()));
+    }
+    return terms;
+  }
+
+  RankingSettings ranking() {
+    return ranking;
+  }
+
   Built build(UserQuery user, UserQuery typed, IndexReader reader, long nowMillis) {
     if (user.isEmpty()) return new Built(new MatchAllDocsQuery(), List.of(), List.of(), new MatchAllDocsQuery());
     var matching = new ArrayList<Query>();
@@ -245,7 +258,7 @@ final class QueryBuilder {
     return new DisjunctionMaxQuery(perField, TIE_BREAKER);
   }
 
-  private Query termAcrossFields(String term) {
+  Query termAcrossFields(String term) {
     if (ranking.bm25f()) {
       var combined = new CombinedFieldQuery.Builder(term);
       fields.forEach(combined::addField);

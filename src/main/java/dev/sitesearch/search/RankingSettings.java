@@ -14,45 +14,53 @@ package dev.sitesearch.search;
  * @param typos               match unknown words of 5+ letters within one edit (two from 9 letters)
  * @param recencyHalfLifeDays age at which the recency bonus halves; 0 turns recency off
  * @param recencyWeight       the bonus for a page dated today, as a share of its score
+ * @param feedbackWeight      for long, question-like queries, weight of the words that best characterise the first
+ *                            results (pseudo-relevance feedback); 0 turns it off
  */
 public record RankingSettings(boolean bm25f, float tierBoost, float proximityWeight, int proximitySlop,
-    float exactTitleBoost, boolean typos, double recencyHalfLifeDays, double recencyWeight) {
+    float exactTitleBoost, boolean typos, double recencyHalfLifeDays, double recencyWeight, float feedbackWeight) {
 
-  public static final RankingSettings DEFAULTS = new RankingSettings(true, 100f, 0.3f, 3, 1000f, true, 365 * 2, 0.1);
+  public static final RankingSettings DEFAULTS = new RankingSettings(true, 100f, 0.3f, 3, 1000f, true, 365 * 2, 0.1, 0.5f);
 
   public RankingSettings {
-    if (tierBoost < 0 || proximityWeight < 0 || exactTitleBoost < 0 || recencyHalfLifeDays < 0 || recencyWeight < 0) {
+    if (feedbackWeight < 0 || tierBoost < 0 || proximityWeight < 0 || exactTitleBoost < 0 || recencyHalfLifeDays < 0
+        || recencyWeight < 0) {
       throw new IllegalArgumentException("ranking settings must not be negative");
     }
   }
 
+  public RankingSettings withFeedback(float weight) {
+    return new RankingSettings(bm25f, tierBoost, proximityWeight, proximitySlop, exactTitleBoost, typos,
+        recencyHalfLifeDays, recencyWeight, weight);
+  }
+
   public RankingSettings withBm25f(boolean on) {
     return new RankingSettings(on, tierBoost, proximityWeight, proximitySlop, exactTitleBoost, typos,
-        recencyHalfLifeDays, recencyWeight);
+        recencyHalfLifeDays, recencyWeight, feedbackWeight);
   }
 
   public RankingSettings withTierBoost(float boost) {
     return new RankingSettings(bm25f, boost, proximityWeight, proximitySlop, exactTitleBoost, typos,
-        recencyHalfLifeDays, recencyWeight);
+        recencyHalfLifeDays, recencyWeight, feedbackWeight);
   }
 
   public RankingSettings withProximity(float weight, int slop) {
     return new RankingSettings(bm25f, tierBoost, weight, slop, exactTitleBoost, typos, recencyHalfLifeDays,
-        recencyWeight);
+        recencyWeight, feedbackWeight);
   }
 
   public RankingSettings withExactTitleBoost(float boost) {
     return new RankingSettings(bm25f, tierBoost, proximityWeight, proximitySlop, boost, typos, recencyHalfLifeDays,
-        recencyWeight);
+        recencyWeight, feedbackWeight);
   }
 
   public RankingSettings withTypos(boolean on) {
     return new RankingSettings(bm25f, tierBoost, proximityWeight, proximitySlop, exactTitleBoost, on,
-        recencyHalfLifeDays, recencyWeight);
+        recencyHalfLifeDays, recencyWeight, feedbackWeight);
   }
 
   public RankingSettings withRecency(double halfLifeDays, double weight) {
     return new RankingSettings(bm25f, tierBoost, proximityWeight, proximitySlop, exactTitleBoost, typos, halfLifeDays,
-        weight);
+        weight, feedbackWeight);
   }
 }

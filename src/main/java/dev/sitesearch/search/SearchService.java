@@ -59,6 +59,7 @@ public final class SearchService implements Closeable {
   private final SynonymExpander synonyms;
   private final Curation curation;
   private final DidYouMean didYouMean = new DidYouMean();
+  private final FeedbackExpansion feedback = new FeedbackExpansion(analyzer);
   private final Snippets snippets;
   private final Directory directory;
   private final SearcherManager manager;
@@ -161,7 +162,8 @@ public final class SearchService implements Closeable {
       UserQuery user = UserQueryParser.parse(request.q());
       QueryBuilder.Built built = queryBuilder.build(synonyms.expand(user), user, searcher.getIndexReader(),
           System.currentTimeMillis());
-      Query query = request.sort() == SortOrder.RELEVANCE ? curation.apply(request.q(), built.query()) : built.query();
+      Query query = withFeedback(searcher, user, built.query());
+      if (request.sort() == SortOrder.RELEVANCE) query = curation.apply(request.q(), query);
       Hits hits = run(searcher, request, query);
       // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the postings.
       Query highlight = searcher.rewrite(built.highlight());
@@ -173,6 +175,16 @@ public final class SearchService implements Closeable {
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** Long, question-like queries also look for the words their first results share (see FeedbackExpansion). */
+  private Query withFeedback(SiteSearcher searcher, UserQuery typed, Query query) throws IOException {
+    float weight = queryBuilder.ranking().feedbackWeight();
+    var terms = queryBuilder.contentTerms(typed);
+    if (weight <= 0 || terms.size() < FeedbackExpansion.MIN_WORDS) return query;
+    Query expansion = feedback.expansion(searcher, query, terms, weight, queryBuilder::termAcrossFields);
+    if (expansion == null) return query;
+    return new BooleanQuery.Builder().add(query, Occur.SHOULD).add(expansion, Occur.SHOULD).build();
   }
 
   private record Hits(long total, ScoreDoc[] docs, org.apache.lucene.facet.Facets facets, boolean scored) {}

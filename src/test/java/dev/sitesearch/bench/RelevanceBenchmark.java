@@ -71,9 +71,12 @@ class RelevanceBenchmark {
     variants.put("without proximity", d.withProximity(0, d.proximitySlop()));
     variants.put("without exact title", d.withExactTitleBoost(0));
     variants.put("without typo tolerance", d.withTypos(false));
+    variants.put("without feedback", d.withFeedback(0));
+    variants.put("feedback weight 0.3", d.withFeedback(0.3f));
+    variants.put("feedback weight 1.0", d.withFeedback(1.0f));
     variants.put("best-field BM25 (DisjunctionMaxQuery)", d.withBm25f(false));
-    variants.put("words only (no tiers, proximity, title, recency)",
-        d.withTierBoost(0).withProximity(0, 0).withExactTitleBoost(0).withRecency(0, 0));
+    variants.put("words only (no tiers, proximity, title, recency, feedback)",
+        d.withTierBoost(0).withProximity(0, 0).withExactTitleBoost(0).withRecency(0, 0).withFeedback(0));
     if (!Boolean.parseBoolean(System.getProperty("bench.variants", "true"))) variants.clear();
     for (String weights : System.getProperty("bench.weights", "").split(";")) {
       if (weights.isBlank()) continue;

@@ -1,0 +1,91 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.index.Fields;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Pseudo-relevance feedback for long, question-like queries (RM3's idea, kept small): the words that best
+ * characterise the first few results are added, lightly weighted, to the query. A visitor who types a whole
+ * question rarely uses the words the best pages use; the first results tell which those are. Short queries, the
+ * usual search-box case, are left alone.
+ */
+final class FeedbackExpansion {
+  /** Content words (not stop words) a query needs before feedback applies. */
+  static final int MIN_WORDS = 6;
+  static final int FEEDBACK_DOCS = 10;
+  static final int EXPANSION_TERMS = 10;
+
+  private final Analyzer analyzer;
+
+  FeedbackExpansion(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /**
+   * The expansion to add to {@code query}, or null.
+   *
+   * @param termQuery builds the scored query for one analysed term, as the query builder does for a word
+   */
+  Query expansion(IndexSearcher searcher, Query query, Set<String> queryTerms, float weight,
+      java.util.function.Function<String, Query> termQuery) throws IOException {
+    ScoreDoc[] top = searcher.search(query, FEEDBACK_DOCS).scoreDocs;
+    if (top.length < 3) return null;
+    int n = searcher.getIndexReader().numDocs();
+    var scores = new HashMap<String, Double>();
+    var stored = searcher.storedFields();
+    for (ScoreDoc sd : top) {
+      Document d = stored.document(sd.doc, Set.of(Fields.TITLE, Fields.BODY));
+      Map<String, Integer> tf = termCounts(d.get(Fields.TITLE) + "\n" + d.get(Fields.BODY));
+      int length = Math.max(1, tf.values().stream().mapToInt(Integer::intValue).sum());
+      tf.forEach((term, count) -> scores.merge(term, (double) count / length, Double::sum));
+    }
+    var ranked = new java.util.ArrayList<Map.Entry<String, Double>>();
+    for (var e : scores.entrySet()) {
+      String term = e.getKey();
+      if (queryTerms.contains(term) || term.length() < 3 || !term.chars().allMatch(Character::isLetter)
+          || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(term)) {
+        continue;
+      }
+      int df = searcher.getIndexReader().docFreq(new Term(Fields.BODY, term));
+      if (df < 2) continue; // a word from one page says nothing about the others
+      double idf = Math.log((double) n / df);
+      ranked.add(Map.entry(term, e.getValue() * idf));
+    }
+    if (ranked.isEmpty()) return null;
+    ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    List<Map.Entry<String, Double>> best = ranked.subList(0, Math.min(EXPANSION_TERMS, ranked.size()));
+    double max = best.get(0).getValue();
+    var expansion = new BooleanQuery.Builder();
+    for (var e : best) {
+      expansion.add(new BoostQuery(termQuery.apply(e.getKey()), (float) (weight * e.getValue() / max)), Occur.SHOULD);
+    }
+    return expansion.build();
+  }
+
+  private Map<String, Integer> termCounts(String text) throws IOException {
+    var counts = new HashMap<String, Integer>();
+    try (TokenStream stream = analyzer.tokenStream(Fields.BODY, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) counts.merge(term.toString(), 1, Integer::sum);
+      stream.end();
+    }
+    return counts;
+  }
+}
