@@ -28,7 +28,17 @@ final class LuceneDefaultBm25 {
   private LuceneDefaultBm25() {}
 
   static Map<String, List<String>> run(Path docsJsonl, Map<String, String> queries, Path indexDir) throws Exception {
-    var analyzer = new EnglishAnalyzer();
+    return run(docsJsonl, queries, indexDir, new EnglishAnalyzer());
+  }
+
+  /** The same with stop words kept in documents and queries, as our index keeps them: a diagnostic row. */
+  static Map<String, List<String>> runKeepingStopWords(Path docsJsonl, Map<String, String> queries, Path indexDir)
+      throws Exception {
+    return run(docsJsonl, queries, indexDir, new EnglishAnalyzer(org.apache.lucene.analysis.CharArraySet.EMPTY_SET));
+  }
+
+  private static Map<String, List<String>> run(Path docsJsonl, Map<String, String> queries, Path indexDir,
+      EnglishAnalyzer analyzer) throws Exception {
     var mapper = new ObjectMapper();
     try (var dir = FSDirectory.open(indexDir)) {
       try (var writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)

@@ -59,6 +59,9 @@ class RelevanceBenchmark {
     Map<String, List<String>> baseline = LuceneDefaultBm25.run(collection.resolve("docs.jsonl"), queries,
         work.resolve("baseline-index"));
     var baseScores = Metrics.perQuery(baseline, qrels);
+    var withStops = Metrics.perQuery(LuceneDefaultBm25.runKeepingStopWords(collection.resolve("docs.jsonl"), queries,
+        work.resolve("baseline-stopwords-index")), qrels);
+    BenchCorpus.print("%s  diagnostic: Lucene BM25 keeping stop words: %s", name, Metrics.mean(withStops));
     Map<String, List<String>> ours;
     Map<String, List<String>> typos;
     try (var search = new SearchService(index, schema)) {
