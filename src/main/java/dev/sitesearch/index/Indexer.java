@@ -114,7 +114,11 @@ public final class Indexer {
         writer.close();
         return summary;
       } catch (IOException | RuntimeException | Error e) {
-        writer.rollback();
+        try {
+          writer.rollback();
+        } catch (IOException | RuntimeException rollbackFailure) {
+          e.addSuppressed(rollbackFailure); // the cause matters more; the last commit is intact either way
+        }
         throw e;
       }
     }
@@ -290,7 +294,11 @@ public final class Indexer {
     void run(SourceFile file) throws IOException;
   }
 
-  /** Runs {@code task} over the files on every core; the first I/O failure stops the rest and is rethrown. */
+  /**
+   * Runs {@code task} over the files on every core. The first failure stops the others at their next file (never by
+   * interrupting them: an interrupt closes Lucene's file channels under the writer) and is rethrown once all have
+   * stopped, so the caller's rollback never races a worker.
+   */
   private void readAndWrite(List<SourceFile> files, FileTask task) throws IOException {
     if (files.isEmpty()) return;
     int workers = Math.min(threads, files.size());
@@ -300,29 +308,36 @@ public final class Indexer {
       return t;
     });
     var next = new AtomicInteger();
+    var first = new java.util.concurrent.atomic.AtomicReference<Throwable>();
     var futures = new ArrayList<Future<?>>();
     try {
       for (int w = 0; w < workers; w++) {
         futures.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            task.run(files.get(i));
+          try {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+              task.run(files.get(i));
+            }
+          } catch (Throwable t) {
+            first.compareAndSet(null, t);
+            next.set(files.size());
           }
-          return null;
         }));
       }
       for (Future<?> f : futures) f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      next.set(files.size());
       throw new IOException("indexing was interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      next.set(files.size());
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) throw io;
-      if (cause instanceof RuntimeException re) throw re;
-      if (cause instanceof Error err) throw err;
-      throw new IOException(cause);
+      first.compareAndSet(null, e.getCause());
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
     }
+    Throwable cause = first.get();
+    if (cause == null) return;
+    if (cause instanceof IOException io) throw io;
+    if (cause instanceof RuntimeException re) throw re;
+    if (cause instanceof Error err) throw err;
+    throw new IOException(cause);
   }
 }

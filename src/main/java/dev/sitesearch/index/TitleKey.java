@@ -1,7 +1,5 @@
 package dev.sitesearch.index;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +7,6 @@ import java.util.regex.Pattern;
  * finds it as one term however it was typed.
  */
 public final class TitleKey {
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   /** Longer titles are not looked up whole: nobody types them. */
   public static final int MAX_CHARS = 300;
@@ -17,8 +14,7 @@ public final class TitleKey {
   private TitleKey() {}
 
   public static String of(String title) {
-    String folded = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFD)).replaceAll("");
-    String key = NON_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    String key = NON_WORD.matcher(TextFolding.fold(title)).replaceAll(" ").strip();
     return key.length() > MAX_CHARS ? key.substring(0, MAX_CHARS) : key;
   }
 }

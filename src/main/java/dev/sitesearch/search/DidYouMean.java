@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.index.TextFolding;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Word;
@@ -30,7 +31,7 @@ final class DidYouMean {
       String replacement = token;
       Clause clause = UserQueryParser.parse(token).include().stream().findFirst().orElse(null);
       if (clause instanceof Word w && w.text().chars().allMatch(Character::isLetter)) {
-        String word = FacetCounter.fold(w.text()).toLowerCase(Locale.ROOT);
+        String word = TextFolding.fold(w.text()).toLowerCase(Locale.ROOT);
         if (reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
           SuggestWord[] best = checker.suggestSimilar(new Term(Fields.SPELL, word), 1, reader,
               SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);

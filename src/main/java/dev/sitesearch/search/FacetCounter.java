@@ -1,17 +1,15 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.index.TextFolding;
 import dev.sitesearch.search.SearchResponse.FacetValue;
 import java.io.IOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
@@ -23,7 +21,6 @@ import org.apache.lucene.facet.LabelAndValue;
 final class FacetCounter {
   static final Comparator<FacetValue> BY_COUNT_THEN_VALUE =
       Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value);
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   private FacetCounter() {}
 
@@ -66,10 +63,10 @@ final class FacetCounter {
       return List.of(); // no page has this facet yet
     }
     if (all == null) return List.of();
-    String wanted = fold(prefix == null ? "" : prefix.strip());
+    String wanted = TextFolding.fold(prefix == null ? "" : prefix.strip());
     var values = new ArrayList<FacetValue>();
     for (LabelAndValue lv : all.labelValues) {
-      if (wanted.isEmpty() || wordStartsWith(fold(lv.label), wanted)) {
+      if (wanted.isEmpty() || wordStartsWith(TextFolding.fold(lv.label), wanted)) {
         values.add(new FacetValue(lv.label, lv.value.longValue(), false));
       }
     }
@@ -83,11 +80,6 @@ final class FacetCounter {
       if (!Character.isLetterOrDigit(value.charAt(i - 1)) && value.startsWith(prefix, i)) return true;
     }
     return false;
-  }
-
-  /** Lower case without accents, so "Diabète" and "diabete" compare equal. */
-  static String fold(String s) {
-    return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
   }
 
   private static FacetResult safeTop(Facets facets, String dim, int size) throws IOException {

@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.index.TextFolding;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.index.TitleKey;
@@ -73,15 +74,10 @@ final class QueryBuilder {
   /**
    * The query and how the words were understood.
    *
-   * @param ignoredWords     words that match nothing, even with a typo, and were left out
    * @param approximateWords words that matched only with a typo allowed
    * @param highlight        the words alone, without the ranking bonuses, for the highlighter
    */
-  record Built(Query query, List<String> ignoredWords, List<String> approximateWords, Query highlight) {}
-
-  Built build(UserQuery user, IndexReader reader, long nowMillis) {
-    return build(user, user, reader, nowMillis);
-  }
+  record Built(Query query, List<String> approximateWords, Query highlight) {}
 
   /** {@code user} may carry synonyms; {@code typed} is the query as typed, for the exact-title bonus. */
   /** The analysed terms of the loose words that are not stop words, and whether there are enough for feedback. */
@@ -98,7 +94,7 @@ final class QueryBuilder {
   }
 
   Built build(UserQuery user, UserQuery typed, IndexReader reader, long nowMillis) {
-    if (user.isEmpty()) return new Built(new MatchAllDocsQuery(), List.of(), List.of(), new MatchAllDocsQuery());
+    if (user.isEmpty()) return new Built(new MatchAllDocsQuery(), List.of(), new MatchAllDocsQuery());
     var matching = new ArrayList<Query>();
     var ignored = new ArrayList<String>();
     var approximate = new ArrayList<String>();
@@ -149,7 +145,7 @@ final class QueryBuilder {
       query = FunctionScoreQuery.boostByValue(query,
           new RecencyBoost(nowMillis, ranking.recencyHalfLifeDays(), ranking.recencyWeight()));
     }
-    return new Built(query, ignored, approximate, highlight);
+    return new Built(query, approximate, highlight);
   }
 
   /**
@@ -293,7 +289,7 @@ final class QueryBuilder {
    * searched as usual, each scored as the word it stands for.
    */
   private Query fuzzy(String word, IndexReader reader) {
-    String folded = FacetCounter.fold(word);
+    String folded = TextFolding.fold(word);
     DirectSpellChecker checker = word.length() >= TWO_TYPOS_CHARS ? twoEdits : oneEdit;
     SuggestWord[] candidates;
     try {

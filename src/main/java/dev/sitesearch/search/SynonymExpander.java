@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.index.TextFolding;
 import dev.sitesearch.search.UserQuery.AllOf;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
@@ -108,7 +109,7 @@ public final class SynonymExpander {
     if (run.isEmpty()) return;
     String text = String.join(" ", run.stream().map(Word::text).toList());
     List<String> typed = new ArrayList<>(); // what the visitor typed, normalised as the synonyms are
-    for (Word w : run) typed.add(FacetCounter.fold(w.text()).toLowerCase(java.util.Locale.ROOT));
+    for (Word w : run) typed.add(TextFolding.fold(w.text()).toLowerCase(java.util.Locale.ROOT));
     int cursor = 0;
     try (TokenStream stream = analyzer.tokenStream("q", text)) {
       var graph = new GraphTokenStreamFiniteStrings(stream);

@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.index.TextFolding;
 import dev.sitesearch.index.Fields;
 import java.io.Closeable;
 import java.io.IOException;
@@ -75,9 +76,9 @@ public final class TitleSuggester implements Closeable {
     String q = typed == null ? "" : typed.strip();
     if (suggester == null || q.isEmpty() || suggester.getCount() == 0) return List.of();
     List<Lookup.LookupResult> results = suggester.lookup(q, (Set<BytesRef>) null, size * 5, true, false);
-    String foldedQuery = FacetCounter.fold(q);
+    String foldedQuery = TextFolding.fold(q);
     var ranked = new ArrayList<>(results);
-    ranked.sort(Comparator.comparing((Lookup.LookupResult r) -> !FacetCounter.fold(r.key.toString())
+    ranked.sort(Comparator.comparing((Lookup.LookupResult r) -> !TextFolding.fold(r.key.toString())
             .startsWith(foldedQuery))
         .thenComparing(r -> -r.value));
     var out = new ArrayList<Suggestion>();
@@ -90,7 +91,7 @@ public final class TitleSuggester implements Closeable {
 
   /** Escapes the title and marks each word's typed prefix. */
   static String mark(String title, String typed) {
-    String[] words = FacetCounter.fold(typed).split("[^\\p{L}\\p{N}]+");
+    String[] words = TextFolding.fold(typed).split("[^\\p{L}\\p{N}]+");
     var html = new StringBuilder();
     int i = 0;
     int n = title.length();
@@ -103,7 +104,7 @@ public final class TitleSuggester implements Closeable {
       }
       while (i < n && Character.isLetterOrDigit(title.charAt(i))) i++;
       String word = title.substring(start, i);
-      String folded = FacetCounter.fold(word);
+      String folded = TextFolding.fold(word);
       int marked = 0;
       for (String w : words) {
         if (!w.isEmpty() && folded.startsWith(w) && folded.length() == word.length()) marked = Math.max(marked, w.length());
