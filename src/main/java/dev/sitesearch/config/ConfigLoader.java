@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   facets: [communityTopics, searchCategory, tags, link.brand]
  *   dates: [date, lastMod]
  *   stored: [featuredImage.href]
+ *   stemmer: porter               # snowball, kstem, minimal or none
  * content:
  *   maxFileSize: 5MB
  * server:
@@ -50,7 +51,7 @@ public final class ConfigLoader {
     if (envToken != null && !envToken.isBlank()) {
       var s = config.server();
       config = new SitesearchConfig(config.textFields(), config.facetFields(), config.dateFields(),
-          config.storedFields(), config.maxFileBytes(),
+          config.storedFields(), config.stemmer(), config.maxFileBytes(),
           new SitesearchConfig.ServerSettings(s.port(), s.host(), s.corsOrigins(), envToken.strip()),
           config.ranking(), config.configFile());
     }
@@ -80,14 +81,20 @@ public final class ConfigLoader {
     List<String> facets = defaults.facetFields();
     List<String> dates = defaults.dateFields();
     List<String> stored = defaults.storedFields();
+    Stemmer stemmer = defaults.stemmer();
     Section fields = top.section("fields");
     if (fields != null) {
-      fields.allowOnly("text", "facets", "dates", "stored");
+      fields.allowOnly("text", "facets", "dates", "stored", "stemmer");
       Section t = fields.section("text");
       if (t != null) text = boosts(t);
       facets = fields.paths("facets", facets);
       dates = fields.paths("dates", dates);
       stored = fields.paths("stored", stored);
+      String stemmerName = fields.string("stemmer");
+      if (stemmerName != null) {
+        stemmer = Stemmer.byName(stemmerName).orElseThrow(() -> fields.error("stemmer",
+            "unknown stemmer '" + stemmerName + "'; expected one of " + Stemmer.names()));
+      }
     }
     long maxBytes = defaults.maxFileBytes();
     Section content = top.section("content");
@@ -112,7 +119,7 @@ public final class ConfigLoader {
     RankingConfig ranking = RankingConfig.defaults();
     Section r = top.section("ranking");
     if (r != null) ranking = ranking(r);
-    return new SitesearchConfig(text, facets, dates, stored, maxBytes, server, ranking, file);
+    return new SitesearchConfig(text, facets, dates, stored, stemmer, maxBytes, server, ranking, file);
   }
 
   private static RankingConfig ranking(Section r) {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param facetFields  front-matter paths browsed by facets; a dotted path ({@code link.brand}) reaches into maps
  * @param dateFields   front-matter date fields that sort, filter by range and facet by year (the first is "the" date)
  * @param storedFields extra front-matter paths returned with each hit beside the facet values
+ * @param stemmer      how the text fields reduce words to a common form
  * @param maxFileBytes files larger than this are reported, not read
  * @param server       HTTP settings
  * @param ranking      synonyms, recency, typo tolerance, pins and hides
@@ -23,6 +24,7 @@ public record SitesearchConfig(
     List<String> facetFields,
     List<String> dateFields,
     List<String> storedFields,
+    Stemmer stemmer,
     long maxFileBytes,
     ServerSettings server,
     RankingConfig ranking,
@@ -38,6 +40,7 @@ public record SitesearchConfig(
     Objects.requireNonNull(textFields);
     Objects.requireNonNull(server);
     Objects.requireNonNull(ranking);
+    Objects.requireNonNull(stemmer);
     facetFields = List.copyOf(facetFields);
     dateFields = List.copyOf(dateFields);
     storedFields = List.copyOf(storedFields);
@@ -46,7 +49,8 @@ public record SitesearchConfig(
 
   /** The defaults, used when there is no config file. */
   public static SitesearchConfig defaults() {
-    return new SitesearchConfig(orderedDefaults(), DEFAULT_FACETS, DEFAULT_DATES, List.of(), DEFAULT_MAX_FILE_BYTES,
+    return new SitesearchConfig(orderedDefaults(), DEFAULT_FACETS, DEFAULT_DATES, List.of(), Stemmer.PORTER,
+        DEFAULT_MAX_FILE_BYTES,
         ServerSettings.defaults(), RankingConfig.defaults(), null);
   }
 

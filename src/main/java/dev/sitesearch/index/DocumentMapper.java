@@ -125,18 +125,24 @@ public final class DocumentMapper {
 
   /**
    * Many sites fill the description with the body's first sentences (the seed page does). Indexed again it would
-   * count those words twice over; such a description is stored and shown, but only the body is searched.
+   * count those words twice over; such a description is stored and shown, but only the body is searched. Words are
+   * compared, not characters, and the description may start a little way in (after a heading, an image's alt text
+   * or a list number) or be cut short with an ellipsis.
    */
   static boolean repeatsBodyOpening(ContentPage page) {
-    String description = flatten(page.description());
-    if (description.endsWith("...") || description.endsWith("…")) {
-      description = description.substring(0, description.length() - (description.endsWith("…") ? 1 : 3)).strip();
-    }
-    return description.length() >= 20 && flatten(page.body()).startsWith(description);
+    String description = words(page.description());
+    if (description.length() < 20) return false;
+    String body = page.body();
+    int window = Math.min(body.length(), page.description().length() + OPENING_SLACK_CHARS);
+    return words(body.substring(0, window)).contains(description);
   }
 
-  private static String flatten(String text) {
-    return WHITESPACE_OR_CONTROL.matcher(text).replaceAll(" ").strip();
+  /** How far into the body a repeated description may start. */
+  private static final int OPENING_SLACK_CHARS = 200;
+  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private static String words(String text) {
+    return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   private static String extraText(ContentPage page, String field, List<ContentProblem> warnings) {

@@ -126,7 +126,7 @@ public final class Indexer {
 
   private IndexWriter openWriter(Directory dir) throws IOException {
     var config = new IndexWriterConfig(new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(
-        new TextAnalyzer(), Map.of(Fields.SPELL, new SpellingAnalyzer())))
+        new TextAnalyzer(schema.stemmer()), Map.of(Fields.SPELL, new SpellingAnalyzer())))
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(256)
         .setCommitOnClose(false);

@@ -1,6 +1,7 @@
 package dev.sitesearch.index;
 
 import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.config.Stemmer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,9 +22,10 @@ import org.apache.lucene.facet.FacetsConfig;
  * @param facetFields  front-matter paths that are facets, named by their path
  * @param dateFields   date fields; the first one is the page date used for sorting, {@code from/to} and {@code year}
  * @param storedFields extra front-matter paths returned with each hit
+ * @param stemmer      how the text fields reduce words to a common form
  */
 public record Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
-    List<String> storedFields) {
+    List<String> storedFields, Stemmer stemmer) {
 
   /** Bumped whenever the document layout changes, which also forces a rebuild of older indexes. */
   public static final int VERSION = 5;
@@ -35,10 +37,18 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
     dateFields = List.copyOf(dateFields);
     storedFields = List.copyOf(storedFields);
     if (textFields.isEmpty()) throw new IllegalArgumentException("at least one text field is needed");
+    java.util.Objects.requireNonNull(stemmer);
+  }
+
+  /** A schema with the default stemmer. */
+  public Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
+      List<String> storedFields) {
+    this(textFields, facetFields, dateFields, storedFields, Stemmer.PORTER);
   }
 
   public static Schema from(SitesearchConfig config) {
-    return new Schema(config.textFields(), config.facetFields(), config.dateFields(), config.storedFields());
+    return new Schema(config.textFields(), config.facetFields(), config.dateFields(), config.storedFields(),
+        config.stemmer());
   }
 
   public static Schema defaults() {
@@ -71,7 +81,7 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
   /** A stable digest of everything that shapes a document. */
   public String fingerprint() {
     String text = "v" + VERSION + "|text=" + textFields + "|facets=" + facetFields + "|dates=" + dateFields
-        + "|stored=" + storedFields;
+        + "|stored=" + storedFields + (stemmer == Stemmer.PORTER ? "" : "|stemmer=" + stemmer.configName());
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
@@ -82,6 +92,7 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
 
   /** A readable description, kept in the commit data beside the fingerprint. */
   public String describe() {
-    return "text=" + textFields + "; facets=" + facetFields + "; dates=" + dateFields + "; stored=" + storedFields;
+    return "text=" + textFields + "; facets=" + facetFields + "; dates=" + dateFields + "; stored=" + storedFields
+        + "; stemmer=" + stemmer.configName();
   }
 }

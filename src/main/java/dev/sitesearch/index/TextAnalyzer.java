@@ -1,21 +1,32 @@
 package dev.sitesearch.index;
 
+import dev.sitesearch.config.Stemmer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * English analysis for the full-text fields, shared by indexing, querying and highlighting: possessives removed,
- * lower-cased, accents and ligatures folded ({@code diabète} = {@code diabete}), Porter-stemmed. No stop words are
- * removed, so a phrase such as "to be or not to be" still matches exactly.
+ * lower-cased, accents and ligatures folded ({@code diabète} = {@code diabete}), stemmed (Porter unless the schema
+ * says otherwise). No stop words are removed, so a phrase such as "to be or not to be" still matches exactly.
  */
 public final class TextAnalyzer extends Analyzer {
+  private final Stemmer stemmer;
+
+  public TextAnalyzer(Stemmer stemmer) {
+    this.stemmer = stemmer;
+  }
+
   /**
    * A colon joins letters into one word for the standard tokenizer (as in Swedish); here it separates them, so
    * {@code title:broadband} and "Medigy:Telehealth" find their words.
@@ -44,8 +55,18 @@ public final class TextAnalyzer extends Analyzer {
     TokenStream stream = new EnglishPossessiveFilter(source);
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
-    stream = new PorterStemFilter(stream);
+    stream = stem(stream);
     return new TokenStreamComponents(source, stream);
+  }
+
+  private TokenStream stem(TokenStream in) {
+    return switch (stemmer) {
+      case PORTER -> new PorterStemFilter(in);
+      case SNOWBALL -> new SnowballFilter(in, new EnglishStemmer());
+      case KSTEM -> new KStemFilter(in);
+      case MINIMAL -> new EnglishMinimalStemFilter(in);
+      case NONE -> in;
+    };
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
@@ -59,7 +58,7 @@ final class FeedbackExpansion {
     for (var e : scores.entrySet()) {
       String term = e.getKey();
       if (queryTerms.contains(term) || term.length() < 3 || !term.chars().allMatch(Character::isLetter)
-          || EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(term)) {
+          || StopWords.contains(term)) {
         continue;
       }
       int df = searcher.getIndexReader().docFreq(new Term(Fields.BODY, term));

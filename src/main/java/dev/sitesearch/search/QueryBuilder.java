@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
@@ -155,7 +154,7 @@ final class QueryBuilder {
    */
   private static boolean isStopWord(Clause clause) {
     return clause instanceof Word w
-        && EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w.text().toLowerCase(java.util.Locale.ROOT));
+        && StopWords.contains(w.text());
   }
 
   /** How many words a page needs for the first tier: all of up to three, then three quarters. */

@@ -32,6 +32,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -52,14 +53,17 @@ import org.slf4j.LoggerFactory;
 public final class SearchService implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
+  /** BM25 length normalisation: Lucene's default, which the relevance benchmark kept (k1 is a ranking setting). */
+  private static final float BM25_B = 0.75f;
+
   private final Schema schema;
   private final FacetsConfig facetsConfig;
-  private final Analyzer analyzer = new TextAnalyzer();
+  private final Analyzer analyzer;
   private final QueryBuilder queryBuilder;
   private final SynonymExpander synonyms;
   private final Curation curation;
   private final DidYouMean didYouMean = new DidYouMean();
-  private final FeedbackExpansion feedback = new FeedbackExpansion(analyzer);
+  private final FeedbackExpansion feedback;
   private final Snippets snippets;
   private final Directory directory;
   private final SearcherManager manager;
@@ -76,6 +80,8 @@ public final class SearchService implements Closeable {
 
   public SearchService(Path indexDir, Schema schema, SearchTuning tuning) throws IOException {
     this.schema = schema;
+    this.analyzer = new TextAnalyzer(schema.stemmer());
+    this.feedback = new FeedbackExpansion(analyzer);
     this.facetsConfig = schema.facetsConfig();
     this.queryBuilder = new QueryBuilder(analyzer, schema, tuning.settings());
     this.synonyms = tuning.synonyms();
@@ -86,7 +92,8 @@ public final class SearchService implements Closeable {
       directory.close();
       throw new IndexMissingException("no index in " + indexDir + ": run 'sitesearch index' first");
     }
-    this.manager = new SearcherManager(directory, new SiteSearcher.Factory(facetsConfig));
+    this.manager = new SearcherManager(directory, new SiteSearcher.Factory(facetsConfig,
+        new BM25Similarity(tuning.settings().bm25K1(), BM25_B)));
     this.suggester = new TitleSuggester(schema.primaryDate());
     if (health().documents() <= TitleSuggester.SYNC_BUILD_LIMIT) rebuildSuggester(); // else the refresher builds it
   }

@@ -8,6 +8,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * A searcher over one index commit, with what is built once per commit rather than per query: the facet ordinal
@@ -19,8 +20,9 @@ final class SiteSearcher extends IndexSearcher {
   private final long generation;
 
   private SiteSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState, Map<String, String> commitData,
-      long generation) {
+      long generation, Similarity similarity) {
     super(reader);
+    setSimilarity(similarity);
     this.facetState = facetState;
     this.commitData = commitData;
     this.generation = generation;
@@ -41,9 +43,11 @@ final class SiteSearcher extends IndexSearcher {
 
   static final class Factory extends SearcherFactory {
     private final org.apache.lucene.facet.FacetsConfig facetsConfig;
+    private final Similarity similarity;
 
-    Factory(org.apache.lucene.facet.FacetsConfig facetsConfig) {
+    Factory(org.apache.lucene.facet.FacetsConfig facetsConfig, Similarity similarity) {
       this.facetsConfig = facetsConfig;
+      this.similarity = similarity;
     }
 
     @Override
@@ -60,7 +64,7 @@ final class SiteSearcher extends IndexSearcher {
         data = dr.getIndexCommit().getUserData();
         generation = dr.getIndexCommit().getGeneration();
       }
-      return new SiteSearcher(reader, state, data, generation);
+      return new SiteSearcher(reader, state, data, generation, similarity);
     }
   }
 }

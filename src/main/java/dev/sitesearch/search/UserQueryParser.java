@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class UserQueryParser {
   /** Clauses beyond this are ignored: no site query needs more, and each costs a posting lookup per field. */
-  static final int MAX_CLAUSES = 32;
+  static final int MAX_CLAUSES = 400;
 
   /**
    * Lucene-style field prefixes a visitor may copy from another search box ({@code title:broadband}): the search box

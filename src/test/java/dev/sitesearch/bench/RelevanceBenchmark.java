@@ -1,5 +1,6 @@
 package dev.sitesearch.bench;
 
+import dev.sitesearch.config.Stemmer;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
@@ -44,8 +45,10 @@ class RelevanceBenchmark {
     Path content = work.resolve("content");
     Files.createDirectories(work);
     if (!Files.isDirectory(content)) {
+      // --no-title-fallback: MED has no titles; the converter would otherwise title each page with its first
+      // sentence, which the baseline (title + text from docs.jsonl) never sees. Both then index the same words.
       Process p = new ProcessBuilder("python3", relevanceDir().resolve("collection_to_content.py").toString(),
-          collection.toString(), content.toString()).inheritIO().start();
+          collection.toString(), content.toString(), "--no-title-fallback").inheritIO().start();
       if (p.waitFor() != 0) throw new AssertionError("collection_to_content.py failed");
     }
     Map<String, String> queries = Collections.queries(collection.resolve("queries.tsv"));
@@ -78,6 +81,9 @@ class RelevanceBenchmark {
     variants.put("feedback weight 0.3", d.withFeedback(0.3f));
     variants.put("feedback weight 1.0", d.withFeedback(1.0f));
     variants.put("best-field BM25 (DisjunctionMaxQuery)", d.withBm25f(false));
+    variants.put("BM25 k1 1.2 (Lucene's default)", d.withBm25K1(1.2f));
+    variants.put("BM25 k1 1.5", d.withBm25K1(1.5f));
+    variants.put("BM25 k1 2.5", d.withBm25K1(2.5f));
     variants.put("words only (no tiers, proximity, title, recency, feedback)",
         d.withTierBoost(0).withProximity(0, 0).withExactTitleBoost(0).withRecency(0, 0).withFeedback(0));
     if (!Boolean.parseBoolean(System.getProperty("bench.variants", "true"))) variants.clear();
@@ -91,6 +97,20 @@ class RelevanceBenchmark {
       var weighted = new Schema(fields, schema.facetFields(), schema.dateFields(), schema.storedFields());
       try (var search = new SearchService(index, weighted, d)) {
         BenchCorpus.print("%s  field weights %-40s %s", name, weights + ":",
+            Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
+      }
+    }
+    for (String name2 : System.getProperty("bench.stemmers", variants.isEmpty() ? "" : "snowball,kstem,minimal,none")
+        .split(",")) {
+      if (name2.isBlank()) continue;
+      Stemmer stemmer = Stemmer.byName(name2).orElseThrow();
+      var stemmed = new Schema(schema.textFields(), schema.facetFields(), schema.dateFields(), schema.storedFields(),
+          stemmer);
+      Path stemmedIndex = work.resolve("index-" + stemmer.configName());
+      new Indexer(content, stemmedIndex, stemmed, new PageReader(5_000_000, false, clock), 2, clock).run(true,
+          Indexer.Progress.NONE);
+      try (var search = new SearchService(stemmedIndex, stemmed)) {
+        BenchCorpus.print("%s  stemmer %-48s %s", name, stemmer.configName() + " (shipped: porter):",
             Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
       }
     }

@@ -60,6 +60,7 @@ class ConfigLoaderTest {
           text: {title: 5, body: 1.5}
           facets: [communityTopics, link.brand]
           stored: [featuredImage.href]
+          stemmer: KStem
         content:
           maxFileSize: 2MB
         server:
@@ -73,6 +74,7 @@ class ConfigLoaderTest {
     assertEquals(List.of("communityTopics", "link.brand"), c.facetFields());
     assertEquals(List.of("date", "lastMod"), c.dateFields(), "not set, so the default");
     assertEquals(List.of("featuredImage.href"), c.storedFields());
+    assertEquals(Stemmer.KSTEM, c.stemmer(), "names are case-insensitive");
     assertEquals(2L * 1024 * 1024, c.maxFileBytes());
     assertEquals(new SitesearchConfig.ServerSettings(8080, "0.0.0.0", List.of("https://www.example.org"), "s3cret"),
         c.server());
@@ -126,6 +128,7 @@ class ConfigLoaderTest {
       section not a map         | server: 8080                            | server
       cors entry a map          | server: {cors: [{a: b}]}                | server.cors
       host a list               | server: {host: [a, b]}                  | server.host
+      unknown stemmer           | fields: {stemmer: lancaster}            | fields.stemmer
       """)
   void a_value_of_the_wrong_type_is_an_error_naming_the_key(String why, String yaml, String key) throws Exception {
     ConfigException e = error(yaml + "\n");

@@ -42,6 +42,28 @@ class DocumentMapperTest {
     return List.of(mapped.document().getValues(Fields.STORED_FACET_PREFIX + facet));
   }
 
+  private ContentPage pageWithBody(String description, String body) throws Exception {
+    Path p = root.resolve("d.md");
+    Files.writeString(p, "---\ntitle: Page\ndescription: \"" + description + "\"\n---\n" + body + "\n");
+    var file = new SourceFile("d.md", p, Files.size(p), Files.getLastModifiedTime(p).toMillis());
+    return assertInstanceOf(ReadOutcome.Parsed.class, new PageReader(5_000_000, false, CLOCK).read(file)).page();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      the first sentence of the body       | Chronic care management pays monthly. | Chronic care management pays monthly. More text.   | true
+      cut short with an ellipsis            | Chronic care management pays...       | Chronic care management pays monthly. More text.   | true
+      after a heading                       | Chronic care management pays monthly. | # CCM~~Chronic care management pays monthly.   | true
+      after a list number, other punctuation| correlation of maternal glucose levels | 266. correlation of maternal glucose-levels, ok   | true
+      a summary in other words              | What CCM pays and how to bill it.     | Chronic care management pays monthly. More text.   | false
+      the same words further down           | More text about billing follows here. | Chronic care management pays monthly. %s More text about billing follows here. | false
+      """)
+  void a_description_that_repeats_the_body_opening_is_not_searched_twice(String why, String description, String body,
+      boolean repeats) throws Exception {
+    String longBody = body.replace("~", "\n").replace("%s", "Filler words. ".repeat(30));
+    assertEquals(repeats, DocumentMapper.repeatsBodyOpening(pageWithBody(description, longBody)), why);
+  }
+
   @Test
   void a_scalar_facet_value_is_one_value() throws Exception {
     MappedDocument mapped = mapper.map(page("a.md", "searchCategory: News"));
