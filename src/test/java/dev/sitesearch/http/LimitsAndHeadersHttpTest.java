@@ -146,7 +146,7 @@ class LimitsAndHeadersHttpTest {
       Response admin = server.post("/api/admin/reindex");
       assertEquals(401, admin.status());
       assertEquals("nosniff", admin.header("X-Content-Type-Options"));
-      assertRawProblem(server.rawGet("/api/search?q=%ZZ"), 400); // refused by Jetty before any route
+      assertRawProblem(server.rawGet("/api/documents/%ZZ"), 400); // refused by Jetty before any route
     }
   }
 
