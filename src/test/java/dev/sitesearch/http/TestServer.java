@@ -60,8 +60,19 @@ final class TestServer implements AutoCloseable {
     this(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), adminToken), watch);
   }
 
+  /** Adds files to the content folder before the first index run. */
+  interface ContentSetup {
+    void addTo(Path content) throws IOException;
+  }
+
   private TestServer(Path workDir, SitesearchConfig.ServerSettings settings, boolean watch) throws IOException {
+    this(workDir, settings, watch, content -> {});
+  }
+
+  private TestServer(Path workDir, SitesearchConfig.ServerSettings settings, boolean watch, ContentSetup setup)
+      throws IOException {
     this.content = copyFixture(workDir.resolve("content"));
+    setup.addTo(content);
     this.index = workDir.resolve("index");
     this.schema = Schema.defaults();
     Indexer indexer = indexer(content, index);
@@ -82,6 +93,12 @@ final class TestServer implements AutoCloseable {
   static TestServer startWithLimits(Path workDir, ServerLimits limits) throws IOException {
     return new TestServer(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), TOKEN,
         limits), false);
+  }
+
+  /** A server with the admin token {@value #TOKEN} over the fixture plus what {@code setup} adds. */
+  static TestServer startWith(Path workDir, ContentSetup setup) throws IOException {
+    return new TestServer(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), TOKEN),
+        false, setup);
   }
 
   static TestServer startWithoutAdminToken(Path workDir) throws IOException {
