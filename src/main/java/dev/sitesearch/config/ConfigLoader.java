@@ -35,6 +35,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   host: 127.0.0.1
  *   cors: [https://www.example.org]
  *   adminToken: change-me        # or SITESEARCH_ADMIN_TOKEN in the environment
+ *   limits: {maxHeaderSize: 16KB, maxBodySize: 64KB, maxConcurrent: 128, maxQueueWait: 2s}
+ *   rateLimit: {requestsPerSecond: 20, burst: 40, trustForwardedFor: false}   # off unless set
  * </pre>
  */
 public final class ConfigLoader {
@@ -52,7 +54,7 @@ public final class ConfigLoader {
       var s = config.server();
       config = new SitesearchConfig(config.textFields(), config.facetFields(), config.dateFields(),
           config.storedFields(), config.stemmer(), config.maxFileBytes(),
-          new SitesearchConfig.ServerSettings(s.port(), s.host(), s.corsOrigins(), envToken.strip()),
+          s.withAdminToken(envToken.strip()),
           config.ranking(), config.configFile());
     }
     return config;
@@ -106,12 +108,12 @@ public final class ConfigLoader {
     var server = defaults.server();
     Section s = top.section("server");
     if (s != null) {
-      s.allowOnly("port", "host", "cors", "adminToken");
+      s.allowOnly("port", "host", "cors", "adminToken", "limits", "rateLimit");
       int port = s.values.containsKey("port") ? s.integer("port", 0, 65535) : server.port();
       String host = s.values.containsKey("host") ? s.string("host") : server.host();
       List<String> cors = s.values.containsKey("cors") ? s.strings("cors") : server.corsOrigins();
       String token = s.values.containsKey("adminToken") ? s.string("adminToken") : null;
-      server = new SitesearchConfig.ServerSettings(port, host, cors, token);
+      server = new SitesearchConfig.ServerSettings(port, host, cors, token, limits(s));
     }
     for (String f : facets) {
       if (f.equals("year")) throw new ConfigException(file + ": fields.facets: 'year' is reserved for the year of the date");
@@ -120,6 +122,57 @@ public final class ConfigLoader {
     Section r = top.section("ranking");
     if (r != null) ranking = ranking(r);
     return new SitesearchConfig(text, facets, dates, stored, stemmer, maxBytes, server, ranking, file);
+  }
+
+  private static ServerLimits limits(Section server) {
+    var d = ServerLimits.defaults();
+    Section l = server.section("limits");
+    int header = d.maxHeaderBytes();
+    long body = d.maxBodyBytes();
+    int concurrent = d.maxConcurrent();
+    java.time.Duration wait = d.maxQueueWait();
+    if (l != null) {
+      l.allowOnly("maxHeaderSize", "maxBodySize", "maxConcurrent", "maxQueueWait");
+      if (l.values.containsKey("maxHeaderSize")) {
+        long bytes = size(l.file, l.key("maxHeaderSize"), l.values.get("maxHeaderSize"));
+        if (bytes < 1024 || bytes > 1024 * 1024) throw l.error("maxHeaderSize", "expected a size from 1KB to 1MB");
+        header = (int) bytes;
+      }
+      if (l.values.containsKey("maxBodySize")) body = size(l.file, l.key("maxBodySize"), l.values.get("maxBodySize"));
+      if (l.values.containsKey("maxConcurrent")) concurrent = l.integer("maxConcurrent", 1, 10_000);
+      if (l.values.containsKey("maxQueueWait")) wait = duration(l, "maxQueueWait");
+    }
+    var rate = ServerLimits.RateLimit.OFF;
+    Section r = server.section("rateLimit");
+    if (r != null) {
+      r.allowOnly("requestsPerSecond", "burst", "trustForwardedFor");
+      Object rps = r.values.get("requestsPerSecond");
+      if (!(rps instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < 0) {
+        throw r.error("requestsPerSecond", "expected a number of requests per second, 0 to turn the limit off");
+      }
+      double perSecond = n.doubleValue();
+      int burst = r.values.containsKey("burst") ? r.integer("burst", 1, 1_000_000)
+          : (int) Math.max(1, Math.ceil(perSecond * 2));
+      boolean forwarded = false;
+      if (r.values.containsKey("trustForwardedFor")) {
+        if (!(r.values.get("trustForwardedFor") instanceof Boolean b)) {
+          throw r.error("trustForwardedFor", "expected true or false");
+        }
+        forwarded = b;
+      }
+      rate = new ServerLimits.RateLimit(perSecond, burst, forwarded);
+    }
+    return new ServerLimits(header, body, concurrent, wait, rate);
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s)", Pattern.CASE_INSENSITIVE);
+
+  private static java.time.Duration duration(Section s, String key) {
+    var m = DURATION.matcher(String.valueOf(s.values.get(key)).strip());
+    if (!m.matches()) throw s.error(key, "expected a duration such as 2s or 500ms");
+    long n = Long.parseLong(m.group(1));
+    if (n > 3_600_000) throw s.error(key, "expected a duration of at most an hour");
+    return m.group(2).equalsIgnoreCase("ms") ? java.time.Duration.ofMillis(n) : java.time.Duration.ofSeconds(n);
   }
 
   private static RankingConfig ranking(Section r) {

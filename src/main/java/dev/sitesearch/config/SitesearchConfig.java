@@ -69,15 +69,34 @@ public record SitesearchConfig(
    * @param host        default bind address
    * @param corsOrigins site origins allowed to call the API from a browser (none by default)
    * @param adminToken  bearer token for the admin API; null turns the admin API off
+   * @param limits      request sizes, concurrency and the per-client rate limit
    */
-  public record ServerSettings(int port, String host, List<String> corsOrigins, String adminToken) {
+  public record ServerSettings(int port, String host, List<String> corsOrigins, String adminToken,
+      ServerLimits limits) {
+    /** Loopback only: a server is reachable from other machines only when told so. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
     public ServerSettings {
       corsOrigins = List.copyOf(corsOrigins);
+      Objects.requireNonNull(limits);
       if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range");
     }
 
+    /** With the default limits. */
+    public ServerSettings(int port, String host, List<String> corsOrigins, String adminToken) {
+      this(port, host, corsOrigins, adminToken, ServerLimits.defaults());
+    }
+
     public static ServerSettings defaults() {
-      return new ServerSettings(7070, "127.0.0.1", List.of(), null);
+      return new ServerSettings(7070, DEFAULT_HOST, List.of(), null);
+    }
+
+    public ServerSettings withAdminToken(String token) {
+      return new ServerSettings(port, host, corsOrigins, token, limits);
+    }
+
+    public ServerSettings withLimits(ServerLimits newLimits) {
+      return new ServerSettings(port, host, corsOrigins, adminToken, newLimits);
     }
   }
 }

@@ -1,24 +1,35 @@
 package dev.sitesearch.http;
 
 import dev.sitesearch.index.IndexBusyException;
+import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Reindexer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/admin/reindex[?full=true]}: runs a reindex and answers with its summary. Off (404) unless an admin
- * token is configured; the bearer token is compared in constant time.
+ * token is configured; the bearer token is compared in constant time. The endpoint takes no body; one larger than
+ * the configured limit is refused (413), also when it comes chunked, without a length. A reindex that fails is rolled
+ * back by the indexer, so searches go on from the last good commit; the client learns that it failed, the log why
+ * (the cause may name files and folders, which a client is not told).
  */
 final class AdminRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
+
   private final Reindexer reindexer;
   private final byte[] token;
+  private final long maxBodyBytes;
 
-  AdminRoutes(Reindexer reindexer, String token) {
+  AdminRoutes(Reindexer reindexer, String token, long maxBodyBytes) {
     this.reindexer = reindexer;
     this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   void register(RoutesConfig routes) {
@@ -31,10 +42,30 @@ final class AdminRoutes {
     }
     authorize(ctx.header("Authorization"));
     boolean full = Params.bool(ctx, "full");
+    skipBody(ctx.req().getInputStream());
+    IndexSummary summary;
     try {
-      ctx.header("Cache-Control", SearchRoutes.NO_STORE).json(reindexer.run(full));
+      summary = reindexer.run(full);
     } catch (IndexBusyException e) {
       throw new ProblemException(409, "Index busy", "another indexer is running; try again when it has finished");
+    } catch (IOException | RuntimeException e) {
+      LOG.error("POST {} failed; the last good index is still served", ctx.path(), e);
+      throw new ProblemException(500, "Reindex failed", "the reindex failed and was rolled back; searches are "
+          + "answered from the last good index meanwhile; the server log has the cause");
+    }
+    ctx.header("Cache-Control", SearchRoutes.NO_STORE).json(summary);
+  }
+
+  /** Reads and drops whatever body came, refusing it once it passes the limit. */
+  private void skipBody(InputStream body) throws IOException {
+    long total = 0;
+    byte[] buffer = new byte[8192];
+    for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+      total += n;
+      if (total > maxBodyBytes) {
+        throw new ProblemException(413, "Request too large", "the request body is larger than " + maxBodyBytes
+            + " bytes; this endpoint takes none");
+      }
     }
   }
 

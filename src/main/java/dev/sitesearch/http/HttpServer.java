@@ -9,6 +9,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +27,23 @@ public final class HttpServer {
 
   public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
     var searchRoutes = new SearchRoutes(search);
-    var adminRoutes = new AdminRoutes(reindexer, settings.adminToken());
+    var adminRoutes = new AdminRoutes(reindexer, settings.adminToken(), settings.limits().maxBodyBytes());
     var uiRoutes = new UiRoutes();
+    var limits = new RequestLimits(settings.limits(), settings.corsOrigins());
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.http.generateEtags = false;
       config.router.ignoreTrailingSlashes = true;
       config.startup.showJavalinBanner = false;
       config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setRequestHeaderSize(settings.limits().maxHeaderBytes()); // request line + headers: 414 / 431 beyond
+        http.setSendServerVersion(false); // no Server header, on errors either
+        http.setSendXPoweredBy(false);
+      });
+      config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(limits), "/*",
+          EnumSet.of(DispatcherType.REQUEST)));
+      config.http.maxRequestSize = settings.limits().maxBodyBytes();
       if (!settings.corsOrigins().isEmpty()) {
         config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
           settings.corsOrigins().forEach(rule::allowHost);
@@ -40,6 +52,7 @@ public final class HttpServer {
       }
       config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
           ctx.status().getCode(), Math.round(ms)));
+      config.routes.before(HttpServer::checkPathEncoding);
       searchRoutes.register(config.routes);
       adminRoutes.register(config.routes);
       uiRoutes.register(config.routes);
@@ -60,6 +73,20 @@ public final class HttpServer {
         if (!isProblem(ctx)) problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here", null);
       });
     });
+  }
+
+  /**
+   * Jetty refuses a malformed percent-encoding in the path, except after a {@code ;} (a path parameter, which it does
+   * not decode); Javalin decodes the whole path for path parameters and would fail there, so it is refused here.
+   */
+  private static void checkPathEncoding(Context ctx) {
+    String path = ctx.req().getRequestURI();
+    if (path == null || path.indexOf(';') < 0) return;
+    try {
+      java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(400, "Bad request", "the URL's percent-encoding is malformed");
+    }
   }
 
   private static boolean isProblem(Context ctx) {
@@ -83,6 +110,8 @@ public final class HttpServer {
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 413 -> "Request too large";
+      case 429 -> "Too many requests";
+      case 503 -> "Service unavailable";
       default -> "HTTP " + status;
     };
   }

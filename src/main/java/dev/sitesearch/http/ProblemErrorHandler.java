@@ -23,6 +23,7 @@ final class ProblemErrorHandler extends ErrorHandler {
     response.setStatus(code);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    SecurityHeaders.apply(response.getHeaders()::put);
     response.write(true, ByteBuffer.wrap(Json.write(problem).getBytes(StandardCharsets.UTF_8)), callback);
   }
 }

@@ -4,7 +4,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Lets at most a few searches run at once (about the core count): searches beyond that only slow each other down,
- * and capping them raised HTTP throughput by about a quarter in the shared bench runs. Others wait their turn.
+ * and capping them raised HTTP throughput by about a quarter in the shared bench runs. Others wait their turn; how
+ * many can be waiting is bounded by the admission limit ({@link RequestLimits}), which sheds the excess with 503s.
  */
 final class SearchGate {
   interface Work<T> {

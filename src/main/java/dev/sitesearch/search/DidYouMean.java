@@ -27,7 +27,9 @@ final class DidYouMean {
   String correct(String q, IndexReader reader) throws IOException {
     var words = new ArrayList<String>();
     boolean changed = false;
-    for (String token : q.strip().split("\\s+")) {
+    String[] tokens = q.strip().split("\\s+");
+    if (tokens.length > UserQueryParser.MAX_TERMS) return null; // not a query with a typo; each word costs a lookup
+    for (String token : tokens) {
       String replacement = token;
       Clause clause = UserQueryParser.parse(token).include().stream().findFirst().orElse(null);
       if (clause instanceof Word w && w.text().chars().allMatch(Character::isLetter)) {
@@ -43,6 +45,8 @@ final class DidYouMean {
       }
       words.add(replacement);
     }
-    return changed ? String.join(" ", words) : null;
+    String corrected = String.join(" ", words);
+    // A correction longer than a query may be would be refused as one (corrections can add letters).
+    return changed && corrected.length() <= SearchRequest.MAX_QUERY_CHARS ? corrected : null;
   }
 }

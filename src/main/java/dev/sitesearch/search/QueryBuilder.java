@@ -57,6 +57,8 @@ final class QueryBuilder {
   private static final int MIN_TYPO_CHARS = 5;
   private static final int TWO_TYPOS_CHARS = 9;
   private static final int TYPO_CANDIDATES = 3;
+  /** Words matched with typos per query; more unknown words are ignored (each costs a dictionary walk). */
+  static final int MAX_TYPO_WORDS = 16;
   private final DirectSpellChecker oneEdit = checker(1);
   private final DirectSpellChecker twoEdits = checker(2);
 
@@ -106,7 +108,8 @@ final class QueryBuilder {
       if (matchesSomething(clause, reader)) {
         matching.add(q);
         pairTerms.add(singleTerm(clause));
-      } else if (clause instanceof Word w && ranking.typos() && typoEligible(w.text())) {
+      } else if (clause instanceof Word w && ranking.typos() && typoEligible(w.text())
+          && approximate.size() < MAX_TYPO_WORDS) {
         Query fuzzy = fuzzy(w.text(), reader);
         if (fuzzy != null) {
           matching.add(fuzzy);

@@ -31,6 +31,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.ScoreDoc;
@@ -55,6 +56,13 @@ public final class SearchService implements Closeable {
 
   /** BM25 length normalisation: Lucene's default, which the relevance benchmark kept (k1 is a ranking setting). */
   private static final float BM25_B = 0.75f;
+
+  static {
+    // The parser caps a query at 128 terms and the builder at 16 typo'd words; each term is searched in every text
+    // field, again for the tier bonus, and a typo'd word in up to three spellings. Lucene's default of 1024 leaf
+    // clauses could be reached with a few configured text fields, which would fail a query a visitor may type.
+    IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 8192));
+  }
 
   private final Schema schema;
   private final FacetsConfig facetsConfig;

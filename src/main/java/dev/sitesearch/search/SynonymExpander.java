@@ -80,7 +80,19 @@ public final class SynonymExpander {
     return new SynonymExpander(parser.build());
   }
 
+  /**
+   * A query whose synonyms would add up to more terms than this is searched as typed: each term is a clause per
+   * text field, and Lucene refuses a query of more than 1,024 clauses.
+   */
+  static final int MAX_EXPANDED_TERMS = 2 * UserQueryParser.MAX_TERMS;
+
   UserQuery expand(UserQuery query) {
+    UserQuery expanded = expandAll(query);
+    int terms = expanded.include().stream().mapToInt(UserQueryParser::terms).sum();
+    return terms > MAX_EXPANDED_TERMS ? query : expanded;
+  }
+
+  private UserQuery expandAll(UserQuery query) {
     if (analyzer == null) return query;
     var out = new ArrayList<Clause>();
     var run = new ArrayList<Word>();

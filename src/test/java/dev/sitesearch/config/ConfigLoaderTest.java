@@ -81,6 +81,30 @@ class ConfigLoaderTest {
     assertEquals(tmp.resolve("sitesearch.yml"), c.configFile());
   }
 
+  @Test
+  void limits_and_rate_limit_are_read_from_the_server_section() throws Exception {
+    SitesearchConfig c = load("""
+        server:
+          limits: {maxHeaderSize: 8KB, maxBodySize: 1KB, maxConcurrent: 16, maxQueueWait: 500ms}
+          rateLimit: {requestsPerSecond: 2.5, burst: 10, trustForwardedFor: true}
+        """);
+
+    assertEquals(new ServerLimits(8192, 1024, 16, java.time.Duration.ofMillis(500),
+        new ServerLimits.RateLimit(2.5, 10, true)), c.server().limits());
+    assertEquals(new ServerLimits.RateLimit(20, 40, false),
+        load("server:\n  rateLimit: {requestsPerSecond: 20}\n").server().limits().rateLimit(), "burst: twice the rate");
+  }
+
+  @Test
+  void by_default_the_limits_are_generous_and_the_rate_limit_is_off() {
+    ServerLimits limits = ConfigLoader.load(tmp.resolve("missing.yml"), Map.of()).server().limits();
+
+    assertEquals(ServerLimits.defaults(), limits);
+    assertEquals(16 * 1024, limits.maxHeaderBytes());
+    assertEquals(128, limits.maxConcurrent());
+    assertTrue(!limits.rateLimit().enabled());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       1234      | 1234
@@ -129,6 +153,14 @@ class ConfigLoaderTest {
       cors entry a map          | server: {cors: [{a: b}]}                | server.cors
       host a list               | server: {host: [a, b]}                  | server.host
       unknown stemmer           | fields: {stemmer: lancaster}            | fields.stemmer
+      header size too small     | server: {limits: {maxHeaderSize: 100}}  | server.limits.maxHeaderSize
+      concurrency zero          | server: {limits: {maxConcurrent: 0}}    | server.limits.maxConcurrent
+      wait without a unit       | server: {limits: {maxQueueWait: 2}}     | server.limits.maxQueueWait
+      unknown limit             | server: {limits: {maxThreads: 2}}       | server.limits.maxThreads
+      rate not a number         | server: {rateLimit: {requestsPerSecond: lots}} | server.rateLimit.requestsPerSecond
+      rate missing              | server: {rateLimit: {burst: 5}}         | server.rateLimit.requestsPerSecond
+      burst zero                | server: {rateLimit: {requestsPerSecond: 5, burst: 0}} | server.rateLimit.burst
+      forwarded not a boolean   | server: {rateLimit: {requestsPerSecond: 5, trustForwardedFor: maybe}} | server.rateLimit.trustForwardedFor
       """)
   void a_value_of_the_wrong_type_is_an_error_naming_the_key(String why, String yaml, String key) throws Exception {
     ConfigException e = error(yaml + "\n");

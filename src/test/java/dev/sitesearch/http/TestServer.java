@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.ContentWatcher;
@@ -56,7 +57,22 @@ final class TestServer implements AutoCloseable {
   private final Javalin app;
 
   private TestServer(Path workDir, String adminToken, boolean watch) throws IOException {
+    this(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), adminToken), watch);
+  }
+
+  /** Adds files to the content folder before the first index run. */
+  interface ContentSetup {
+    void addTo(Path content) throws IOException;
+  }
+
+  private TestServer(Path workDir, SitesearchConfig.ServerSettings settings, boolean watch) throws IOException {
+    this(workDir, settings, watch, content -> {});
+  }
+
+  private TestServer(Path workDir, SitesearchConfig.ServerSettings settings, boolean watch, ContentSetup setup)
+      throws IOException {
     this.content = copyFixture(workDir.resolve("content"));
+    setup.addTo(content);
     this.index = workDir.resolve("index");
     this.schema = Schema.defaults();
     Indexer indexer = indexer(content, index);
@@ -65,8 +81,7 @@ final class TestServer implements AutoCloseable {
     search.followCommits(100);
     var reindexer = new Reindexer(indexer, summary -> search.refresh());
     this.watcher = watch ? new ContentWatcher(content, reindexer, 150).start() : null;
-    this.app = HttpServer.create(search, reindexer,
-        new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), adminToken)).start("127.0.0.1", 0);
+    this.app = HttpServer.create(search, reindexer, settings).start("127.0.0.1", 0);
   }
 
   /** A server with the admin token {@value #TOKEN} and no content watcher. */
@@ -74,8 +89,20 @@ final class TestServer implements AutoCloseable {
     return new TestServer(workDir, TOKEN, false);
   }
 
+  /** A server with the admin token {@value #TOKEN} and these limits. */
+  static TestServer startWithLimits(Path workDir, ServerLimits limits) throws IOException {
+    return new TestServer(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), TOKEN,
+        limits), false);
+  }
+
+  /** A server with the admin token {@value #TOKEN} over the fixture plus what {@code setup} adds. */
+  static TestServer startWith(Path workDir, ContentSetup setup) throws IOException {
+    return new TestServer(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), TOKEN),
+        false, setup);
+  }
+
   static TestServer startWithoutAdminToken(Path workDir) throws IOException {
-    return new TestServer(workDir, null, false);
+    return new TestServer(workDir, (String) null, false);
   }
 
   static TestServer startWatching(Path workDir) throws IOException {
@@ -213,6 +240,46 @@ final class TestServer implements AutoCloseable {
     assertFalse(r.body().contains("Exception"), () -> "an exception name leaked: " + r.body());
     assertFalse(r.body().contains("\tat ") || r.body().contains("at dev.sitesearch"), () -> "a stack trace leaked: "
         + r.body());
+  }
+
+  /** Sends {@code request} as raw bytes (what the JDK client would refuse to build) and reads the whole answer. */
+  RawResponse raw(String request) {
+    try (var socket = new java.net.Socket("127.0.0.1", port())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return RawResponse.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code GET target} over a raw socket, with these extra header lines. */
+  RawResponse rawGet(String target, String... headerLines) {
+    var head = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    for (String h : headerLines) head.append(h).append("\r\n");
+    return raw(head.append("Connection: close\r\n\r\n").toString());
+  }
+
+  /** An answer read off a socket: status, headers (names lower-cased, first value) and body. */
+  record RawResponse(int status, java.util.Map<String, String> headers, String body, String text) {
+    static RawResponse parse(String text) {
+      int end = text.indexOf("\r\n\r\n");
+      String head = end < 0 ? text : text.substring(0, end);
+      String[] lines = head.split("\r\n");
+      int status = lines[0].startsWith("HTTP/1.1 ") ? Integer.parseInt(lines[0].substring(9, 12)) : -1;
+      var headers = new java.util.LinkedHashMap<String, String>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        if (colon > 0) headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+            lines[i].substring(colon + 1).strip());
+      }
+      return new RawResponse(status, headers, end < 0 ? "" : text.substring(end + 4), text);
+    }
+
+    String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
   @Override

@@ -1,0 +1,104 @@
+package dev.sitesearch.http;
+
+import dev.sitesearch.config.ServerLimits;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Admission for every request before it reaches a route, in the order that is cheapest to refuse: the security
+ * headers every answer carries; the per-client rate limit (429); a declared body over the limit (413); then a slot
+ * among {@code maxConcurrent}, waited for at most {@code maxQueueWait} (503). Refusals carry {@code Retry-After} and
+ * are problem+json like every other error.
+ */
+final class RequestLimits implements Filter {
+  private final Semaphore slots;
+  private final long maxWaitNanos;
+  private final long maxBodyBytes;
+  private final RateLimiter rateLimiter;
+  private final boolean trustForwardedFor;
+  private final List<String> corsOrigins;
+
+  RequestLimits(ServerLimits limits, List<String> corsOrigins) {
+    this.slots = new Semaphore(limits.maxConcurrent());
+    this.maxWaitNanos = limits.maxQueueWait().toNanos();
+    this.maxBodyBytes = limits.maxBodyBytes();
+    this.rateLimiter = limits.rateLimit().enabled() ? new RateLimiter(limits.rateLimit(), System::nanoTime) : null;
+    this.trustForwardedFor = limits.rateLimit().trustForwardedFor();
+    this.corsOrigins = List.copyOf(corsOrigins);
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    var req = (HttpServletRequest) request;
+    var res = (HttpServletResponse) response;
+    SecurityHeaders.apply(res::setHeader);
+    if (rateLimiter != null) {
+      long retryAfter = rateLimiter.acquire(client(req));
+      if (retryAfter > 0) {
+        refuse(req, res, 429, "too many requests from this client; retry after " + retryAfter + " s", retryAfter);
+        return;
+      }
+    }
+    if (req.getContentLengthLong() > maxBodyBytes) {
+      refuse(req, res, 413, "the request body is larger than " + maxBodyBytes + " bytes", 0);
+      return;
+    }
+    if (!admit()) {
+      refuse(req, res, 503, "the server is busy; retry in a moment", 1);
+      return;
+    }
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private boolean admit() {
+    if (slots.tryAcquire()) return true;
+    if (maxWaitNanos == 0) return false;
+    try {
+      return slots.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The connection's address, or the last X-Forwarded-For entry (the one the trusted proxy added) when told so. */
+  private String client(HttpServletRequest req) {
+    if (trustForwardedFor) {
+      String forwarded = req.getHeader("X-Forwarded-For");
+      if (forwarded != null && !forwarded.isBlank()) {
+        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+        if (!last.isEmpty()) return last;
+      }
+    }
+    return req.getRemoteAddr();
+  }
+
+  private void refuse(HttpServletRequest req, HttpServletResponse res, int status, String detail, long retryAfter)
+      throws IOException {
+    String origin = req.getHeader("Origin");
+    if (origin != null && corsOrigins.contains(origin)) {
+      res.setHeader("Access-Control-Allow-Origin", origin);
+      res.setHeader("Vary", "Origin");
+    }
+    if (retryAfter > 0) res.setHeader("Retry-After", String.valueOf(retryAfter));
+    res.setStatus(status);
+    res.setContentType(Problem.CONTENT_TYPE);
+    res.setHeader("Cache-Control", "no-store");
+    var problem = new Problem("about:blank", HttpServer.title(status), status, detail, req.getRequestURI(), null);
+    res.getOutputStream().write(dev.sitesearch.search.Json.write(problem).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,268 @@
+package dev.sitesearch.bench;
+
+import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.http.HttpServer;
+import dev.sitesearch.index.IndexSummary;
+import dev.sitesearch.index.Indexer;
+import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.SearchService;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server under sustained load while its content changes: the shared query mix from 64 concurrent HTTP clients for
+ * 60 s ({@code -Dbench.seconds}, {@code -Dbench.clients}) against the bench corpus, with the default limits, while a
+ * thread edits three pages and reindexes every 3 s. Prints requests, errors, refusals (429/503, which the defaults must
+ * not cause for loopback clients), latency percentiles, throughput, the reindexes and their durations, and heap and
+ * open files before and after (a leaked searcher keeps the files of old commits open and their readers in the heap).
+ *
+ * <p>The corpus is hard-linked into a temporary folder and pages are edited by replacing the link, so the shared
+ * corpus is never changed.
+ */
+@Tag("benchmark")
+class SoakBenchmark {
+  private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
+  private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
+  private static final Duration EDIT_EVERY = Duration.ofSeconds(3);
+
+  @Test
+  void soak_under_load_while_content_is_edited_and_reindexed(@TempDir Path tmp) throws Exception {
+    Path corpus = BenchCorpus.corpus();
+    List<String> queries = QueryMix.load(BenchCorpus.queries()).queryStrings();
+    Path content = tmp.resolve("content");
+    List<Path> pages = linkTree(corpus, content);
+    Path index = tmp.resolve("index");
+    Schema schema = Schema.defaults();
+    var indexer = new Indexer(content, index, schema, new PageReader(5_000_000, false, Clock.systemUTC()), 2,
+        Clock.systemUTC());
+    long t0 = System.nanoTime();
+    IndexSummary built = indexer.run(true, Indexer.Progress.NONE);
+    BenchCorpus.print("soak: %d pages indexed in %.1f s; %d clients for %d s, an edit of 3 pages + reindex every %d s",
+        built.documents(), (System.nanoTime() - t0) / 1e9, CLIENTS, RUN.toSeconds(), EDIT_EVERY.toSeconds());
+
+    try (var service = new SearchService(index, schema)) {
+      service.followCommits(200);
+      var reindexer = new Reindexer(indexer, s -> service.refresh());
+      Javalin app = HttpServer.create(service, reindexer, SitesearchConfig.ServerSettings.defaults())
+          .start("127.0.0.1", 0);
+      try {
+        String base = "http://127.0.0.1:" + app.port() + "/api/search?";
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+        service.refresh();
+        load(client, base, queries, Duration.ofSeconds(15), null); // warm-up: JIT, caches, suggester
+        Snapshot before = Snapshot.take(index);
+
+        var editor = new Editor(pages, reindexer);
+        Thread editing = Thread.ofPlatform().name("soak-editor").start(editor);
+        Result result = load(client, base, queries, RUN, editor);
+        editor.stop.set(true);
+        editing.join();
+        Snapshot after = Snapshot.take(index);
+
+        BenchCorpus.print("soak: %d requests in %.1f s = %.0f QPS; %d errors; refused: %d x 429, %d x 503",
+            result.requests, result.seconds, result.requests / result.seconds, result.errors, result.status429,
+            result.status503);
+        BenchCorpus.print("soak latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f", result.pct(50), result.pct(95),
+            result.pct(99), result.max());
+        BenchCorpus.print("soak reindexes: %d, each %s ms with the searcher refresh (median %d, max %d), of which "
+            + "indexing and commit %s ms; %d failed", editor.durations.size(), editor.durations,
+            median(editor.durations), editor.durations.stream().mapToLong(l -> l).max().orElse(0), editor.indexing,
+            editor.failures.get());
+        BenchCorpus.print("soak heap after full GC: %d MB before, %d MB after (%+d MB); open file descriptors: %d "
+            + "before, %d after; index files mapped: %d before, %d after, of them deleted on disk: %d before, %d after",
+            before.heapMb, after.heapMb, after.heapMb - before.heapMb, before.fds, after.fds, before.mappedIndexFiles,
+            after.mappedIndexFiles, before.mappedDeleted, after.mappedDeleted);
+        BenchCorpus.print("soak: %d pages searchable at the end (generation %d)", service.health().documents(),
+            service.health().generation());
+        Assertions.assertEquals(0, result.errors, "errors");
+        Assertions.assertEquals(0, result.status429 + result.status503, "refusals under the default limits");
+        Assertions.assertEquals(0, editor.failures.get(), "failed reindexes");
+      } finally {
+        app.stop();
+      }
+    }
+  }
+
+  private static Result load(HttpClient client, String base, List<String> queries, Duration length, Editor editor)
+      throws InterruptedException {
+    var stop = new AtomicBoolean();
+    var done = new CountDownLatch(CLIENTS);
+    var perClient = new long[CLIENTS][];
+    var counts = new long[CLIENTS];
+    var errors = new AtomicLong();
+    var status429 = new AtomicLong();
+    var status503 = new AtomicLong();
+    long start = System.nanoTime();
+    for (int c = 0; c < CLIENTS; c++) {
+      int id = c;
+      Thread.ofPlatform().daemon().name("soak-client-" + c).start(() -> {
+        long[] nanos = new long[4096];
+        int n = 0;
+        int i = id * 997;
+        try {
+          while (!stop.get()) {
+            var request = HttpRequest.newBuilder(URI.create(base + queries.get(i++ % queries.size())))
+                .timeout(Duration.ofSeconds(30)).build();
+            long t = System.nanoTime();
+            int status;
+            try {
+              status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+              status = -1;
+            } catch (InterruptedException e) {
+              return;
+            }
+            if (n == nanos.length) nanos = Arrays.copyOf(nanos, n * 2);
+            nanos[n++] = System.nanoTime() - t;
+            if (status == 429) status429.incrementAndGet();
+            else if (status == 503) status503.incrementAndGet();
+            else if (status != 200) errors.incrementAndGet();
+          }
+        } finally {
+          perClient[id] = Arrays.copyOf(nanos, n);
+          counts[id] = n;
+          done.countDown();
+        }
+      });
+    }
+    Thread.sleep(length.toMillis());
+    stop.set(true);
+    done.await();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long[] all = Arrays.stream(perClient).flatMapToLong(Arrays::stream).sorted().toArray();
+    return new Result(all.length, seconds, errors.get(), status429.get(), status503.get(), all);
+  }
+
+  private record Result(long requests, double seconds, long errors, long status429, long status503, long[] nanos) {
+    double pct(int p) {
+      return nanos.length == 0 ? 0 : nanos[Math.min(nanos.length - 1, (int) ((long) nanos.length * p / 100))] / 1e6;
+    }
+
+    double max() {
+      return nanos.length == 0 ? 0 : nanos[nanos.length - 1] / 1e6;
+    }
+  }
+
+  /** Every few seconds: three pages get a new sentence, then an incremental reindex commits them. */
+  private static final class Editor implements Runnable {
+    final AtomicBoolean stop = new AtomicBoolean();
+    final List<Long> durations = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Long> indexing = java.util.Collections.synchronizedList(new ArrayList<>());
+    final AtomicLong failures = new AtomicLong();
+    private final List<Path> pages;
+    private final Reindexer reindexer;
+    private final Random random = new Random(42);
+
+    Editor(List<Path> pages, Reindexer reindexer) {
+      this.pages = pages;
+      this.reindexer = reindexer;
+    }
+
+    @Override
+    public void run() {
+      int round = 0;
+      while (!stop.get()) {
+        try {
+          Thread.sleep(EDIT_EVERY.toMillis());
+          round++;
+          for (int i = 0; i < 3; i++) edit(pages.get(random.nextInt(pages.size())), round);
+          long t = System.nanoTime();
+          IndexSummary summary = reindexer.run(false);
+          durations.add((System.nanoTime() - t) / 1_000_000);
+          indexing.add(summary.tookMs());
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception e) {
+          failures.incrementAndGet();
+          System.out.println("BENCH soak: reindex failed: " + e);
+        }
+      }
+    }
+
+    /** Writes a new file and moves it over the link, so the shared corpus file behind the link is left alone. */
+    private static void edit(Path page, int round) throws IOException {
+      String text = Files.readString(page) + "\nSoak edit " + round + ": zymurgy quokka " + round + ".\n";
+      Path temp = page.resolveSibling(page.getFileName() + ".tmp-soak");
+      Files.writeString(temp, text);
+      Files.move(temp, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /**
+   * Heap after a full GC; open file descriptors; index files mapped into memory (Lucene maps index files and closes
+   * their descriptors, so a reader that is never released shows up here, as files of old commits, deleted on disk).
+   */
+  private record Snapshot(long heapMb, long fds, long mappedIndexFiles, long mappedDeleted) {
+    static Snapshot take(Path index) throws Exception {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(200);
+      }
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+      long fds;
+      try (Stream<Path> links = Files.list(Path.of("/proc/self/fd"))) {
+        fds = links.count();
+      }
+      String indexPath = index.toRealPath().toString();
+      var mapped = new java.util.HashSet<String>();
+      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+        int at = line.indexOf(indexPath);
+        if (at >= 0) mapped.add(line.substring(at));
+      }
+      long deleted = mapped.stream().filter(f -> f.endsWith("(deleted)")).count();
+      return new Snapshot(heap, fds, mapped.size(), deleted);
+    }
+  }
+
+  private static long median(List<Long> values) {
+    if (values.isEmpty()) return 0;
+    var sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** Hard-links every file of {@code from} under {@code to} (copies when links are not possible); returns the pages. */
+  private static List<Path> linkTree(Path from, Path to) throws IOException {
+    var pages = new ArrayList<Path>();
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+          continue;
+        }
+        try {
+          Files.createLink(target, source);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(source, target);
+        }
+        if (target.toString().endsWith(".md")) pages.add(target);
+      }
+    }
+    return pages;
+  }
+}
