@@ -47,7 +47,9 @@ public final class ContentWalker {
 
   public static Result walk(Path root) throws IOException {
     var walker = new ContentWalker(root);
-    walker.walkTree(root, "", Set.of(walker.realRoot));
+    // From the real folder: a root that is itself a symlink (a deploy's "current" link) would otherwise be visited
+    // as a link to a folder that contains it, and its every page left out as a loop.
+    walker.walkTree(walker.realRoot, "", Set.of(walker.realRoot));
     walker.files.sort(Comparator.comparing(SourceFile::relPath));
     walker.problems.sort(Comparator.comparing(ContentProblem::path));
     return new Result(walker.files, walker.problems);

@@ -66,6 +66,19 @@ class ContentWalkerTest {
   }
 
   @Test
+  void a_content_folder_that_is_itself_a_symlink_is_walked_like_the_folder_it_leads_to() throws Exception {
+    Path real = content();
+    write(real, "news/page.md");
+    Files.createSymbolicLink(real.resolve("alias.md"), real.resolve("news/page.md"));
+    Path current = Files.createSymbolicLink(tmp.resolve("current"), real); // as a deploy's "current" release link
+
+    ContentWalker.Result r = ContentWalker.walk(current);
+
+    assertEquals(List.of("alias.md", "news/page.md"), paths(r));
+    assertEquals(List.of(), r.problems());
+  }
+
+  @Test
   void a_file_symlink_leaving_the_content_root_is_reported_and_left_out() throws Exception {
     Path root = content();
     write(root, "ok.md");
