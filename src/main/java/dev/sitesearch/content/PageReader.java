@@ -27,6 +27,11 @@ import java.util.Map;
 public final class PageReader {
   /** Ids are looked up and compared as single terms; nobody types or links a longer one. */
   public static final int MAX_ID_CHARS = 512;
+  /**
+   * Longer titles are cut (with a warning): a title is shown in every hit and completion, and the title suggester
+   * keeps each one whole as a single term, which Lucene caps at 32 KB.
+   */
+  public static final int MAX_TITLE_CHARS = 1_000;
 
   private final long maxFileBytes;
   private final boolean includeDrafts;
@@ -106,6 +111,12 @@ public final class PageReader {
     MarkdownText.Rendered body = MarkdownText.render(fm.body());
     String title = text(path, data, "title", warnings);
     if (title.isEmpty()) title = body.firstHeading() != null ? body.firstHeading() : fileTitle(path);
+    if (title.length() > MAX_TITLE_CHARS) {
+      warnings.add(ContentProblem.of(path, "title: " + title.length() + " characters, cut to the first "
+          + MAX_TITLE_CHARS));
+      int end = Character.isHighSurrogate(title.charAt(MAX_TITLE_CHARS - 1)) ? MAX_TITLE_CHARS - 1 : MAX_TITLE_CHARS;
+      title = title.substring(0, end).strip();
+    }
     String description = text(path, data, "description", warnings);
     String id = text(path, data, "id", warnings);
     if (id.isEmpty()) id = path;

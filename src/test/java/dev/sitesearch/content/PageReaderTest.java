@@ -236,6 +236,17 @@ class PageReaderTest {
         page.warnings());
   }
 
+  @Test
+  void a_title_over_the_limit_is_cut_with_a_warning_and_the_page_kept() throws Exception {
+    String longTitle = "word ".repeat(200_000) + "end";
+
+    ContentPage page = parsed(reader.read(file("x/long.md", "---\ntitle: " + longTitle + "\n---\nBody\n")));
+
+    assertEquals(longTitle.substring(0, PageReader.MAX_TITLE_CHARS).strip(), page.title());
+    assertEquals(List.of(ContentProblem.of("x/long.md", "title: 1000003 characters, cut to the first 1000")),
+        page.warnings());
+  }
+
   // --- bad content -------------------------------------------------------------------------------------------------
 
   @Test
