@@ -247,6 +247,16 @@ class PageReaderTest {
         page.warnings());
   }
 
+  @Test
+  void control_characters_are_removed_from_title_description_and_body_and_tabs_and_newlines_kept() throws Exception {
+    ContentPage page = parsed(reader.read(file("c.md", "---\ntitle: \"Bell\\a NUL\\0 \\e[31mred\"\n"
+        + "description: \"a\\x01b\\x7fc\\u0085d\\te\"\n---\nRaw \u0007bell\u001B[2J and\u0080\n\ntwo.\n")));
+
+    assertEquals("Bell NUL [31mred", page.title());
+    assertEquals("abcd\te", page.description());
+    assertEquals("Raw bell[2J and\n\ntwo.", page.body());
+  }
+
   // --- bad content -------------------------------------------------------------------------------------------------
 
   @Test
