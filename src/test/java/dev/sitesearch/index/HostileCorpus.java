@@ -55,7 +55,8 @@ final class HostileCorpus {
   }
 
   private void goodPages() throws IOException {
-    good("plain.md", "plain", "---\nid: plain\ntitle: Plain page\ntags: [a, b]\ndate: 2024-01-01\n---\nGiraffes graze.\n");
+    good("plain.md", "plain",
+        "---\nid: plain\ntitle: Plain page\ntags: [a, b]\ndate: 2024-01-01\n---\nGiraffes graze.\n");
     good("formats/toml.md", "toml", "+++\nid = \"toml\"\ntitle = \"TOML page\"\n+++\nGiraffes gallop.\n");
     good("formats/json.md", "json", "{\"id\": \"json\", \"title\": \"JSON page\"}\nGiraffes gather.\n");
     good("empty.md", "empty.md", "");
@@ -87,7 +88,8 @@ final class HostileCorpus {
         + "\n---\nBody.\n");
     warned.put("huge/million-char-word-title.md", "title: 1000000 characters, cut");
     String tags = IntStream.range(0, 10_000).mapToObj(i -> "tag" + i).collect(Collectors.joining(", ", "[", "]"));
-    good("huge/ten-thousand-tags.md", "many-tags", "---\nid: many-tags\ntitle: Many tags\ntags: " + tags + "\n---\nB\n");
+    good("huge/ten-thousand-tags.md", "many-tags",
+        "---\nid: many-tags\ntitle: Many tags\ntags: " + tags + "\n---\nB\n");
     warned.put("huge/ten-thousand-tags.md", "tags: only the first 100 values are kept");
     String values = IntStream.range(0, 10_000).mapToObj(i -> "\"v" + i + "\"").collect(Collectors.joining(", "));
     good("huge/json-list.md", "json-list", "{\"id\": \"json-list\", \"title\": \"Long JSON list\", \"categories\": ["
@@ -148,7 +150,7 @@ final class HostileCorpus {
   }
 
   private void bombsAndDepth() throws IOException {
-    var bomb = new StringBuilder("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    var bomb = new StringBuilder("---\na: &a [" + "\"lol\",".repeat(8) + "\"lol\"]\n");
     for (char c = 'b'; c <= 'i'; c++) {
       String prev = "*" + (char) (c - 1);
       bomb.append(c).append(": &").append(c).append(" [").append((prev + ",").repeat(8)).append(prev).append("]\n");

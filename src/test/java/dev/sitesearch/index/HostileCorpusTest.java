@@ -98,8 +98,8 @@ class HostileCorpusTest {
   }
 
   private static Map<String, String> reasons(List<ContentProblem> problems) {
-    return problems.stream().collect(Collectors.toMap(ContentProblem::path, ContentProblem::reason, (a, b) -> a + " | " + b,
-        TreeMap::new));
+    return problems.stream().collect(Collectors.toMap(ContentProblem::path, ContentProblem::reason,
+        (a, b) -> a + " | " + b, TreeMap::new));
   }
 
   private static void assertReasons(Map<String, String> expected, List<ContentProblem> problems) {
@@ -223,7 +223,8 @@ class HostileCorpusTest {
       assertEquals("caseonly.md", search.document("caseonly.md").orElseThrow().path());
       assertTrue(search.document("CaseOnly.md").isEmpty(), "the old spelling is gone");
       assertEquals("Plain page, edited", search.document("plain").orElseThrow().title());
-      assertEquals("JSON page", search.document("json").orElseThrow().title(), "the broken page keeps its last version");
+      assertEquals("JSON page", search.document("json").orElseThrow().title(),
+          "the broken page keeps its last version");
     }
 
     // Not asserted: "no new commit". A duplicate-id loser is not in the index, so every run reads, writes and
