@@ -47,7 +47,9 @@ public final class ContentWalker {
 
   public static Result walk(Path root) throws IOException {
     var walker = new ContentWalker(root);
-    walker.walkTree(root, "", Set.of(walker.realRoot));
+    // From the real folder: a root that is itself a symlink (a deploy's "current" link) would otherwise be visited
+    // as a link to a folder that contains it, and its every page left out as a loop.
+    walker.walkTree(walker.realRoot, "", Set.of(walker.realRoot));
     walker.files.sort(Comparator.comparing(SourceFile::relPath));
     walker.problems.sort(Comparator.comparing(ContentProblem::path));
     return new Result(walker.files, walker.problems);
@@ -80,6 +82,8 @@ public final class ContentWalker {
       @Override
       public FileVisitResult visitFileFailed(Path file, IOException e) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        // Listed, then deleted before it could be looked at (an editor's save, a deploy): it is simply not there.
+        if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
         if (e instanceof AccessDeniedException) {
           problems.add(ContentProblem.of(rel(start, relPrefix, file), "cannot read: permission denied"));
         } else if (isContentFile(name) || Files.isDirectory(file)) {
@@ -107,7 +111,12 @@ public final class ContentWalker {
       problems.add(ContentProblem.of(rel, "symlink points outside the content folder; left out"));
       return;
     }
-    BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(target, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return; // the link or its target was deleted while the walk went by
+    }
     if (attrs.isDirectory()) {
       Path realParent = link.getParent().toRealPath();
       if (realAncestors.contains(target) || realParent.startsWith(target)) {

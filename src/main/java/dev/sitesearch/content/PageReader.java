@@ -27,6 +27,13 @@ import java.util.Map;
 public final class PageReader {
   /** Ids are looked up and compared as single terms; nobody types or links a longer one. */
   public static final int MAX_ID_CHARS = 512;
+  /**
+   * Longer titles are cut (with a warning): a title is shown in every hit and completion, and the title suggester
+   * keeps each one whole as a single term, which Lucene caps at 32 KB.
+   */
+  public static final int MAX_TITLE_CHARS = 1_000;
+  /** Control characters other than tab and newline; see {@link #printable}. */
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t\\n]]");
 
   private final long maxFileBytes;
   private final boolean includeDrafts;
@@ -104,17 +111,23 @@ public final class PageReader {
     Instant expiresAt = includeDrafts ? null : date(path, data, "expiryDate", new ArrayList<>());
 
     MarkdownText.Rendered body = MarkdownText.render(fm.body());
-    String title = text(path, data, "title", warnings);
-    if (title.isEmpty()) title = body.firstHeading() != null ? body.firstHeading() : fileTitle(path);
-    String description = text(path, data, "description", warnings);
+    String title = printable(text(path, data, "title", warnings)).strip();
+    if (title.isEmpty()) title = printable(body.firstHeading() != null ? body.firstHeading() : fileTitle(path));
+    if (title.length() > MAX_TITLE_CHARS) {
+      warnings.add(ContentProblem.of(path, "title: " + title.length() + " characters, cut to the first "
+          + MAX_TITLE_CHARS));
+      int end = Character.isHighSurrogate(title.charAt(MAX_TITLE_CHARS - 1)) ? MAX_TITLE_CHARS - 1 : MAX_TITLE_CHARS;
+      title = title.substring(0, end).strip();
+    }
+    String description = printable(text(path, data, "description", warnings)).strip();
     String id = text(path, data, "id", warnings);
     if (id.isEmpty()) id = path;
     if (id.length() > MAX_ID_CHARS) {
       return fail(path, "id is " + id.length() + " characters long; the limit is " + MAX_ID_CHARS);
     }
-    String url = PageUrl.of(path, data);
-    return new ReadOutcome.Parsed(new ContentPage(file, sha256(bytes), id, url, title, description, body.text(), data,
-        expiresAt, warnings));
+    String url = printable(PageUrl.of(path, data));
+    return new ReadOutcome.Parsed(new ContentPage(file, sha256(bytes), id, url, title, description,
+        printable(body.text()), data, expiresAt, warnings));
   }
 
   private static Instant date(String path, Map<String, Object> data, String key, List<ContentProblem> warnings) {
@@ -136,6 +149,23 @@ public final class PageReader {
     }
     if (v instanceof java.util.Date d) return d.toInstant().toString();
     return String.valueOf(v).strip();
+  }
+
+  /**
+   * Removes control characters other than tab and newline (NUL, BEL, ESC, DEL, the C1 block). They reach values
+   * through escapes such as YAML's {@code "\0"} and {@code "\e"}, or raw in a body; shown nowhere as anything, they
+   * would end up in titles, snippets and a terminal's output (an ESC starts a terminal command). Ids are kept as
+   * written: they are keys, not text to show.
+   */
+  static String printable(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (isStrayControl(s.charAt(i))) return CONTROL.matcher(s).replaceAll("");
+    }
+    return s;
+  }
+
+  private static boolean isStrayControl(char c) {
+    return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n';
   }
 
   private static boolean isTrue(Object v) {

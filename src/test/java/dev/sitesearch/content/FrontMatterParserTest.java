@@ -92,6 +92,23 @@ class FrontMatterParserTest {
     assertEquals(text, fm.body());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"2024-02-30", "2024-13-45", "2023-02-29", "2024-01-01 25:00:00", "2024-01-01T10:61:00Z"})
+  void an_impossible_yaml_date_stays_text_instead_of_rolling_over_into_another_date(String date) throws Exception {
+    FrontMatter fm = parser.parse("---\ndate: " + date + "\n---\n");
+
+    assertEquals(date, fm.data().get("date"), "kept as written, so the date field reports it");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2024-02-29", "2024-01-01 23:59:59", "2024-01-01T10:00:00Z",
+      "2001-12-14 21:59:43.10 -5"})
+  void a_real_yaml_date_is_still_read_as_a_date(String date) throws Exception {
+    FrontMatter fm = parser.parse("---\ndate: " + date + "\n---\n");
+
+    assertTrue(fm.data().get("date") instanceof java.util.Date, () -> date + " gave " + fm.data().get("date"));
+  }
+
   @Test
   void malformed_yaml_is_reported_with_the_line_and_column_in_the_file() {
     var e = assertThrows(FrontMatterException.class, () -> parser.parse("""

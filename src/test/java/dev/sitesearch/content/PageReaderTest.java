@@ -236,6 +236,27 @@ class PageReaderTest {
         page.warnings());
   }
 
+  @Test
+  void a_title_over_the_limit_is_cut_with_a_warning_and_the_page_kept() throws Exception {
+    String longTitle = "word ".repeat(200_000) + "end";
+
+    ContentPage page = parsed(reader.read(file("x/long.md", "---\ntitle: " + longTitle + "\n---\nBody\n")));
+
+    assertEquals(longTitle.substring(0, PageReader.MAX_TITLE_CHARS).strip(), page.title());
+    assertEquals(List.of(ContentProblem.of("x/long.md", "title: 1000003 characters, cut to the first 1000")),
+        page.warnings());
+  }
+
+  @Test
+  void control_characters_are_removed_from_title_description_and_body_and_tabs_and_newlines_kept() throws Exception {
+    ContentPage page = parsed(reader.read(file("c.md", "---\ntitle: \"Bell\\a NUL\\0 \\e[31mred\"\n"
+        + "description: \"a\\x01b\\x7fc\\u0085d\\te\"\n---\nRaw \u0007bell\u001B[2J and\u0080\n\ntwo.\n")));
+
+    assertEquals("Bell NUL [31mred", page.title());
+    assertEquals("abcd\te", page.description());
+    assertEquals("Raw bell[2J and\n\ntwo.", page.body());
+  }
+
   // --- bad content -------------------------------------------------------------------------------------------------
 
   @Test
