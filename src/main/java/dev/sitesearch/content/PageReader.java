@@ -68,7 +68,7 @@ public final class PageReader {
     } catch (AccessDeniedException e) {
       return fail(path, "cannot read the file: permission denied");
     } catch (NoSuchFileException e) {
-      return fail(path, "the file disappeared while it was being read");
+      return new ReadOutcome.Gone(path);
     } catch (IOException e) {
       return fail(path, "cannot read the file: " + e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {

@@ -178,6 +178,7 @@ public final class Indexer {
     }
 
     var deletedPaths = ConcurrentHashMap.<String>newKeySet();
+    var writtenPaths = ConcurrentHashMap.<String>newKeySet();
     progress.start(toRead.size());
     readAndWrite(toRead, file -> {
       IndexedFile known = indexed.get(file.relPath());
@@ -196,6 +197,7 @@ public final class Indexer {
             progress.advance();
             return;
           }
+          writtenPaths.add(file.relPath());
           warnings.addAll(mapped.warnings());
           ids.put(file.relPath(), page.id());
           outcomes.put(file.relPath(), known == null ? Outcome.ADDED
@@ -205,6 +207,9 @@ public final class Indexer {
           outcomes.put(file.relPath(), Outcome.SKIPPED);
           if (inIndex) writer.deleteDocuments(new Term(Fields.PATH, file.relPath()));
           if (known != null) deletedPaths.add(file.relPath());
+        }
+        case ReadOutcome.Gone gone -> {
+          // No outcome: below, it leaves the index like any file that is no longer in the folder.
         }
         case ReadOutcome.Failed failed -> {
           outcomes.put(file.relPath(), Outcome.FAILED);
@@ -225,11 +230,13 @@ public final class Indexer {
         deletedPaths.add(path);
       }
     }
-    resolveDuplicateIds(writer, ids, outcomes, failures, indexed, deletedPaths, rebuild);
+    Set<String> losers = resolveDuplicateIds(writer, ids, outcomes, failures, indexed, deletedPaths, rebuild);
+    // A duplicate id's losing page is written and taken out again on every run: no change worth a commit.
+    writtenPaths.removeIf(path -> losers.contains(path) && !indexed.containsKey(path));
 
     var counts = new HashMap<Outcome, Integer>();
     outcomes.values().forEach(o -> counts.merge(o, 1, Integer::sum));
-    if (rebuild || writer.hasUncommittedChanges()) {
+    if (rebuild || !writtenPaths.isEmpty() || !deletedPaths.isEmpty()) {
       writer.setLiveCommitData(Map.of(
           Fields.COMMIT_SCHEMA, schema.fingerprint(),
           Fields.COMMIT_SCHEMA_VERSION, String.valueOf(Schema.VERSION),
@@ -266,15 +273,18 @@ public final class Indexer {
   }
 
   /** Of several files sharing an id, the smallest path wins; the others are reported and kept out of the index. */
-  private static void resolveDuplicateIds(IndexWriter writer, Map<String, String> ids, Map<String, Outcome> outcomes,
+  /** Takes the losing pages of each duplicate id out of the index and reports them; returns their paths. */
+  private static Set<String> resolveDuplicateIds(IndexWriter writer, Map<String, String> ids, Map<String, Outcome> outcomes,
       Map<String, ContentProblem> failures, Map<String, IndexedFile> indexed, Set<String> deletedPaths,
       boolean rebuild) throws IOException {
+    var losers = new HashSet<String>();
     var pathsById = new TreeMap<String, TreeSet<String>>();
     ids.forEach((path, id) -> pathsById.computeIfAbsent(id, k -> new TreeSet<>()).add(path));
     for (var entry : pathsById.entrySet()) {
       if (entry.getValue().size() < 2) continue;
       String winner = entry.getValue().first();
       for (String loser : entry.getValue().tailSet(winner, false)) {
+        losers.add(loser);
         writer.deleteDocuments(new Term(Fields.PATH, loser));
         if (indexed.containsKey(loser) && !rebuild) deletedPaths.add(loser);
         outcomes.put(loser, Outcome.FAILED);
@@ -282,6 +292,7 @@ public final class Indexer {
             + " has it too and wins (the first path in sort order); give this page its own id"));
       }
     }
+    return losers;
   }
 
   private static ContentProblem keepNote(ContentProblem problem, boolean stillIndexed) {

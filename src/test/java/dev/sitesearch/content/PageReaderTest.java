@@ -312,14 +312,11 @@ class PageReaderTest {
   }
 
   @Test
-  void a_file_that_vanished_before_reading_fails_instead_of_throwing() throws Exception {
+  void a_file_that_vanished_before_reading_is_gone_not_a_failure() throws Exception {
     SourceFile f = file("gone.md", "Body\n");
     Files.delete(f.path());
 
-    ContentProblem p = failed(reader.read(f));
-
-    assertEquals("gone.md", p.path());
-    assertTrue(p.reason().contains("disappeared"), p.reason());
+    assertEquals(new ReadOutcome.Gone("gone.md"), reader.read(f), "gone, not a failure");
   }
 
   @Test

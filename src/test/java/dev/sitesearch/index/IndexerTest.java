@@ -375,6 +375,10 @@ class IndexerTest {
       assertEquals("b-second.md", search.document("same").orElseThrow().path());
     }
     assertEquals(List.of(), hitIds("zebras"));
+
+    IndexSummary again = run();
+    assertEquals(s.generation(), again.generation(), "the reported duplicate is no change: no new commit");
+    assertEquals(1, again.failed(), "and it is still reported");
   }
 
   @Test

@@ -479,9 +479,11 @@ class SearchPageBrowserTest {
     assertFalse(box.isSelected(), facet + "=" + value + " already ticked");
     box.click();
     settle();
-    WebElement ticked = checkbox(facet, value);
-    assertNotNull(ticked, facet + "=" + value + " stays listed once ticked");
-    assertTrue(ticked.isSelected());
+    // Asked of the page in one script: the list may re-render between finding a box and reading it.
+    browser.until(facet + "=" + value + " listed and ticked", d -> Boolean.TRUE.equals(browser.js(
+        "const c = [...document.querySelectorAll('#facets input[type=checkbox]')]"
+            + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1]);"
+            + "return c ? c.checked : null", facet, value)) ? true : null);
   }
 
   private WebElement checkbox(String facet, String value) {

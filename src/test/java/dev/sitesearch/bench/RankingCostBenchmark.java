@@ -1,0 +1,95 @@
+package dev.sitesearch.bench;
+
+import dev.sitesearch.config.RankingConfig;
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.index.Indexer;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.RankingSettings;
+import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.SearchTuning;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What each ranking feature costs in query time: the shared query mix on the bench corpus, one thread, with the
+ * shipped defaults and with each feature turned off in turn, p50 and p99 side by side. Every variant is measured in
+ * three interleaved rounds over one index and searcher and the best round is kept, so a burst of noise on a shared
+ * machine does not land on one variant.
+ */
+@Tag("benchmark")
+class RankingCostBenchmark {
+  private static final int ROUNDS = 3;
+
+  @Test
+  void each_ranking_feature_on_the_bench_corpus(@TempDir Path tmp) throws Exception {
+    Path corpus = BenchCorpus.corpus();
+    List<SearchRequest> requests = QueryMix.load(BenchCorpus.queries()).requests();
+    Schema schema = Schema.defaults();
+    Path index = Path.of(System.getProperty("bench.index", tmp.resolve("index").toString()));
+    new Indexer(corpus, index, schema, new PageReader(5_000_000, false, Clock.systemUTC()), 2, Clock.systemUTC())
+        .run(false, Indexer.Progress.NONE);
+
+    var d = RankingSettings.DEFAULTS;
+    var bundled = SearchTuning.DEFAULTS.synonyms();
+    var noSynonyms = SearchTuning.from(new RankingConfig(null, true, RankingConfig.DEFAULT_RECENCY_HALF_LIFE_DAYS,
+        true, Map.of(), Map.of())).synonyms();
+    var variants = new LinkedHashMap<String, SearchTuning>();
+    variants.put("shipped defaults", SearchTuning.DEFAULTS);
+    variants.put("without tiers", tuning(d.withTierBoost(0), bundled));
+    variants.put("without proximity", tuning(d.withProximity(0, d.proximitySlop()), bundled));
+    variants.put("without exact title", tuning(d.withExactTitleBoost(0), bundled));
+    variants.put("without typo tolerance", tuning(d.withTypos(false), bundled));
+    variants.put("without recency", tuning(d.withRecency(0, 0), bundled));
+    variants.put("without feedback", tuning(d.withFeedback(0), bundled));
+    variants.put("without synonyms", tuning(d, noSynonyms));
+    variants.put("best-field BM25 instead of BM25F", tuning(d.withBm25f(false), bundled));
+    variants.put("words only (all of the above off)", tuning(d.withTierBoost(0).withProximity(0, 0)
+        .withExactTitleBoost(0).withTypos(false).withRecency(0, 0).withFeedback(0), noSynonyms));
+
+    var best = new LinkedHashMap<String, long[]>();
+    for (int round = 0; round < ROUNDS; round++) {
+      for (var v : variants.entrySet()) {
+        try (var service = new SearchService(index, schema, v.getValue())) {
+          for (int i = 0; i < Math.min(1000, requests.size()); i++) service.search(requests.get(i)); // warm up
+          long[] nanos = latencies(service, requests);
+          best.merge(v.getKey(), nanos, (a, b) -> pct(a, 50) <= pct(b, 50) ? a : b);
+        }
+      }
+    }
+    long[] base = best.get("shipped defaults");
+    BenchCorpus.print("ranking cost, %d queries of the shared mix, 1 thread, best of %d rounds:", requests.size(),
+        ROUNDS);
+    for (var e : best.entrySet()) {
+      long[] n = e.getValue();
+      BenchCorpus.print("  %-36s p50 %6.2f ms (%+6.2f)  p99 %6.2f ms (%+6.2f)", e.getKey(), pct(n, 50),
+          pct(n, 50) - pct(base, 50), pct(n, 99), pct(n, 99) - pct(base, 99));
+    }
+  }
+
+  private static SearchTuning tuning(RankingSettings settings, dev.sitesearch.search.SynonymExpander synonyms) {
+    return new SearchTuning(settings, synonyms, SearchTuning.DEFAULTS.curation());
+  }
+
+  private static long[] latencies(SearchService service, List<SearchRequest> requests) throws Exception {
+    long[] nanos = new long[requests.size()];
+    for (int i = 0; i < nanos.length; i++) {
+      long t = System.nanoTime();
+      service.search(requests.get(i));
+      nanos[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  private static double pct(long[] sortedNanos, int p) {
+    return sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * p / 100)] / 1e6;
+  }
+}
