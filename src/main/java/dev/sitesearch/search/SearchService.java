@@ -76,7 +76,7 @@ public final class SearchService implements Closeable {
   private final Directory directory;
   private final SearcherManager manager;
   private final TitleSuggester suggester;
-  private ScheduledExecutorService refresher;
+  private volatile ScheduledExecutorService refresher;
 
   public SearchService(Path indexDir, Schema schema) throws IOException {
     this(indexDir, schema, SearchTuning.DEFAULTS);
@@ -117,24 +117,29 @@ public final class SearchService implements Closeable {
     refresher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Opens the newest commit now, if there is one; returns whether the served commit changed. */
-  public boolean refresh() throws IOException {
+  /**
+   * Opens the newest commit now, if there is one, so a reindex is searchable when this returns. The title suggester
+   * follows at once on a small site; on a large one (seconds to rebuild) the refresh thread rebuilds it just after,
+   * when commits are followed.
+   */
+  public void refresh() throws IOException {
     manager.maybeRefreshBlocking();
-    return rebuildSuggester();
+    if (refresher == null || health().documents() <= TitleSuggester.SYNC_BUILD_LIMIT) rebuildSuggester();
   }
 
   private void refreshQuietly() {
     try {
-      refresh();
+      manager.maybeRefreshBlocking();
+      rebuildSuggester();
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not open the newest index commit: {}", e.toString());
     }
   }
 
-  private boolean rebuildSuggester() throws IOException {
+  private void rebuildSuggester() throws IOException {
     SiteSearcher searcher = acquire();
     try {
-      return suggester.rebuildIfChanged(searcher);
+      suggester.rebuildIfChanged(searcher);
     } finally {
       manager.release(searcher);
     }

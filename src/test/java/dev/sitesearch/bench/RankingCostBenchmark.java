@@ -31,7 +31,8 @@ class RankingCostBenchmark {
   @Test
   void each_ranking_feature_on_the_bench_corpus(@TempDir Path tmp) throws Exception {
     Path corpus = BenchCorpus.corpus();
-    List<SearchRequest> requests = QueryMix.load(BenchCorpus.queries()).requests();
+    List<SearchRequest> all = QueryMix.load(BenchCorpus.queries()).requests();
+    List<SearchRequest> requests = all.subList(0, Math.min(all.size(), Integer.getInteger("bench.queryCount", 2000)));
     Schema schema = Schema.defaults();
     Path index = Path.of(System.getProperty("bench.index", tmp.resolve("index").toString()));
     new Indexer(corpus, index, schema, new PageReader(5_000_000, false, Clock.systemUTC()), 2, Clock.systemUTC())
