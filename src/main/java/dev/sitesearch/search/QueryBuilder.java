@@ -58,7 +58,7 @@ final class QueryBuilder {
   private static final int TWO_TYPOS_CHARS = 9;
   private static final int TYPO_CANDIDATES = 3;
   /** Words matched with typos per query; more unknown words are ignored (each costs a dictionary walk). */
-  static final int MAX_TYPO_WORDS = 16;
+  static final int MAX_TYPO_WORDS = 32;
   private final DirectSpellChecker oneEdit = checker(1);
   private final DirectSpellChecker twoEdits = checker(2);
 

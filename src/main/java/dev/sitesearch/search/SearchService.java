@@ -58,7 +58,7 @@ public final class SearchService implements Closeable {
   private static final float BM25_B = 0.75f;
 
   static {
-    // The parser caps a query at 128 terms and the builder at 16 typo'd words; each term is searched in every text
+    // The parser caps a query at 128 terms and the builder at 32 typo'd words; each term is searched in every text
     // field, again for the tier bonus, and a typo'd word in up to three spellings. Lucene's default of 1024 leaf
     // clauses could be reached with a few configured text fields, which would fail a query a visitor may type.
     IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 8192));

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SoakBenchmark {
   private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 60));
   private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
+  private static final Duration SETTLE = Duration.ofSeconds(10);
   private static final Duration EDIT_EVERY = Duration.ofSeconds(3);
 
   @Test
@@ -82,6 +83,9 @@ class SoakBenchmark {
         Result result = load(client, base, queries, RUN, editor);
         editor.stop.set(true);
         editing.join();
+        // On a site this large the refresh thread rebuilds the title suggester after each commit; let it finish, so
+        // the heap is compared between two quiet moments rather than against a build in flight.
+        Thread.sleep(SETTLE.toMillis());
         Snapshot after = Snapshot.take(index);
 
         BenchCorpus.print("soak: %d requests in %.1f s = %.0f QPS; %d errors; refused: %d x 429, %d x 503",
