@@ -20,6 +20,16 @@ public record ContentProblem(String path, int line, int column, String reason) {
     return new ContentProblem(path, 0, 0, reason);
   }
 
+  /**
+   * Why an I/O operation failed, without the absolute path the JDK puts in its messages: problems are shown by the
+   * admin API, and the problem already names the file relative to the content folder.
+   */
+  public static String ioReason(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) return fs.getReason();
+    if (e instanceof java.nio.file.FileSystemException) return e.getClass().getSimpleName();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   /** {@code path:line:column: reason}, the form editors and CI logs link to. */
   @Override
   public String toString() {

@@ -87,7 +87,7 @@ public final class ContentWalker {
         if (e instanceof AccessDeniedException) {
           problems.add(ContentProblem.of(rel(start, relPrefix, file), "cannot read: permission denied"));
         } else if (isContentFile(name) || Files.isDirectory(file)) {
-          problems.add(ContentProblem.of(rel(start, relPrefix, file), "cannot read: " + e.getMessage()));
+          problems.add(ContentProblem.of(rel(start, relPrefix, file), "cannot read: " + ContentProblem.ioReason(e)));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -104,7 +104,7 @@ public final class ContentWalker {
       }
       return;
     } catch (IOException e) {
-      problems.add(ContentProblem.of(rel, "symlink loop or unreadable link (" + e.getMessage() + "); left out"));
+      problems.add(ContentProblem.of(rel, "symlink loop or unreadable link (" + ContentProblem.ioReason(e) + "); left out"));
       return;
     }
     if (!target.startsWith(realRoot)) {

@@ -70,7 +70,7 @@ public final class PageReader {
     } catch (NoSuchFileException e) {
       return new ReadOutcome.Gone(path);
     } catch (IOException e) {
-      return fail(path, "cannot read the file: " + e.getMessage());
+      return fail(path, "cannot read the file: " + ContentProblem.ioReason(e));
     } catch (RuntimeException | StackOverflowError e) {
       // A parser bug must cost one page, never the run.
       return fail(path, "could not be read (" + e.getClass().getSimpleName() + "): " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.sitesearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,6 +125,10 @@ class HostileCorpusTest {
     IndexSummary s = indexer(content).run(false, racingProgress());
 
     assertReasons(corpus.bad, s.failures()); // the file deleted before its read is gone, not a failure
+    for (ContentProblem p : s.failures()) {
+      assertFalse(p.reason().contains(tmp.toString()) || p.reason().contains(tmp.toRealPath().toString()),
+          () -> "reasons name files relative to the content folder (the admin API shows them): " + p);
+    }
     assertEquals(1, s.exitCode());
     Map<String, String> warnings = reasons(s.warnings());
     corpus.warned.forEach((path, warning) -> assertTrue(warnings.getOrDefault(path, "").contains(warning),
