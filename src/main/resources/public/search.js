@@ -528,28 +528,19 @@
   }
 
   /**
-   * Values of one facet whose words start with the typed text (GET /api/facets/{facet}). That endpoint counts
-   * within q but ignores the filters, so when other facets are filtered the counts come from a search with the
-   * current filters (disjunctive, like the sidebar); values that search does not find are left out.
+   * Values of one facet whose words start with the typed text (GET /api/facets/{facet}), counted like the sidebar:
+   * within the query and the other facets' filters, not this facet's own.
    */
   async function loadFacetFilter(facet, text) {
     const s = state;
-    const otherFilters = [...s.filters.keys()].some((k) => k !== facet);
-    const named = getJson('api/facets/' + encodeURIComponent(facet) + '?'
-      + new URLSearchParams({ prefix: text.trim(), q: s.q, size: '100' }));
-    const scoped = otherFilters
-      ? getJson(apiSearchUrl({ ...s, page: 1 }, { facets: facet, facetSize: EXPANDED_FACET_SIZE, size: 1 }))
-      : null;
+    const params = pageParams(s);
+    params.delete('sort');
+    params.delete('page');
+    params.set('prefix', text.trim());
+    params.set('size', '100');
     try {
-      const [names, counts] = await Promise.all([named, scoped]);
-      let values = (names.values || []).map((v) => ({ value: String(v.value), count: v.count }));
-      if (counts) {
-        const list = (counts.facets && counts.facets[facet]) || [];
-        const byValue = new Map(list.map((v) => [String(v.value), v.count]));
-        const complete = list.length < EXPANDED_FACET_SIZE;
-        values = values.filter((v) => byValue.has(v.value) || !complete)
-          .map((v) => ({ value: v.value, count: byValue.has(v.value) ? byValue.get(v.value) : null }));
-      }
+      const names = await getJson('api/facets/' + encodeURIComponent(facet) + '?' + params);
+      const values = (names.values || []).map((v) => ({ value: String(v.value), count: v.count }));
       const current = facetFilters.get(facet);
       if (!current || current.text !== text || state !== s) return; // typed on, or the view changed
       facetFilters.set(facet, { text, values });

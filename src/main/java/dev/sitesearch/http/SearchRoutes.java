@@ -7,6 +7,7 @@ import dev.sitesearch.search.SortOrder;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /** The public, read-only API: search, suggestions, facet values, documents and health. */
@@ -60,8 +61,9 @@ final class SearchRoutes {
     String prefix = Params.string(ctx, "prefix");
     if (prefix.length() > 200) throw new InvalidRequestException("prefix", "prefix is limited to 200 characters");
     int size = Params.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
-    String q = queryText(ctx);
-    var values = gate.run(() -> search.facetValues(facet, prefix, q, size));
+    var request = new SearchRequest(queryText(ctx), Params.filters(ctx), Params.date(ctx, "from"),
+        Params.date(ctx, "to"), SortOrder.RELEVANCE, 1, 1, List.of(facet), 1);
+    var values = gate.run(() -> search.facetValues(facet, prefix, request, size));
     ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("facet", facet, "values", values));
   }
 

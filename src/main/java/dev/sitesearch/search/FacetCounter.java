@@ -53,21 +53,34 @@ final class FacetCounter {
     return out;
   }
 
-  /** Every value of one facet, optionally narrowed to values with a word starting with {@code prefix}. */
-  static List<FacetValue> all(Facets facets, String dim, String prefix, int size) throws IOException {
-    if (facets == null) return List.of();
-    FacetResult all;
-    try {
-      all = facets.getAllChildren(dim);
-    } catch (IllegalArgumentException e) {
-      return List.of(); // no page has this facet yet
+  /**
+   * Every value of one facet, optionally narrowed to values with a word starting with {@code prefix}; the
+   * {@code selected} values are marked, and listed (count 0 if need be) when they match the prefix.
+   */
+  static List<FacetValue> all(Facets facets, String dim, String prefix, int size, List<String> selected)
+      throws IOException {
+    FacetResult all = null;
+    if (facets != null) {
+      try {
+        all = facets.getAllChildren(dim);
+      } catch (IllegalArgumentException e) {
+        all = null; // no page has this facet yet
+      }
     }
-    if (all == null) return List.of();
     String wanted = TextFolding.fold(prefix == null ? "" : prefix.strip());
     var values = new ArrayList<FacetValue>();
-    for (LabelAndValue lv : all.labelValues) {
-      if (wanted.isEmpty() || wordStartsWith(TextFolding.fold(lv.label), wanted)) {
-        values.add(new FacetValue(lv.label, lv.value.longValue(), false));
+    Set<String> seen = new HashSet<>();
+    if (all != null) {
+      for (LabelAndValue lv : all.labelValues) {
+        seen.add(lv.label);
+        if (wanted.isEmpty() || wordStartsWith(TextFolding.fold(lv.label), wanted)) {
+          values.add(new FacetValue(lv.label, lv.value.longValue(), selected.contains(lv.label)));
+        }
+      }
+    }
+    for (String value : selected) {
+      if (!seen.contains(value) && (wanted.isEmpty() || wordStartsWith(TextFolding.fold(value), wanted))) {
+        values.add(new FacetValue(value, 0, true));
       }
     }
     values.sort(BY_COUNT_THEN_VALUE);

@@ -326,22 +326,36 @@ public final class SearchService implements Closeable {
     return request.facets();
   }
 
-  /** Every value of {@code facet} with its count over the pages matching {@code q}, narrowed by a value prefix. */
-  public List<FacetValue> facetValues(String facet, String prefix, String q, int size) throws IOException {
+  /**
+   * Every value of {@code facet} with its count over the pages matching the request's query, date range and other
+   * filters, narrowed by a value prefix; the request's own values of this facet are marked selected.
+   */
+  public List<FacetValue> facetValues(String facet, String prefix, SearchRequest request, int size)
+      throws IOException {
     if (!schema.isFacet(facet)) {
       throw new InvalidRequestException("facet", "unknown facet '" + SortOrder.shorten(facet) + "'; facets are: "
           + String.join(", ", schema.facets()));
     }
-    var request = new SearchRequest(q, Map.of(), null, null, SortOrder.RELEVANCE, 1, 1, List.of(facet), 1);
+    checkFacets(request);
+    List<String> selected = request.filters().getOrDefault(facet, List.of());
     SiteSearcher searcher = acquire();
     try {
-      if (searcher.facetState() == null) return List.of();
+      if (searcher.facetState() == null) return FacetCounter.all(null, facet, prefix, size, selected);
       UserQuery user = UserQueryParser.parse(request.q());
       Query query = queryBuilder.build(synonyms.expand(user), user, searcher.getIndexReader(),
           System.currentTimeMillis()).query();
-      FacetsCollector fc = searcher.search(query, new FacetsCollectorManager());
+      // Counted as the search page's sidebar counts this facet: every other filter applies, its own does not, so
+      // each value's count is what ticking it would add.
+      var base = new BooleanQuery.Builder().add(query, Occur.MUST);
+      Query dateRange = dateRange(request);
+      if (dateRange != null) base.add(dateRange, Occur.FILTER);
+      var drillDown = new DrillDownQuery(facetsConfig, base.build());
+      request.filters().forEach((dim, values) -> {
+        if (!dim.equals(facet)) values.forEach(v -> drillDown.add(dim, v));
+      });
+      FacetsCollector fc = searcher.search(drillDown, new FacetsCollectorManager());
       var counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), fc);
-      return FacetCounter.all(counts, facet, prefix, size);
+      return FacetCounter.all(counts, facet, prefix, size, selected);
     } finally {
       manager.release(searcher);
     }

@@ -182,6 +182,30 @@ class SuggestAndFacetValuesHttpTest {
   }
 
   @Test
+  void facet_values_follow_the_other_filters_and_count_their_own_facet_as_the_sidebar_does() {
+    String category = values(facetValues("searchCategory")).get(0).value();
+    String tag = values(facetValues("tags", "f.searchCategory", category)).get(0).value();
+    var filters = Map.of("searchCategory", List.of(category), "tags", List.of(tag));
+
+    List<Count> tags = values(facetValues("tags", "f.searchCategory", category, "f.tags", tag, "size", "100"));
+
+    assertEquals(fixture.expectedFacets(List.of("tags"), filters, null, null).get("tags"), tags,
+        "other facets' filters apply, the facet's own does not (each count is what ticking the value would add)");
+    assertTrue(tags.contains(new Count(tag, tags.stream().filter(c -> c.value().equals(tag)).findFirst()
+        .orElseThrow().count(), true)), "the selected value is marked");
+    JsonNode search = server.search("f.searchCategory", category, "f.tags", tag, "facets", "tags", "facetSize", "100");
+    assertEquals(FacetCountsHttpTest.facets(search).get("tags"), tags, "the same counts as the search's sidebar");
+  }
+
+  @Test
+  void facet_values_with_an_unknown_filter_facet_are_a_400_problem() {
+    Response r = server.get("/api/facets/tags?f.nope=x");
+
+    assertEquals(400, r.status(), r::body);
+    assertTrue(r.body().contains("f.nope"), r.body());
+  }
+
+  @Test
   void facet_values_of_a_nested_front_matter_field() {
     List<Count> brands = values(facetValues("link.brand", "prefix", "you"));
 

@@ -389,7 +389,7 @@ class SearchPageBrowserTest {
     JsonNode named = server.api("/api/facets/" + TOPICS + "?prefix=tele");
     assertEquals(named.at("/values/0/count").asText(), shownCounts().get(TOPICS + " = " + TELEHEALTH));
 
-    // With a filter on another facet, the counts are those of the sidebar (disjunctive), not of /api/facets.
+    // With a filter on another facet, the counts are those of the sidebar (disjunctive), as /api/facets gives them.
     check(CATEGORY, "News");
     JsonNode news = server.search("f." + CATEGORY, "News");
     browser.until("counts under the News filter", d -> values(TOPICS).equals(List.of(TELEHEALTH))
