@@ -182,7 +182,7 @@ public final class SearchService implements Closeable {
       UserQuery user = UserQueryParser.parse(request.q());
       QueryBuilder.Built built = queryBuilder.build(synonyms.expand(user), user, searcher.getIndexReader(),
           System.currentTimeMillis());
-      Query query = withFeedback(searcher, user, built.query());
+      Query query = withFeedback(searcher, request, user, built.query());
       if (request.sort() == SortOrder.RELEVANCE) query = curation.apply(request.q(), query);
       Hits hits = run(searcher, request, query);
       // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the postings.
@@ -197,24 +197,37 @@ public final class SearchService implements Closeable {
     }
   }
 
-  /** Long, question-like queries also look for the words their first results share (see FeedbackExpansion). */
-  private Query withFeedback(SiteSearcher searcher, UserQuery typed, Query query) throws IOException {
+  /**
+   * Long, question-like queries also look for the words their first results share (see FeedbackExpansion); the
+   * first results within the visitor's filters, so the words come from the pages being browsed.
+   */
+  private Query withFeedback(SiteSearcher searcher, SearchRequest request, UserQuery typed, Query query)
+      throws IOException {
     float weight = queryBuilder.ranking().feedbackWeight();
     var terms = queryBuilder.contentTerms(typed);
     if (weight <= 0 || terms.size() < FeedbackExpansion.MIN_WORDS) return query;
-    Query expansion = feedback.expansion(searcher, query, terms, weight, queryBuilder::termAcrossFields);
+    Query expansion = feedback.expansion(searcher, filtered(request, query, null), terms, weight,
+        queryBuilder::termAcrossFields);
     if (expansion == null) return query;
     return new BooleanQuery.Builder().add(query, Occur.SHOULD).add(expansion, Occur.SHOULD).build();
   }
 
   private record Hits(long total, ScoreDoc[] docs, org.apache.lucene.facet.Facets facets, boolean scored) {}
 
-  private Hits run(SiteSearcher searcher, SearchRequest request, Query userQuery) throws IOException {
-    var base = new BooleanQuery.Builder().add(userQuery, Occur.MUST);
+  /** {@code query} within the request's dates and facet filters, but for {@code exceptFacet}'s own (null: none). */
+  private DrillDownQuery filtered(SearchRequest request, Query query, String exceptFacet) {
+    var base = new BooleanQuery.Builder().add(query, Occur.MUST);
     Query dateRange = dateRange(request);
     if (dateRange != null) base.add(dateRange, Occur.FILTER);
     var drillDown = new DrillDownQuery(facetsConfig, base.build());
-    request.filters().forEach((dim, values) -> values.forEach(v -> drillDown.add(dim, v)));
+    request.filters().forEach((dim, values) -> {
+      if (!dim.equals(exceptFacet)) values.forEach(v -> drillDown.add(dim, v));
+    });
+    return drillDown;
+  }
+
+  private Hits run(SiteSearcher searcher, SearchRequest request, Query userQuery) throws IOException {
+    var drillDown = filtered(request, userQuery, null);
 
     int topN = request.page() * request.size();
     Sort sort = sort(request);
@@ -346,14 +359,7 @@ public final class SearchService implements Closeable {
           System.currentTimeMillis()).query();
       // Counted as the search page's sidebar counts this facet: every other filter applies, its own does not, so
       // each value's count is what ticking it would add.
-      var base = new BooleanQuery.Builder().add(query, Occur.MUST);
-      Query dateRange = dateRange(request);
-      if (dateRange != null) base.add(dateRange, Occur.FILTER);
-      var drillDown = new DrillDownQuery(facetsConfig, base.build());
-      request.filters().forEach((dim, values) -> {
-        if (!dim.equals(facet)) values.forEach(v -> drillDown.add(dim, v));
-      });
-      FacetsCollector fc = searcher.search(drillDown, new FacetsCollectorManager());
+      FacetsCollector fc = searcher.search(filtered(request, query, facet), new FacetsCollectorManager());
       var counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), fc);
       return FacetCounter.all(counts, facet, prefix, size, selected);
     } finally {
