@@ -88,7 +88,7 @@ public final class DocumentMapper {
     String body = page.body();
     String spelling = page.title() + "\n" + page.description() + "\n"
         + (body.length() > SPELLING_BODY_CHARS ? body.substring(0, SPELLING_BODY_CHARS) : body);
-    doc.add(new TextField(Fields.SPELL, spelling, Field.Store.NO));
+    doc.add(new Field(Fields.SPELL, spelling, SPELLING));
 
     for (String facet : schema.facetFields()) {
       for (String value : facetValues(page, facet, warnings)) {
@@ -192,6 +192,21 @@ public final class DocumentMapper {
     String s = item instanceof java.util.Date d ? d.toInstant().toString() : String.valueOf(item);
     // Control characters have no place in a label and would break facet paths.
     return WHITESPACE_OR_CONTROL.matcher(s).replaceAll(" ").strip();
+  }
+
+  /**
+   * The words as written, for typo candidates: only which pages hold a word is read (its document frequency), so
+   * no frequencies, positions or norms are written, which keeps this second pass over the text cheap.
+   */
+  private static final FieldType SPELLING = spellingType();
+
+  private static FieldType spellingType() {
+    var type = new FieldType();
+    type.setTokenized(true);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
   }
 
   private static FieldType textType() {

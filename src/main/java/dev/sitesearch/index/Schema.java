@@ -28,7 +28,7 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
     List<String> storedFields, Stemmer stemmer) {
 
   /** Bumped whenever the document layout changes, which also forces a rebuild of older indexes. */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
   public static final String YEAR_FACET = "year";
 
   public Schema {
