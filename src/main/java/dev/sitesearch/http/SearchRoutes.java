@@ -29,11 +29,17 @@ final class SearchRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/search", this::search);
-    routes.get("/api/suggest", this::suggest);
-    routes.get("/api/facets/{facet}", this::facetValues);
-    routes.get("/api/documents/<id>", this::document);
-    routes.get("/api/health", this::health);
+    getAndHead(routes, "/api/search", this::search);
+    getAndHead(routes, "/api/suggest", this::suggest);
+    getAndHead(routes, "/api/facets/{facet}", this::facetValues);
+    getAndHead(routes, "/api/documents/<id>", this::document);
+    getAndHead(routes, "/api/health", this::health);
+  }
+
+  /** HEAD answers what GET would, headers and status alike, without the body (the server drops it). */
+  private static void getAndHead(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
   }
 
   private void search(Context ctx) throws Exception {

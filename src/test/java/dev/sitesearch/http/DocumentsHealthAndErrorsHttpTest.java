@@ -157,6 +157,19 @@ class DocumentsHealthAndErrorsHttpTest {
   }
 
   @Test
+  void head_answers_with_the_status_and_headers_of_get_and_no_body() {
+    for (String path : List.of("/api/search?q=care", "/api/suggest?q=chr", "/api/facets/tags", "/api/health",
+        "/api/search?size=0", "/api/documents/999999")) {
+      Response get = server.get(path);
+      Response head = server.head(path);
+      assertEquals(get.status(), head.status(), path);
+      assertEquals(get.header("Content-Type"), head.header("Content-Type"), path);
+      assertEquals(get.header("Cache-Control"), head.header("Cache-Control"), path);
+      assertEquals("", head.body(), path);
+    }
+  }
+
+  @Test
   void errors_and_health_are_never_cached() {
     assertEquals("no-store", server.get("/api/search?size=0").header("Cache-Control"));
     assertEquals("no-store", server.get("/api/documents/999999").header("Cache-Control"));

@@ -158,6 +158,10 @@ final class TestServer implements AutoCloseable {
     return send(request(pathAndQuery, headerPairs).GET());
   }
 
+  Response head(String pathAndQuery, String... headerPairs) {
+    return send(request(pathAndQuery, headerPairs).HEAD());
+  }
+
   Response post(String pathAndQuery, String... headerPairs) {
     return send(request(pathAndQuery, headerPairs).POST(HttpRequest.BodyPublishers.noBody()));
   }
