@@ -121,8 +121,6 @@ public final class TitleSuggester implements Closeable {
     return html.toString();
   }
 
-  private static final int MAX_TITLE_CHARS = 1000;
-
   private static List<Entry> entries(IndexReader reader, String dateField) throws IOException {
     var entries = new ArrayList<Entry>(reader.numDocs());
     Set<String> wanted = Set.of(Fields.TITLE, Fields.ID, Fields.URL);
@@ -135,9 +133,6 @@ public final class TitleSuggester implements Closeable {
         var d = stored.document(doc, wanted);
         String title = d.get(Fields.TITLE);
         if (title == null || title.isBlank()) continue;
-        // The suggester keeps each title as one term, and Lucene refuses terms over 32 KB; an index written before
-        // titles were capped may hold longer ones.
-        if (title.length() > MAX_TITLE_CHARS) title = title.substring(0, MAX_TITLE_CHARS);
         long days = dates != null && dates.advanceExact(doc) ? Math.max(0, dates.nextValue() / 86_400_000L) : 0;
         entries.add(new Entry(title, d.get(Fields.ID), d.get(Fields.URL), days));
       }
