@@ -170,14 +170,18 @@ public final class Indexer {
         toRead.add(file);
       }
     }
-    Set<String> walkProblemPaths = new HashSet<>();
+    var deletedPaths = ConcurrentHashMap.<String>newKeySet();
     for (ContentProblem p : walk.problems()) {
-      walkProblemPaths.add(p.path());
-      failures.put(p.path(), keepNote(p, indexed.containsKey(p.path()) && !rebuild));
+      IndexedFile known = indexed.get(p.path());
+      boolean keep = !rebuild && keepsLastGood(known, now);
+      if (!keep && known != null) {
+        if (!rebuild) writer.deleteDocuments(new Term(Fields.PATH, p.path()));
+        deletedPaths.add(p.path());
+      }
+      failures.put(p.path(), keepNote(p, keep));
       outcomes.put(p.path(), Outcome.FAILED);
     }
 
-    var deletedPaths = ConcurrentHashMap.<String>newKeySet();
     var writtenPaths = ConcurrentHashMap.<String>newKeySet();
     progress.start(toRead.size());
     readAndWrite(toRead, file -> {
@@ -193,7 +197,7 @@ public final class Indexer {
             // Lucene refuses this one document (say, a value too large for a term); the run goes on without it.
             outcomes.put(file.relPath(), Outcome.FAILED);
             failures.put(file.relPath(), keepNote(ContentProblem.of(file.relPath(),
-                "cannot be indexed: " + e.getMessage()), inIndex));
+                "cannot be indexed: " + e.getMessage()), inIndex && keepsLastGood(known, now)));
             progress.advance();
             return;
           }
@@ -213,19 +217,25 @@ public final class Indexer {
         }
         case ReadOutcome.Failed failed -> {
           outcomes.put(file.relPath(), Outcome.FAILED);
-          failures.put(file.relPath(), keepNote(failed.problem(), inIndex));
-          if (inIndex) ids.put(file.relPath(), known.id());
-          if (known != null && rebuild) deletedPaths.add(file.relPath()); // a rebuild cannot keep the old version
+          boolean keep = inIndex && keepsLastGood(known, now);
+          failures.put(file.relPath(), keepNote(failed.problem(), keep));
+          if (keep) {
+            ids.put(file.relPath(), known.id());
+          } else if (known != null) {
+            // A rebuild cannot keep the old version, and an expired one is not kept either.
+            if (inIndex) writer.deleteDocuments(new Term(Fields.PATH, file.relPath()));
+            deletedPaths.add(file.relPath());
+          }
         }
       }
       progress.advance();
     });
     progress.finish();
 
-    // Files gone from the folder leave the index (a file the walker could not read keeps its last version).
+    // Files gone from the folder leave the index (a file the walker could not read has an outcome: FAILED).
     Set<String> present = new HashSet<>(outcomes.keySet());
     for (String path : indexed.keySet()) {
-      if (!present.contains(path) && !walkProblemPaths.contains(path)) {
+      if (!present.contains(path)) {
         if (!rebuild) writer.deleteDocuments(new Term(Fields.PATH, path));
         deletedPaths.add(path);
       }
@@ -293,6 +303,11 @@ public final class Indexer {
       }
     }
     return losers;
+  }
+
+  /** A broken page's last good version stays in the index until fixed, but not past its expiry date. */
+  private static boolean keepsLastGood(IndexedFile known, long now) {
+    return known != null && known.expiresMillis() > now;
   }
 
   private static ContentProblem keepNote(ContentProblem problem, boolean stillIndexed) {

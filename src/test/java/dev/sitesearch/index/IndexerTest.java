@@ -1,6 +1,7 @@
 package dev.sitesearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -237,6 +238,25 @@ class IndexerTest {
 
     assertEquals("added=0 updated=0 deleted=1 unchanged=3 skipped=1 failed=0 documents=3", counts(s));
     assertEquals(List.of(), hitIds("ocelots"));
+  }
+
+  @Test
+  void a_broken_page_keeps_its_last_good_version_only_until_its_expiry_date() throws Exception {
+    page("news/offer.md", "id: o6\ntitle: Offer\nexpiryDate: 2025-07-01T00:00:00Z", "Okapis offer.");
+    run();
+    page("news/offer.md", "id: o6\ntitle: [unclosed", "Okapis offer.");
+
+    IndexSummary broken = run();
+    assertEquals(List.of("o6"), hitIds("okapis"), "broken before its expiry: the last good version stays");
+    assertTrue(broken.failures().get(0).reason().contains("stays in the index"), broken.failures().toString());
+
+    Clock later = Clock.fixed(Instant.parse("2025-07-02T00:00:00Z"), ZoneOffset.UTC);
+    IndexSummary s = indexer(Schema.defaults(), later).run(false, Indexer.Progress.NONE);
+
+    assertEquals(List.of(), hitIds("okapis"), "expired: not kept, broken or not");
+    assertEquals(1, s.deleted());
+    assertEquals(1, s.failed());
+    assertFalse(s.failures().get(0).reason().contains("stays in the index"), s.failures().toString());
   }
 
   @Test
