@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.cli.Main;
 import dev.sitesearch.content.PageReader;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,16 +78,6 @@ class IndexKillRandomTest {
     return "+" + adds + " ~" + edits + " -" + deletes;
   }
 
-  private Process startIndexProcess(boolean full) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "index", "--content", content.toString(), "--index", index.toString(), "--config",
-        config.toString()));
-    if (full) command.add("--full");
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
-  }
-
   @Test
   @Timeout(240) // a guard against a hung child process; the rounds stop starting after BUDGET_MILLIS
   void index_processes_killed_at_random_moments_leave_the_old_or_the_new_complete_state() throws Exception {
@@ -121,7 +105,7 @@ class IndexKillRandomTest {
           + ", kill " + delay + " ms after the run began)";
 
       var output = new StringBuilder();
-      boolean finished = killAfter(startIndexProcess(full), delay, output);
+      boolean finished = IndexProcess.killAfterStart(IndexProcess.start(content, index, config, full), delay, output);
 
       Map<String, String> state;
       try {
@@ -150,37 +134,6 @@ class IndexKillRandomTest {
     System.out.println("IndexKillRandomTest seed " + SEED + ": " + outcomes.stream()
         .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting())) + " in "
         + (System.currentTimeMillis() - start) + " ms");
-  }
-
-  /**
-   * Waits for the child to begin its run (its "indexing" log line), then {@code delayMillis}, then kills it; returns
-   * whether it had already finished on its own.
-   */
-  private static boolean killAfter(Process child, long delayMillis, StringBuilder output) throws Exception {
-    var started = new CountDownLatch(1);
-    CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-      try (var in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          synchronized (output) {
-            output.append(line).append('\n');
-          }
-          if (line.contains("Indexer - indexing ")) started.countDown();
-        }
-      } catch (IOException e) {
-        // the process was killed
-      }
-    });
-    try {
-      assertTrue(started.await(60, TimeUnit.SECONDS) || !child.isAlive(), () -> "the child never started:\n" + output);
-      Thread.sleep(delayMillis);
-      boolean finished = !child.isAlive() && child.exitValue() == 0;
-      child.destroyForcibly();
-      assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not die");
-      reader.get(10, TimeUnit.SECONDS);
-      return finished;
-    } finally {
-      child.destroyForcibly();
-    }
   }
 
   private static String lastLine(StringBuilder output) {

@@ -7,20 +7,13 @@ import dev.sitesearch.cli.Main;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchService;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,15 +34,6 @@ class IndexKillTest {
       Files.writeString(dir.resolve(prefix + i + ".md"), "---\nid: " + prefix + i + "\ntitle: " + prefix + " page " + i
           + "\ntags: [t" + (i % 10) + "]\n---\nBody of page " + i + " about " + word + ".\n");
     }
-  }
-
-  /** Starts {@code sitesearch index --full} in its own JVM, with its log on so we can see the run begin. */
-  private static Process startIndexProcess(Path content, Path index, Path config) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var command = List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "index", "--full", "--content", content.toString(), "--index", index.toString(), "--config", config.toString());
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   /** What the index holds: "old", "new", or a description of anything else. */
@@ -85,31 +69,14 @@ class IndexKillTest {
     // Kill as the run starts, part-way and near its end; each time the index must be whole.
     var states = new ArrayList<String>();
     for (long delayMillis : new long[] {0, 300, 700}) {
-      Process child = startIndexProcess(content, index, config);
-      var started = new CountDownLatch(1);
       var output = new StringBuilder();
-      CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-        try (var in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = in.readLine()) != null; ) {
-            synchronized (output) {
-              output.append(line).append('\n');
-            }
-            if (line.contains("Indexer - indexing ")) started.countDown();
-          }
-        } catch (IOException e) {
-          // the process was killed
-        }
-      });
-      assertTrue(started.await(60, TimeUnit.SECONDS), () -> "the child never started indexing:\n" + output);
-      if (delayMillis > 0) Thread.sleep(delayMillis);
-      child.destroyForcibly();
-      assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not die");
-      reader.get(10, TimeUnit.SECONDS);
+      boolean finished = IndexProcess.killAfterStart(IndexProcess.start(content, index, config, true), delayMillis,
+          output);
       String state = state(index);
       synchronized (output) {
         assertTrue(state.equals("old") || state.equals("new"), () -> state + "\nchild output:\n" + output);
       }
-      states.add(state + (child.exitValue() == 0 ? " (it finished before the kill)" : " (killed)"));
+      states.add(state + (finished ? " (it finished before the kill)" : " (killed)"));
     }
 
     var out = new StringWriter();
