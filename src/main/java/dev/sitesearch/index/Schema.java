@@ -81,7 +81,7 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
   /** A stable digest of everything that shapes a document. */
   public String fingerprint() {
     String text = "v" + VERSION + "|text=" + textFields + "|facets=" + facetFields + "|dates=" + dateFields
-        + "|stored=" + storedFields + (stemmer == Stemmer.PORTER ? "" : "|stemmer=" + stemmer.configName());
+        + "|stored=" + storedFields + "|stemmer=" + stemmer.configName();
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);

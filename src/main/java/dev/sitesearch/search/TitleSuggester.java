@@ -55,11 +55,11 @@ public final class TitleSuggester implements Closeable {
     this.dateField = dateField;
   }
 
-  /** Rebuilds when the reader shows a different commit; returns whether it did. */
-  synchronized boolean rebuildIfChanged(SiteSearcher searcher) throws IOException {
+  /** Rebuilds when the reader shows a different commit. */
+  synchronized void rebuildIfChanged(SiteSearcher searcher) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     long version = reader instanceof DirectoryReader dr ? dr.getVersion() : reader.hashCode();
-    if (version == builtVersion) return false;
+    if (version == builtVersion) return;
     List<Entry> entries = entries(reader, dateField);
     var suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer(), analyzer(), 1, false, true,
         false);
@@ -68,7 +68,6 @@ public final class TitleSuggester implements Closeable {
     previous = current;
     current = suggester;
     builtVersion = version;
-    return true;
   }
 
   public List<Suggestion> suggest(String typed, int size) throws IOException {

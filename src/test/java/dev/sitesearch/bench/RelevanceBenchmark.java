@@ -100,10 +100,10 @@ class RelevanceBenchmark {
             Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
       }
     }
-    for (String name2 : System.getProperty("bench.stemmers", variants.isEmpty() ? "" : "snowball,kstem,minimal,none")
+    for (String stemmerName : System.getProperty("bench.stemmers", variants.isEmpty() ? "" : "snowball,kstem,minimal,none")
         .split(",")) {
-      if (name2.isBlank()) continue;
-      Stemmer stemmer = Stemmer.byName(name2).orElseThrow();
+      if (stemmerName.isBlank()) continue;
+      Stemmer stemmer = Stemmer.byName(stemmerName).orElseThrow();
       var stemmed = new Schema(schema.textFields(), schema.facetFields(), schema.dateFields(), schema.storedFields(),
           stemmer);
       Path stemmedIndex = work.resolve("index-" + stemmer.configName());

@@ -73,7 +73,10 @@ class LimitsAndHeadersHttpTest {
   @Test
   void requests_beyond_the_concurrency_limit_get_a_503_problem_with_retry_after_then_service_resumes()
       throws Exception {
-    var limits = new ServerLimits(ServerLimits.DEFAULT_MAX_HEADER_BYTES, 1024, 1, Duration.ZERO, RateLimit.OFF);
+    // A short wait, not none: the held request must get the slot even if a search of ours still has it (with no
+    // wait it would itself be refused now and then, and hold nothing); past the wait the searches are refused.
+    var limits = new ServerLimits(ServerLimits.DEFAULT_MAX_HEADER_BYTES, 1024, 1, Duration.ofMillis(500),
+        RateLimit.OFF);
     try (var server = TestServer.startWithLimits(workDir, limits);
         var slow = new Socket("127.0.0.1", server.port())) {
       // A client that sends half its body holds the only slot while the server waits for the rest.
