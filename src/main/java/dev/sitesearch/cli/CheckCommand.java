@@ -1,11 +1,7 @@
 package dev.sitesearch.cli;
 
-import dev.sitesearch.config.SitesearchConfig;
-import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +26,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SitesearchConfig config = common.loadConfig();
-    var reader = new PageReader(config.maxFileBytes(), includeDrafts, Clock.systemUTC());
-    Indexer dryRun = Indexer.dryRun(common.content, Schema.from(config), reader,
-        Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
-    IndexSummary summary = dryRun.run(true, Indexer.Progress.NONE);
+    IndexSummary summary = common.assembly().dryRun(includeDrafts).run(true, Indexer.Progress.NONE);
     if (json) {
       IndexCommand.print(spec, summary, true);
     } else {

@@ -1,5 +1,6 @@
 package dev.sitesearch.cli;
 
+import dev.sitesearch.app.Assembly;
 import dev.sitesearch.config.ConfigLoader;
 import dev.sitesearch.config.SitesearchConfig;
 import java.nio.file.Path;
@@ -22,5 +23,10 @@ public final class CommonOptions {
 
   SitesearchConfig loadConfig() {
     return ConfigLoader.load(config, System.getenv());
+  }
+
+  /** The application's parts for these folders and config. */
+  Assembly assembly() {
+    return Assembly.of(loadConfig(), content, index);
   }
 }

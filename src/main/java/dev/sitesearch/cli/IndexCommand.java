@@ -5,9 +5,7 @@ import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
-import dev.sitesearch.search.Json;
-import java.time.Clock;
+import dev.sitesearch.http.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +33,7 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SitesearchConfig config = common.loadConfig();
-    var reader = new PageReader(config.maxFileBytes(), includeDrafts, Clock.systemUTC());
-    var indexer = new Indexer(common.content, common.index, Schema.from(config), reader,
-        Runtime.getRuntime().availableProcessors(), Clock.systemUTC());
+    Indexer indexer = common.assembly().indexer(includeDrafts);
     IndexSummary summary = indexer.run(full, json ? Indexer.Progress.NONE : TerminalProgress.forTerminal());
     print(spec, summary, json);
     return summary.exitCode();

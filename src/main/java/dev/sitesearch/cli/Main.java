@@ -51,7 +51,7 @@ public final class Main {
         case ConfigException c -> "configuration error: " + c.getMessage();
         case IndexBusyException b -> "index busy: " + b.getMessage();
         case IndexMissingException m -> m.getMessage();
-        case InvalidRequestException r -> r.parameter() + ": " + r.getMessage();
+        case InvalidRequestException r -> r.getMessage();
         case java.io.IOException io -> "error: " + io.getMessage();
         default -> null;
       };

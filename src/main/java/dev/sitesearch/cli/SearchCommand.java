@@ -1,13 +1,12 @@
 package dev.sitesearch.cli;
 
-import dev.sitesearch.config.SitesearchConfig;
-import dev.sitesearch.index.Schema;
+import dev.sitesearch.app.Assembly;
+import dev.sitesearch.http.Json;
 import dev.sitesearch.search.InvalidRequestException;
-import dev.sitesearch.search.Json;
+import dev.sitesearch.search.InvalidRequestException.Part;
+import dev.sitesearch.search.LiveIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.SearchService;
-import dev.sitesearch.search.SearchTuning;
 import dev.sitesearch.search.SortOrder;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -52,17 +51,20 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SitesearchConfig config = common.loadConfig();
     Map<String, List<String>> byFacet = new LinkedHashMap<>();
     for (String f : filters) {
       int eq = f.indexOf('=');
-      if (eq <= 0) throw new InvalidRequestException("--filter", "expected FACET=VALUE, got '" + f + "'");
+      if (eq <= 0) {
+        throw new InvalidRequestException(Part.FILTER, "expected FACET=VALUE, got '" + InvalidRequestException.shorten(f)
+            + "'");
+      }
       byFacet.computeIfAbsent(f.substring(0, eq).strip(), k -> new ArrayList<>()).add(f.substring(eq + 1));
     }
     var request = new SearchRequest(query, byFacet, null, null, SortOrder.parse(sort), page, size, null,
         SearchRequest.DEFAULT_FACET_SIZE);
-    try (var service = new SearchService(common.index, Schema.from(config), SearchTuning.from(config.ranking()))) {
-      SearchResponse response = service.search(request);
+    Assembly assembly = common.assembly();
+    try (LiveIndex index = assembly.openIndex()) {
+      SearchResponse response = assembly.searchService(index).search(request);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.pretty(response));

@@ -34,6 +34,17 @@ public record ServerLimits(int maxHeaderBytes, long maxBodyBytes, int maxConcurr
     if (maxQueueWait.isNegative()) throw new IllegalArgumentException("maxQueueWait must not be negative");
   }
 
+  static ServerLimits fromConfig(ConfigSection l, RateLimit rateLimit) {
+    l.allowOnly("maxHeaderSize", "maxBodySize", "maxConcurrent", "maxQueueWait");
+    var d = defaults();
+    return new ServerLimits(
+        (int) l.size("maxHeaderSize", d.maxHeaderBytes(), 1024, 1024 * 1024),
+        l.size("maxBodySize", d.maxBodyBytes(), 1, Long.MAX_VALUE),
+        l.integer("maxConcurrent", d.maxConcurrent(), 1, 10_000),
+        l.duration("maxQueueWait", d.maxQueueWait()),
+        rateLimit);
+  }
+
   public static ServerLimits defaults() {
     return new ServerLimits(DEFAULT_MAX_HEADER_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT,
         DEFAULT_MAX_QUEUE_WAIT, RateLimit.OFF);
@@ -60,6 +71,17 @@ public record ServerLimits(int maxHeaderBytes, long maxBodyBytes, int maxConcurr
         throw new IllegalArgumentException("requestsPerSecond must be a number of 0 or more");
       }
       if (requestsPerSecond > 0 && burst < 1) throw new IllegalArgumentException("burst must be at least 1");
+    }
+
+    /** Off when the section is absent; when present, it needs a rate. */
+    static RateLimit fromConfig(ConfigSection r) {
+      if (r.keys().isEmpty()) return OFF;
+      r.allowOnly("requestsPerSecond", "burst", "trustForwardedFor");
+      String what = "a number of requests per second, 0 to turn the limit off";
+      if (!r.has("requestsPerSecond")) throw r.error("requestsPerSecond", "expected " + what);
+      double perSecond = r.number("requestsPerSecond", 0, 0, 1e9, what);
+      int burst = r.integer("burst", (int) Math.max(1, Math.ceil(perSecond * 2)), 1, 1_000_000);
+      return new RateLimit(perSecond, burst, r.bool("trustForwardedFor", false));
     }
 
     public boolean enabled() {

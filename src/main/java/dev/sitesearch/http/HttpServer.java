@@ -1,15 +1,16 @@
 package dev.sitesearch.http;
 
-import dev.sitesearch.config.SitesearchConfig.ServerSettings;
+import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.search.InvalidRequestException;
-import dev.sitesearch.search.Json;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ public final class HttpServer {
   private HttpServer() {}
 
   public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
-    var searchRoutes = new SearchRoutes(search);
+    var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
     var adminRoutes = new AdminRoutes(reindexer, settings.adminToken(), settings.limits().maxBodyBytes());
     var uiRoutes = new UiRoutes();
     var limits = new RequestLimits(settings.limits(), settings.corsOrigins());
@@ -57,9 +58,11 @@ public final class HttpServer {
       adminRoutes.register(config.routes);
       uiRoutes.register(config.routes);
       config.routes.exception(InvalidRequestException.class, (e, ctx) ->
-          problem(ctx, 400, "Invalid parameter", e.getMessage(), e.parameter()));
-      config.routes.exception(ProblemException.class, (e, ctx) ->
-          problem(ctx, e.status(), e.title(), e.getMessage(), null));
+          problem(ctx, 400, "Invalid parameter", e.getMessage(), Params.name(e.part(), e.facet())));
+      config.routes.exception(ProblemException.class, (e, ctx) -> {
+        if (e.status() == 503) ctx.header("Retry-After", "1");
+        problem(ctx, e.status(), e.title(), e.getMessage(), e.parameter());
+      });
       config.routes.exception(HttpResponseException.class, (e, ctx) ->
           problem(ctx, e.getStatus(), title(e.getStatus()), e.getMessage(), null));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -83,7 +86,7 @@ public final class HttpServer {
     String path = ctx.req().getRequestURI();
     if (path == null || path.indexOf(';') < 0) return;
     try {
-      java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw new ProblemException(400, "Bad request", "the URL's percent-encoding is malformed");
     }

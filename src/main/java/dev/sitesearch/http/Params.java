@@ -1,12 +1,15 @@
 package dev.sitesearch.http;
 
-import dev.sitesearch.search.InvalidRequestException;
+import static dev.sitesearch.search.InvalidRequestException.shorten;
+
+import dev.sitesearch.search.InvalidRequestException.Part;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads query parameters strictly: a value that is present but wrong is a 400 naming the parameter. */
@@ -26,7 +29,7 @@ final class Params {
       if (n < min || n > max) throw new NumberFormatException();
       return n;
     } catch (NumberFormatException e) {
-      throw new InvalidRequestException(name, name + " must be a whole number from " + min + " to " + max
+      throw ProblemException.badParameter(name, name + " must be a whole number from " + min + " to " + max
           + ", not '" + shorten(v) + "'");
     }
   }
@@ -39,10 +42,11 @@ final class Params {
   static boolean bool(Context ctx, String name) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) return false;
-    return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (v.strip().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw new InvalidRequestException(name, name + " must be true or false, not '" + shorten(v) + "'");
+      default -> throw ProblemException.badParameter(name, name + " must be true or false, not '" + shorten(v)
+          + "'");
     };
   }
 
@@ -54,7 +58,8 @@ final class Params {
     try {
       return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(name, name + " must be a date such as 2024-05-31, not '" + shorten(v) + "'");
+      throw ProblemException.badParameter(name, name + " must be a date such as 2024-05-31, not '" + shorten(v)
+          + "'");
     }
   }
 
@@ -75,15 +80,29 @@ final class Params {
     ctx.queryParamMap().forEach((key, values) -> {
       if (key.startsWith("f.")) {
         String facet = key.substring(2);
-        if (facet.isEmpty()) throw new InvalidRequestException(key, "a filter needs a facet name: f.<facet>=<value>");
+        if (facet.isEmpty()) throw ProblemException.badParameter(key, "a filter needs a facet name: f.<facet>=<value>");
         filters.computeIfAbsent(facet, k -> new ArrayList<>()).addAll(values);
       }
     });
     return filters;
   }
 
-  static String shorten(String s) {
-    String oneLine = s.replaceAll("\\p{Cntrl}", "?");
-    return oneLine.length() > 40 ? oneLine.substring(0, 40) + "…" : oneLine;
+  /**
+   * The query parameter a part of a search request arrives in: the search core names what is wrong in its own
+   * terms, and this is where they meet HTTP's.
+   */
+  static String name(Part part, String facet) {
+    return switch (part) {
+      case QUERY -> "q";
+      case FILTER -> "f." + facet;
+      case FROM -> "from";
+      case TO -> "to";
+      case SORT -> "sort";
+      case PAGE -> "page";
+      case SIZE -> "size";
+      case FACETS -> "facets";
+      case FACET_SIZE -> "facetSize";
+      case FACET -> "facet";
+    };
   }
 }

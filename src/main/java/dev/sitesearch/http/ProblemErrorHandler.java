@@ -1,6 +1,5 @@
 package dev.sitesearch.http;
 
-import dev.sitesearch.search.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;

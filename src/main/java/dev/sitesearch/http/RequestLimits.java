@@ -9,6 +9,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +100,6 @@ final class RequestLimits implements Filter {
     res.setContentType(Problem.CONTENT_TYPE);
     res.setHeader("Cache-Control", "no-store");
     var problem = new Problem("about:blank", HttpServer.title(status), status, detail, req.getRequestURI(), null);
-    res.getOutputStream().write(dev.sitesearch.search.Json.write(problem).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    res.getOutputStream().write(Json.write(problem).getBytes(StandardCharsets.UTF_8));
   }
 }

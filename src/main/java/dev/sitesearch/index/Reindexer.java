@@ -14,6 +14,7 @@ public final class Reindexer {
 
   private final Indexer indexer;
   private final AfterCommit afterCommit;
+  private boolean closed;
 
   public Reindexer(Indexer indexer, AfterCommit afterCommit) {
     this.indexer = indexer;
@@ -21,8 +22,14 @@ public final class Reindexer {
   }
 
   public synchronized IndexSummary run(boolean full) throws IOException {
+    if (closed) throw new IndexBusyException("the server is shutting down; no reindex is started", null);
     IndexSummary summary = indexer.run(full, Indexer.Progress.NONE);
     afterCommit.committed(summary);
     return summary;
+  }
+
+  /** Waits for a running reindex to commit or roll back, and refuses new ones. */
+  public synchronized void close() {
+    closed = true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitesearch.index;
 
+import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.config.Stemmer;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,14 @@ import org.apache.lucene.facet.FacetsConfig;
  * @param dateFields   date fields; the first one is the page date used for sorting, {@code from/to} and {@code year}
  * @param storedFields extra front-matter paths returned with each hit
  * @param stemmer      how the text fields reduce words to a common form
+ * @param labels       field name to the name a visitor sees; not part of the fingerprint (it shapes no document)
  */
 public record Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
-    List<String> storedFields, Stemmer stemmer) {
+    List<String> storedFields, Stemmer stemmer, Map<String, String> labels) {
 
   /** Bumped whenever the document layout changes, which also forces a rebuild of older indexes. */
   public static final int VERSION = 6;
-  public static final String YEAR_FACET = "year";
+  public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 
   public Schema {
     textFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(textFields));
@@ -38,17 +40,36 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
     storedFields = List.copyOf(storedFields);
     if (textFields.isEmpty()) throw new IllegalArgumentException("at least one text field is needed");
     java.util.Objects.requireNonNull(stemmer);
+    labels = Map.copyOf(labels);
   }
 
-  /** A schema with the default stemmer. */
+  /** A schema with the default stemmer and labels. */
   public Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
       List<String> storedFields) {
     this(textFields, facetFields, dateFields, storedFields, Stemmer.PORTER);
   }
 
+  /** A schema with the default labels. */
+  public Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
+      List<String> storedFields, Stemmer stemmer) {
+    this(textFields, facetFields, dateFields, storedFields, stemmer, FieldSettings.DEFAULTS.labels());
+  }
+
   public static Schema from(SitesearchConfig config) {
-    return new Schema(config.textFields(), config.facetFields(), config.dateFields(), config.storedFields(),
-        config.stemmer());
+    FieldSettings f = config.fields();
+    return new Schema(f.text(), f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels());
+  }
+
+  /**
+   * The name a visitor sees for a field: its configured label, else one made from its name ({@code link.brand} is
+   * "Brand", {@code communityTopics} "Community topics").
+   */
+  public String label(String field) {
+    String label = labels.get(field);
+    if (label != null) return label;
+    String last = field.substring(field.lastIndexOf('.') + 1).replace('_', ' ').replace('-', ' ');
+    String words = last.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(java.util.Locale.ROOT).strip();
+    return words.isEmpty() ? field : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   public static Schema defaults() {

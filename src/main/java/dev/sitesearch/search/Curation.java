@@ -18,8 +18,7 @@ import org.apache.lucene.search.TermQuery;
  * query is matched ignoring case, accents and punctuation; filters still apply (a pin outside the selected topic
  * stays out). Only the relevance order is curated.
  */
-public final class Curation {
-  static final Curation NONE = new Curation(Map.of(), Map.of());
+final class Curation implements RankingStage {
   /** Far above any relevance score, so pins lead in their order. */
   private static final float PIN_BOOST = 1_000_000f;
 
@@ -31,8 +30,10 @@ public final class Curation {
     hides.forEach((q, ids) -> this.hides.put(TitleKey.of(q), List.copyOf(ids)));
   }
 
-  Query apply(String q, Query query) {
-    String key = TitleKey.of(q);
+  @Override
+  public Query apply(Query query, Context context) {
+    if (context.request().sort() != SortOrder.RELEVANCE) return query;
+    String key = TitleKey.of(context.request().q());
     List<String> pinned = pins.getOrDefault(key, List.of());
     List<String> hidden = hides.getOrDefault(key, List.of());
     if (pinned.isEmpty() && hidden.isEmpty()) return query;

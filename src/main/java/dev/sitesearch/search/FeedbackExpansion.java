@@ -2,6 +2,7 @@ package dev.sitesearch.search;
 
 import dev.sitesearch.index.Fields;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,29 +21,36 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * Pseudo-relevance feedback for long, question-like queries (RM3's idea, kept small): the words that best
- * characterise the first few results are added, lightly weighted, to the query. A visitor who types a whole
- * question rarely uses the words the best pages use; the first results tell which those are. Short queries, the
- * usual search-box case, are left alone.
+ * characterise the first few results, within the visitor's filters, are added, lightly weighted, to the query. A
+ * visitor who types a whole question rarely uses the words the best pages use; the first results tell which those
+ * are. Short queries, the usual search-box case, are left alone.
  */
-final class FeedbackExpansion {
+final class FeedbackExpansion implements RankingStage {
   /** Content words (not stop words) a query needs before feedback applies. */
   static final int MIN_WORDS = 6;
   static final int FEEDBACK_DOCS = 10;
   static final int EXPANSION_TERMS = 10;
 
   private final Analyzer analyzer;
+  private final FieldQueries fields;
+  private final float weight;
 
-  FeedbackExpansion(Analyzer analyzer) {
+  FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight) {
     this.analyzer = analyzer;
+    this.fields = fields;
+    this.weight = weight;
   }
 
-  /**
-   * The expansion to add to {@code query}, or null.
-   *
-   * @param termQuery builds the scored query for one analysed term, as the query builder does for a word
-   */
-  Query expansion(IndexSearcher searcher, Query query, Set<String> queryTerms, float weight,
-      java.util.function.Function<String, Query> termQuery) throws IOException {
+  @Override
+  public Query apply(Query query, Context context) throws IOException {
+    if (weight <= 0 || context.contentTerms().size() < MIN_WORDS) return query;
+    Query expansion = expansion(context.searcher(), context.filters().apply(query), context.contentTerms());
+    if (expansion == null) return query;
+    return new BooleanQuery.Builder().add(query, Occur.SHOULD).add(expansion, Occur.SHOULD).build();
+  }
+
+  /** The words of the first results, weighted by how much more they occur there than in the site; or null. */
+  private Query expansion(IndexSearcher searcher, Query query, Set<String> queryTerms) throws IOException {
     ScoreDoc[] top = searcher.search(query, FEEDBACK_DOCS).scoreDocs;
     if (top.length < 3) return null;
     int n = searcher.getIndexReader().numDocs();
@@ -54,7 +62,7 @@ final class FeedbackExpansion {
       int length = Math.max(1, tf.values().stream().mapToInt(Integer::intValue).sum());
       tf.forEach((term, count) -> scores.merge(term, (double) count / length, Double::sum));
     }
-    var ranked = new java.util.ArrayList<Map.Entry<String, Double>>();
+    var ranked = new ArrayList<Map.Entry<String, Double>>();
     for (var e : scores.entrySet()) {
       String term = e.getKey();
       if (queryTerms.contains(term) || term.length() < 3 || !term.chars().allMatch(Character::isLetter)
@@ -63,8 +71,7 @@ final class FeedbackExpansion {
       }
       int df = searcher.getIndexReader().docFreq(new Term(Fields.BODY, term));
       if (df < 2) continue; // a word from one page says nothing about the others
-      double idf = Math.log((double) n / df);
-      ranked.add(Map.entry(term, e.getValue() * idf));
+      ranked.add(Map.entry(term, e.getValue() * Math.log((double) n / df)));
     }
     if (ranked.isEmpty()) return null;
     ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
@@ -72,7 +79,7 @@ final class FeedbackExpansion {
     double max = best.get(0).getValue();
     var expansion = new BooleanQuery.Builder();
     for (var e : best) {
-      expansion.add(new BoostQuery(termQuery.apply(e.getKey()), (float) (weight * e.getValue() / max)), Occur.SHOULD);
+      expansion.add(new BoostQuery(fields.term(e.getKey()), (float) (weight * e.getValue() / max)), Occur.SHOULD);
     }
     return expansion.build();
   }

@@ -1,15 +1,42 @@
 package dev.sitesearch.search;
 
-/** A search request that cannot be answered as asked; names the parameter so the caller can fix it. */
-public class InvalidRequestException extends RuntimeException {
-  private final String parameter;
+import java.util.Objects;
 
-  public InvalidRequestException(String parameter, String message) {
-    super(message);
-    this.parameter = parameter;
+/**
+ * A search request that cannot be answered as asked. It names the part of the request at fault in the search's own
+ * terms ({@link Part}); each edge names it in its own (the HTTP API as a query parameter such as {@code f.tags}, the
+ * CLI as an option such as {@code --filter}).
+ */
+public class InvalidRequestException extends RuntimeException {
+  /** The parts of a request that can be wrong. */
+  public enum Part { QUERY, FILTER, FROM, TO, SORT, PAGE, SIZE, FACETS, FACET_SIZE, FACET }
+
+  private final Part part;
+  private final String facet;
+
+  public InvalidRequestException(Part part, String message) {
+    this(part, null, message);
   }
 
-  public String parameter() {
-    return parameter;
+  /** A problem with one facet's filter or values; {@code facet} is the facet as asked. */
+  public InvalidRequestException(Part part, String facet, String message) {
+    super(message);
+    this.part = Objects.requireNonNull(part);
+    this.facet = facet;
+  }
+
+  public Part part() {
+    return part;
+  }
+
+  /** The facet a {@link Part#FILTER} problem is about, else null. */
+  public String facet() {
+    return facet;
+  }
+
+  /** A value quoted in a message: one line, at most 40 characters. */
+  public static String shorten(String value) {
+    String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+    return oneLine.length() > 40 ? oneLine.substring(0, 40) + "…" : oneLine;
   }
 }

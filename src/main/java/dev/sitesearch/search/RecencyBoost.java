@@ -6,78 +6,98 @@ import java.util.Objects;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
  * A gentle multiplier for newer pages: {@code 1 + weight × 0.5^(age / halfLife)}, so of two equally good pages the
- * newer comes first, while a much better old page still beats a new one. Undated pages get no bonus.
+ * newer comes first, while a much better old page still beats a new one. Undated pages get no bonus. Applies only
+ * when some word matched (browsing is already sorted by date).
  */
-final class RecencyBoost extends DoubleValuesSource {
+final class RecencyBoost implements RankingStage {
   private static final double MILLIS_PER_DAY = 86_400_000d;
-  private final long nowMillis;
   private final double halfLifeDays;
   private final double weight;
 
-  RecencyBoost(long nowMillis, double halfLifeDays, double weight) {
-    this.nowMillis = nowMillis;
+  RecencyBoost(double halfLifeDays, double weight) {
     this.halfLifeDays = halfLifeDays;
     this.weight = weight;
   }
 
   @Override
-  public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-    NumericDocValues dates = DocValues.getNumeric(ctx.reader(), Fields.RECENCY);
-    return new DoubleValues() {
-      private double value = 1;
+  public Query apply(Query query, Context context) {
+    if (halfLifeDays <= 0 || weight <= 0 || context.words().isEmpty()) return query;
+    return FunctionScoreQuery.boostByValue(query, new Decay(context.nowMillis(), halfLifeDays, weight));
+  }
 
-      @Override
-      public double doubleValue() {
-        return value;
-      }
+  /** The multiplier per page, from the page date's doc values. */
+  static final class Decay extends DoubleValuesSource {
+    private final long nowMillis;
+    private final double halfLifeDays;
+    private final double weight;
 
-      @Override
-      public boolean advanceExact(int doc) throws IOException {
-        if (!dates.advanceExact(doc)) {
-          value = 1;
+    Decay(long nowMillis, double halfLifeDays, double weight) {
+      this.nowMillis = nowMillis;
+      this.halfLifeDays = halfLifeDays;
+      this.weight = weight;
+    }
+
+    @Override
+    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+      NumericDocValues dates = DocValues.getNumeric(ctx.reader(), Fields.RECENCY);
+      return new DoubleValues() {
+        private double value = 1;
+
+        @Override
+        public double doubleValue() {
+          return value;
+        }
+
+        @Override
+        public boolean advanceExact(int doc) throws IOException {
+          if (!dates.advanceExact(doc)) {
+            value = 1;
+            return true;
+          }
+          double ageDays = Math.max(0, (nowMillis - dates.longValue()) / MILLIS_PER_DAY);
+          value = 1 + weight * Math.pow(0.5, ageDays / halfLifeDays);
           return true;
         }
-        double ageDays = Math.max(0, (nowMillis - dates.longValue()) / MILLIS_PER_DAY);
-        value = 1 + weight * Math.pow(0.5, ageDays / halfLifeDays);
-        return true;
-      }
-    };
-  }
+      };
+    }
 
-  @Override
-  public boolean needsScores() {
-    return false;
-  }
+    @Override
+    public boolean needsScores() {
+      return false;
+    }
 
-  @Override
-  public DoubleValuesSource rewrite(IndexSearcher searcher) {
-    return this;
-  }
+    @Override
+    public DoubleValuesSource rewrite(IndexSearcher searcher) {
+      return this;
+    }
 
-  @Override
-  public boolean isCacheable(LeafReaderContext ctx) {
-    return false; // depends on the time of the query
-  }
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) {
+      return false; // depends on the time of the query
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(nowMillis / 3_600_000, halfLifeDays, weight);
-  }
+    @Override
+    public int hashCode() {
+      return Objects.hash(nowMillis / 3_600_000, halfLifeDays, weight);
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RecencyBoost r && r.nowMillis / 3_600_000 == nowMillis / 3_600_000
-        && r.halfLifeDays == halfLifeDays && r.weight == weight;
-  }
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Decay r && r.nowMillis / 3_600_000 == nowMillis / 3_600_000
+          && r.halfLifeDays == halfLifeDays && r.weight == weight;
+    }
 
-  @Override
-  public String toString() {
-    return "recency(halfLife=" + halfLifeDays + "d, weight=" + weight + ")";
+    @Override
+    public String toString() {
+      return "recency(halfLife=" + halfLifeDays + "d, weight=" + weight + ")";
+    }
   }
 }

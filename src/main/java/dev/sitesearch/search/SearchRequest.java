@@ -1,6 +1,8 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.search.InvalidRequestException.Part;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,7 @@ public record SearchRequest(String q, Map<String, List<String>> filters, LocalDa
   public static final int DEFAULT_FACET_SIZE = 10;
 
   public SearchRequest {
-    q = q == null ? "" : q.strip();
-    if (q.length() > MAX_QUERY_CHARS) {
-      throw new InvalidRequestException("q", "q is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
-    }
+    q = checkQuery(q);
     var copy = new LinkedHashMap<String, List<String>>();
     if (filters != null) {
       filters.forEach((k, v) -> {
@@ -40,21 +39,33 @@ public record SearchRequest(String q, Map<String, List<String>> filters, LocalDa
         if (!values.isEmpty()) copy.put(k, values);
       });
     }
-    filters = java.util.Collections.unmodifiableMap(copy);
+    filters = Collections.unmodifiableMap(copy);
     if (from != null && to != null && from.isAfter(to)) {
-      throw new InvalidRequestException("from", "from (" + from + ") is after to (" + to + ")");
+      throw new InvalidRequestException(Part.FROM, "the first date (" + from + ") is after the last (" + to + ")");
     }
     if (sort == null) sort = SortOrder.RELEVANCE;
-    if (page < 1) throw new InvalidRequestException("page", "page must be 1 or more");
-    if (size < 1 || size > MAX_SIZE) throw new InvalidRequestException("size", "size must be from 1 to " + MAX_SIZE);
+    if (page < 1) throw new InvalidRequestException(Part.PAGE, "the page number must be 1 or more");
+    if (size < 1 || size > MAX_SIZE) {
+      throw new InvalidRequestException(Part.SIZE, "hits per page must be from 1 to " + MAX_SIZE);
+    }
     if ((long) page * size > MAX_WINDOW) {
-      throw new InvalidRequestException("page", "page × size may not exceed " + MAX_WINDOW
+      throw new InvalidRequestException(Part.PAGE, "page number × hits per page may not exceed " + MAX_WINDOW
           + "; narrow the search with a query or filters instead of paging this deep");
     }
     facets = facets == null ? null : List.copyOf(facets);
     if (facetSize < 1 || facetSize > MAX_FACET_SIZE) {
-      throw new InvalidRequestException("facetSize", "facetSize must be from 1 to " + MAX_FACET_SIZE);
+      throw new InvalidRequestException(Part.FACET_SIZE, "values per facet must be from 1 to " + MAX_FACET_SIZE);
     }
+  }
+
+  /** The query text stripped, when it is within {@link #MAX_QUERY_CHARS}; else an error. */
+  public static String checkQuery(String q) {
+    String text = q == null ? "" : q.strip();
+    if (text.length() > MAX_QUERY_CHARS) {
+      throw new InvalidRequestException(Part.QUERY, "the query is " + text.length() + " characters; the limit is "
+          + MAX_QUERY_CHARS);
+    }
+    return text;
   }
 
   /** A first-page request with defaults, for the CLI and tests. */
@@ -64,6 +75,11 @@ public record SearchRequest(String q, Map<String, List<String>> filters, LocalDa
 
   public SearchRequest withFilters(Map<String, List<String>> newFilters) {
     return new SearchRequest(q, newFilters, from, to, sort, page, size, facets, facetSize);
+  }
+
+  /** The same search for another query, asking only how many pages it finds (no facets, one hit). */
+  SearchRequest forCount(String newQ) {
+    return new SearchRequest(newQ, filters, from, to, sort, 1, 1, List.of(), 1);
   }
 
   public SearchRequest withSize(int newSize) {

@@ -24,6 +24,10 @@ public record SearchResponse(String query, long total, int page, int size, long 
     typoMatched = List.copyOf(typoMatched);
   }
 
+  public SearchResponse withDidYouMean(Suggestion correction) {
+    return new SearchResponse(query, total, page, size, tookMs, hits, facets, correction, typoMatched);
+  }
+
   /**
    * One matching page.
    *

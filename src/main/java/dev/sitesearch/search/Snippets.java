@@ -30,8 +30,10 @@ final class Snippets {
   /** Snippet and highlighted title per hit, in the order of {@code docIds}. */
   record Highlighted(String[] snippets, String[] titles) {}
 
-  Highlighted highlight(IndexSearcher searcher, Query query, int[] docIds, Map<Integer, String[]> fallbackText)
-      throws IOException {
+  /** A hit's stored text, for the fallbacks when nothing in it matches. */
+  record Text(String title, String description, String body) {}
+
+  Highlighted highlight(IndexSearcher searcher, Query query, int[] docIds, Text[] text) throws IOException {
     var snippets = new String[docIds.length];
     var titles = new String[docIds.length];
     if (docIds.length == 0) return new Highlighted(snippets, titles);
@@ -54,13 +56,9 @@ final class Snippets {
     String[] descriptionMarks = body.getOrDefault(Fields.DESCRIPTION, new String[docIds.length]);
     for (int i = 0; i < docIds.length; i++) {
       String s = bodyMarks[i] != null ? bodyMarks[i] : descriptionMarks[i];
-      if (s == null) {
-        String[] text = fallbackText.get(docIds[i]); // {title, description, body}
-        s = lead(text[1].isEmpty() ? text[2] : text[1]);
-      }
+      if (s == null) s = lead(text[i].description().isEmpty() ? text[i].body() : text[i].description());
       snippets[i] = s;
-      String[] text = fallbackText.get(docIds[i]);
-      titles[i] = titleMarks[i] != null ? titleMarks[i] : MarkFormatter.escape(text[0]);
+      titles[i] = titleMarks[i] != null ? titleMarks[i] : MarkFormatter.escape(text[i].title());
     }
     return new Highlighted(snippets, titles);
   }

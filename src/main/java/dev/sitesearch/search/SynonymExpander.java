@@ -1,5 +1,7 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.config.ConfigException;
+import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.TextFolding;
 import dev.sitesearch.search.UserQuery.AllOf;
 import dev.sitesearch.search.UserQuery.AnyOf;
@@ -16,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -35,7 +39,7 @@ import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
  * words go through the filter and, where the token graph branches ("ccm" | "chronic care management"), the words
  * become an {@link AnyOf} of the alternatives as phrases. Phrases in quotes are left exactly as typed.
  */
-public final class SynonymExpander {
+final class SynonymExpander {
   static final String BUNDLED = "synonyms.txt";
   static final SynonymExpander NONE = new SynonymExpander(null);
 
@@ -50,6 +54,17 @@ public final class SynonymExpander {
         return new TokenStreamComponents(source, new SynonymGraphFilter(stream, map, true));
       }
     };
+  }
+
+  /** The synonyms the settings name; a file that does not parse is a configuration error. */
+  static SynonymExpander of(RankingSettings.Synonyms source) {
+    if (!source.on()) return NONE;
+    if (source.file() == null) return bundled();
+    try {
+      return fromFile(source.file());
+    } catch (IOException | ParseException | IllegalArgumentException e) {
+      throw new ConfigException(source.file() + ": ranking.synonyms: cannot read the synonyms: " + e.getMessage(), e);
+    }
   }
 
   /** The bundled health-care list. */
@@ -121,7 +136,7 @@ public final class SynonymExpander {
     if (run.isEmpty()) return;
     String text = String.join(" ", run.stream().map(Word::text).toList());
     List<String> typed = new ArrayList<>(); // what the visitor typed, normalised as the synonyms are
-    for (Word w : run) typed.add(TextFolding.fold(w.text()).toLowerCase(java.util.Locale.ROOT));
+    for (Word w : run) typed.add(TextFolding.fold(w.text()).toLowerCase(Locale.ROOT));
     int cursor = 0;
     try (TokenStream stream = analyzer.tokenStream("q", text)) {
       var graph = new GraphTokenStreamFiniteStrings(stream);
@@ -152,7 +167,7 @@ public final class SynonymExpander {
           if (stacked.length == 1) {
             out.add(new Word(stacked[0].text()));
           } else {
-            out.add(new AnyOf(java.util.Arrays.stream(stacked).<Clause>map(t -> new Word(t.text())).toList()));
+            out.add(new AnyOf(Arrays.stream(stacked).<Clause>map(t -> new Word(t.text())).toList()));
           }
         }
         start = end;

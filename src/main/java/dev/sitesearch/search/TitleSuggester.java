@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -46,8 +47,8 @@ public final class TitleSuggester implements Closeable {
   private record Entry(String title, String id, String url, long weight) {}
 
   private final String dateField;
-  private volatile AnalyzingInfixSuggester current;
-  private AnalyzingInfixSuggester previous;
+  /** The suggester lookups use; replaced, never changed, on each new commit. */
+  private volatile Built current;
   private long builtVersion = -1;
 
   /** @param dateField the page date, whose recency orders equally good completions; may be null */
@@ -55,37 +56,100 @@ public final class TitleSuggester implements Closeable {
     this.dateField = dateField;
   }
 
-  /** Rebuilds when the reader shows a different commit. */
-  synchronized void rebuildIfChanged(SiteSearcher searcher) throws IOException {
-    IndexReader reader = searcher.getIndexReader();
+  /** Rebuilds when the reader shows a different commit; lookups meanwhile use the previous one. */
+  synchronized void rebuildIfChanged(IndexReader reader) throws IOException {
     long version = reader instanceof DirectoryReader dr ? dr.getVersion() : reader.hashCode();
     if (version == builtVersion) return;
-    List<Entry> entries = entries(reader, dateField);
     var suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer(), analyzer(), 1, false, true,
         false);
-    suggester.build(new EntryIterator(entries.iterator()));
-    if (previous != null) previous.close(); // two builds old: no lookup can still be using it
-    previous = current;
-    current = suggester;
+    try {
+      suggester.build(new EntryIterator(entries(reader, dateField).iterator()));
+    } catch (IOException | RuntimeException e) {
+      suggester.close();
+      throw e;
+    }
+    Built previous = current;
+    current = new Built(suggester);
     builtVersion = version;
+    if (previous != null) previous.release(); // closed once the last lookup using it is done
   }
 
   public List<Suggestion> suggest(String typed, int size) throws IOException {
-    AnalyzingInfixSuggester suggester = current;
     String q = typed == null ? "" : typed.strip();
-    if (suggester == null || q.isEmpty() || suggester.getCount() == 0) return List.of();
-    List<Lookup.LookupResult> results = suggester.lookup(q, (Set<BytesRef>) null, size * 5, true, false);
-    String foldedQuery = TextFolding.fold(q);
-    var ranked = new ArrayList<>(results);
-    ranked.sort(Comparator.comparing((Lookup.LookupResult r) -> !TextFolding.fold(r.key.toString())
-            .startsWith(foldedQuery))
-        .thenComparing(r -> -r.value));
-    var out = new ArrayList<Suggestion>();
-    for (Lookup.LookupResult r : ranked.subList(0, Math.min(size, ranked.size()))) {
-      String[] payload = r.payload.utf8ToString().split("\n", 2);
-      out.add(new Suggestion(mark(r.key.toString(), q), payload[0], payload.length > 1 ? payload[1] : ""));
+    if (q.isEmpty()) return List.of();
+    try (Lease lease = lease()) {
+      return lease == null ? List.of() : lease.suggest(q, size);
     }
-    return out;
+  }
+
+  /** The current suggester, held open until the lease is closed; null before the first build or after close. */
+  Lease lease() {
+    while (true) {
+      Built built = current;
+      if (built == null) return null;
+      if (built.tryAcquire()) return new Lease(built);
+      // it was replaced and released meanwhile: read the new one
+    }
+  }
+
+  /** A lookup's hold on one built suggester. */
+  final class Lease implements AutoCloseable {
+    private final Built built;
+
+    private Lease(Built built) {
+      this.built = built;
+    }
+
+    List<Suggestion> suggest(String q, int size) throws IOException {
+      AnalyzingInfixSuggester suggester = built.suggester;
+      if (suggester.getCount() == 0) return List.of();
+      List<Lookup.LookupResult> results = suggester.lookup(q, (Set<BytesRef>) null, size * 5, true, false);
+      String foldedQuery = TextFolding.fold(q);
+      var ranked = new ArrayList<>(results);
+      ranked.sort(Comparator.comparing((Lookup.LookupResult r) -> !TextFolding.fold(r.key.toString())
+              .startsWith(foldedQuery))
+          .thenComparing(r -> -r.value));
+      var out = new ArrayList<Suggestion>();
+      for (Lookup.LookupResult r : ranked.subList(0, Math.min(size, ranked.size()))) {
+        String[] payload = r.payload.utf8ToString().split("\n", 2);
+        out.add(new Suggestion(mark(r.key.toString(), q), payload[0], payload.length > 1 ? payload[1] : ""));
+      }
+      return out;
+    }
+
+    boolean isOpen() {
+      return built.refs.get() > 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+      built.release();
+    }
+  }
+
+  /**
+   * One built suggester and its reference count: one reference held by {@link #current} while it is current, one
+   * per open lease. It is closed when the count reaches zero, so a replaced suggester stays open exactly as long as a
+   * lookup still uses it.
+   */
+  private static final class Built {
+    private final AnalyzingInfixSuggester suggester;
+    private final AtomicInteger refs = new AtomicInteger(1);
+
+    Built(AnalyzingInfixSuggester suggester) {
+      this.suggester = suggester;
+    }
+
+    boolean tryAcquire() {
+      for (int n = refs.get(); n > 0; n = refs.get()) {
+        if (refs.compareAndSet(n, n + 1)) return true;
+      }
+      return false;
+    }
+
+    void release() throws IOException {
+      if (refs.decrementAndGet() == 0) suggester.close();
+    }
   }
 
   /** Escapes the title and marks each word's typed prefix. */
@@ -192,9 +256,11 @@ public final class TitleSuggester implements Closeable {
     }
   }
 
+  /** Drops the current suggester; lookups still running finish on it first. */
   @Override
   public synchronized void close() throws IOException {
-    if (previous != null) previous.close();
-    if (current != null) current.close();
+    Built last = current;
+    current = null;
+    if (last != null) last.release();
   }
 }

@@ -1,13 +1,12 @@
 package dev.sitesearch.bench;
 
-import dev.sitesearch.config.RankingConfig;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
-import dev.sitesearch.search.RankingSettings;
+import dev.sitesearch.config.RankingSettings;
+import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchService;
-import dev.sitesearch.search.SearchTuning;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -39,26 +38,23 @@ class RankingCostBenchmark {
         .run(false, Indexer.Progress.NONE);
 
     var d = RankingSettings.DEFAULTS;
-    var bundled = SearchTuning.DEFAULTS.synonyms();
-    var noSynonyms = SearchTuning.from(new RankingConfig(null, true, RankingConfig.DEFAULT_RECENCY_HALF_LIFE_DAYS,
-        true, Map.of(), Map.of())).synonyms();
-    var variants = new LinkedHashMap<String, SearchTuning>();
-    variants.put("shipped defaults", SearchTuning.DEFAULTS);
-    variants.put("without tiers", tuning(d.withTierBoost(0), bundled));
-    variants.put("without proximity", tuning(d.withProximity(0, d.proximitySlop()), bundled));
-    variants.put("without exact title", tuning(d.withExactTitleBoost(0), bundled));
-    variants.put("without typo tolerance", tuning(d.withTypos(false), bundled));
-    variants.put("without recency", tuning(d.withRecency(0, 0), bundled));
-    variants.put("without feedback", tuning(d.withFeedback(0), bundled));
-    variants.put("without synonyms", tuning(d, noSynonyms));
-    variants.put("best-field BM25 instead of BM25F", tuning(d.withBm25f(false), bundled));
-    variants.put("words only (all of the above off)", tuning(d.withTierBoost(0).withProximity(0, 0)
-        .withExactTitleBoost(0).withTypos(false).withRecency(0, 0).withFeedback(0), noSynonyms));
+    var variants = new LinkedHashMap<String, RankingSettings>();
+    variants.put("shipped defaults", d);
+    variants.put("without tiers", d.toBuilder().tierBoost(0).build());
+    variants.put("without proximity", d.toBuilder().proximity(0, d.proximitySlop()).build());
+    variants.put("without exact title", d.toBuilder().exactTitleBoost(0).build());
+    variants.put("without typo tolerance", d.toBuilder().typos(false).build());
+    variants.put("without recency", d.toBuilder().recency(0, 0).build());
+    variants.put("without feedback", d.toBuilder().feedback(0).build());
+    variants.put("without synonyms", d.toBuilder().synonyms(RankingSettings.Synonyms.NONE).build());
+    variants.put("best-field BM25 instead of BM25F", d.toBuilder().bm25f(false).build());
+    variants.put("words only (all of the above off)", d.toBuilder().tierBoost(0).proximity(0, 0).exactTitleBoost(0)
+        .typos(false).recency(0, 0).feedback(0).synonyms(RankingSettings.Synonyms.NONE).build());
 
     var best = new LinkedHashMap<String, long[]>();
     for (int round = 0; round < ROUNDS; round++) {
       for (var v : variants.entrySet()) {
-        try (var service = new SearchService(index, schema, v.getValue())) {
+        try (var service = OpenedIndex.of(index, v.getValue())) {
           for (int i = 0; i < Math.min(1000, requests.size()); i++) service.search(requests.get(i)); // warm up
           long[] nanos = latencies(service, requests);
           best.merge(v.getKey(), nanos, (a, b) -> pct(a, 50) <= pct(b, 50) ? a : b);
@@ -75,11 +71,7 @@ class RankingCostBenchmark {
     }
   }
 
-  private static SearchTuning tuning(RankingSettings settings, dev.sitesearch.search.SynonymExpander synonyms) {
-    return new SearchTuning(settings, synonyms, SearchTuning.DEFAULTS.curation());
-  }
-
-  private static long[] latencies(SearchService service, List<SearchRequest> requests) throws Exception {
+  private static long[] latencies(OpenedIndex service, List<SearchRequest> requests) throws Exception {
     long[] nanos = new long[requests.size()];
     for (int i = 0; i < nanos.length; i++) {
       long t = System.nanoTime();

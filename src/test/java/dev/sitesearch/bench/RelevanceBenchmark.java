@@ -4,10 +4,12 @@ import dev.sitesearch.config.Stemmer;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
-import dev.sitesearch.search.RankingSettings;
+import dev.sitesearch.config.RankingSettings;
+import dev.sitesearch.config.FieldSettings;
+import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.SearchService;
 import dev.sitesearch.search.SortOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Ranking quality on the public test collections in {@code ../shared/relevance}: each collection becomes Markdown
  * content (the shared {@code collection_to_content.py}), is indexed by our indexer with the shipped defaults, and every
- * query runs through {@link SearchService#search}, the API's own path. Prints nDCG@10, MAP and Recall@100 beside
+ * query runs through {@link dev.sitesearch.search.SearchService#search}, the API's own path. Prints nDCG@10, MAP and Recall@100 beside
  * Lucene's default BM25 (EnglishAnalyzer, k1 1.2, b 0.75, one field) measured in the same run, per-query wins and
  * losses, the same queries with one typo in every word of 5+ letters, and cross-checks with {@code trec_eval.py}.
  */
@@ -67,25 +69,25 @@ class RelevanceBenchmark {
     BenchCorpus.print("%s  diagnostic: Lucene BM25 keeping stop words: %s", name, Metrics.mean(withStops));
     Map<String, List<String>> ours;
     Map<String, List<String>> typos;
-    try (var search = new SearchService(index, schema)) {
+    try (var search = OpenedIndex.of(index)) {
       ours = run(search, queries);
       typos = run(search, Typos.inject(queries, 42));
     }
     var d = RankingSettings.DEFAULTS;
     var variants = new LinkedHashMap<String, RankingSettings>();
-    variants.put("without tiers", d.withTierBoost(0));
-    variants.put("without proximity", d.withProximity(0, d.proximitySlop()));
-    variants.put("without exact title", d.withExactTitleBoost(0));
-    variants.put("without typo tolerance", d.withTypos(false));
-    variants.put("without feedback", d.withFeedback(0));
-    variants.put("feedback weight 0.3", d.withFeedback(0.3f));
-    variants.put("feedback weight 1.0", d.withFeedback(1.0f));
-    variants.put("best-field BM25 (DisjunctionMaxQuery)", d.withBm25f(false));
-    variants.put("BM25 k1 1.2 (Lucene's default)", d.withBm25K1(1.2f));
-    variants.put("BM25 k1 1.5", d.withBm25K1(1.5f));
-    variants.put("BM25 k1 2.5", d.withBm25K1(2.5f));
-    variants.put("words only (no tiers, proximity, title, recency, feedback)",
-        d.withTierBoost(0).withProximity(0, 0).withExactTitleBoost(0).withRecency(0, 0).withFeedback(0));
+    variants.put("without tiers", d.toBuilder().tierBoost(0).build());
+    variants.put("without proximity", d.toBuilder().proximity(0, d.proximitySlop()).build());
+    variants.put("without exact title", d.toBuilder().exactTitleBoost(0).build());
+    variants.put("without typo tolerance", d.toBuilder().typos(false).build());
+    variants.put("without feedback", d.toBuilder().feedback(0).build());
+    variants.put("feedback weight 0.3", d.toBuilder().feedback(0.3f).build());
+    variants.put("feedback weight 1.0", d.toBuilder().feedback(1.0f).build());
+    variants.put("best-field BM25 (DisjunctionMaxQuery)", d.toBuilder().bm25f(false).build());
+    variants.put("BM25 k1 1.2 (Lucene's default)", d.toBuilder().bm25K1(1.2f).build());
+    variants.put("BM25 k1 1.5", d.toBuilder().bm25K1(1.5f).build());
+    variants.put("BM25 k1 2.5", d.toBuilder().bm25K1(2.5f).build());
+    variants.put("words only (no tiers, proximity, title, recency, feedback)", d.toBuilder().tierBoost(0)
+        .proximity(0, 0).exactTitleBoost(0).recency(0, 0).feedback(0).build());
     if (!Boolean.parseBoolean(System.getProperty("bench.variants", "true"))) variants.clear();
     for (String weights : System.getProperty("bench.weights", "").split(";")) {
       if (weights.isBlank()) continue;
@@ -94,8 +96,9 @@ class RelevanceBenchmark {
       fields.put("title", Float.parseFloat(w[0]));
       fields.put("description", Float.parseFloat(w[1]));
       fields.put("body", Float.parseFloat(w[2]));
-      var weighted = new Schema(fields, schema.facetFields(), schema.dateFields(), schema.storedFields());
-      try (var search = new SearchService(index, weighted, d)) {
+      var f = FieldSettings.DEFAULTS;
+      var weighted = new FieldSettings(fields, f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels());
+      try (var search = OpenedIndex.of(SitesearchConfig.defaults().withFields(weighted), index, clock)) {
         BenchCorpus.print("%s  field weights %-40s %s", name, weights + ":",
             Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
       }
@@ -109,13 +112,15 @@ class RelevanceBenchmark {
       Path stemmedIndex = work.resolve("index-" + stemmer.configName());
       new Indexer(content, stemmedIndex, stemmed, new PageReader(5_000_000, false, clock), 2, clock).run(true,
           Indexer.Progress.NONE);
-      try (var search = new SearchService(stemmedIndex, stemmed)) {
+      var f = FieldSettings.DEFAULTS;
+      var stemmedFields = new FieldSettings(f.text(), f.facets(), f.dates(), f.stored(), stemmer, f.labels());
+      try (var search = OpenedIndex.of(SitesearchConfig.defaults().withFields(stemmedFields), stemmedIndex, clock)) {
         BenchCorpus.print("%s  stemmer %-48s %s", name, stemmer.configName() + " (shipped: porter):",
             Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
       }
     }
     for (var v : variants.entrySet()) {
-      try (var search = new SearchService(index, schema, v.getValue())) {
+      try (var search = OpenedIndex.of(index, v.getValue())) {
         BenchCorpus.print("%s  variant %-48s %s", name, v.getKey() + ":",
             Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
       }
@@ -144,7 +149,7 @@ class RelevanceBenchmark {
     BenchCorpus.print("%s  trec_eval.py on our run: %s", name, out);
   }
 
-  private static Map<String, List<String>> run(SearchService search, Map<String, String> queries) throws Exception {
+  private static Map<String, List<String>> run(OpenedIndex search, Map<String, String> queries) throws Exception {
     var runs = new LinkedHashMap<String, List<String>>();
     for (var q : queries.entrySet()) {
       String text = q.getValue().length() > SearchRequest.MAX_QUERY_CHARS

@@ -1,14 +1,11 @@
 package dev.sitesearch.bench;
 
+import dev.sitesearch.app.Assembly;
+import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.SitesearchConfig;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.http.HttpServer;
 import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Reindexer;
-import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchService;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,16 +48,17 @@ class SearchBenchmark {
   void search_the_bench_corpus(@TempDir Path tmp) throws Exception {
     Path corpus = BenchCorpus.corpus();
     QueryMix mix = QueryMix.load(BenchCorpus.queries());
-    Schema schema = Schema.defaults();
     Path index = Path.of(System.getProperty("bench.index", tmp.resolve("index").toString()));
-    var indexer = new Indexer(corpus, index, schema, new PageReader(5_000_000, false, Clock.systemUTC()), 2,
-        Clock.systemUTC());
-    indexer.run(false, Indexer.Progress.NONE);
+    var assembly = new Assembly(SitesearchConfig.defaults(), corpus, index, Clock.systemUTC(), 2);
+    assembly.indexer(false).run(false, Indexer.Progress.NONE);
     Path plain = tmp.resolve("plain");
     PlainLuceneIndexer.index(corpus, plain, 2);
 
-    try (var service = new SearchService(index, schema);
-        var plainReader = DirectoryReader.open(FSDirectory.open(plain))) {
+    var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
+    try (var server = assembly.serve(options); var plainReader = DirectoryReader.open(FSDirectory.open(plain))) {
+      SearchService service = server.search();
+      // A large site's title suggester is built by the refresh thread after start: let it finish before measuring.
+      for (int tries = 0; tries < 600 && service.suggest("ca", 1).isEmpty(); tries++) Thread.sleep(100);
       var plainSearcher = new IndexSearcher(plainReader);
       List<Query> plainQueries = plainQueries(mix);
       warmUp(service, mix, plainSearcher, plainQueries);
@@ -75,28 +73,20 @@ class SearchBenchmark {
       BenchCorpus.print("2 threads in-process: sitesearch %.0f QPS, plain Lucene %.0f QPS, ratio %.2f", oursQps, baseQps,
           oursQps / baseQps);
 
-      service.refresh(); // builds the title suggester, which a large index defers to the refresh thread
       long[] suggest = latencies(i -> service.suggest(prefixOf(mix.requests().get(i)), 8), 2000);
       BenchCorpus.print("suggest, 1 thread: p50 %.3f ms, p99 %.3f ms", pct(suggest, 50), pct(suggest, 99));
 
-      service.followCommits(200);
-      Javalin app = HttpServer.create(service, new Reindexer(indexer, s -> service.refresh()),
-          new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(), null)).start("127.0.0.1", 0);
-      try {
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String base0 = "http://127.0.0.1:" + app.port() + "/api/search?";
-        for (int clients : new int[] {16, 64}) {
-          var errors = new AtomicInteger();
-          double qps = throughput(clients, i -> {
-            var response = client.send(HttpRequest.newBuilder(URI.create(base0
-                + mix.queryStrings().get(i % mix.queryStrings().size()))).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) errors.incrementAndGet();
-          });
-          BenchCorpus.print("HTTP, %d clients: %.0f QPS (%.2f x in-process 2-thread plain Lucene), %d errors", clients,
-              qps, qps / baseQps, errors.get());
-        }
-      } finally {
-        app.stop();
+      var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      String searchUrl = server.url() + "api/search?";
+      for (int clients : new int[] {16, 64}) {
+        var errors = new AtomicInteger();
+        double qps = throughput(clients, i -> {
+          var response = client.send(HttpRequest.newBuilder(URI.create(searchUrl
+              + mix.queryStrings().get(i % mix.queryStrings().size()))).build(), HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() != 200) errors.incrementAndGet();
+        });
+        BenchCorpus.print("HTTP, %d clients: %.0f QPS (%.2f x in-process 2-thread plain Lucene), %d errors", clients,
+            qps, qps / baseQps, errors.get());
       }
     }
     firstAnswerAfterLaunch(corpus, index);

@@ -1,14 +1,12 @@
 package dev.sitesearch.bench;
 
+import dev.sitesearch.app.Assembly;
+import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.SitesearchConfig;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.http.HttpServer;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
-import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.SearchService;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -57,24 +55,19 @@ class SoakBenchmark {
     Path content = tmp.resolve("content");
     List<Path> pages = linkTree(corpus, content);
     Path index = tmp.resolve("index");
-    Schema schema = Schema.defaults();
-    var indexer = new Indexer(content, index, schema, new PageReader(5_000_000, false, Clock.systemUTC()), 2,
-        Clock.systemUTC());
+    var assembly = new Assembly(SitesearchConfig.defaults(), content, index, Clock.systemUTC(), 2);
     long t0 = System.nanoTime();
-    IndexSummary built = indexer.run(true, Indexer.Progress.NONE);
+    IndexSummary built = assembly.indexer(false).run(true, Indexer.Progress.NONE);
     BenchCorpus.print("soak: %d pages indexed in %.1f s; %d clients for %d s, an edit of 3 pages + reindex every %d s",
         built.documents(), (System.nanoTime() - t0) / 1e9, CLIENTS, RUN.toSeconds(), EDIT_EVERY.toSeconds());
 
-    try (var service = new SearchService(index, schema)) {
-      service.followCommits(200);
-      var reindexer = new Reindexer(indexer, s -> service.refresh());
-      Javalin app = HttpServer.create(service, reindexer, SitesearchConfig.ServerSettings.defaults())
-          .start("127.0.0.1", 0);
-      try {
-        String base = "http://127.0.0.1:" + app.port() + "/api/search?";
+    try (var server = assembly.serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp())) {
+      SearchService service = server.search();
+      Reindexer reindexer = server.reindexer();
+      {
+        String base = server.url() + "api/search?";
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-        service.refresh();
         load(client, base, queries, Duration.ofSeconds(15), null); // warm-up: JIT, caches, suggester
         Snapshot before = Snapshot.take(index);
 
@@ -106,8 +99,6 @@ class SoakBenchmark {
         Assertions.assertEquals(0, result.errors, "errors");
         Assertions.assertEquals(0, result.status429 + result.status503, "refusals under the default limits");
         Assertions.assertEquals(0, editor.failures.get(), "failed reindexes");
-      } finally {
-        app.stop();
       }
     }
   }

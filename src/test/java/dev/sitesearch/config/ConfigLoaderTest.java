@@ -34,14 +34,14 @@ class ConfigLoaderTest {
   void without_a_file_the_defaults_apply() {
     SitesearchConfig c = ConfigLoader.load(tmp.resolve("missing.yml"), Map.of());
 
-    assertEquals(Map.of("title", 3f, "description", 2f, "body", 1f), c.textFields());
-    assertEquals(List.of("title", "description", "body"), List.copyOf(c.textFields().keySet()));
-    assertEquals(SitesearchConfig.DEFAULT_FACETS, c.facetFields());
-    assertTrue(c.facetFields().contains("link.brand"));
-    assertEquals(List.of("date", "lastMod"), c.dateFields());
-    assertEquals(List.of(), c.storedFields());
-    assertEquals(5L * 1024 * 1024, c.maxFileBytes());
-    assertEquals(new SitesearchConfig.ServerSettings(7070, "127.0.0.1", List.of(), null), c.server());
+    assertEquals(Map.of("title", 3f, "description", 2f, "body", 1f), c.fields().text());
+    assertEquals(List.of("title", "description", "body"), List.copyOf(c.fields().text().keySet()));
+    assertEquals(FieldSettings.DEFAULT_FACETS, c.fields().facets());
+    assertTrue(c.fields().facets().contains("link.brand"));
+    assertEquals(List.of("date", "lastMod"), c.fields().dates());
+    assertEquals(List.of(), c.fields().stored());
+    assertEquals(5L * 1024 * 1024, c.content().maxFileBytes());
+    assertEquals(ServerSettings.DEFAULTS, c.server());
     assertNull(c.configFile());
   }
 
@@ -49,7 +49,7 @@ class ConfigLoaderTest {
   void an_empty_file_means_the_defaults() throws Exception {
     SitesearchConfig c = load("# nothing set yet\n");
 
-    assertEquals(SitesearchConfig.DEFAULT_FACETS, c.facetFields());
+    assertEquals(FieldSettings.DEFAULT_FACETS, c.fields().facets());
     assertEquals(7070, c.server().port());
   }
 
@@ -70,13 +70,14 @@ class ConfigLoaderTest {
           adminToken: s3cret
         """);
 
-    assertEquals(Map.of("title", 5f, "body", 1.5f), c.textFields());
-    assertEquals(List.of("communityTopics", "link.brand"), c.facetFields());
-    assertEquals(List.of("date", "lastMod"), c.dateFields(), "not set, so the default");
-    assertEquals(List.of("featuredImage.href"), c.storedFields());
-    assertEquals(Stemmer.KSTEM, c.stemmer(), "names are case-insensitive");
-    assertEquals(2L * 1024 * 1024, c.maxFileBytes());
-    assertEquals(new SitesearchConfig.ServerSettings(8080, "0.0.0.0", List.of("https://www.example.org"), "s3cret"),
+    assertEquals(Map.of("title", 5f, "body", 1.5f), c.fields().text());
+    assertEquals(List.of("communityTopics", "link.brand"), c.fields().facets());
+    assertEquals(List.of("date", "lastMod"), c.fields().dates(), "not set, so the default");
+    assertEquals(List.of("featuredImage.href"), c.fields().stored());
+    assertEquals(Stemmer.KSTEM, c.fields().stemmer(), "names are case-insensitive");
+    assertEquals(2L * 1024 * 1024, c.content().maxFileBytes());
+    assertEquals(new ServerSettings(8080, "0.0.0.0", List.of("https://www.example.org"), "s3cret",
+        ServerLimits.defaults()),
         c.server());
     assertEquals(tmp.resolve("sitesearch.yml"), c.configFile());
   }
@@ -114,7 +115,7 @@ class ConfigLoaderTest {
       1GB       | 1073741824
       """)
   void sizes_accept_bytes_and_units(String size, long bytes) throws Exception {
-    assertEquals(bytes, load("content:\n  maxFileSize: " + size + "\n").maxFileBytes());
+    assertEquals(bytes, load("content:\n  maxFileSize: " + size + "\n").content().maxFileBytes());
   }
 
   @ParameterizedTest(name = "{1}")

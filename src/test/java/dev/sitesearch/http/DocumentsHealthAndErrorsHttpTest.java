@@ -125,7 +125,7 @@ class DocumentsHealthAndErrorsHttpTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/api", "/api/nope", "/api/search/extra", "/index.html", "/api/documents",
-      "/api/facets", "/api/admin"})
+      "/api/facets/tags/extra", "/api/admin"})
   void unknown_path_is_a_404_problem(String path) {
     TestServer.assertProblem(server.get(path), 404, null);
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerLimits.RateLimit;
-import dev.sitesearch.config.SitesearchConfig.ServerSettings;
+import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.http.TestServer.RawResponse;
 import dev.sitesearch.http.TestServer.Response;
 import java.io.IOException;
@@ -155,7 +155,7 @@ class LimitsAndHeadersHttpTest {
 
   @Test
   void serve_without_host_listens_on_loopback_only() throws Exception {
-    assertEquals("127.0.0.1", ServerSettings.defaults().host());
+    assertEquals("127.0.0.1", ServerSettings.DEFAULTS.host());
     InetAddress other = nonLoopbackAddress();
     org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "this machine has no other address to try");
     String javaCommand = ProcessHandle.current().info().command().orElse("java");

@@ -197,6 +197,35 @@ class SuggestAndFacetValuesHttpTest {
     assertEquals(FacetCountsHttpTest.facets(search).get("tags"), tags, "the same counts as the search's sidebar");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"care", "telehealth billing", "remote monitoring", "chornic care",
+      "how do rural clinics start remote monitoring programs for chronic patients with telehealth",
+      "what should a practice know about chronic care management billing and remote patient monitoring"})
+  void facet_values_count_every_query_as_the_search_sidebar_does(String q) {
+    for (String facet : server.schema().facets()) {
+      for (String sort : List.of("relevance", "newest")) {
+        JsonNode search = server.search("q", q, "sort", sort, "facets", facet, "facetSize", "100");
+        List<Count> sidebar = FacetCountsHttpTest.facets(search).get(facet);
+
+        assertEquals(sidebar, values(facetValues(facet, "q", q, "sort", sort, "size", "100")),
+            facet + " for '" + q + "' sorted by " + sort + " (typos, synonyms, feedback and curation alike)");
+      }
+    }
+  }
+
+  @Test
+  void the_facets_endpoint_lists_every_facet_in_schema_order_with_the_name_a_visitor_sees() {
+    JsonNode facets = server.getJson("/api/facets").get("facets");
+
+    var names = new ArrayList<String>();
+    facets.forEach(f -> names.add(f.get("name").asText()));
+    assertEquals(server.schema().facets(), names);
+    assertEquals("Topics", facets.get(0).get("label").asText(), "the configured label of communityTopics");
+    assertEquals("Site", facets.get(names.indexOf("link.brand")).get("label").asText());
+    assertEquals("Tags", facets.get(names.indexOf("tags")).get("label").asText(), "made from the name");
+    assertEquals("Year", facets.get(names.indexOf("year")).get("label").asText());
+  }
+
   @Test
   void facet_values_with_an_unknown_filter_facet_are_a_400_problem() {
     Response r = server.get("/api/facets/tags?f.nope=x");

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitesearch.app.Assembly;
+import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.ServerLimits;
+import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.config.SitesearchConfig;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.ContentWatcher;
 import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.index.Schema;
-import dev.sitesearch.search.SearchService;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -51,68 +50,58 @@ final class TestServer implements AutoCloseable {
 
   private final Path content;
   private final Path index;
-  private final Schema schema;
-  private final SearchService search;
-  private final ContentWatcher watcher;
-  private final Javalin app;
-
-  private TestServer(Path workDir, String adminToken, boolean watch) throws IOException {
-    this(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), adminToken), watch);
-  }
+  private final RunningServer running;
 
   /** Adds files to the content folder before the first index run. */
   interface ContentSetup {
     void addTo(Path content) throws IOException;
   }
 
-  private TestServer(Path workDir, SitesearchConfig.ServerSettings settings, boolean watch) throws IOException {
-    this(workDir, settings, watch, content -> {});
-  }
-
-  private TestServer(Path workDir, SitesearchConfig.ServerSettings settings, boolean watch, ContentSetup setup)
-      throws IOException {
+  private TestServer(Path workDir, ServerSettings settings, boolean watch, ContentSetup setup) throws IOException {
     this.content = copyFixture(workDir.resolve("content"));
     setup.addTo(content);
     this.index = workDir.resolve("index");
-    this.schema = Schema.defaults();
-    Indexer indexer = indexer(content, index);
-    indexer.run(false, Indexer.Progress.NONE);
-    this.search = new SearchService(index, schema);
-    search.followCommits(100);
-    var reindexer = new Reindexer(indexer, summary -> search.refresh());
-    this.watcher = watch ? new ContentWatcher(content, reindexer, 150).start() : null;
-    this.app = HttpServer.create(search, reindexer, settings).start("127.0.0.1", 0);
+    var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).watching(watch)
+        .refreshingEvery(Duration.ofMillis(100));
+    this.running = assembly(content, index).withConfig(SitesearchConfig.defaults().withServer(settings))
+        .serve(options);
+  }
+
+  private static ServerSettings settings(String adminToken) {
+    return ServerSettings.ephemeral(List.of(SITE_ORIGIN), adminToken);
   }
 
   /** A server with the admin token {@value #TOKEN} and no content watcher. */
   static TestServer start(Path workDir) throws IOException {
-    return new TestServer(workDir, TOKEN, false);
+    return new TestServer(workDir, settings(TOKEN), false, content -> {});
   }
 
   /** A server with the admin token {@value #TOKEN} and these limits. */
   static TestServer startWithLimits(Path workDir, ServerLimits limits) throws IOException {
-    return new TestServer(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), TOKEN,
-        limits), false);
+    return new TestServer(workDir, settings(TOKEN).withLimits(limits), false, content -> {});
   }
 
   /** A server with the admin token {@value #TOKEN} over the fixture plus what {@code setup} adds. */
   static TestServer startWith(Path workDir, ContentSetup setup) throws IOException {
-    return new TestServer(workDir, new SitesearchConfig.ServerSettings(0, "127.0.0.1", List.of(SITE_ORIGIN), TOKEN),
-        false, setup);
+    return new TestServer(workDir, settings(TOKEN), false, setup);
   }
 
   static TestServer startWithoutAdminToken(Path workDir) throws IOException {
-    return new TestServer(workDir, (String) null, false);
+    return new TestServer(workDir, settings(null), false, content -> {});
   }
 
   static TestServer startWatching(Path workDir) throws IOException {
-    return new TestServer(workDir, TOKEN, true);
+    return new TestServer(workDir, settings(TOKEN), true, content -> {});
   }
 
-  /** An indexer as {@code serve} builds it, over any content and index folders. */
+  /** The parts as {@code serve} builds them from the default config, over any content and index folders. */
+  static Assembly assembly(Path content, Path index) {
+    return new Assembly(SitesearchConfig.defaults(), content, index, Clock.systemUTC(), 2);
+  }
+
+  /** An indexer as {@code serve} builds it, over any content and index folders (another process's, say). */
   static Indexer indexer(Path content, Path index) {
-    var reader = new PageReader(5_000_000, false, Clock.systemUTC());
-    return new Indexer(content, index, Schema.defaults(), reader, 2, Clock.systemUTC());
+    return assembly(content, index).indexer(false);
   }
 
   static Path fixtureDir() {
@@ -147,11 +136,11 @@ final class TestServer implements AutoCloseable {
   }
 
   Schema schema() {
-    return schema;
+    return running.search().schema();
   }
 
   int port() {
-    return app.port();
+    return running.port();
   }
 
   Response get(String pathAndQuery, String... headerPairs) {
@@ -164,6 +153,13 @@ final class TestServer implements AutoCloseable {
 
   Response post(String pathAndQuery, String... headerPairs) {
     return send(request(pathAndQuery, headerPairs).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** GET of a JSON endpoint, which must answer 200. */
+  JsonNode getJson(String pathAndQuery) {
+    Response r = get(pathAndQuery);
+    assertEquals(200, r.status(), () -> pathAndQuery + " answered " + r.body());
+    return r.json();
   }
 
   /** GET /api/search with the given parameters, which must answer 200. */
@@ -282,15 +278,13 @@ final class TestServer implements AutoCloseable {
     }
 
     String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
   @Override
   public void close() throws IOException {
-    if (watcher != null) watcher.close();
-    app.stop();
-    search.close();
+    running.close();
   }
 
   /** One HTTP answer. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.SearchRequest;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.OpenedIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,7 +137,7 @@ class BadContentIndexingTest {
     assertTrue(p.reason().contains(reason), () -> name + ": '" + p.reason() + "' should mention '" + reason + "'");
     assertEquals(3, s.documents(), name);
     assertEquals(3, s.added(), name);
-    try (var search = new SearchService(tmp.resolve("index"), Schema.defaults())) {
+    try (var search = OpenedIndex.of(tmp.resolve("index"))) {
       assertEquals(3, search.search(SearchRequest.of("giraffes")).total(), name);
       assertEquals(0, search.search(SearchRequest.of("salary")).total(), name + ": nothing from outside the root");
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.StoredPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +27,14 @@ class BundledSiteEndToEndTest {
 
   @TempDir static Path index;
   static IndexSummary summary;
-  static SearchService search;
+  static OpenedIndex search;
 
   @BeforeAll
   static void indexTheSite() throws Exception {
     assertTrue(Files.isDirectory(CONTENT), "run from the project folder: " + CONTENT.toAbsolutePath());
     summary = new Indexer(CONTENT, index, Schema.defaults(), new PageReader(5_000_000, false, Clock.systemUTC()), 4,
         Clock.systemUTC()).run(false, Indexer.Progress.NONE);
-    search = new SearchService(index, Schema.defaults());
+    search = OpenedIndex.of(index);
   }
 
   @AfterAll

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitesearch.cli.Main;
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
-import dev.sitesearch.search.Json;
+import dev.sitesearch.http.Json;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.StoredPage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -140,7 +140,7 @@ class HostileCorpusTest {
     assertEquals(expected.size(), s.documents());
     IndexState.assertCheckIndexClean(index);
 
-    try (var search = new SearchService(index, Schema.defaults())) {
+    try (var search = OpenedIndex.of(index)) {
       for (var e : corpus.good.entrySet()) {
         StoredPage page = search.document(e.getValue()).orElseThrow(() -> new AssertionError(e.getValue()));
         assertEquals(e.getKey(), page.path(), "the page keeps its path, odd characters and all");
@@ -159,7 +159,7 @@ class HostileCorpusTest {
   void control_characters_in_values_stay_out_of_titles_snippets_facets_and_json() throws Exception {
     indexer(content).run(false, Indexer.Progress.NONE);
 
-    try (var search = new SearchService(index, Schema.defaults())) {
+    try (var search = OpenedIndex.of(index)) {
       SearchResponse r = search.search(SearchRequest.of(HostileCorpus.CONTROL_WORD));
       assertEquals(new TreeSet<>(List.of("ctl-json", "ctl-surrogate", "ctl-toml", "ctl-yaml")),
           r.hits().stream().map(SearchResponse.Hit::id).collect(Collectors.toCollection(TreeSet::new)));
@@ -222,7 +222,7 @@ class HostileCorpusTest {
     assertEquals("added=4 updated=2 deleted=2", "added=%d updated=%d deleted=%d".formatted(s.added(), s.updated(),
         s.deleted()), s.line());
     IndexState.assertCheckIndexClean(index);
-    try (var search = new SearchService(index, Schema.defaults())) {
+    try (var search = OpenedIndex.of(index)) {
       assertEquals("caseonly.md", search.document("caseonly.md").orElseThrow().path());
       assertTrue(search.document("CaseOnly.md").isEmpty(), "the old spelling is gone");
       assertEquals("Plain page, edited", search.document("plain").orElseThrow().title());
@@ -267,7 +267,7 @@ class HostileCorpusTest {
     Files.setLastModifiedTime(p, FileTime.fromMillis(mtime));
   }
 
-  private static List<String> ids(SearchService search, String q) throws IOException {
+  private static List<String> ids(OpenedIndex search, String q) throws IOException {
     return search.search(SearchRequest.of(q)).hits().stream().map(SearchResponse.Hit::id).toList();
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.SearchRequest;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.OpenedIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ class IndexAtomicityTest {
     };
   }
 
-  private void assertOriginalIndex(SearchService search) throws IOException {
+  private void assertOriginalIndex(OpenedIndex search) throws IOException {
     assertEquals(PAGES, search.health().documents());
     assertEquals(PAGES, search.search(SearchRequest.of("walruses").withSize(100)).total());
     assertEquals(0, search.search(SearchRequest.of("narwhals")).total());
@@ -80,7 +80,7 @@ class IndexAtomicityTest {
     var e = assertThrows(IllegalStateException.class, () -> indexer().run(false, failingAfter(4)));
     assertTrue(e.getMessage().startsWith("simulated crash"), e.getMessage());
 
-    try (var search = new SearchService(index, Schema.defaults())) {
+    try (var search = OpenedIndex.of(index)) {
       assertOriginalIndex(search);
       assertEquals(first.generation(), search.health().generation(), "no new commit");
     }
@@ -97,7 +97,7 @@ class IndexAtomicityTest {
 
     assertThrows(IllegalStateException.class, () -> indexer().run(true, failingAfter(PAGES - 1)));
 
-    try (var search = new SearchService(index, Schema.defaults())) {
+    try (var search = OpenedIndex.of(index)) {
       assertOriginalIndex(search);
     }
   }
@@ -106,7 +106,7 @@ class IndexAtomicityTest {
   void the_first_run_failing_midway_leaves_no_index_and_the_next_run_builds_it() throws Exception {
     assertThrows(IllegalStateException.class, () -> indexer().run(false, failingAfter(3)));
 
-    var missing = assertThrows(IOException.class, () -> new SearchService(index, Schema.defaults()).close());
+    var missing = assertThrows(IOException.class, () -> OpenedIndex.of(index).close());
     assertTrue(missing.getMessage().contains("run 'sitesearch index' first"), missing.getMessage());
     assertEquals(PAGES, indexer().run(false, Indexer.Progress.NONE).documents());
   }
@@ -146,7 +146,7 @@ class IndexAtomicityTest {
     }
     IndexSummary summary = first.get(30, TimeUnit.SECONDS);
     assertEquals(PAGES, summary.added());
-    try (var search = new SearchService(index, Schema.defaults())) {
+    try (var search = OpenedIndex.of(index)) {
       assertEquals(PAGES, search.health().documents());
       assertEquals(PAGES, search.search(SearchRequest.of("walruses").withSize(100)).total());
     }
@@ -177,7 +177,7 @@ class IndexAtomicityTest {
         throw new java.io.UncheckedIOException(e);
       }
     });
-    try (var search = new SearchService(index, Schema.defaults())) {
+    try (var search = OpenedIndex.of(index)) {
       assertTrue(inside.await(30, TimeUnit.SECONDS));
       search.refresh();
       assertOriginalIndex(search);

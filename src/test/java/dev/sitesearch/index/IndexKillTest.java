@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sitesearch.cli.Main;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.SearchRequest;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.OpenedIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +38,7 @@ class IndexKillTest {
 
   /** What the index holds: "old", "new", or a description of anything else. */
   private static String state(Path index) {
-    try (var search = new SearchService(index, Schema.defaults())) {
+    try (var search = OpenedIndex.of(index)) {
       long docs = search.health().documents();
       long oldHits = search.search(SearchRequest.of("wombats")).total();
       long newHits = search.search(SearchRequest.of("kangaroos")).total();

@@ -10,7 +10,9 @@ import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.config.FieldSettings;
+import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.StoredPage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,8 +69,8 @@ class IndexerTest {
         s.added(), s.updated(), s.deleted(), s.unchanged(), s.skipped(), s.failed(), s.documents());
   }
 
-  private SearchService search() throws IOException {
-    return new SearchService(index, Schema.defaults());
+  private OpenedIndex search() throws IOException {
+    return OpenedIndex.of(index);
   }
 
   private List<String> hitIds(String query) throws IOException {
@@ -272,7 +274,9 @@ class IndexerTest {
     assertEquals("full", s.mode());
     assertEquals("schema changed", s.reason());
     assertEquals(3, s.documents());
-    try (var search = new SearchService(index, schema)) {
+    var fields = new FieldSettings(schema.textFields(), facets, schema.dateFields(), List.of(), schema.stemmer(),
+        schema.labels());
+    try (var search = OpenedIndex.of(SitesearchConfig.defaults().withFields(fields), index, Clock.systemUTC())) {
       assertEquals(List.of("Clinicians"), search.document("a1").orElseThrow().fields().get("audience"));
     }
     IndexSummary next = indexer(schema, CLOCK).run(false, Indexer.Progress.NONE);

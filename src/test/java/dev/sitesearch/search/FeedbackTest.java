@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedbackTest {
   static final String QUESTION = "how do rural clinics start remote monitoring programs for chronic patients";
+  private OpenedIndex opened;
   private SearchService search;
 
   @BeforeAll
@@ -48,12 +49,13 @@ class FeedbackTest {
     Path index = tmp.resolve("index");
     new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
         .run(false, Indexer.Progress.NONE);
-    search = new SearchService(index, Schema.defaults());
+    opened = OpenedIndex.of(index);
+    search = opened.service();
   }
 
   @AfterAll
   void close() throws Exception {
-    search.close();
+    opened.close();
   }
 
   private static void page(Path dir, String id, String category, String title, String body) throws Exception {

@@ -3,13 +3,13 @@ package dev.sitesearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import dev.sitesearch.config.RankingConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a visitor notices about ranking, on small pages written for each behaviour. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RankingTest {
+  private OpenedIndex opened;
+  private OpenedIndex curated;
   private SearchService search;
   private SearchService curatedSearch;
 
@@ -47,16 +49,18 @@ class RankingTest {
     Path index = tmp.resolve("index");
     new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
         .run(false, Indexer.Progress.NONE);
-    search = new SearchService(index, Schema.defaults());
-    var curated = new RankingConfig(null, false, RankingConfig.DEFAULT_RECENCY_HALF_LIFE_DAYS, true,
-        Map.of("CCM Checklist!", List.of("pinned", "longform")), Map.of("ccm checklist", List.of("abbrev")));
-    curatedSearch = new SearchService(index, Schema.defaults(), SearchTuning.from(curated));
+    opened = OpenedIndex.of(index);
+    search = opened.service();
+    curated = OpenedIndex.of(index, RankingSettings.DEFAULTS.toBuilder()
+        .pins(Map.of("CCM Checklist!", List.of("pinned", "longform")))
+        .hides(Map.of("ccm checklist", List.of("abbrev"))).build());
+    curatedSearch = curated.service();
   }
 
   @AfterAll
   void close() throws Exception {
-    search.close();
-    curatedSearch.close();
+    opened.close();
+    curated.close();
   }
 
   private static void page(Path dir, String id, String title, String date, String body) throws Exception {

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sitesearch.config.SitesearchConfig.ServerSettings;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.http.HttpServer;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Reindexer;
-import dev.sitesearch.index.Schema;
-import dev.sitesearch.search.SearchService;
-import io.javalin.Javalin;
+import dev.sitesearch.app.Assembly;
+import dev.sitesearch.app.RunningServer;
+import dev.sitesearch.config.ServerSettings;
+import dev.sitesearch.config.SitesearchConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,21 +36,15 @@ final class UiServer implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
-  private final SearchService search;
-  private final Javalin app;
+  private final RunningServer running;
 
   private UiServer(Path workDir, List<String> corsOrigins) throws IOException {
     Path content = workDir.resolve("content");
     copy(resource("/fixture-content"), content);
     copy(resource("/ui-content"), content);
-    Path index = workDir.resolve("index");
-    var indexer = new Indexer(content, index, Schema.defaults(), new PageReader(5_000_000, false, Clock.systemUTC()),
-        2, Clock.systemUTC());
-    indexer.run(false, Indexer.Progress.NONE);
-    this.search = new SearchService(index, Schema.defaults());
-    var reindexer = new Reindexer(indexer, summary -> search.refresh());
-    this.app = HttpServer.create(search, reindexer, new ServerSettings(0, "127.0.0.1", corsOrigins, null))
-        .start("127.0.0.1", 0);
+    var config = SitesearchConfig.defaults().withServer(ServerSettings.ephemeral(corsOrigins, null));
+    this.running = new Assembly(config, content, workDir.resolve("index"), Clock.systemUTC(), 2)
+        .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0));
   }
 
   static UiServer start(Path workDir, List<String> corsOrigins) throws IOException {
@@ -62,7 +52,7 @@ final class UiServer implements AutoCloseable {
   }
 
   int port() {
-    return app.port();
+    return running.port();
   }
 
   String origin() {
@@ -137,7 +127,6 @@ final class UiServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    app.stop();
-    search.close();
+    running.close();
   }
 }

@@ -1,4 +1,4 @@
-package dev.sitesearch.search;
+package dev.sitesearch.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

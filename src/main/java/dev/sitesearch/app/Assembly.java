@@ -1,0 +1,73 @@
+package dev.sitesearch.app;
+
+import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.content.PageReader;
+import dev.sitesearch.index.Indexer;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.LiveIndex;
+import dev.sitesearch.search.SearchService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Builds the parts of sitesearch from a config and the two folders, by hand, in one place (no container): the page
+ * reader, the indexer, the live index, the search service and, for {@code serve}, the running server. Cheap to make;
+ * it opens nothing until asked.
+ *
+ * @param config  the effective configuration
+ * @param content the content folder
+ * @param index   the index folder
+ * @param clock   the time that publishing rules, expiry and recency use
+ * @param threads how many files the indexer reads at once
+ */
+public record Assembly(SitesearchConfig config, Path content, Path index, Clock clock, int threads) {
+
+  public static Assembly of(SitesearchConfig config, Path content, Path index) {
+    return new Assembly(config, content, index, Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
+  }
+
+  public Assembly withClock(Clock newClock) {
+    return new Assembly(config, content, index, newClock, threads);
+  }
+
+  public Assembly withConfig(SitesearchConfig newConfig) {
+    return new Assembly(newConfig, content, index, clock, threads);
+  }
+
+  public Schema schema() {
+    return Schema.from(config);
+  }
+
+  /** The indexer {@code index} and {@code serve} run; {@code includeDrafts} lets drafts, future and expired in. */
+  public Indexer indexer(boolean includeDrafts) {
+    return new Indexer(content, index, schema(), reader(includeDrafts), threads, clock);
+  }
+
+  /** The same rules as {@link #indexer}, building into memory and writing nothing ({@code check}). */
+  public Indexer dryRun(boolean includeDrafts) {
+    return Indexer.dryRun(content, schema(), reader(includeDrafts), threads, clock);
+  }
+
+  private PageReader reader(boolean includeDrafts) {
+    return new PageReader(config.content().maxFileBytes(), includeDrafts, clock);
+  }
+
+  /** Opens the index as queries see it; the caller closes it. */
+  public LiveIndex openIndex() throws IOException {
+    return LiveIndex.open(index, schema(), SearchService.similarity(config.ranking()));
+  }
+
+  /** The search core over an open index. */
+  public SearchService searchService(LiveIndex live) {
+    return new SearchService(schema(), live, config.ranking(), clock);
+  }
+
+  /**
+   * Brings the index up to date (building it first when it is missing or outdated, else catching up in the
+   * background) and starts the HTTP server, as {@code serve} does.
+   */
+  public RunningServer serve(RunningServer.Options options) throws IOException {
+    return RunningServer.start(this, options);
+  }
+}

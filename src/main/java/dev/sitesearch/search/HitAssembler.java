@@ -1,0 +1,88 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.SearchResponse.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Turns the hits of one page of results into what the visitor sees: the stored fields, the highlighted title and
+ * snippet, the facet values. Also reads a whole stored page for the documents endpoint.
+ */
+final class HitAssembler {
+  private final Schema schema;
+  private final Snippets snippets;
+
+  HitAssembler(Schema schema, Analyzer analyzer) {
+    this.schema = schema;
+    this.snippets = new Snippets(analyzer);
+  }
+
+  /** The hits of the requested page, among {@code docs} (the hits up to that page's last). */
+  List<Hit> hits(SiteSearcher searcher, SearchPlan plan, ScoreDoc[] docs) throws IOException {
+    SearchRequest request = plan.request();
+    int from = (request.page() - 1) * request.size();
+    if (from >= docs.length) return List.of();
+    int n = docs.length - from;
+    int[] docIds = new int[n];
+    var documents = new Document[n];
+    var text = new Snippets.Text[n];
+    StoredFields stored = searcher.storedFields();
+    for (int i = 0; i < n; i++) {
+      docIds[i] = docs[from + i].doc;
+      documents[i] = stored.document(docIds[i]);
+      text[i] = new Snippets.Text(value(documents[i], Fields.TITLE), value(documents[i], Fields.DESCRIPTION_SHOWN),
+          value(documents[i], Fields.BODY));
+    }
+    // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the postings.
+    Snippets.Highlighted marks = snippets.highlight(searcher, searcher.rewrite(plan.highlight()), docIds, text);
+    String dateField = schema.primaryDate();
+    var out = new ArrayList<Hit>(n);
+    for (int i = 0; i < n; i++) {
+      Document d = documents[i];
+      Float score = plan.showsScores() ? docs[from + i].score : null;
+      String date = dateField == null ? null : d.get(Fields.STORED_DATE_PREFIX + dateField);
+      out.add(new Hit(d.get(Fields.ID), text[i].title(), text[i].description(), d.get(Fields.URL), date, score,
+          marks.snippets()[i], Map.of("title", marks.titles()[i]), fields(d)));
+    }
+    return out;
+  }
+
+  /** A stored page as the documents endpoint shows it. */
+  StoredPage storedPage(Document d) {
+    var dates = new LinkedHashMap<String, String>();
+    for (String date : schema.dateFields()) {
+      String v = d.get(Fields.STORED_DATE_PREFIX + date);
+      if (v != null) dates.put(date, v);
+    }
+    return new StoredPage(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.URL), value(d, Fields.TITLE),
+        value(d, Fields.DESCRIPTION_SHOWN), value(d, Fields.BODY), dates, fields(d));
+  }
+
+  /** The page's facet values and extra stored fields, in schema order. */
+  private Map<String, List<String>> fields(Document d) {
+    var fields = new LinkedHashMap<String, List<String>>();
+    for (String facet : schema.facets()) {
+      String[] values = d.getValues(Fields.STORED_FACET_PREFIX + facet);
+      if (values.length > 0) fields.put(facet, List.of(values));
+    }
+    for (String stored : schema.storedFields()) {
+      String[] values = d.getValues(Fields.STORED_EXTRA_PREFIX + stored);
+      if (values.length > 0) fields.put(stored, List.of(values));
+    }
+    return fields;
+  }
+
+  private static String value(Document d, String field) {
+    String v = d.get(field);
+    return v == null ? "" : v;
+  }
+}

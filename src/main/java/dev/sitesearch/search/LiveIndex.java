@@ -1,0 +1,186 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Schema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index as queries see it: the newest commit's searcher (with what is built once per commit: facet state,
+ * commit data, the title suggester), following new commits from this process or another. Queries take a
+ * {@link Lease} on a searcher and never wait for indexing: they run on the last opened commit.
+ *
+ * <p>It owns its {@link Directory}: opened here, closed by {@link #close()}, and closed too when opening fails
+ * half-way. Thread-safe.
+ */
+public final class LiveIndex implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
+
+  private final Directory directory;
+  private final SearcherManager manager;
+  private final TitleSuggester suggester;
+  private ScheduledExecutorService refresher;
+  private boolean closed;
+
+  private LiveIndex(Directory directory, Schema schema, Similarity similarity) throws IOException {
+    this.directory = directory;
+    this.manager = new SearcherManager(directory, new SiteSearcher.Factory(schema.facetsConfig(), similarity));
+    this.suggester = new TitleSuggester(schema.primaryDate());
+  }
+
+  /** Opens the index in {@code indexDir}; an {@link IndexMissingException} when there is none. */
+  public static LiveIndex open(Path indexDir, Schema schema, Similarity similarity) throws IOException {
+    return open(FSDirectory.open(indexDir), indexDir.toString(), schema, similarity);
+  }
+
+  /** Opens the index in {@code directory}, taking ownership of it: it is closed on failure, and by close(). */
+  static LiveIndex open(Directory directory, String where, Schema schema, Similarity similarity) throws IOException {
+    LiveIndex live = null;
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new IndexMissingException("no index in " + where + ": run 'sitesearch index' first");
+      }
+      live = new LiveIndex(directory, schema, similarity);
+      // A small site's completions are ready at once; a large one's follow on the refresh thread.
+      if (live.documents() <= TitleSuggester.SYNC_BUILD_LIMIT) live.rebuildSuggester();
+      return live;
+    } catch (IOException | RuntimeException | Error e) {
+      closeAfterFailure(live, directory, e);
+      throw e;
+    }
+  }
+
+  private static void closeAfterFailure(LiveIndex live, Directory directory, Throwable failure) {
+    try {
+      if (live != null) {
+        live.close();
+      } else {
+        directory.close();
+      }
+    } catch (IOException | RuntimeException closing) {
+      failure.addSuppressed(closing);
+    }
+  }
+
+  /** A searcher on the newest opened commit, held until the lease is closed. */
+  public Lease acquire() throws IOException {
+    return new Lease((SiteSearcher) manager.acquire());
+  }
+
+  /** A query's hold on one searcher: {@code try (var lease = index.acquire()) { … lease.searcher() … }}. */
+  public final class Lease implements AutoCloseable {
+    private final SiteSearcher searcher;
+
+    private Lease(SiteSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    SiteSearcher searcher() {
+      return searcher;
+    }
+
+    @Override
+    public void close() throws IOException {
+      manager.release(searcher);
+    }
+  }
+
+  /** Looks for a new commit every {@code every} and rebuilds what depends on it; once. */
+  public synchronized void followCommits(Duration every) {
+    if (refresher != null || closed) return;
+    refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sitesearch-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    long millis = Math.max(1, every.toMillis());
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Opens the newest commit now, if there is one, so a reindex is searchable when this returns. The completions
+   * follow at once on a small site; on a large one (seconds to rebuild) the refresh thread rebuilds them just after,
+   * when commits are followed.
+   */
+  public void refresh() throws IOException {
+    manager.maybeRefreshBlocking();
+    boolean following;
+    synchronized (this) {
+      following = refresher != null;
+    }
+    if (!following || documents() <= TitleSuggester.SYNC_BUILD_LIMIT) rebuildSuggester();
+  }
+
+  private void refreshQuietly() {
+    try {
+      manager.maybeRefreshBlocking();
+      rebuildSuggester();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not open the newest index commit: {}", e.toString());
+    }
+  }
+
+  private void rebuildSuggester() throws IOException {
+    try (Lease lease = acquire()) {
+      suggester.rebuildIfChanged(lease.searcher().getIndexReader());
+    }
+  }
+
+  /** Title completions for what the visitor has typed so far. */
+  public List<TitleSuggester.Suggestion> suggest(String q, int size) throws IOException {
+    return suggester.suggest(q, size);
+  }
+
+  TitleSuggester suggester() {
+    return suggester;
+  }
+
+  /** The served commit: pages, when it was made, its generation. */
+  public Health health() throws IOException {
+    try (Lease lease = acquire()) {
+      SiteSearcher searcher = lease.searcher();
+      return new Health("ok", searcher.getIndexReader().numDocs(),
+          searcher.commitData().get(Fields.COMMIT_INDEXED_AT), searcher.generation());
+    }
+  }
+
+  private long documents() throws IOException {
+    try (Lease lease = acquire()) {
+      return lease.searcher().getIndexReader().numDocs();
+    }
+  }
+
+  /** Stops following commits, then closes the suggester, the searchers and the directory, each even if one fails. */
+  @Override
+  public void close() throws IOException {
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      if (closed) return;
+      closed = true;
+      stopping = refresher;
+    }
+    if (stopping != null) {
+      stopping.shutdown(); // no interrupt: it would close Lucene's file channels under a refresh
+      try {
+        if (!stopping.awaitTermination(10, TimeUnit.SECONDS)) LOG.warn("the refresh thread did not stop in 10 s");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try (directory; manager; suggester) {
+      // closed in reverse order: suggester, searchers, directory
+    }
+  }
+}

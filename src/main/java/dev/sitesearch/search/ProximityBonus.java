@@ -1,0 +1,40 @@
+package dev.sitesearch.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Adjacent query words found near each other (within {@code slop} positions) earn a bonus per pair. It pays for the
+ * short queries of a search box; over long natural-language questions it rewards chance neighbours (the CISI
+ * collection lost 6% nDCG@10 with it), so it applies to queries of up to {@link #MAX_WORDS} words.
+ */
+final class ProximityBonus implements Bonus {
+  static final int MAX_WORDS = 5;
+
+  private final FieldQueries fields;
+  private final float weight;
+  private final int slop;
+
+  ProximityBonus(FieldQueries fields, float weight, int slop) {
+    this.fields = fields;
+    this.weight = weight;
+    this.slop = slop;
+  }
+
+  @Override
+  public List<Query> clauses(MatchedWords words, UserQuery typed) {
+    List<String> terms = words.pairTerms();
+    if (weight <= 0 || terms.size() > MAX_WORDS) return List.of();
+    var clauses = new ArrayList<Query>();
+    for (int i = 0; i + 1 < terms.size(); i++) {
+      String a = terms.get(i);
+      String b = terms.get(i + 1);
+      if (a == null || b == null) continue;
+      var pair = List.of(new FieldQueries.AnalyzedTerm(a, 0), new FieldQueries.AnalyzedTerm(b, 1));
+      clauses.add(new BoostQuery(fields.phrase(pair, slop), weight));
+    }
+    return clauses;
+  }
+}

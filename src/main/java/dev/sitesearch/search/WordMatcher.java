@@ -1,0 +1,153 @@
+package dev.sitesearch.search;
+
+import dev.sitesearch.search.FieldQueries.AnalyzedTerm;
+import dev.sitesearch.search.UserQuery.AllOf;
+import dev.sitesearch.search.UserQuery.AnyOf;
+import dev.sitesearch.search.UserQuery.Clause;
+import dev.sitesearch.search.UserQuery.Phrase;
+import dev.sitesearch.search.UserQuery.Prefix;
+import dev.sitesearch.search.UserQuery.Word;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Turns the clauses of a {@link UserQuery} into the queries that match them: words through the analyzer (so
+ * "running" finds "runs"), a word the analyzer splits ({@code covid-19}) as a phrase of its parts, prefixes of 2+
+ * letters, OR-groups. A page needs one matching clause (Meilisearch's "last" strategy), so a word no page has never
+ * empties the results; such a word is matched through {@link TypoMatcher} when typos are on. English stop words are
+ * dropped from loose words when the query has other words (see {@link StopWords}).
+ */
+final class WordMatcher {
+  private static final int MIN_PREFIX_CHARS = 2;
+
+  private final FieldQueries fields;
+  private final TypoMatcher typos;
+
+  /** @param typos null when typo tolerance is off */
+  WordMatcher(FieldQueries fields, TypoMatcher typos) {
+    this.fields = fields;
+    this.typos = typos;
+  }
+
+  MatchedWords match(UserQuery query, IndexReader reader) {
+    var matching = new ArrayList<Query>();
+    var pairTerms = new ArrayList<String>();
+    var approximate = new ArrayList<String>();
+    boolean hadWords = false;
+    boolean dropStopWords = query.include().stream().anyMatch(c -> !isStopWord(c));
+    for (Clause clause : query.include()) {
+      if (dropStopWords && isStopWord(clause)) continue;
+      Query q = clause(clause);
+      if (q == null) continue; // punctuation only
+      hadWords = true;
+      if (matchesSomething(clause, reader)) {
+        matching.add(q);
+        pairTerms.add(singleTerm(clause));
+        continue;
+      }
+      pairTerms.add(null);
+      if (typos != null && clause instanceof Word w && TypoMatcher.eligible(w.text())
+          && approximate.size() < TypoMatcher.MAX_WORDS) {
+        Query close = typos.closeWords(w.text(), reader);
+        if (close != null) {
+          matching.add(close);
+          approximate.add(w.text());
+        }
+      }
+    }
+    var exclude = new ArrayList<Query>();
+    for (Clause clause : query.exclude()) {
+      Query q = clause(clause);
+      if (q != null) exclude.add(q);
+    }
+    return new MatchedWords(matching, pairTerms, approximate, hadWords, exclude);
+  }
+
+  /** The analysed terms of the loose words that are not stop words (what feedback counts as content words). */
+  Set<String> contentTerms(UserQuery typed) {
+    var terms = new LinkedHashSet<String>();
+    for (Clause c : typed.include()) {
+      if (c instanceof Word w && !isStopWord(c)) fields.analyze(w.text()).forEach(t -> terms.add(t.text()));
+    }
+    return terms;
+  }
+
+  /**
+   * "the", "of", "and"…: in a query with other words they only add noise to the ranking. They are dropped from loose
+   * words only, so a quoted phrase, or a query made of them alone ("to be or not to be"), still matches exactly.
+   */
+  private static boolean isStopWord(Clause clause) {
+    return clause instanceof Word w && StopWords.contains(w.text());
+  }
+
+  private Query clause(Clause clause) {
+    return switch (clause) {
+      case Word w -> analyzed(w.text());
+      case Phrase p -> analyzed(p.text());
+      case Prefix p -> prefix(p.text());
+      case AllOf all -> {
+        var b = new BooleanQuery.Builder();
+        for (Clause part : all.parts()) {
+          Query q = clause(part);
+          if (q != null) b.add(q, Occur.MUST);
+        }
+        BooleanQuery built = b.build();
+        yield built.clauses().isEmpty() ? null : built;
+      }
+      case AnyOf any -> {
+        var b = new BooleanQuery.Builder();
+        for (Clause option : any.options()) {
+          Query q = clause(option);
+          if (q != null) b.add(q, Occur.SHOULD);
+        }
+        BooleanQuery built = b.build();
+        yield built.clauses().isEmpty() ? null : built;
+      }
+    };
+  }
+
+  /** One word or a phrase; a "word" the analyzer splits (covid-19) becomes a phrase of its parts. */
+  private Query analyzed(String text) {
+    List<AnalyzedTerm> terms = fields.analyze(text);
+    if (terms.isEmpty()) return null;
+    return terms.size() == 1 ? fields.term(terms.get(0).text()) : fields.phrase(terms, 0);
+  }
+
+  private Query prefix(String text) {
+    String normalized = fields.normalize(text);
+    if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX_CHARS
+        || !normalized.matches("[\\p{L}\\p{N}]+")) {
+      return analyzed(text);
+    }
+    return fields.prefix(normalized);
+  }
+
+  private String singleTerm(Clause clause) {
+    if (!(clause instanceof Word w)) return null;
+    List<AnalyzedTerm> terms = fields.analyze(w.text());
+    return terms.size() == 1 ? terms.get(0).text() : null;
+  }
+
+  private boolean matchesSomething(Clause clause, IndexReader reader) {
+    return switch (clause) {
+      case Word w -> allTermsKnown(w.text(), reader);
+      case Phrase p -> allTermsKnown(p.text(), reader);
+      case Prefix p -> true;
+      case AllOf all -> all.parts().stream().allMatch(o -> matchesSomething(o, reader));
+      case AnyOf any -> any.options().stream().anyMatch(o -> matchesSomething(o, reader));
+    };
+  }
+
+  private boolean allTermsKnown(String text, IndexReader reader) {
+    for (AnalyzedTerm t : fields.analyze(text)) {
+      if (!fields.known(t.text(), reader)) return false;
+    }
+    return true;
+  }
+}
