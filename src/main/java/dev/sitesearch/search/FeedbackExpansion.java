@@ -70,7 +70,8 @@ final class FeedbackExpansion implements RankingStage {
         continue;
       }
       int df = searcher.getIndexReader().docFreq(new Term(Fields.BODY, term));
-      if (df < 2) continue; // a word from one page says nothing about the others
+      // A word from one page says nothing about the others; one on every page tells no page apart (its idf is 0).
+      if (df < 2 || df >= n) continue;
       ranked.add(Map.entry(term, e.getValue() * Math.log((double) n / df)));
     }
     if (ranked.isEmpty()) return null;

@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,5 +81,23 @@ class FeedbackTest {
 
     assertTrue(guides.contains("enrollment"), "the guides talk of enrollment: " + guides);
     assertFalse(guides.contains("broadband"), "not of broadband, which only the news pages do: " + guides);
+  }
+
+  @Test
+  void a_question_on_a_site_where_every_page_shares_its_words_is_answered(@TempDir Path tmp) throws Exception {
+    Path content = Files.createDirectories(tmp.resolve("content"));
+    for (int i = 0; i < 4; i++) {
+      page(content, "same" + i, "News", "Same page " + i, "Rural clinics start remote monitoring programs with grants.");
+    }
+    var clock = Clock.systemUTC();
+    Path index = tmp.resolve("index");
+    new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+        .run(false, Indexer.Progress.NONE);
+
+    // Every word of the best answers is on every page: none tells a page apart, so no feedback word is added (its
+    // weight would be 0 / 0, which Lucene refuses as a boost).
+    try (var opened = OpenedIndex.of(index)) {
+      assertEquals(4, opened.search(SearchRequest.of(QUESTION)).total());
+    }
   }
 }
