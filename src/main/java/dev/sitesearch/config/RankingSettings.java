@@ -36,6 +36,9 @@ public record RankingSettings(boolean bm25f, float bm25K1, float tierBoost, floa
     float exactTitleBoost, boolean typos, double recencyHalfLifeDays, double recencyWeight, float feedbackWeight,
     Synonyms synonyms, Map<String, List<String>> pins, Map<String, List<String>> hides) {
 
+  /** Pins or hides per query: an editor's list, not a second index (each id is a clause of the query). */
+  public static final int MAX_CURATED_IDS = 100;
+
   public static final RankingSettings DEFAULTS = new RankingSettings(true, 2.0f, 100f, 0.3f, 3, 1000f, true, 730,
       0.1, 0.5f, Synonyms.BUNDLED, Map.of(), Map.of());
 
@@ -91,6 +94,7 @@ public record RankingSettings(boolean bm25f, float bm25K1, float tierBoost, floa
     for (String query : s.keys()) {
       List<String> ids = s.strings(query, List.of());
       if (ids.isEmpty()) throw s.error(query, "expected a list of page ids");
+      if (ids.size() > MAX_CURATED_IDS) throw s.error(query, "at most " + MAX_CURATED_IDS + " page ids per query");
       out.put(query, ids);
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.TitleKey;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.apache.lucene.search.TermQuery;
  * stays out). Only the relevance order is curated.
  */
 final class Curation implements RankingStage {
+  static final int MAX_IDS_PER_QUERY = RankingSettings.MAX_CURATED_IDS;
   /** Far above any relevance score, so pins lead in their order. */
   private static final float PIN_BOOST = 1_000_000f;
 

@@ -40,6 +40,11 @@ record Filters(FacetsConfig facetsConfig, Map<String, List<String>> values, Stri
     return drillDown;
   }
 
+  /** Leaf clauses the filters add to a query: one per facet value, one for the dates. */
+  int clauseCount() {
+    return values.values().stream().mapToInt(List::size).sum() + 1;
+  }
+
   private Query dateRange() {
     if (dateField == null || (from == null && to == null)) return null;
     long fromMillis = from == null ? Long.MIN_VALUE : from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

@@ -1,31 +1,60 @@
 package dev.sitesearch.search;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.apache.lucene.search.Query;
 
 /**
- * The query's clauses as they will match: one query per clause that matches something (directly or through a
- * typo), in the order typed, and what the ranking features need to know about them.
+ * The query's clauses as they will match, in the order typed, and what the ranking features need to know about
+ * them. A page needs one matching clause.
  *
- * @param matching   a query per matching clause; a page needs one of them
- * @param pairTerms  per clause searched (matching or not), its single analysed term when it is one known word,
- *                   else null, which breaks a run: runs of such terms are what proximity looks at
- * @param typoMatched words that matched only with a typo allowed
- * @param hadWords   whether the query had words at all (none matching means no page, not every page)
- * @param exclude    a query per excluded clause
+ * @param clauses  each clause searched (stop words and punctuation left out), matching or not
+ * @param hadWords whether the query had words at all (none matching then means no page, not every page)
+ * @param exclude  a query per excluded clause
  */
-record MatchedWords(List<Query> matching, List<String> pairTerms, List<String> typoMatched, boolean hadWords,
-    List<Query> exclude) {
+record MatchedWords(List<Searched> clauses, boolean hadWords, List<Query> exclude) {
   MatchedWords {
-    matching = List.copyOf(matching);
-    pairTerms = Collections.unmodifiableList(new ArrayList<>(pairTerms)); // holds nulls
-    typoMatched = List.copyOf(typoMatched);
+    clauses = List.copyOf(clauses);
     exclude = List.copyOf(exclude);
   }
 
+  /**
+   * One clause searched.
+   *
+   * @param match    what matches it (directly or through a typo), or null when nothing does
+   * @param pairTerm its single analysed term when it is one known word, else null (which breaks a run: runs of such
+   *                 terms are what proximity looks at)
+   * @param typo     the word as typed when it matched only with a typo allowed, else null
+   */
+  record Searched(Query match, String pairTerm, String typo) {}
+
+  /** A query per matching clause. */
+  List<Query> matching() {
+    return clauses.stream().map(Searched::match).filter(Objects::nonNull).toList();
+  }
+
+  /** Per clause searched, its single term or null. */
+  List<String> pairTerms() {
+    return clauses.stream().map(Searched::pairTerm).toList(); // Stream.toList keeps nulls
+  }
+
+  /** The words that matched only with a typo allowed. */
+  List<String> typoMatched() {
+    return clauses.stream().map(Searched::typo).filter(Objects::nonNull).toList();
+  }
+
   boolean isEmpty() {
-    return matching.isEmpty();
+    return clauses.stream().allMatch(c -> c.match() == null);
+  }
+
+  /** The first {@code n} clauses and exclusions, for a query too large for Lucene. */
+  MatchedWords firstClauses(int n) {
+    return new MatchedWords(clauses.subList(0, Math.min(n, clauses.size())), hadWords,
+        exclude.subList(0, Math.min(n, exclude.size())));
+  }
+
+  /** How many clauses and exclusions there are. */
+  int size() {
+    return Math.max(clauses.size(), exclude.size());
   }
 }

@@ -6,17 +6,21 @@ import dev.sitesearch.index.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import java.util.function.Supplier;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * The only code that turns a {@link SearchRequest} into Lucene queries: it parses the text, expands synonyms,
@@ -67,9 +71,49 @@ final class QueryPlanner {
     }
     MatchedWords words = matcher.match(synonyms.expand(typed), searcher.getIndexReader());
     Query query = withBonuses(words, typed);
+    // Lucene refuses a query of more leaf clauses than its limit (1,024 by default). The parser's caps keep the
+    // default fields well below it, but many text fields, prefixes and synonyms multiply: past the limit the query
+    // keeps its first clauses, as the parser keeps its first terms. The stages and filters come on top.
+    int budget = IndexSearcher.getMaxClauseCount() - filters.clauseCount() - STAGE_CLAUSES;
+    while (leafClauses(query) > budget && words.size() > 1) {
+      words = words.firstClauses(words.size() / 2);
+      query = withBonuses(words, typed);
+    }
     var context = new RankingStage.Context(request, words, matcher.contentTerms(typed), searcher, filters, nowMillis);
     for (RankingStage stage : stages) query = stage.apply(query, context);
     return new SearchPlan(request, query, highlight(words), words.typoMatched(), filters, sort, facets, false);
+  }
+
+  /** Room left for the stages: the feedback words and an editor's pins and hides. */
+  private static final int STAGE_CLAUSES = FeedbackExpansion.EXPANSION_TERMS + Curation.MAX_IDS_PER_QUERY * 2;
+
+  /** Leaf clauses as Lucene counts them against its limit (each term, term set, phrase or leaf query once). */
+  static int leafClauses(Query query) {
+    var counter = new QueryVisitor() {
+      int leaves;
+
+      @Override
+      public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+        return this;
+      }
+
+      @Override
+      public void visitLeaf(Query q) {
+        leaves++;
+      }
+
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        leaves++;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        leaves++;
+      }
+    };
+    query.visit(counter);
+    return counter.leaves;
   }
 
   /** Any matching clause, plus the bonuses; excluded clauses never match. */

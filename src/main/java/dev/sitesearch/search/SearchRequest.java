@@ -24,6 +24,8 @@ public record SearchRequest(String q, Map<String, List<String>> filters, LocalDa
     SortOrder sort, int page, int size, List<String> facets, int facetSize) {
 
   public static final int MAX_QUERY_CHARS = 1000;
+  /** Facet values ticked at once, over all facets: a page shows a few dozen at most; each is a clause of the query. */
+  public static final int MAX_FILTER_VALUES = 100;
   public static final int MAX_SIZE = 100;
   public static final int MAX_WINDOW = 10_000;
   public static final int MAX_FACET_SIZE = 100;
@@ -40,6 +42,11 @@ public record SearchRequest(String q, Map<String, List<String>> filters, LocalDa
       });
     }
     filters = Collections.unmodifiableMap(copy);
+    int values = copy.values().stream().mapToInt(List::size).sum();
+    if (values > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException(Part.FILTER, copy.keySet().iterator().next(), values
+          + " filter values; at most " + MAX_FILTER_VALUES + " can be ticked at once");
+    }
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidRequestException(Part.FROM, "the first date (" + from + ") is after the last (" + to + ")");
     }

@@ -36,29 +36,22 @@ final class WordMatcher {
   }
 
   MatchedWords match(UserQuery query, IndexReader reader) {
-    var matching = new ArrayList<Query>();
-    var pairTerms = new ArrayList<String>();
-    var approximate = new ArrayList<String>();
-    boolean hadWords = false;
+    var searched = new ArrayList<MatchedWords.Searched>();
+    int typoWords = 0;
     boolean dropStopWords = query.include().stream().anyMatch(c -> !isStopWord(c));
     for (Clause clause : query.include()) {
       if (dropStopWords && isStopWord(clause)) continue;
       Query q = clause(clause);
       if (q == null) continue; // punctuation only
-      hadWords = true;
       if (matchesSomething(clause, reader)) {
-        matching.add(q);
-        pairTerms.add(singleTerm(clause));
-        continue;
-      }
-      pairTerms.add(null);
-      if (typos != null && clause instanceof Word w && TypoMatcher.eligible(w.text())
-          && approximate.size() < TypoMatcher.MAX_WORDS) {
+        searched.add(new MatchedWords.Searched(q, singleTerm(clause), null));
+      } else if (typos != null && clause instanceof Word w && TypoMatcher.eligible(w.text())
+          && typoWords < TypoMatcher.MAX_WORDS) {
         Query close = typos.closeWords(w.text(), reader);
-        if (close != null) {
-          matching.add(close);
-          approximate.add(w.text());
-        }
+        if (close != null) typoWords++;
+        searched.add(new MatchedWords.Searched(close, null, close == null ? null : w.text()));
+      } else {
+        searched.add(new MatchedWords.Searched(null, null, null));
       }
     }
     var exclude = new ArrayList<Query>();
@@ -66,7 +59,7 @@ final class WordMatcher {
       Query q = clause(clause);
       if (q != null) exclude.add(q);
     }
-    return new MatchedWords(matching, pairTerms, approximate, hadWords, exclude);
+    return new MatchedWords(searched, !searched.isEmpty(), exclude);
   }
 
   /** The analysed terms of the loose words that are not stop words (what feedback counts as content words). */
