@@ -37,9 +37,6 @@ public final class ServeCommand implements Callable<Integer> {
         .reporting(TerminalProgress.forTerminal(), this::report);
     RunningServer server = common.assembly().serve(options);
     var out = spec.commandLine().getOut();
-    out.printf("sitesearch is serving %d pages at %s  (try /api/search?q=care)%n", server.search().health().documents(),
-        server.url());
-    out.flush();
     var stopped = new CountDownLatch(1);
     // Everything is closed inside the hook: the JVM exits as soon as the hooks return, not when this thread resumes.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,6 +50,10 @@ public final class ServeCommand implements Callable<Integer> {
         stopped.countDown();
       }
     }, "sitesearch-shutdown"));
+    // Announced once the hook is in place: whoever acts on this line (a supervisor, a test) can stop it cleanly.
+    out.printf("sitesearch is serving %d pages at %s  (try /api/search?q=care)%n", server.search().health().documents(),
+        server.url());
+    out.flush();
     stopped.await();
     return Main.OK;
   }
