@@ -4,9 +4,12 @@ import dev.sitesearch.config.ConfigException;
 import dev.sitesearch.index.IndexBusyException;
 import dev.sitesearch.search.IndexMissingException;
 import dev.sitesearch.search.InvalidRequestException;
+import java.io.IOException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code sitesearch} command: lists the subcommands; each returns its exit code. */
 @Command(name = "sitesearch", mixinStandardHelpOptions = true, version = "sitesearch 0.1.0",
@@ -21,8 +24,8 @@ public final class Main {
   public static final int SOME_FAILED = 1;
   public static final int USAGE = 2;
   /** Held so the level set on it is not lost when the logger is collected. */
-  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
-      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+  private static final Logger LUCENE_VECTOR_LOG =
+      Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   public static void main(String[] args) {
     quietLibraries(args);
@@ -38,7 +41,7 @@ public final class Main {
     if (!serving && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
+    LUCENE_VECTOR_LOG.setLevel(Level.SEVERE);
   }
 
   /** Runs the command line with the given output streams; used by {@link #main} and by tests. */
@@ -52,7 +55,7 @@ public final class Main {
         case IndexBusyException b -> "index busy: " + b.getMessage();
         case IndexMissingException m -> m.getMessage();
         case InvalidRequestException r -> r.getMessage();
-        case java.io.IOException io -> "error: " + io.getMessage();
+        case IOException io -> "error: " + io.getMessage();
         default -> null;
       };
       if (message == null) throw e;

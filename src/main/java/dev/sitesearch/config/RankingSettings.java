@@ -2,6 +2,7 @@ package dev.sitesearch.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public record RankingSettings(boolean bm25f, float bm25K1, float tierBoost, floa
   private static Map<String, List<String>> copy(Map<String, List<String>> m) {
     var out = new LinkedHashMap<String, List<String>>();
     m.forEach((k, v) -> out.put(k, List.copyOf(v)));
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   public Builder toBuilder() {

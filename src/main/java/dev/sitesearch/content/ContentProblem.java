@@ -1,5 +1,7 @@
 package dev.sitesearch.content;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.util.Objects;
 
 /**
@@ -24,9 +26,9 @@ public record ContentProblem(String path, int line, int column, String reason) {
    * Why an I/O operation failed, without the absolute path the JDK puts in its messages: problems are shown by the
    * admin API, and the problem already names the file relative to the content folder.
    */
-  public static String ioReason(java.io.IOException e) {
-    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) return fs.getReason();
-    if (e instanceof java.nio.file.FileSystemException) return e.getClass().getSimpleName();
+  public static String ioReason(IOException e) {
+    if (e instanceof FileSystemException fs && fs.getReason() != null) return fs.getReason();
+    if (e instanceof FileSystemException) return e.getClass().getSimpleName();
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 

@@ -1,5 +1,6 @@
 package dev.sitesearch.content;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
@@ -132,6 +133,6 @@ public final class ContentWalker {
   }
 
   private static String rel(Path start, String relPrefix, Path file) {
-    return relPrefix + start.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    return relPrefix + start.relativize(file).toString().replace(File.separatorChar, '/');
   }
 }

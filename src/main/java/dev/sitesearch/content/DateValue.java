@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,8 +24,8 @@ public final class DateValue {
     if (value == null) return Optional.empty();
     if (value instanceof Date d) return Optional.of(d.toInstant());
     if (value instanceof TemporalAccessor t) return Optional.of(fromTemporal(t));
-    if (value instanceof java.util.Map || value instanceof java.util.List) {
-      throw new IllegalArgumentException("expected a date, found a " + (value instanceof java.util.Map ? "map" : "list"));
+    if (value instanceof Map || value instanceof List) {
+      throw new IllegalArgumentException("expected a date, found a " + (value instanceof Map ? "map" : "list"));
     }
     String s = String.valueOf(value).strip();
     if (s.isEmpty()) return Optional.empty();

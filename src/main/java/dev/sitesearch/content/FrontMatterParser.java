@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -177,7 +178,7 @@ public final class FrontMatterParser {
     if (data == null) return Map.of();
     if (!(data instanceof Map<?, ?> map)) {
       throw new FrontMatterException(format + " front matter must be a map of keys to values, not a "
-          + (data instanceof java.util.List ? "list" : "single value"), 2, 1);
+          + (data instanceof List ? "list" : "single value"), 2, 1);
     }
     var out = new LinkedHashMap<String, Object>();
     for (var e : map.entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
@@ -195,7 +196,7 @@ public final class FrontMatterParser {
     var mapper = new ObjectMapper();
     mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
     // The body follows the object: stop after it rather than complaining about trailing content.
-    mapper.getFactory().disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    mapper.getFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     return mapper;
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitesearch.content;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
@@ -120,7 +121,7 @@ public final class MarkdownText {
     public void visit(HtmlInline htmlInline) {
       // Inline HTML arrives tag by tag, with the text between tags as ordinary text nodes: drop the tags, and drop
       // the text too while inside an inline script or style element, so its code is never indexed or shown.
-      String tag = htmlInline.getLiteral().toLowerCase(java.util.Locale.ROOT);
+      String tag = htmlInline.getLiteral().toLowerCase(Locale.ROOT);
       if (tag.startsWith("<script") || tag.startsWith("<style")) {
         inScript = !tag.endsWith("/>");
       } else if (tag.startsWith("</script") || tag.startsWith("</style")) {

@@ -2,6 +2,7 @@ package dev.sitesearch.content;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -15,9 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads one content file into a {@link ReadOutcome}: checks size, binary content and UTF-8, parses the front matter,
@@ -33,7 +36,7 @@ public final class PageReader {
    */
   public static final int MAX_TITLE_CHARS = 1_000;
   /** Control characters other than tab and newline; see {@link #printable}. */
-  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t\\n]]");
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n]]");
 
   private final long maxFileBytes;
   private final boolean includeDrafts;
@@ -147,7 +150,7 @@ public final class PageReader {
           + (v instanceof Map ? "map" : "list") + "; the field is left out"));
       return "";
     }
-    if (v instanceof java.util.Date d) return d.toInstant().toString();
+    if (v instanceof Date d) return d.toInstant().toString();
     return String.valueOf(v).strip();
   }
 
@@ -202,7 +205,7 @@ public final class PageReader {
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     var in = ByteBuffer.wrap(bytes);
-    var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    var out = CharBuffer.allocate(bytes.length + 1);
     decoder.decode(in, out, true);
     int offset = in.position();
     int line = 1;

@@ -2,6 +2,7 @@ package dev.sitesearch.search;
 
 import java.io.IOException;
 import java.util.Map;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
@@ -42,10 +43,10 @@ final class SiteSearcher extends IndexSearcher {
   }
 
   static final class Factory extends SearcherFactory {
-    private final org.apache.lucene.facet.FacetsConfig facetsConfig;
+    private final FacetsConfig facetsConfig;
     private final Similarity similarity;
 
-    Factory(org.apache.lucene.facet.FacetsConfig facetsConfig, Similarity similarity) {
+    Factory(FacetsConfig facetsConfig, Similarity similarity) {
       this.facetsConfig = facetsConfig;
       this.similarity = similarity;
     }

@@ -8,6 +8,9 @@ import dev.sitesearch.search.UserQuery.Prefix;
 import dev.sitesearch.search.UserQuery.Word;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses the search box's forgiving syntax: words, {@code "exact phrase"}, {@code -excluded}, {@code a OR b} and
@@ -36,8 +39,8 @@ public final class UserQueryParser {
    * Lucene-style field prefixes a visitor may copy from another search box ({@code title:broadband}): the search box
    * has no field syntax, so the prefix is dropped and the word searched everywhere.
    */
-  private static final java.util.regex.Pattern FIELD_PREFIX = java.util.regex.Pattern.compile("([A-Za-z]+):(.+)");
-  private static final java.util.Set<String> FIELD_NAMES = java.util.Set.of("title", "description", "body", "text",
+  private static final Pattern FIELD_PREFIX = Pattern.compile("([A-Za-z]+):(.+)");
+  private static final Set<String> FIELD_NAMES = Set.of("title", "description", "body", "text",
       "content", "tags", "tag", "author", "category", "categories", "type", "source", "url", "id");
 
   private UserQueryParser() {}
@@ -142,7 +145,7 @@ public final class UserQueryParser {
         return fitted == null ? null : new Phrase(fitted);
       }
       var field = FIELD_PREFIX.matcher(text);
-      if (field.matches() && FIELD_NAMES.contains(field.group(1).toLowerCase(java.util.Locale.ROOT))) {
+      if (field.matches() && FIELD_NAMES.contains(field.group(1).toLowerCase(Locale.ROOT))) {
         return new Token(field.group(2), false, negated).clause(budget);
       }
       String text = cut(this.text);
