@@ -18,11 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,19 +31,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * what was wrong, never a 500 or a stack trace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FixtureServer.class)
 class DocumentsHealthAndErrorsHttpTest {
-  private TestServer server;
-  private FixturePages fixture;
+  private final TestServer server;
+  private final FixturePages fixture;
 
-  @BeforeAll
-  void startServer(@TempDir Path workDir) throws IOException {
-    server = TestServer.start(workDir);
-    fixture = FixturePages.load(TestServer.fixtureDir(), server.schema().facets());
-  }
-
-  @AfterAll
-  void stopServer() throws IOException {
-    server.close();
+  DocumentsHealthAndErrorsHttpTest(TestServer server, FixturePages fixture) {
+    this.server = server;
+    this.fixture = fixture;
   }
 
   @Test

@@ -18,11 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,24 +31,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * except its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FixtureServer.class)
 class FacetCountsHttpTest {
   private static final String RPM = "KLAS: Remote Patient Monitoring";
   private static final String TELEHEALTH = "Medigy: Telehealth";
 
-  private TestServer server;
-  private FixturePages fixture;
-  private List<String> facetNames;
+  private final TestServer server;
+  private final FixturePages fixture;
+  private final List<String> facetNames;
 
-  @BeforeAll
-  void startServer(@TempDir Path workDir) throws IOException {
-    server = TestServer.start(workDir);
-    facetNames = Schema.defaults().facets();
-    fixture = FixturePages.load(TestServer.fixtureDir(), facetNames);
-  }
-
-  @AfterAll
-  void stopServer() throws IOException {
-    server.close();
+  FacetCountsHttpTest(TestServer server, FixturePages fixture) {
+    this.server = server;
+    this.fixture = fixture;
+    this.facetNames = Schema.defaults().facets();
   }
 
   static Stream<Arguments> filterCombinations() {

@@ -22,11 +22,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,19 +32,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /api/search}: the query syntax, ranking, sorting, paging and date filters, over the fixture site. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FixtureServer.class)
 class SearchHttpTest {
-  private TestServer server;
-  private FixturePages fixture;
+  private final TestServer server;
+  private final FixturePages fixture;
 
-  @BeforeAll
-  void startServer(@TempDir Path workDir) throws IOException {
-    server = TestServer.start(workDir);
-    fixture = FixturePages.load(TestServer.fixtureDir(), server.schema().facets());
-  }
-
-  @AfterAll
-  void stopServer() throws IOException {
-    server.close();
+  SearchHttpTest(TestServer server, FixturePages fixture) {
+    this.server = server;
+    this.fixture = fixture;
   }
 
   @Test

@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,19 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * everything else HTML-escaped, so page text such as {@code <script>} arrives as harmless text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FixtureServer.class)
 class SnippetHttpTest {
   private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#39);");
 
-  private TestServer server;
+  private final TestServer server;
 
-  @BeforeAll
-  void startServer(@TempDir Path workDir) throws IOException {
-    server = TestServer.start(workDir);
-  }
-
-  @AfterAll
-  void stopServer() throws IOException {
-    server.close();
+  SnippetHttpTest(TestServer server) {
+    this.server = server;
   }
 
   @Test

@@ -14,29 +14,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /api/suggest} (title completions) and {@code GET /api/facets/{facet}} (browsing one facet's values). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(FixtureServer.class)
 class SuggestAndFacetValuesHttpTest {
-  private TestServer server;
-  private FixturePages fixture;
+  private final TestServer server;
+  private final FixturePages fixture;
 
-  @BeforeAll
-  void startServer(@TempDir Path workDir) throws IOException {
-    server = TestServer.start(workDir);
-    fixture = FixturePages.load(TestServer.fixtureDir(), server.schema().facets());
-  }
-
-  @AfterAll
-  void stopServer() throws IOException {
-    server.close();
+  SuggestAndFacetValuesHttpTest(TestServer server, FixturePages fixture) {
+    this.server = server;
+    this.fixture = fixture;
   }
 
   @Test

@@ -1,0 +1,61 @@
+package dev.sitesearch.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One real server per test class over a fresh copy of the fixture site, as the HTTP tests share it: a class annotated
+ * {@code @ExtendWith(FixtureServer.class)} (with {@code PER_CLASS} lifecycle) takes a {@link TestServer} and, if it
+ * wants the expected counts, the {@link FixturePages} in its constructor. The server is started on first use and
+ * closed, its folder deleted, when the class is done.
+ */
+final class FixtureServer implements ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FixtureServer.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == TestServer.class || type == FixturePages.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Started started = classContext(context).getStore(NAMESPACE)
+        .computeIfAbsent(Started.class, key -> Started.start(), Started.class);
+    return parameter.getParameter().getType() == TestServer.class ? started.server : started.fixture;
+  }
+
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext c = context;
+    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) c = c.getParent().get();
+    return c;
+  }
+
+  /** A started server, its fixture's expected values and its folder; closed by JUnit with the class's context. */
+  private record Started(Path workDir, TestServer server, FixturePages fixture) implements AutoCloseable {
+    static Started start() {
+      try {
+        Path workDir = Files.createTempDirectory("sitesearch-http-");
+        TestServer server = TestServer.start(workDir);
+        return new Started(workDir, server, FixturePages.load(TestServer.fixtureDir(), server.schema().facets()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+      try (Stream<Path> files = Files.walk(workDir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
+    }
+  }
+}
