@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -28,8 +29,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * the product.
  */
 final class FixturePages {
-  /** One published page: its id, title, date (null when undated) and facet values. */
-  record Page(String id, String path, String title, Instant date, Map<String, List<String>> facets) {
+  /**
+   * One published page: its id, title, date (null when undated), facet values, and its searchable text (title,
+   * description and body as written, front matter excluded).
+   */
+  record Page(String id, String path, String title, Instant date, Map<String, List<String>> facets, String text) {
     boolean has(String facet, String value) {
       return facets.getOrDefault(facet, List.of()).contains(value);
     }
@@ -82,7 +86,8 @@ final class FixturePages {
           : values(at(fm, facet));
       if (!values.isEmpty()) facets.put(facet, values);
     }
-    return new Page(id, rel, title, date, facets);
+    String text = title + "\n" + (fm.get("description") == null ? "" : fm.get("description")) + "\n" + body;
+    return new Page(id, rel, title, date, facets, text);
   }
 
   private static Object at(Map<String, Object> fm, String dottedPath) {
@@ -119,6 +124,15 @@ final class FixturePages {
 
   Page byId(String id) {
     return pages.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));
+  }
+
+  /**
+   * Pages whose text has {@code word} as a whole word, ignoring case: what a search for a word the stemmer leaves
+   * alone (and no synonym or typo reaches) must find.
+   */
+  List<Page> withWord(String word) {
+    var pattern = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])");
+    return pages.stream().filter(p -> pattern.matcher(p.text()).find()).toList();
   }
 
   /** Pages passing every facet filter (values of one facet OR-ed) and the inclusive date range. */
