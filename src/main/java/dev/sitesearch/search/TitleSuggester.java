@@ -44,8 +44,6 @@ public final class TitleSuggester implements Closeable {
    */
   public record Suggestion(String text, String id, String url) {}
 
-  private record Entry(String title, String id, String url, long weight) {}
-
   private final String dateField;
   /** The suggester lookups use; replaced, never changed, on each new commit. */
   private volatile Built current;
@@ -63,7 +61,7 @@ public final class TitleSuggester implements Closeable {
     var suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer(), analyzer(), 1, false, true,
         false);
     try {
-      suggester.build(new EntryIterator(entries(reader, dateField).iterator()));
+      suggester.build(TitleEntries.of(reader, dateField));
     } catch (IOException | RuntimeException e) {
       suggester.close();
       throw e;
@@ -184,25 +182,6 @@ public final class TitleSuggester implements Closeable {
     return html.toString();
   }
 
-  private static List<Entry> entries(IndexReader reader, String dateField) throws IOException {
-    var entries = new ArrayList<Entry>(reader.numDocs());
-    Set<String> wanted = Set.of(Fields.TITLE, Fields.ID, Fields.URL);
-    for (LeafReaderContext context : reader.leaves()) {
-      Bits live = context.reader().getLiveDocs();
-      StoredFields stored = context.reader().storedFields();
-      SortedNumericDocValues dates = dateField == null ? null : context.reader().getSortedNumericDocValues(dateField);
-      for (int doc = 0; doc < context.reader().maxDoc(); doc++) {
-        if (live != null && !live.get(doc)) continue;
-        var d = stored.document(doc, wanted);
-        String title = d.get(Fields.TITLE);
-        if (title == null || title.isBlank()) continue;
-        long days = dates != null && dates.advanceExact(doc) ? Math.max(0, dates.nextValue() / 86_400_000L) : 0;
-        entries.add(new Entry(title, d.get(Fields.ID), d.get(Fields.URL), days));
-      }
-    }
-    return entries;
-  }
-
   private static Analyzer analyzer() {
     return new Analyzer() {
       @Override
@@ -212,48 +191,6 @@ public final class TitleSuggester implements Closeable {
         return new TokenStreamComponents(source, stream);
       }
     };
-  }
-
-  private static final class EntryIterator implements InputIterator {
-    private final Iterator<Entry> entries;
-    private Entry entry;
-
-    EntryIterator(Iterator<Entry> entries) {
-      this.entries = entries;
-    }
-
-    @Override
-    public BytesRef next() {
-      if (!entries.hasNext()) return null;
-      entry = entries.next();
-      return new BytesRef(entry.title());
-    }
-
-    @Override
-    public long weight() {
-      return entry.weight();
-    }
-
-    @Override
-    public BytesRef payload() {
-      return new BytesRef((entry.id() + "\n" + (entry.url() == null ? "" : entry.url()))
-          .getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public boolean hasPayloads() {
-      return true;
-    }
-
-    @Override
-    public Set<BytesRef> contexts() {
-      return null;
-    }
-
-    @Override
-    public boolean hasContexts() {
-      return false;
-    }
   }
 
   /** Drops the current suggester; lookups still running finish on it first. */
