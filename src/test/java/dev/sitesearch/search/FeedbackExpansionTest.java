@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sitesearch.config.RankingSettings;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,7 @@ class FeedbackExpansionTest {
         // None of the question's words: found only through the vocabulary of the answers.
         page("enrollment", "Checklist").body("An enrollment checklist: enrollment forms, enrollment calls.")
             .facet("searchCategory", "Guides"),
-        page("broadband", "Towers").body("Broadband towers and broadband speeds, broadband grants.")
+        page("broadband", "Towers").body("Broadband towers and broadband speeds, broadband grants, by satellite.")
             .facet("searchCategory", "Guides"));
   }
 
@@ -76,6 +78,15 @@ class FeedbackExpansionTest {
     assertTrue(on.contains("enrollment"), "the guides talk of enrollment: " + on);
     assertFalse(on.contains("broadband"), "only the news, outside the filter, talk of broadband: " + on);
     assertFalse(ids(OFF, guides).contains("enrollment"));
+  }
+
+  @Test
+  @Disabled("bug: the expansion is OR-ed beside the whole query, outside its exclusions, so excluded pages come back")
+  void an_excluded_word_keeps_its_pages_out_of_the_expansion_too() throws Exception {
+    String q = QUESTION + " -satellite"; // only the broadband page says it
+
+    assertFalse(ids(ON, SearchRequest.of(q)).contains("broadband"));
+    assertFalse(index.ids(RankingSettings.DEFAULTS, q).contains("broadband"), "as the service plans it");
   }
 
   @ParameterizedTest(name = "{0}")
