@@ -15,8 +15,11 @@ import java.util.Map;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The planner turns a request into the queries every endpoint runs: browsing for an empty query, the facets checked,
@@ -72,6 +75,17 @@ class QueryPlannerTest {
     assertFalse(plan.showsScores());
     assertEquals(List.of("c", "a", "b", "d", "e"), index.ids(index.execute(TinyIndex.BARE, plan.request()).docs()),
         "undated last");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"-garden | c a b e", "?       | c a b d e"})
+  @Disabled("bug (minor): browsing is decided on the raw text, so a query with no word to rank by lists pages "
+      + "in index order, all scored alike, instead of newest first")
+  void a_query_with_no_word_to_rank_by_browses_newest_first_too(String q, String newestFirst) throws Exception {
+    SearchPlan plan = index.plan(TinyIndex.BARE, SearchRequest.of(q));
+
+    assertFalse(plan.showsScores());
+    assertEquals(List.of(newestFirst.split(" ")), index.ids(index.execute(TinyIndex.BARE, plan.request()).docs()));
   }
 
   @Test

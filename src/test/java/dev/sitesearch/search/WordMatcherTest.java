@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -46,6 +47,13 @@ class WordMatcherTest {
     assertEquals(List.of("city", "rural"), found("the clinic"), "not every page with 'the'");
     assertEquals(List.of("city", "epilogue", "hamlet"), found("the"));
     assertEquals(List.of("hamlet"), found("to be or not to be"));
+  }
+
+  @Test
+  @Disabled("bug (minor): a clause of punctuation alone counts as another word, so 'the ?' drops 'the' and, "
+      + "having no word left, finds every page")
+  void punctuation_is_not_another_word() throws Exception {
+    assertEquals(found("the"), found("the ?"));
   }
 
   @Test
