@@ -3,6 +3,13 @@ package dev.sitesearch.search;
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.TitleKey;
+import dev.sitesearch.search.UserQuery.AnyOf;
+import dev.sitesearch.search.UserQuery.Clause;
+import dev.sitesearch.search.UserQuery.Phrase;
+import dev.sitesearch.search.UserQuery.Prefix;
+import dev.sitesearch.search.UserQuery.TypedWords;
+import dev.sitesearch.search.UserQuery.Word;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +35,37 @@ final class Curation implements RankingStage {
   private final Map<String, List<String>> hides = new HashMap<>();
 
   Curation(Map<String, List<String>> pins, Map<String, List<String>> hides) {
-    pins.forEach((q, ids) -> this.pins.put(TitleKey.of(q), List.copyOf(ids)));
-    hides.forEach((q, ids) -> this.hides.put(TitleKey.of(q), List.copyOf(ids)));
+    pins.forEach((q, ids) -> this.pins.put(key(q), List.copyOf(ids)));
+    hides.forEach((q, ids) -> this.hides.put(key(q), List.copyOf(ids)));
+  }
+
+  /**
+   * A query as curation matches it: its clauses as parsed, each ignoring case, accents and punctuation, but keeping
+   * what is syntax ("ccm -checklist" is not "ccm checklist", "tele*" not "tele").
+   */
+  static String key(String q) {
+    UserQuery parsed = UserQueryParser.parse(q);
+    var parts = new ArrayList<String>();
+    parsed.include().forEach(c -> parts.add(key(c)));
+    parsed.exclude().forEach(c -> parts.add("-" + key(c)));
+    parts.removeIf(part -> part.isEmpty() || part.equals("-"));
+    return String.join(" ", parts);
+  }
+
+  private static String key(Clause clause) {
+    return switch (clause) {
+      case Word w -> TitleKey.of(w.text());
+      case Phrase p -> "\"" + TitleKey.of(p.text()) + "\"";
+      case Prefix p -> TitleKey.of(p.text()) + "*";
+      case AnyOf any -> String.join(" OR ", any.options().stream().map(Curation::key).toList());
+      case TypedWords words -> String.join(" ", words.parts().stream().map(Curation::key).toList());
+    };
   }
 
   @Override
   public Query apply(Query query, Context context) {
     if (context.request().sort() != SortOrder.RELEVANCE) return query;
-    String key = TitleKey.of(context.request().q());
+    String key = key(context.request().q());
     List<String> pinned = pins.getOrDefault(key, List.of());
     List<String> hidden = hides.getOrDefault(key, List.of());
     if (pinned.isEmpty() && hidden.isEmpty()) return query;

@@ -46,7 +46,10 @@ final class FeedbackExpansion implements RankingStage {
     if (weight <= 0 || context.contentTerms().size() < MIN_WORDS) return query;
     Query expansion = expansion(context.searcher(), context.filters().apply(query), context.contentTerms());
     if (expansion == null) return query;
-    return new BooleanQuery.Builder().add(query, Occur.SHOULD).add(expansion, Occur.SHOULD).build();
+    // The expansion may find pages the words did not; the visitor's exclusions still keep theirs out.
+    var expanded = new BooleanQuery.Builder().add(query, Occur.SHOULD).add(expansion, Occur.SHOULD);
+    context.words().exclude().forEach(q -> expanded.add(q, Occur.MUST_NOT));
+    return expanded.build();
   }
 
   /** The words of the first results, weighted by how much more they occur there than in the site; or null. */

@@ -64,12 +64,13 @@ final class QueryPlanner {
     List<String> facets = checkFacets(request);
     var filters = new Filters(facetsConfig, request.filters(), schema.primaryDate(), request.from(), request.to());
     UserQuery typed = UserQueryParser.parse(request.q());
-    Sort sort = sort(request);
     if (typed.isEmpty()) {
-      return new SearchPlan(request, new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), filters, sort,
-          facets, true);
+      return new SearchPlan(request, new MatchAllDocsQuery(), new MatchAllDocsQuery(), List.of(), filters,
+          sort(request, true), facets, true);
     }
     MatchedWords words = matcher.match(synonyms.expand(typed), searcher.getIndexReader());
+    // No word to rank by ("-garden", "?"): every page but the excluded, browsed as an empty query is.
+    boolean browsing = !words.hadWords();
     Query query = withBonuses(words, typed);
     // Lucene refuses a query of more leaf clauses than its limit (1,024 by default). The parser's caps keep the
     // default fields well below it, but many text fields, prefixes and synonyms multiply: past the limit the query
@@ -81,7 +82,8 @@ final class QueryPlanner {
     }
     var context = new RankingStage.Context(request, words, matcher.contentTerms(typed), searcher, filters, nowMillis);
     for (RankingStage stage : stages) query = stage.apply(query, context);
-    return new SearchPlan(request, query, highlight(words), words.typoMatched(), filters, sort, facets, false);
+    return new SearchPlan(request, query, highlight(words), words.typoMatched(), filters, sort(request, browsing),
+        facets, browsing);
   }
 
   /** Room left for the stages: the feedback words and an editor's pins and hides. */
@@ -159,11 +161,11 @@ final class QueryPlanner {
         + "'; facets are: " + String.join(", ", schema.facets()));
   }
 
-  /** Null means by score; an empty query has no scores, so relevance then means newest first. */
-  private Sort sort(SearchRequest request) {
+  /** Null means by score; browsing has no scores, so relevance then means newest first. */
+  private Sort sort(SearchRequest request, boolean browsing) {
     String date = schema.primaryDate();
     SortOrder order = request.sort();
-    if (order == SortOrder.RELEVANCE && request.q().isEmpty()) order = SortOrder.NEWEST;
+    if (order == SortOrder.RELEVANCE && browsing) order = SortOrder.NEWEST;
     if (date == null && (order == SortOrder.NEWEST || order == SortOrder.OLDEST)) order = SortOrder.TITLE;
     var byTitle = new SortField(Fields.TITLE_SORT, SortField.Type.STRING);
     return switch (order) {

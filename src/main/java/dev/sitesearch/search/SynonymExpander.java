@@ -3,7 +3,7 @@ package dev.sitesearch.search;
 import dev.sitesearch.config.ConfigException;
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.TextFolding;
-import dev.sitesearch.search.UserQuery.AllOf;
+import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Phrase;
@@ -152,7 +152,7 @@ final class SynonymExpander {
                 && typed.subList(cursor, cursor + path.size()).equals(path);
             if (asTyped && path.size() > 1) {
               // as typed, the words need not be adjacent; together they earn the phrase's score as well
-              options.add(new AllOf(path.stream().<Clause>map(Word::new).toList()));
+              options.add(new TypedWords(path.stream().<Clause>map(Word::new).toList()));
               options.add(new Phrase(String.join(" ", path)));
               cursor += path.size();
             } else {

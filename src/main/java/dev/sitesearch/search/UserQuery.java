@@ -30,9 +30,12 @@ public record UserQuery(List<Clause> include, List<Clause> exclude) {
   /** {@code prefix*}. */
   public record Prefix(String text) implements Clause {}
 
-  /** Every one of these (the words of a phrase that has synonyms, as typed, in any order). */
-  public record AllOf(List<Clause> parts) implements Clause {
-    public AllOf {
+  /**
+   * The words of a run that has synonyms, as typed: in any order, each optional as a loose word is (a page with
+   * more of them scores higher), so a synonym only ever adds pages to what the words alone find.
+   */
+  public record TypedWords(List<Clause> parts) implements Clause {
+    public TypedWords {
       parts = List.copyOf(parts);
     }
   }

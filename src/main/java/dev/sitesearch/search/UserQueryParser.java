@@ -1,6 +1,6 @@
 package dev.sitesearch.search;
 
-import dev.sitesearch.search.UserQuery.AllOf;
+import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Phrase;
@@ -87,7 +87,7 @@ public final class UserQueryParser {
       case Word w -> terms(w.text());
       case Prefix p -> Math.max(1, terms(p.text()));
       case Phrase p -> terms(p.text());
-      case AllOf all -> all.parts().stream().mapToInt(UserQueryParser::terms).sum();
+      case TypedWords all -> all.parts().stream().mapToInt(UserQueryParser::terms).sum();
       case AnyOf any -> any.options().stream().mapToInt(UserQueryParser::terms).sum();
     };
   }

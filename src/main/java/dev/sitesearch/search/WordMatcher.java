@@ -1,7 +1,7 @@
 package dev.sitesearch.search;
 
 import dev.sitesearch.search.FieldQueries.AnalyzedTerm;
-import dev.sitesearch.search.UserQuery.AllOf;
+import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Phrase;
@@ -10,6 +10,7 @@ import dev.sitesearch.search.UserQuery.Word;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -38,11 +39,17 @@ final class WordMatcher {
   MatchedWords match(UserQuery query, IndexReader reader) {
     var searched = new ArrayList<MatchedWords.Searched>();
     int typoWords = 0;
-    boolean dropStopWords = query.include().stream().anyMatch(c -> !isStopWord(c));
+    // Clauses of punctuation alone search nothing and are not words: they neither count nor keep stop words out.
+    var clauses = new ArrayList<Map.Entry<Clause, Query>>();
     for (Clause clause : query.include()) {
-      if (dropStopWords && isStopWord(clause)) continue;
       Query q = clause(clause);
-      if (q == null) continue; // punctuation only
+      if (q != null) clauses.add(Map.entry(clause, q));
+    }
+    boolean dropStopWords = clauses.stream().anyMatch(c -> !isStopWord(c.getKey()));
+    for (var entry : clauses) {
+      Clause clause = entry.getKey();
+      Query q = entry.getValue();
+      if (dropStopWords && isStopWord(clause)) continue;
       if (matchesSomething(clause, reader)) {
         searched.add(new MatchedWords.Searched(q, singleTerm(clause), null));
       } else if (typos != null && clause instanceof Word w && TypoMatcher.eligible(w.text())
@@ -84,11 +91,11 @@ final class WordMatcher {
       case Word w -> analyzed(w.text());
       case Phrase p -> analyzed(p.text());
       case Prefix p -> prefix(p.text());
-      case AllOf all -> {
+      case TypedWords words -> {
         var b = new BooleanQuery.Builder();
-        for (Clause part : all.parts()) {
+        for (Clause part : words.parts()) {
           Query q = clause(part);
-          if (q != null) b.add(q, Occur.MUST);
+          if (q != null) b.add(q, Occur.SHOULD);
         }
         BooleanQuery built = b.build();
         yield built.clauses().isEmpty() ? null : built;
@@ -132,7 +139,7 @@ final class WordMatcher {
       case Word w -> allTermsKnown(w.text(), reader);
       case Phrase p -> allTermsKnown(p.text(), reader);
       case Prefix p -> true;
-      case AllOf all -> all.parts().stream().allMatch(o -> matchesSomething(o, reader));
+      case TypedWords words -> words.parts().stream().anyMatch(o -> matchesSomething(o, reader));
       case AnyOf any -> any.options().stream().anyMatch(o -> matchesSomething(o, reader));
     };
   }

@@ -86,8 +86,8 @@ final class FixturePages {
           : values(at(fm, facet));
       if (!values.isEmpty()) facets.put(facet, values);
     }
-    String text = title + "\n" + (fm.get("description") == null ? "" : fm.get("description")) + "\n" + body;
-    return new Page(id, rel, title, date, facets, text);
+    String searchable = title + "\n" + (fm.get("description") == null ? "" : fm.get("description")) + "\n" + body;
+    return new Page(id, rel, title, date, facets, searchable);
   }
 
   private static Object at(Map<String, Object> fm, String dottedPath) {

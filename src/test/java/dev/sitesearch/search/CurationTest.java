@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +80,7 @@ class CurationTest {
   }
 
   @Test
-  @Disabled("bug: the query key drops an exclusion's minus, so 'ccm -checklist' gets the pins of 'ccm checklist'")
+
   void a_query_excluding_a_word_is_not_the_query_without_the_minus() throws Exception {
     assertEquals(List.of(), ids(NONE, SearchRequest.of("ccm -checklist")), "every 'ccm' page says 'checklist'");
     assertEquals(List.of(), ids(CURATED, SearchRequest.of("ccm -checklist")),

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,8 +78,6 @@ class QueryPlannerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {"-garden | c a b e", "?       | c a b d e"})
-  @Disabled("bug (minor): browsing is decided on the raw text, so a query with no word to rank by lists pages "
-      + "in index order, all scored alike, instead of newest first")
   void a_query_with_no_word_to_rank_by_browses_newest_first_too(String q, String newestFirst) throws Exception {
     SearchPlan plan = index.plan(TinyIndex.BARE, SearchRequest.of(q));
 
