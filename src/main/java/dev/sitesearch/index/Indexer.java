@@ -71,6 +71,7 @@ public final class Indexer {
   private final DocumentMapper mapper;
   private final int threads;
   private final Clock clock;
+  private final RebuildPolicy policy;
 
   public Indexer(Path contentDir, Path indexDir, Schema schema, PageReader reader, int threads, Clock clock) {
     this.contentDir = contentDir;
@@ -80,6 +81,7 @@ public final class Indexer {
     this.mapper = new DocumentMapper(schema);
     this.threads = Math.max(1, threads);
     this.clock = clock;
+    this.policy = new RebuildPolicy(schema, reader.includeDrafts());
   }
 
   /**
@@ -91,15 +93,14 @@ public final class Indexer {
   }
 
   /**
-   * Why the next run must rebuild everything (no index yet, or one made with another schema), or null when an
-   * incremental run will do and the index can be served as it is meanwhile.
+   * Why the next run must rebuild everything (no index yet, one made with another schema, or with drafts included
+   * when they are left out now, or the other way round), or null when an incremental run will do and the index can
+   * be served as it is meanwhile. The run asks the same {@link RebuildPolicy}, so the two cannot disagree.
    */
   public String rebuildReason() throws IOException {
     if (indexDir == null || !Files.isDirectory(indexDir)) return "new index";
     try (Directory dir = FSDirectory.open(indexDir)) {
-      if (!DirectoryReader.indexExists(dir)) return "new index";
-      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-      return schema.fingerprint().equals(data.get(Fields.COMMIT_SCHEMA)) ? null : "schema changed";
+      return policy.reason(dir);
     }
   }
 
@@ -141,11 +142,7 @@ public final class Indexer {
   private IndexSummary update(Directory dir, IndexWriter writer, boolean full, Progress progress, long startNanos)
       throws IOException {
     boolean exists = DirectoryReader.indexExists(dir);
-    Map<String, String> previousCommit = exists ? SegmentInfos.readLatestCommit(dir).getUserData() : Map.of();
-    String reason = full ? "requested" : !exists ? "new index"
-        : !schema.fingerprint().equals(previousCommit.get(Fields.COMMIT_SCHEMA)) ? "schema changed"
-        : !String.valueOf(reader.includeDrafts()).equals(previousCommit.get(Fields.COMMIT_INCLUDE_DRAFTS))
-            ? "drafts " + (reader.includeDrafts() ? "included" : "left out") + " now" : null;
+    String reason = full ? "requested" : policy.reason(dir);
     boolean rebuild = reason != null;
     Map<String, IndexedFile> indexed = exists ? readIndexed(dir) : Map.of();
     if (rebuild) writer.deleteAll();
@@ -247,12 +244,7 @@ public final class Indexer {
     var counts = new HashMap<Outcome, Integer>();
     outcomes.values().forEach(o -> counts.merge(o, 1, Integer::sum));
     if (rebuild || !writtenPaths.isEmpty() || !deletedPaths.isEmpty()) {
-      writer.setLiveCommitData(Map.of(
-          Fields.COMMIT_SCHEMA, schema.fingerprint(),
-          Fields.COMMIT_SCHEMA_VERSION, String.valueOf(Schema.VERSION),
-          Fields.COMMIT_SCHEMA_TEXT, schema.describe(),
-          Fields.COMMIT_INDEXED_AT, clock.instant().toString(),
-          Fields.COMMIT_INCLUDE_DRAFTS, String.valueOf(reader.includeDrafts())).entrySet());
+      writer.setLiveCommitData(policy.commitData(clock.instant()).entrySet());
       writer.commit();
     }
     long documents = writer.getDocStats().numDocs;
