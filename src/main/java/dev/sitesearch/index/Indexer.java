@@ -14,16 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -67,13 +62,18 @@ public final class Indexer {
   private final Path contentDir;
   private final Path indexDir;
   private final Schema schema;
-  private final PageReader reader;
+  private final PageSource reader;
   private final DocumentMapper mapper;
   private final int threads;
   private final Clock clock;
   private final RebuildPolicy policy;
 
   public Indexer(Path contentDir, Path indexDir, Schema schema, PageReader reader, int threads, Clock clock) {
+    this(contentDir, indexDir, schema, PageSource.of(reader), threads, clock);
+  }
+
+  /** An indexer that gets its pages from {@code reader}: the seam tests use to stand in for the {@link PageReader}. */
+  Indexer(Path contentDir, Path indexDir, Schema schema, PageSource reader, int threads, Clock clock) {
     this.contentDir = contentDir;
     this.indexDir = indexDir;
     this.schema = schema;
@@ -115,10 +115,15 @@ public final class Indexer {
         writer.close();
         return summary;
       } catch (IOException | RuntimeException | Error e) {
+        // An interrupted run's rollback must still complete: Lucene's gives up half-way on an interrupted thread
+        // (it waits on a semaphore), which would leave the writer half-closed. The interrupt is kept for the caller.
+        boolean interrupted = Thread.interrupted();
         try {
           writer.rollback();
         } catch (IOException | RuntimeException rollbackFailure) {
           e.addSuppressed(rollbackFailure); // the cause matters more; the last commit is intact either way
+        } finally {
+          if (interrupted) Thread.currentThread().interrupt();
         }
         throw e;
       }
@@ -181,7 +186,7 @@ public final class Indexer {
 
     var writtenPaths = ConcurrentHashMap.<String>newKeySet();
     progress.start(toRead.size());
-    readAndWrite(toRead, file -> {
+    ReadWorkers.forEach(toRead, threads, file -> {
       IndexedFile known = indexed.get(file.relPath());
       boolean inIndex = known != null && !rebuild;
       switch (reader.read(file)) {
@@ -306,56 +311,5 @@ public final class Indexer {
     if (!stillIndexed) return problem;
     return new ContentProblem(problem.path(), problem.line(), problem.column(),
         problem.reason() + " (its last good version stays in the index until this is fixed)");
-  }
-
-  private interface FileTask {
-    void run(SourceFile file) throws IOException;
-  }
-
-  /**
-   * Runs {@code task} over the files on every core. The first failure stops the others at their next file (never by
-   * interrupting them: an interrupt closes Lucene's file channels under the writer) and is rethrown once all have
-   * stopped, so the caller's rollback never races a worker.
-   */
-  private void readAndWrite(List<SourceFile> files, FileTask task) throws IOException {
-    if (files.isEmpty()) return;
-    int workers = Math.min(threads, files.size());
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "sitesearch-indexer");
-      t.setDaemon(true);
-      return t;
-    });
-    var next = new AtomicInteger();
-    var first = new java.util.concurrent.atomic.AtomicReference<Throwable>();
-    var futures = new ArrayList<Future<?>>();
-    try {
-      for (int w = 0; w < workers; w++) {
-        futures.add(pool.submit(() -> {
-          try {
-            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-              task.run(files.get(i));
-            }
-          } catch (Throwable t) {
-            first.compareAndSet(null, t);
-            next.set(files.size());
-          }
-        }));
-      }
-      for (Future<?> f : futures) f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      next.set(files.size());
-      throw new IOException("indexing was interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      first.compareAndSet(null, e.getCause());
-    } finally {
-      pool.shutdown();
-    }
-    Throwable cause = first.get();
-    if (cause == null) return;
-    if (cause instanceof IOException io) throw io;
-    if (cause instanceof RuntimeException re) throw re;
-    if (cause instanceof Error err) throw err;
-    throw new IOException(cause);
   }
 }
