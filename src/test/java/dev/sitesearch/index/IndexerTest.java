@@ -2,6 +2,7 @@ package dev.sitesearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -380,6 +381,20 @@ class IndexerTest {
     assertEquals(List.of(), hitIds("emus"), "an expired page is still searchable after a normal run");
     assertEquals("deleted=3 skipped=3 documents=3",
         "deleted=%d skipped=%d documents=%d".formatted(s.deleted(), s.skipped(), s.documents()));
+  }
+
+  @Test
+  void an_index_built_with_drafts_included_must_be_rebuilt_before_it_is_served_without_them() throws Exception {
+    page("news/draft.md", "id: dr\ntitle: Draft\ndraft: true", "Dingoes.");
+    var preview = new Indexer(content, index, Schema.defaults(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
+    preview.run(false, Indexer.Progress.NONE);
+
+    String reason = indexer(Schema.defaults(), CLOCK).rebuildReason();
+
+    assertNotNull(reason, "serve would show the drafts until its catch-up pass");
+    assertTrue(reason.contains("drafts"), reason);
+    assertEquals(reason, run().reason(), "the run rebuilds for the reason the question gave");
+    assertNull(indexer(Schema.defaults(), CLOCK).rebuildReason(), "after the rebuild the index can be served");
   }
 
   // --- duplicate ids -----------------------------------------------------------------------------------------------
