@@ -1,5 +1,6 @@
 package dev.sitesearch.index;
 
+import dev.sitesearch.content.ContentWalker;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -30,6 +31,9 @@ public final class ContentWatcher implements Closeable {
   private final long debounceMillis;
   private final WatchService watchService;
   private final Thread thread;
+  private volatile boolean closed;
+  /** How long closing waits for a reindex under way (a full rebuild of a large site may take longer). */
+  private static final long CLOSE_WAIT_MILLIS = 60_000;
 
   public ContentWatcher(Path root, Reindexer reindexer, long debounceMillis) throws IOException {
     this.root = root;
@@ -61,7 +65,7 @@ public final class ContentWatcher implements Closeable {
 
   private void loop() {
     try {
-      while (!Thread.currentThread().isInterrupted()) {
+      while (!closed) {
         WatchKey key = watchService.take();
         boolean relevant = drain(key);
         // Debounce: keep collecting until the folder has been quiet for the window.
@@ -69,7 +73,7 @@ public final class ContentWatcher implements Closeable {
         while ((more = watchService.poll(debounceMillis, TimeUnit.MILLISECONDS)) != null) {
           relevant |= drain(more);
         }
-        if (relevant) reindex();
+        if (relevant && !closed) reindex();
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closing
@@ -94,7 +98,7 @@ public final class ContentWatcher implements Closeable {
           LOG.warn("cannot watch new folder {}: {}", child, e.toString());
         }
         relevant = true;
-      } else if (dev.sitesearch.content.ContentWalker.isContentFile(name) || !name.contains(".")) {
+      } else if (ContentWalker.isContentFile(name) || !name.contains(".")) {
         relevant = true;
       }
     }
@@ -112,9 +116,19 @@ public final class ContentWatcher implements Closeable {
     }
   }
 
+  /**
+   * Stops watching. A reindex under way finishes (commits or rolls back) first: the thread is woken by closing the
+   * watch service, never interrupted, since an interrupt would close Lucene's file channels under the writer.
+   */
   @Override
   public void close() throws IOException {
-    thread.interrupt();
+    closed = true;
     watchService.close();
+    try {
+      thread.join(CLOSE_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) LOG.warn("the content watcher is still reindexing; it stops when that run ends");
   }
 }
