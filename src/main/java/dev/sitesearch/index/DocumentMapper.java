@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -44,8 +46,8 @@ public final class DocumentMapper {
   /** Full text with positions and offsets in the postings, so highlighting needs no re-analysis. */
   private static final FieldType TEXT_STORED = textType();
 
-  private static final java.util.regex.Pattern WHITESPACE_OR_CONTROL =
-      java.util.regex.Pattern.compile("[\\p{Cntrl}\\s]+");
+  private static final Pattern WHITESPACE_OR_CONTROL =
+      Pattern.compile("[\\p{Cntrl}\\s]+");
 
   private final Schema schema;
   private final FacetsConfig facetsConfig;
@@ -139,7 +141,7 @@ public final class DocumentMapper {
 
   /** How far into the body a repeated description may start. */
   private static final int OPENING_SLACK_CHARS = 200;
-  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private static String words(String text) {
     return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
@@ -189,7 +191,7 @@ public final class DocumentMapper {
   }
 
   private static String scalar(Object item) {
-    String s = item instanceof java.util.Date d ? d.toInstant().toString() : String.valueOf(item);
+    String s = item instanceof Date d ? d.toInstant().toString() : String.valueOf(item);
     // Control characters have no place in a label and would break facet paths.
     return WHITESPACE_OR_CONTROL.matcher(s).replaceAll(" ").strip();
   }

@@ -2,6 +2,7 @@ package dev.sitesearch.index;
 
 import dev.sitesearch.content.ContentProblem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class DuplicateIds {
       paths.sort(null);
       for (String loser : paths.subList(1, paths.size())) losers.add(new Loser(loser, id, paths.get(0)));
     });
-    losers.sort(java.util.Comparator.comparing(Loser::id).thenComparing(Loser::path));
+    losers.sort(Comparator.comparing(Loser::id).thenComparing(Loser::path));
     return losers;
   }
 }

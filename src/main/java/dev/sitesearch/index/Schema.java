@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.lucene.facet.FacetsConfig;
 
 /**
@@ -34,12 +37,12 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 
   public Schema {
-    textFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(textFields));
+    textFields = Collections.unmodifiableMap(new LinkedHashMap<>(textFields));
     facetFields = List.copyOf(facetFields);
     dateFields = List.copyOf(dateFields);
     storedFields = List.copyOf(storedFields);
     if (textFields.isEmpty()) throw new IllegalArgumentException("at least one text field is needed");
-    java.util.Objects.requireNonNull(stemmer);
+    Objects.requireNonNull(stemmer);
     labels = Map.copyOf(labels);
   }
 
@@ -68,7 +71,7 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
     String label = labels.get(field);
     if (label != null) return label;
     String last = field.substring(field.lastIndexOf('.') + 1).replace('_', ' ').replace('-', ' ');
-    String words = last.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(java.util.Locale.ROOT).strip();
+    String words = last.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(Locale.ROOT).strip();
     return words.isEmpty() ? field : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 

@@ -1,6 +1,7 @@
 package dev.sitesearch.index;
 
 import dev.sitesearch.config.Stemmer;
+import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -34,12 +35,12 @@ public final class TextAnalyzer extends Analyzer {
   private static final NormalizeCharMap COLON_SPLITS = colonMap();
 
   @Override
-  protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+  protected Reader initReader(String fieldName, Reader reader) {
     return new MappingCharFilter(COLON_SPLITS, reader);
   }
 
   @Override
-  protected java.io.Reader initReaderForNormalization(String fieldName, java.io.Reader reader) {
+  protected Reader initReaderForNormalization(String fieldName, Reader reader) {
     return new MappingCharFilter(COLON_SPLITS, reader);
   }
 
