@@ -77,11 +77,14 @@ final class UiRoutes {
       // Lets a site that isolates itself (Cross-Origin-Embedder-Policy) still load widget.js from this origin.
       ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
     }
+    // Also on a 304: a cache merges its headers into the stored ones, and a default text/plain there would turn the
+    // cached script into one the browser refuses to run (nosniff).
+    ctx.contentType(asset.contentType());
     if (matches(ctx.header("If-None-Match"), asset.etag())) {
       ctx.status(304);
       return;
     }
-    ctx.contentType(asset.contentType()).result(asset.bytes());
+    ctx.result(asset.bytes());
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {

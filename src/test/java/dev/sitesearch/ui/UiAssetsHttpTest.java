@@ -99,6 +99,11 @@ class UiAssetsHttpTest {
     HttpResponse<String> again = server.get("/widget.js", "If-None-Match", etag);
     assertEquals(304, again.statusCode());
     assertEquals("", again.body());
+    // A cache merges a 304's headers into the stored answer: any other type there would stop the script (nosniff).
+    assertEquals("text/javascript; charset=utf-8", header(again, "Content-Type"));
+    HttpResponse<String> page = server.get("/", "If-None-Match", header(server.get("/"), "ETag"));
+    assertEquals(304, page.statusCode());
+    assertEquals("text/html; charset=utf-8", header(page, "Content-Type").toLowerCase().replace(";charset", "; charset"));
     assertEquals(200, server.get("/widget.js", "If-None-Match", "\"something-else\"").statusCode());
     assertNotEquals(etag, header(server.get("/"), "ETag"));
   }
