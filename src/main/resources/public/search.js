@@ -11,6 +11,7 @@
  *   safe-url.js        which URLs may become links
  *   dom.js             the element builder and highlighted text as DOM (shared with widget.js)
  *   results-view.js, facets-view.js, suggest-box.js   the DOM of each part
+ *   (widget.js and widget-box.js are the drop-in box, which shares dom.js, highlight.js and safe-url.js)
  *
  * Safety rule: text from the API is only ever set with textContent / setAttribute (dom.js's h()). The few API
  * strings that carry <mark> highlights (snippet, highlights.title, suggestion text) are split into text and marks

@@ -14,12 +14,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The search page ({@code GET /}) with its modules and styles, and the drop-in box ({@code GET /widget.js}), read once
- * from the classpath folder {@code public/}.
+ * The search page ({@code GET /}) with its modules and styles, and the drop-in box ({@code GET /widget.js}) with its
+ * module, read once from the classpath folder {@code public/}.
  *
  * <p>Only the files named in {@link #FILES} are served, each on its own fixed route: no part of a request path is
  * ever turned into a resource name, so nothing outside the bundled UI can be reached ({@code /..%2f…}, {@code
@@ -29,9 +30,12 @@ import java.util.regex.Pattern;
  * "search.js?v=…"}, and each script's imports of another bundled file ({@code './dom.js'}) become {@code
  * './dom.js?v=…'}. A file's hash is taken after its own imports are rewritten, so it changes whenever anything it
  * imports changes (modules must not import each other in a cycle; the server refuses to start). Versioned files are
- * cached for a year while the page itself is revalidated on every load: a deploy never mixes an old module with a new
- * page. {@code widget.js} is linked from other sites without a hash, so it is cached for five minutes only, as is any
- * file asked without its current hash. Every file has an ETag and answers {@code If-None-Match} with 304.
+ * cached for a year while the page and {@code widget.js}, the two entries other pages link to without a hash, are
+ * revalidated on every load: a deploy never mixes an old module with a new page or widget. A file asked without its
+ * current hash is cached for five minutes only. Every file has an ETag and answers {@code If-None-Match} with 304.
+ *
+ * <p>Scripts are public, credential-free files: they carry {@code Access-Control-Allow-Origin: *}, so another site's
+ * page can import the widget's modules (module scripts are fetched with CORS). The API keeps its own CORS rules.
  */
 final class UiRoutes {
   /** The page: scripts, styles and API calls only from this server, no inline code, no plugins, no framing. */
@@ -52,7 +56,10 @@ final class UiRoutes {
   static final String PAGE = "index.html";
   static final List<String> FILES = List.of(
       "search.js", "url-state.js", "api.js", "facet-model.js", "results-model.js", "results-view.js", "facets-view.js",
-      "suggest-box.js", "dom.js", "highlight.js", "safe-url.js", "widget.js", "search.css", "favicon.svg");
+      "suggest-box.js", "dom.js", "highlight.js", "safe-url.js", "widget.js", "widget-box.js", "search.css",
+      "favicon.svg");
+  /** Files other sites link to by their plain name: revalidated on every load, as the page is. */
+  static final Set<String> ENTRIES = Set.of("widget.js");
   /** In a script, a string naming a bundled file beside it: {@code './name.js'} (single or double quotes). */
   static final Pattern IMPORT = Pattern.compile("(['\"])\\./([A-Za-z0-9-]+\\.js)\\1");
 
@@ -96,7 +103,7 @@ final class UiRoutes {
       bytes = out.toString().getBytes(StandardCharsets.UTF_8);
       importing.remove(importing.size() - 1);
     }
-    Asset asset = asset(bytes, file, Kind.FILE);
+    Asset asset = asset(bytes, file, ENTRIES.contains(file) ? Kind.ENTRY : Kind.FILE);
     built.put(file, asset);
     return asset;
   }
@@ -109,6 +116,7 @@ final class UiRoutes {
   }
 
   private static void serve(Context ctx, Asset asset) {
+    ctx.status(200); // whatever the Origin: the API's CORS rules refuse unknown origins, but these files are public
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("ETag", asset.etag());
     switch (asset.kind()) {
@@ -117,12 +125,17 @@ final class UiRoutes {
         ctx.header("Content-Security-Policy", PAGE_CSP);
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
       }
+      case ENTRY -> ctx.header("Cache-Control", CACHE_PAGE);
       case FILE -> ctx.header("Cache-Control",
           asset.version().equals(ctx.queryParam("v")) ? CACHE_VERSIONED : CACHE_UNVERSIONED);
     }
     if (asset.kind() != Kind.PAGE) {
       // Lets a site that isolates itself (Cross-Origin-Embedder-Policy) still load the widget from this origin.
       ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
+    }
+    if (asset.contentType().startsWith("text/javascript")) {
+      // Module scripts are fetched with CORS: the widget's modules are imported by other sites' pages.
+      ctx.header("Access-Control-Allow-Origin", "*");
     }
     // Also on a 304: a cache merges its headers into the stored ones, and a default text/plain there would turn the
     // cached script into one the browser refuses to run (nosniff).
@@ -175,8 +188,8 @@ final class UiRoutes {
     }
   }
 
-  /** How a file is cached: the page revalidates, the other files are pinned by their hash. */
-  private enum Kind { PAGE, FILE }
+  /** How a file is cached: the page and the entries revalidate, the other files are pinned by their hash. */
+  private enum Kind { PAGE, ENTRY, FILE }
 
   /** One file, read at start; {@code version} is a hash of its bytes as served. */
   private record Asset(byte[] bytes, String contentType, String version, Kind kind) {

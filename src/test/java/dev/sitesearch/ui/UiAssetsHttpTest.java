@@ -96,8 +96,9 @@ class UiAssetsHttpTest {
     assertEquals(200, widget.statusCode());
     assertEquals("text/javascript; charset=utf-8", header(widget, "Content-Type"));
     assertEquals("nosniff", header(widget, "X-Content-Type-Options"));
-    assertEquals("public, max-age=300", header(widget, "Cache-Control"));
+    assertEquals("no-cache", header(widget, "Cache-Control"), "revalidated, so it never loads an old deploy's modules");
     assertEquals("cross-origin", header(widget, "Cross-Origin-Resource-Policy"));
+    assertTrue(Pattern.compile("'\\./widget-box\\.js\\?v=[\\w-]+'").matcher(widget.body()).find(), widget.body());
     assertTrue(widget.body().contains("SiteSearchWidget"));
     String etag = header(widget, "ETag");
     assertNotNull(etag);
@@ -120,6 +121,7 @@ class UiAssetsHttpTest {
     var todo = new ArrayDeque<String>();
     Matcher links = Pattern.compile("(?:src|href)=\"([\\w-]+\\.js\\?v=[\\w-]+)\"").matcher(server.get("/").body());
     while (links.find()) todo.add("/" + links.group(1));
+    todo.add("/widget.js");
     while (!todo.isEmpty()) {
       String url = todo.poll();
       if (!seen.add(url)) continue;
@@ -138,7 +140,21 @@ class UiAssetsHttpTest {
     }
     var modules = seen.stream().map(u -> u.replaceAll("^/|\\?.*$", "")).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(new TreeSet<>(List.of("api.js", "dom.js", "facet-model.js", "facets-view.js", "highlight.js",
-        "results-model.js", "results-view.js", "safe-url.js", "search.js", "suggest-box.js", "url-state.js")), modules);
+        "results-model.js", "results-view.js", "safe-url.js", "search.js", "suggest-box.js", "url-state.js", "widget-box.js",
+        "widget.js")), modules);
+  }
+
+  @Test
+  void scripts_load_from_any_origin_but_the_api_keeps_its_cors_rules() {
+    String widgetBox = "/widget-box.js";
+    HttpResponse<String> module = server.get(widgetBox, "Origin", "https://elsewhere.example");
+    assertEquals(200, module.statusCode());
+    assertEquals("*", header(module, "Access-Control-Allow-Origin"), "module scripts are fetched with CORS");
+    assertEquals("cross-origin", header(module, "Cross-Origin-Resource-Policy"));
+    assertEquals(null, header(server.get("/", "Origin", "https://elsewhere.example"), "Access-Control-Allow-Origin"));
+
+    HttpResponse<String> api = server.get("/api/search?q=care", "Origin", "https://elsewhere.example");
+    assertEquals(null, header(api, "Access-Control-Allow-Origin"), "no server.cors here: the API allows no other origin");
   }
 
   private static String hash(String body) {
@@ -156,7 +172,7 @@ class UiAssetsHttpTest {
       "/..%2fsimplelogger.properties", "/%2e%2e/%2e%2e/pom.xml", "/search.js%2f..%2f..%2fsimplelogger.properties",
       "/..%5c..%5csimplelogger.properties", "/dev/sitesearch/http/UiRoutes.class", "/search.js/", "/search.jsx",
       "/widget.js/../../pom.xml", "/./simplelogger.properties", "/%252e%252e/pom.xml", "/WIDGET.JS",
-      "/dom.js/../../pom.xml", "/facet-model.js%2f..%2f..%2fpom.xml", "/highlight.js%00", "/API.JS", "/public/dom.js",
+      "/dom.js/../../pom.xml", "/widget-box.js%2f..%2f..%2fpom.xml", "/highlight.js%00", "/API.JS", "/public/dom.js",
       "/search.js?v=../../pom.xml&x=/simplelogger.properties"})
   void nothing_outside_the_bundled_files_is_served(String path) throws IOException {
     String raw = rawGet(path);
