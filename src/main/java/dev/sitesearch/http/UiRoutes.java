@@ -8,22 +8,34 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The search page ({@code GET /}) with its script and styles, and the drop-in box ({@code GET /widget.js}), read once
- * from the classpath folder {@code public/}.
+ * The search page ({@code GET /}) with its modules and styles, and the drop-in box ({@code GET /widget.js}) with its
+ * module, read once from the classpath folder {@code public/}.
  *
  * <p>Only the files named in {@link #FILES} are served, each on its own fixed route: no part of a request path is
  * ever turned into a resource name, so nothing outside the bundled UI can be reached ({@code /..%2f…}, {@code
  * /public/index.html} and the like are unknown routes, answered 404 by the API's error handler).
  *
- * <p>Caching: the page names its script and stylesheet with a content hash ({@code search.js?v=…}), so they can be
- * cached for a year while the page itself is revalidated on every load; a deploy never mixes an old script with a
- * new page. {@code widget.js} is linked from other sites without a hash, so it is cached for five minutes only. Every
- * file has an ETag and answers {@code If-None-Match} with 304.
+ * <p>Caching: every reference between the files carries a content hash. The page names its files as {@code
+ * "search.js?v=…"}, and each script's imports of another bundled file ({@code './dom.js'}) become {@code
+ * './dom.js?v=…'}. A file's hash is taken after its own imports are rewritten, so it changes whenever anything it
+ * imports changes (modules must not import each other in a cycle; the server refuses to start). Versioned files are
+ * cached for a year while the page and {@code widget.js}, the two entries other pages link to without a hash, are
+ * revalidated on every load: a deploy never mixes an old module with a new page or widget. A file asked without its
+ * current hash is cached for five minutes only. Every file has an ETag and answers {@code If-None-Match} with 304.
+ *
+ * <p>Scripts are public, credential-free files: they carry {@code Access-Control-Allow-Origin: *}, so another site's
+ * page can import the widget's modules (module scripts are fetched with CORS). The API keeps its own CORS rules.
  */
 final class UiRoutes {
   /** The page: scripts, styles and API calls only from this server, no inline code, no plugins, no framing. */
@@ -42,19 +54,58 @@ final class UiRoutes {
 
   /** The files under {@code public/}, each served at {@code /<name>}; the page is served at {@code /}. */
   static final String PAGE = "index.html";
-  static final String[] FILES = {"search.js", "search.css", "widget.js", "favicon.svg"};
+  static final List<String> FILES = List.of(
+      "search.js", "url-state.js", "api.js", "facet-model.js", "results-model.js", "results-view.js", "facets-view.js",
+      "suggest-box.js", "dom.js", "highlight.js", "safe-url.js", "widget.js", "widget-box.js", "search.css",
+      "favicon.svg");
+  /** Files other sites link to by their plain name: revalidated on every load, as the page is. */
+  static final Set<String> ENTRIES = Set.of("widget.js");
+  /** In a script, a string naming a bundled file beside it: {@code './name.js'} (single or double quotes). */
+  static final Pattern IMPORT = Pattern.compile("(['\"])\\./([A-Za-z0-9-]+\\.js)\\1");
 
   private final Map<String, Asset> routes = new LinkedHashMap<>();
 
   UiRoutes() {
+    var sources = new LinkedHashMap<String, byte[]>();
+    for (String file : FILES) sources.put(file, read(file));
+    var built = new HashMap<String, Asset>();
+    for (String file : FILES) routes.put("/" + file, build(file, sources, built, new ArrayList<>()));
     String page = new String(read(PAGE), StandardCharsets.UTF_8);
     for (String file : FILES) {
-      Asset asset = asset(read(file), contentType(file), false);
-      routes.put("/" + file, asset);
       // The page refers to its files as "name"; make that "name?v=<hash>".
-      page = page.replace("\"" + file + "\"", "\"" + file + "?v=" + asset.version() + "\"");
+      page = page.replace("\"" + file + "\"", "\"" + file + "?v=" + built.get(file).version() + "\"");
     }
-    routes.put("/", asset(page.getBytes(StandardCharsets.UTF_8), contentType(PAGE), true));
+    routes.put("/", asset(page.getBytes(StandardCharsets.UTF_8), PAGE, Kind.PAGE));
+  }
+
+  /** The file as served: a script's imports versioned (its dependencies built first), its hash taken after. */
+  private static Asset build(String file, Map<String, byte[]> sources, Map<String, Asset> built, List<String> importing) {
+    Asset done = built.get(file);
+    if (done != null) return done;
+    if (importing.contains(file)) {
+      throw new IllegalStateException("the UI scripts import each other in a cycle: "
+          + String.join(" -> ", importing) + " -> " + file);
+    }
+    byte[] bytes = sources.get(file);
+    if (file.endsWith(".js")) {
+      importing.add(file);
+      Matcher m = IMPORT.matcher(new String(bytes, StandardCharsets.UTF_8));
+      var out = new StringBuilder();
+      while (m.find()) {
+        String name = m.group(2);
+        if (!sources.containsKey(name)) {
+          throw new IllegalStateException("the UI file " + file + " imports ./" + name + ", which is not in UiRoutes.FILES");
+        }
+        String version = build(name, sources, built, importing).version();
+        m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "./" + name + "?v=" + version + m.group(1)));
+      }
+      m.appendTail(out);
+      bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+      importing.remove(importing.size() - 1);
+    }
+    Asset asset = asset(bytes, file, ENTRIES.contains(file) ? Kind.ENTRY : Kind.FILE);
+    built.put(file, asset);
+    return asset;
   }
 
   void register(RoutesConfig config) {
@@ -65,23 +116,35 @@ final class UiRoutes {
   }
 
   private static void serve(Context ctx, Asset asset) {
+    ctx.status(200); // whatever the Origin: the API's CORS rules refuse unknown origins, but these files are public
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("ETag", asset.etag());
-    if (asset.page()) {
-      ctx.header("Cache-Control", CACHE_PAGE);
-      ctx.header("Content-Security-Policy", PAGE_CSP);
-      ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    } else {
-      boolean versioned = asset.version().equals(ctx.queryParam("v"));
-      ctx.header("Cache-Control", versioned ? CACHE_VERSIONED : CACHE_UNVERSIONED);
-      // Lets a site that isolates itself (Cross-Origin-Embedder-Policy) still load widget.js from this origin.
+    switch (asset.kind()) {
+      case PAGE -> {
+        ctx.header("Cache-Control", CACHE_PAGE);
+        ctx.header("Content-Security-Policy", PAGE_CSP);
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+      }
+      case ENTRY -> ctx.header("Cache-Control", CACHE_PAGE);
+      case FILE -> ctx.header("Cache-Control",
+          asset.version().equals(ctx.queryParam("v")) ? CACHE_VERSIONED : CACHE_UNVERSIONED);
+    }
+    if (asset.kind() != Kind.PAGE) {
+      // Lets a site that isolates itself (Cross-Origin-Embedder-Policy) still load the widget from this origin.
       ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
     }
+    if (asset.contentType().startsWith("text/javascript")) {
+      // Module scripts are fetched with CORS: the widget's modules are imported by other sites' pages.
+      ctx.header("Access-Control-Allow-Origin", "*");
+    }
+    // Also on a 304: a cache merges its headers into the stored ones, and a default text/plain there would turn the
+    // cached script into one the browser refuses to run (nosniff).
+    ctx.contentType(asset.contentType());
     if (matches(ctx.header("If-None-Match"), asset.etag())) {
       ctx.status(304);
       return;
     }
-    ctx.contentType(asset.contentType()).result(asset.bytes());
+    ctx.result(asset.bytes());
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {
@@ -115,18 +178,21 @@ final class UiRoutes {
     };
   }
 
-  private static Asset asset(byte[] bytes, String contentType, boolean page) {
+  private static Asset asset(byte[] bytes, String file, Kind kind) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
       String version = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
-      return new Asset(bytes, contentType, version, page);
+      return new Asset(bytes, contentType(file), version, kind);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** One file, read at start; {@code version} is a hash of its bytes; {@code page} for the HTML page. */
-  private record Asset(byte[] bytes, String contentType, String version, boolean page) {
+  /** How a file is cached: the page and the entries revalidate, the other files are pinned by their hash. */
+  private enum Kind { PAGE, ENTRY, FILE }
+
+  /** One file, read at start; {@code version} is a hash of its bytes as served. */
+  private record Asset(byte[] bytes, String contentType, String version, Kind kind) {
     String etag() {
       return '"' + version + '"';
     }

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.config.FieldSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -400,6 +402,50 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void the_value_finder_counts_with_the_pages_filters_and_sort() {
+    open("/?sort=oldest");
+    facet(TOPICS).findElement(By.cssSelector(".facet-filter")).sendKeys("tele");
+    browser.until("topics starting with tele", d -> values(TOPICS).equals(List.of(TELEHEALTH)));
+    check(CATEGORY, "News");
+
+    String expected = UiServer.query("f." + CATEGORY, "News", "sort", "oldest", "prefix", "tele", "size", "100");
+    browser.until("the finder asked again within the filter", d -> expected.equals(browser.js(
+        "const asked = performance.getEntriesByType('resource').map(e => e.name)"
+            + ".filter(n => n.includes('/api/facets/" + TOPICS + "?'));"
+            + "return asked.length ? new URL(asked[asked.length - 1]).search.slice(1) : null")));
+    JsonNode named = server.api("/api/facets/" + TOPICS + "?" + expected);
+    browser.until("the finder's counts", d -> values(TOPICS).equals(List.of(TELEHEALTH)) && String.valueOf(
+        count(named.get("values"), TELEHEALTH)).equals(shownCounts().get(TOPICS + " = " + TELEHEALTH)));
+  }
+
+  @Test
+  void facets_are_named_and_ordered_as_the_server_lists_them(@TempDir Path workDir) throws IOException {
+    var labels = new LinkedHashMap<>(FieldSettings.DEFAULTS.labels());
+    labels.put(TOPICS, "Themes");
+    labels.put(CATEGORY, "Kind of page");
+    var facets = new ArrayList<>(FieldSettings.DEFAULTS.facets());
+    Collections.reverse(facets);
+    var d = FieldSettings.DEFAULTS;
+    try (UiServer relabelled = UiServer.start(workDir, new FieldSettings(d.text(), facets, d.dates(), d.stored(),
+        d.stemmer(), labels))) {
+      browser.driver.get(relabelled.origin() + "/?f." + TOPICS + "=" + UiServer.enc(TELEHEALTH));
+      settle();
+
+      var expected = new ArrayList<String>();
+      relabelled.api("/api/facets").get("facets").forEach(f -> expected.add(f.get("name").asText() + ": "
+          + f.get("label").asText()));
+      @SuppressWarnings("unchecked")
+      List<String> shown = (List<String>) browser.js("return [...document.querySelectorAll('#facets fieldset')]"
+          + ".map(f => f.dataset.facet + ': ' + f.querySelector('legend').textContent)");
+      assertEquals(expected.stream().filter(shown::contains).toList(), shown, "the server's order and labels");
+      assertTrue(shown.containsAll(List.of(TOPICS + ": Themes", CATEGORY + ": Kind of page")), shown.toString());
+      assertTrue(shown.indexOf(CATEGORY + ": Kind of page") < shown.indexOf(TOPICS + ": Themes"), shown.toString());
+      assertEquals(List.of("Themes: " + TELEHEALTH), chips());
+      assertEquals("Themes", browser.find("#hits .hit-topics").getAttribute("aria-label"));
+    }
+  }
+
+  @Test
   void at_phone_width_the_filters_fold_above_the_results_and_nothing_scrolls_sideways() {
     browser.size(new Dimension(375, 812));
     open("/?q=" + UiServer.enc("remote monitoring"));
@@ -540,7 +586,11 @@ class SearchPageBrowserTest {
   }
 
   private static long count(JsonNode api, String facet, String value) {
-    for (JsonNode v : api.at("/facets/" + facet)) {
+    return count(api.at("/facets/" + facet), value);
+  }
+
+  private static long count(JsonNode values, String value) {
+    for (JsonNode v : values) {
       if (v.get("value").asText().equals(value)) return v.get("count").asLong();
     }
     return 0;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitesearch.app.Assembly;
 import dev.sitesearch.app.RunningServer;
+import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * The real sitesearch server, wired as {@code serve} wires it, on a random port over the HTTP tests' fixture site
- * plus {@code ui-content/} (a page with markup and script in every field), with the given CORS origins.
+ * plus {@code ui-content/} (a page with markup and script in every field), with the given CORS origins (or fields).
  */
 final class UiServer implements AutoCloseable {
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -38,17 +39,22 @@ final class UiServer implements AutoCloseable {
 
   private final RunningServer running;
 
-  private UiServer(Path workDir, List<String> corsOrigins) throws IOException {
+  private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields) throws IOException {
     Path content = workDir.resolve("content");
     copy(resource("/fixture-content"), content);
     copy(resource("/ui-content"), content);
-    var config = SitesearchConfig.defaults().withServer(ServerSettings.ephemeral(corsOrigins, null));
+    var config = SitesearchConfig.defaults().withServer(ServerSettings.ephemeral(corsOrigins, null)).withFields(fields);
     this.running = new Assembly(config, content, workDir.resolve("index"), Clock.systemUTC(), 2)
         .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0));
   }
 
   static UiServer start(Path workDir, List<String> corsOrigins) throws IOException {
-    return new UiServer(workDir, corsOrigins);
+    return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS);
+  }
+
+  /** A server whose schema has these fields (facet order and labels, say) instead of the defaults. */
+  static UiServer start(Path workDir, FieldSettings fields) throws IOException {
+    return new UiServer(workDir, List.of(), fields);
   }
 
   int port() {

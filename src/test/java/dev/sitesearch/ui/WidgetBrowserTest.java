@@ -80,6 +80,20 @@ class WidgetBrowserTest {
           <script src="/after.js"></script>
           </body></html>
           """.formatted(endpoint, endpoint);
+    } else if (path.equals("/manual")) {
+      // No data-endpoint: the API is where widget.js came from. The page attaches a box of its own choosing.
+      html = """
+          <!doctype html>
+          <html lang="en"><head><meta charset="utf-8"><title>Manual</title></head>
+          <body><input id="q" type="search" aria-label="Not the widget's"> <input id="other" type="search">
+          <script src="%s/widget.js" data-manual data-input="#q"></script>
+          <script src="/manual.js"></script>
+          </body></html>
+          """.formatted(endpoint);
+    } else if (path.equals("/manual.js")) {
+      html = "window.__box = SiteSearchWidget.attach(document.getElementById('other'), { size: 2 });"
+          + "window.__again = SiteSearchWidget.attach(document.getElementById('other'));";
+      type = "text/javascript";
     } else if (path.equals("/before.js") || path.equals("/after.js")) {
       // What the page's own scripts see before and after the widget (the driver adds globals of its own later).
       html = path.equals("/before.js") ? "window.__globalsBefore = Object.keys(window);"
@@ -169,6 +183,39 @@ class WidgetBrowserTest {
     assertNotEquals(0, hrefs.size());
     assertTrue(hrefs.stream().allMatch(h -> h.startsWith("http")), "only http(s) links: " + hrefs);
     assertEquals(Boolean.TRUE, browser.js("return window.__sitesearchPwned === undefined"));
+  }
+
+  @Test
+  void data_manual_leaves_attaching_to_the_page_which_sets_the_size() {
+    browser.driver.get(siteOrigin() + "/manual");
+    WebElement other = browser.find("#other");
+    browser.until("the page's own box attached", d -> "combobox".equals(other.getAttribute("role")));
+    assertEquals(null, browser.find("#q").getAttribute("data-ssw"), "data-manual: the data-input box is left alone");
+    assertEquals(Boolean.TRUE, browser.js("return window.__again === null"), "a box is attached once");
+
+    other.sendKeys("care");
+    browser.until("the dropdown to open", d -> "true".equals(other.getAttribute("aria-expanded")));
+    JsonNode api = search.search("q", "care", "size", "2");
+    assertEquals(UiServer.titles(api), browser.all(".ssw-hit .ssw-title").stream().map(WebElement::getText).toList(),
+        "size 2, from the server widget.js came from");
+    assertTrue(browser.find(".ssw-all").getText().startsWith("See all " + api.get("total").asText()));
+
+    browser.js("window.__box.destroy()");
+    assertEquals(null, other.getAttribute("role"));
+    assertTrue(browser.all(".ssw-panel").isEmpty(), "destroy removes the dropdown");
+  }
+
+  @Test
+  void the_widgets_files_load_on_any_origin_while_the_api_answers_listed_ones_only() {
+    String stranger = "https://not-listed.example";
+    var module = search.get("/widget-box.js", "Origin", stranger);
+    assertEquals(200, module.statusCode(), "public files, whatever the origin");
+    assertEquals("*", module.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    var api = search.get("/api/search?q=care", "Origin", stranger);
+    assertNotEquals("*", api.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    assertNotEquals(stranger, api.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    assertEquals(siteOrigin(), search.get("/api/search?q=care", "Origin", siteOrigin()).headers()
+        .firstValue("Access-Control-Allow-Origin").orElse(null), "server.cors lists the site");
   }
 
   private WebElement box() {

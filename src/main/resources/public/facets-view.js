@@ -1,0 +1,77 @@
+/*
+ * The facet sidebar and the chips of the ticked values, drawn from facet-model.js's data. Each redraw keeps
+ * keyboard focus (and the caret) on the same control, so ticking a box or typing in a value finder never loses it.
+ */
+import { h } from './dom.js';
+import { plural } from './results-model.js';
+
+/** Rebuilds part of the page, keeping keyboard focus (and the caret) on the control with the same data-key. */
+export function keepingFocus(container, build) {
+  const active = document.activeElement;
+  const key = active && container.contains(active) ? active.dataset.key : null;
+  const caret = key && active.tagName === 'INPUT' && active.type !== 'checkbox'
+    ? [active.selectionStart, active.selectionEnd] : null;
+  build();
+  if (!key) return;
+  const again = [...container.querySelectorAll('[data-key]')].find((el) => el.dataset.key === key);
+  if (again) {
+    again.focus({ preventScroll: true });
+    if (caret) again.setSelectionRange(caret[0], caret[1]);
+  }
+}
+
+/**
+ * The sidebar: one fieldset per facet model (null models are skipped). on: {tick(facet, value, checked),
+ * more(facet, maybeMore), find(facet, text)}.
+ */
+export function renderFacets(container, models, on) {
+  keepingFocus(container, () => {
+    const groups = models.map((m, i) => (m ? facetGroup(m, 'facet-' + i, on) : null)).filter(Boolean);
+    if (!groups.length) groups.push(h('p', { class: 'muted' }, 'No filters for these results.'));
+    container.replaceChildren(...groups);
+  });
+}
+
+function facetGroup(m, id, on) {
+  const fieldset = h('fieldset', { class: 'facet', 'data-facet': m.facet }, h('legend', { class: 'facet-name' }, m.label));
+  if (m.filterBox) {
+    const input = h('input', { type: 'search', class: 'facet-filter', id: id + '-filter', 'data-key': 'filter:' + m.facet,
+      placeholder: 'Find ' + m.label.toLowerCase() + '…', 'aria-label': 'Find a value in ' + m.label,
+      'aria-controls': id + '-values', autocomplete: 'off', maxlength: '200' });
+    input.value = m.filterText;
+    input.addEventListener('input', () => on.find(m.facet, input.value));
+    fieldset.append(input);
+  }
+  if (m.note) fieldset.append(h('p', { class: 'muted' }, m.note));
+  fieldset.append(h('ul', { class: 'facet-values', id: id + '-values' },
+    m.shown.map((v, i) => facetValue(m.facet, v, id + '-' + i, on))));
+  if (m.more) {
+    const button = h('button', { type: 'button', class: 'link-button facet-more', 'data-key': 'more:' + m.facet,
+      'aria-expanded': String(m.more.open), 'aria-controls': id + '-values' }, m.more.text);
+    button.addEventListener('click', () => on.more(m.facet, m.more.maybeMore));
+    fieldset.append(button);
+  }
+  return fieldset;
+}
+
+function facetValue(facet, v, id, on) {
+  const box = h('input', { type: 'checkbox', id, checked: v.selected, 'data-facet': facet, 'data-value': v.value,
+    'data-key': JSON.stringify([facet, v.value]) });
+  box.addEventListener('change', () => on.tick(facet, v.value, box.checked));
+  return h('li', { class: 'facet-value' }, box,
+    h('label', { for: id }, h('span', { class: 'value-name' }, v.value),
+      v.count === null || v.count === undefined ? null
+        : h('span', { class: 'count', 'aria-label': plural(v.count, 'result', 'results') }, v.count.toLocaleString())));
+}
+
+/** The chips of the ticked values ([{facet, value, label}]); remove(chip, button) when one is clicked. */
+export function renderChips(list, chips, remove) {
+  keepingFocus(list, () => list.replaceChildren(...chips.map((chip) => {
+    const button = h('button', { type: 'button', class: 'chip chip-remove', 'data-facet': chip.facet,
+      'data-value': chip.value, 'data-key': JSON.stringify(['chip', chip.facet, chip.value]),
+      'aria-label': 'Remove filter ' + chip.label + ': ' + chip.value },
+    h('span', { class: 'chip-facet' }, chip.label + ':'), ' ', chip.value, h('span', { 'aria-hidden': 'true', class: 'chip-x' }, '×'));
+    button.addEventListener('click', () => remove(chip, button));
+    return h('li', null, button);
+  })));
+}

@@ -1,0 +1,50 @@
+/*
+ * The words and numbers around the hits: the status line, the page numbers to offer, and how a hit's address reads.
+ */
+import { MAX_PAGE } from './url-state.js';
+
+export function plural(n, one, many) {
+  return n.toLocaleString() + ' ' + (n === 1 ? one : many);
+}
+
+/** The status line for a search answer: how many, which of them, for what, and how long it took. */
+export function statusText(state, data) {
+  const total = data.total;
+  let text;
+  if (total === 0) {
+    text = 'No results';
+  } else if (total <= data.size || !data.hits.length) {
+    text = plural(total, 'result', 'results');
+  } else {
+    const first = (data.page - 1) * data.size + 1;
+    text = 'Results ' + first.toLocaleString() + '–' + (first + data.hits.length - 1).toLocaleString() + ' of '
+      + total.toLocaleString();
+  }
+  if (state.q) text += ' for “' + state.q + '”';
+  else if (total > 0 && !state.sort) text += ', newest first';
+  return text + ' · ' + data.tookMs + ' ms';
+}
+
+/** How many pages the page can link to for total hits (the API goes no further than MAX_PAGE). */
+export function pageCount(total, size) {
+  return Math.min(MAX_PAGE, Math.ceil(total / size));
+}
+
+/** The page links to offer: the first, the last and two either side of the current one, with '…' for the gaps. */
+export function pageNumbers(current, pages) {
+  const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
+  const numbers = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return numbers.flatMap((n, i) => (i > 0 && n - numbers[i - 1] > 1 ? ['…', n] : [n]));
+}
+
+/** A hit's address as a visitor reads it: the path on this site, else host and path; percent-escapes decoded. */
+export function displayUrl(href, origin) {
+  const url = new URL(href);
+  let path = url.pathname;
+  try {
+    path = decodeURI(path);
+  } catch (e) {
+    // keep it encoded
+  }
+  return url.origin === origin ? path : url.host + path;
+}

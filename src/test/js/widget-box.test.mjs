@@ -1,0 +1,10 @@
+// The drop-in box's one call: a small search at the configured endpoint.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { searchUrl } from '../../main/resources/public/widget-box.js';
+
+test('the widget asks the endpoint for a few results of the typed words, and one tiny facet', () => {
+  const url = new URL(searchUrl('https://search.example.org', 'care & "co"', 6));
+  assert.equal(url.origin + url.pathname, 'https://search.example.org/api/search');
+  assert.deepEqual([...url.searchParams], [['q', 'care & "co"'], ['size', '6'], ['facets', 'year'], ['facetSize', '1']]);
+});
