@@ -11,20 +11,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Builds the parts of sitesearch from a config and the two folders, by hand, in one place (no container): the page
- * reader, the indexer, the live index, the search service and, for {@code serve}, the running server. Cheap to make;
- * it opens nothing until asked.
+ * Builds the parts of sitesearch from a config and the two folders, by hand, in one place (no
+ * container): the page reader, the indexer, the live index, the search service and, for {@code
+ * serve}, the running server. Cheap to make; it opens nothing until asked.
  *
- * @param config  the effective configuration
+ * @param config the effective configuration
  * @param content the content folder
- * @param index   the index folder
- * @param clock   the time that publishing rules, expiry and recency use
+ * @param index the index folder
+ * @param clock the time that publishing rules, expiry and recency use
  * @param threads how many files the indexer reads at once
  */
-public record Assembly(SitesearchConfig config, Path content, Path index, Clock clock, int threads) {
+public record Assembly(
+    SitesearchConfig config, Path content, Path index, Clock clock, int threads) {
 
   public static Assembly of(SitesearchConfig config, Path content, Path index) {
-    return new Assembly(config, content, index, Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
+    return new Assembly(
+        config, content, index, Clock.systemUTC(), Runtime.getRuntime().availableProcessors());
   }
 
   public Assembly withClock(Clock newClock) {
@@ -39,12 +41,17 @@ public record Assembly(SitesearchConfig config, Path content, Path index, Clock 
     return Schema.from(config);
   }
 
-  /** The indexer {@code index} and {@code serve} run; {@code includeDrafts} lets drafts, future and expired in. */
+  /**
+   * The indexer {@code index} and {@code serve} run; {@code includeDrafts} lets drafts, future and
+   * expired in.
+   */
   public Indexer indexer(boolean includeDrafts) {
     return new Indexer(content, index, schema(), reader(includeDrafts), threads, clock);
   }
 
-  /** The same rules as {@link #indexer}, building into memory and writing nothing ({@code check}). */
+  /**
+   * The same rules as {@link #indexer}, building into memory and writing nothing ({@code check}).
+   */
   public Indexer dryRun(boolean includeDrafts) {
     return Indexer.dryRun(content, schema(), reader(includeDrafts), threads, clock);
   }
@@ -64,8 +71,8 @@ public record Assembly(SitesearchConfig config, Path content, Path index, Clock 
   }
 
   /**
-   * Brings the index up to date (building it first when it is missing or outdated, else catching up in the
-   * background) and starts the HTTP server, as {@code serve} does.
+   * Brings the index up to date (building it first when it is missing or outdated, else catching up
+   * in the background) and starts the HTTP server, as {@code serve} does.
    */
   public RunningServer serve(RunningServer.Options options) throws IOException {
     return RunningServer.start(this, options);

@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A started {@code serve}: the live index following commits, the search service, the reindexer shared by the admin
- * API and the content watcher, and the HTTP server. {@link #close()} stops them in the order that loses nothing:
- * no new requests, no new reindexes, the running one finished, then the index.
+ * A started {@code serve}: the live index following commits, the search service, the reindexer
+ * shared by the admin API and the content watcher, and the HTTP server. {@link #close()} stops them
+ * in the order that loses nothing: no new requests, no new reindexes, the running one finished,
+ * then the index.
  */
 public final class RunningServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
@@ -26,28 +27,46 @@ public final class RunningServer implements AutoCloseable {
   /**
    * How to serve.
    *
-   * @param host          the address to bind, or null for the config's
-   * @param port          the port, or null for the config's (0 picks a free one)
-   * @param watch         reindex when content files change
-   * @param refreshEvery  how often to look for a commit made by another process
+   * @param host the address to bind, or null for the config's
+   * @param port the port, or null for the config's (0 picks a free one)
+   * @param watch reindex when content files change
+   * @param refreshEvery how often to look for a commit made by another process
    * @param watchDebounce how long the content folder must be quiet before a watch reindex
-   * @param catchUpDelay  how long after start a current index is brought up to date (the first queries go first);
-   *                      null when the caller has just indexed and no catch-up is needed
-   * @param progress      shows the first build of a missing or outdated index
-   * @param reports       receives the summary of each reindex run by the server itself (first build, catch-up)
+   * @param catchUpDelay how long after start a current index is brought up to date (the first
+   *     queries go first); null when the caller has just indexed and no catch-up is needed
+   * @param progress shows the first build of a missing or outdated index
+   * @param reports receives the summary of each reindex run by the server itself (first build,
+   *     catch-up)
    */
-  public record Options(String host, Integer port, boolean watch, Duration refreshEvery, Duration watchDebounce,
-      Duration catchUpDelay, Indexer.Progress progress, Consumer<IndexSummary> reports) {
+  public record Options(
+      String host,
+      Integer port,
+      boolean watch,
+      Duration refreshEvery,
+      Duration watchDebounce,
+      Duration catchUpDelay,
+      Indexer.Progress progress,
+      Consumer<IndexSummary> reports) {
 
-    public static final Options DEFAULTS = new Options(null, null, false, Duration.ofMillis(200),
-        Duration.ofMillis(150), Duration.ofSeconds(2), Indexer.Progress.NONE, summary -> {});
+    public static final Options DEFAULTS =
+        new Options(
+            null,
+            null,
+            false,
+            Duration.ofMillis(200),
+            Duration.ofMillis(150),
+            Duration.ofSeconds(2),
+            Indexer.Progress.NONE,
+            summary -> {});
 
     public Options on(String newHost, Integer newPort) {
-      return new Options(newHost, newPort, watch, refreshEvery, watchDebounce, catchUpDelay, progress, reports);
+      return new Options(
+          newHost, newPort, watch, refreshEvery, watchDebounce, catchUpDelay, progress, reports);
     }
 
     public Options watching(boolean on) {
-      return new Options(host, port, on, refreshEvery, watchDebounce, catchUpDelay, progress, reports);
+      return new Options(
+          host, port, on, refreshEvery, watchDebounce, catchUpDelay, progress, reports);
     }
 
     public Options refreshingEvery(Duration every) {
@@ -60,7 +79,8 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public Options reporting(Indexer.Progress newProgress, Consumer<IndexSummary> newReports) {
-      return new Options(host, port, watch, refreshEvery, watchDebounce, catchUpDelay, newProgress, newReports);
+      return new Options(
+          host, port, watch, refreshEvery, watchDebounce, catchUpDelay, newProgress, newReports);
     }
   }
 
@@ -77,8 +97,13 @@ public final class RunningServer implements AutoCloseable {
   private final ContentWatcher watcher;
   private final String host;
 
-  private RunningServer(LiveIndex live, SearchService search, Reindexer reindexer, Javalin app,
-      ContentWatcher watcher, String host) {
+  private RunningServer(
+      LiveIndex live,
+      SearchService search,
+      Reindexer reindexer,
+      Javalin app,
+      ContentWatcher watcher,
+      String host) {
     this.live = live;
     this.search = search;
     this.reindexer = reindexer;
@@ -89,7 +114,8 @@ public final class RunningServer implements AutoCloseable {
 
   static RunningServer start(Assembly assembly, Options options) throws IOException {
     Indexer indexer = assembly.indexer(false);
-    // A current index is served at once while a catch-up pass runs; a missing or outdated one is built first.
+    // A current index is served at once while a catch-up pass runs; a missing or outdated one is
+    // built first.
     boolean current = indexer.rebuildReason() == null;
     if (!current) options.reports().accept(indexer.run(false, options.progress()));
     LiveIndex live = assembly.openIndex();
@@ -101,15 +127,19 @@ public final class RunningServer implements AutoCloseable {
       reindexer = new Reindexer(indexer, summary -> live.refresh());
       if (current && options.catchUpDelay() != null) catchUp(reindexer, options);
       if (options.watch()) {
-        watcher = new ContentWatcher(assembly.content(), reindexer, options.watchDebounce().toMillis()).start();
+        watcher =
+            new ContentWatcher(assembly.content(), reindexer, options.watchDebounce().toMillis())
+                .start();
       }
       ServerSettings settings = assembly.config().server();
       String host = options.host() != null ? options.host() : settings.host();
-      Javalin app = HttpServer.create(search, reindexer, settings)
-          .start(host, options.port() != null ? options.port() : settings.port());
+      Javalin app =
+          HttpServer.create(search, reindexer, settings)
+              .start(host, options.port() != null ? options.port() : settings.port());
       return new RunningServer(live, search, reindexer, app, watcher, host);
     } catch (IOException | RuntimeException | Error e) {
-      try (live; var w = watcher) {
+      try (live;
+          var w = watcher) {
         if (reindexer != null) reindexer.close();
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -119,16 +149,23 @@ public final class RunningServer implements AutoCloseable {
   }
 
   private static void catchUp(Reindexer reindexer, Options options) {
-    Thread.ofPlatform().daemon().name("sitesearch-catch-up").start(() -> {
-      try {
-        Thread.sleep(options.catchUpDelay().toMillis()); // let the first visitors' queries have the cores
-        options.reports().accept(reindexer.run(false));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        LOG.error("could not bring the index up to date: {}", e.toString());
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("sitesearch-catch-up")
+        .start(
+            () -> {
+              try {
+                Thread.sleep(
+                    options
+                        .catchUpDelay()
+                        .toMillis()); // let the first visitors' queries have the cores
+                options.reports().accept(reindexer.run(false));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (Exception e) {
+                LOG.error("could not bring the index up to date: {}", e.toString());
+              }
+            });
   }
 
   public int port() {
@@ -149,12 +186,14 @@ public final class RunningServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests, stops the watcher, lets a running reindex commit or roll back (refusing new ones),
-   * then closes the index; each step runs even if an earlier one fails.
+   * Stops accepting requests, stops the watcher, lets a running reindex commit or roll back
+   * (refusing new ones), then closes the index; each step runs even if an earlier one fails.
    */
   @Override
   public void close() throws IOException {
-    try (live; AutoCloseableIo r = reindexer::close; var w = watcher) {
+    try (live;
+        AutoCloseableIo r = reindexer::close;
+        var w = watcher) {
       app.stop();
     }
   }

@@ -5,18 +5,26 @@ import dev.sitesearch.index.Indexer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sitesearch check}: validates the content folder with the indexer's rules, writing nothing. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Validate the content folder with the same rules and report as 'index', writing nothing.",
-        "Exit 0 when every file is fine, 1 when some are not: run it in the content repository's CI."})
+/**
+ * {@code sitesearch check}: validates the content folder with the indexer's rules, writing nothing.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate the content folder with the same rules and report as 'index', writing nothing.",
+      "Exit 0 when every file is fine, 1 when some are not: run it in the content repository's CI."
+    })
 public final class CheckCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--include-drafts", description = "Check drafts, future and expired pages as if published.")
+  @Option(
+      names = "--include-drafts",
+      description = "Check drafts, future and expired pages as if published.")
   boolean includeDrafts;
 
   @Option(names = "--json", description = "Print the report as JSON.")
@@ -33,8 +41,11 @@ public final class CheckCommand implements Callable<Integer> {
       var err = spec.commandLine().getErr();
       summary.failures().forEach(p -> err.println("FAILED  " + p));
       summary.warnings().forEach(p -> err.println("warning " + p));
-      spec.commandLine().getOut().printf("check: %d pages ok, %d skipped, %d failed, %d warnings%n",
-          summary.added(), summary.skipped(), summary.failed(), summary.warnings().size());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "check: %d pages ok, %d skipped, %d failed, %d warnings%n",
+              summary.added(), summary.skipped(), summary.failed(), summary.warnings().size());
     }
     return summary.exitCode();
   }

@@ -1,22 +1,24 @@
 package dev.sitesearch.cli;
 
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.content.ContentProblem;
-import dev.sitesearch.content.PageReader;
+import dev.sitesearch.http.Json;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
-import dev.sitesearch.http.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sitesearch index}: brings the index in line with the content folder. */
-@Command(name = "index", mixinStandardHelpOptions = true,
-    description = {"Index the content folder: incremental (new, changed and deleted pages) unless --full.",
-        "Atomic: searches see the previous index until the new one is committed."})
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index the content folder: incremental (new, changed and deleted pages) unless --full.",
+      "Atomic: searches see the previous index until the new one is committed."
+    })
 public final class IndexCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -26,7 +28,9 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--include-drafts", description = "Index drafts, future and expired pages too.")
   boolean includeDrafts;
 
-  @Option(names = "--json", description = "Print the summary as JSON, with each failure's path and reason.")
+  @Option(
+      names = "--json",
+      description = "Print the summary as JSON, with each failure's path and reason.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -34,7 +38,8 @@ public final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Indexer indexer = common.assembly().indexer(includeDrafts);
-    IndexSummary summary = indexer.run(full, json ? Indexer.Progress.NONE : TerminalProgress.forTerminal());
+    IndexSummary summary =
+        indexer.run(full, json ? Indexer.Progress.NONE : TerminalProgress.forTerminal());
     print(spec, summary, json);
     return summary.exitCode();
   }

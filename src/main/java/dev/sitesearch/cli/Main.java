@@ -8,21 +8,33 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code sitesearch} command: lists the subcommands; each returns its exit code. */
-@Command(name = "sitesearch", mixinStandardHelpOptions = true, version = "sitesearch 0.1.0",
+@Command(
+    name = "sitesearch",
+    mixinStandardHelpOptions = true,
+    version = "sitesearch 0.1.0",
     description = "Full-text search for Hugo-style content sites.",
-    subcommands = {IndexCommand.class, CheckCommand.class, SearchCommand.class, ServeCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {
+      IndexCommand.class,
+      CheckCommand.class,
+      SearchCommand.class,
+      ServeCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:all good", "1:some content files failed (every good one is still indexed)",
-        "2:usage, configuration or index error"})
+    exitCodeList = {
+      "0:all good",
+      "1:some content files failed (every good one is still indexed)",
+      "2:usage, configuration or index error"
+    })
 public final class Main {
   public static final int OK = 0;
   public static final int SOME_FAILED = 1;
   public static final int USAGE = 2;
+
   /** Held so the level set on it is not lost when the logger is collected. */
   private static final Logger LUCENE_VECTOR_LOG =
       Logger.getLogger("org.apache.lucene.internal.vectorization");
@@ -33,8 +45,9 @@ public final class Main {
   }
 
   /**
-   * Only {@code serve} logs as it goes; the other commands print their own report, so their log is kept to
-   * warnings. Lucene's hint about the incubating vector module concerns vector search, which we do not use.
+   * Only {@code serve} logs as it goes; the other commands print their own report, so their log is
+   * kept to warnings. Lucene's hint about the incubating vector module concerns vector search,
+   * which we do not use.
    */
   private static void quietLibraries(String[] args) {
     boolean serving = args.length > 0 && args[0].equals("serve");
@@ -49,19 +62,21 @@ public final class Main {
     var cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      String message = switch (e) {
-        case ConfigException c -> "configuration error: " + c.getMessage();
-        case IndexBusyException b -> "index busy: " + b.getMessage();
-        case IndexMissingException m -> m.getMessage();
-        case InvalidRequestException r -> r.getMessage();
-        case IOException io -> "error: " + io.getMessage();
-        default -> null;
-      };
-      if (message == null) throw e;
-      commandLine.getErr().println("sitesearch: " + message);
-      return USAGE;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          String message =
+              switch (e) {
+                case ConfigException c -> "configuration error: " + c.getMessage();
+                case IndexBusyException b -> "index busy: " + b.getMessage();
+                case IndexMissingException m -> m.getMessage();
+                case InvalidRequestException r -> r.getMessage();
+                case IOException io -> "error: " + io.getMessage();
+                default -> null;
+              };
+          if (message == null) throw e;
+          commandLine.getErr().println("sitesearch: " + message);
+          return USAGE;
+        });
     return cli.execute(args);
   }
 }

@@ -16,31 +16,52 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sitesearch search}: ranked results from the terminal, through the same search core as the API. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-    description = "Search the index: words, \"exact phrase\", -excluded, a OR b, prefix*. Empty query browses.")
+/**
+ * {@code sitesearch search}: ranked results from the terminal, through the same search core as the
+ * API.
+ */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description =
+        "Search the index: words, \"exact phrase\", -excluded, a OR b, prefix*. Empty query browses.")
 public final class SearchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "What to search for.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description = "What to search for.")
   String query = "";
 
-  @Option(names = "--filter", paramLabel = "FACET=VALUE",
-      description = "Keep pages with this facet value; repeat it (same facet: any value; different facets: all).")
+  @Option(
+      names = "--filter",
+      paramLabel = "FACET=VALUE",
+      description =
+          "Keep pages with this facet value; repeat it (same facet: any value; different facets: all).")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--size", description = "Results per page, 1-100 (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+  @Option(
+      names = "--size",
+      description = "Results per page, 1-100 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
   int size;
 
-  @Option(names = "--page", description = "Page number (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+  @Option(
+      names = "--page",
+      description = "Page number (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
   int page;
 
-  @Option(names = "--sort", description = "relevance, newest, oldest or title (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--sort",
+      description = "relevance, newest, oldest or title (default: ${DEFAULT-VALUE}).",
       defaultValue = "relevance")
   String sort;
 
@@ -55,13 +76,24 @@ public final class SearchCommand implements Callable<Integer> {
     for (String f : filters) {
       int eq = f.indexOf('=');
       if (eq <= 0) {
-        throw new InvalidRequestException(Part.FILTER, "expected FACET=VALUE, got '" + InvalidRequestException.shorten(f)
-            + "'");
+        throw new InvalidRequestException(
+            Part.FILTER, "expected FACET=VALUE, got '" + InvalidRequestException.shorten(f) + "'");
       }
-      byFacet.computeIfAbsent(f.substring(0, eq).strip(), k -> new ArrayList<>()).add(f.substring(eq + 1));
+      byFacet
+          .computeIfAbsent(f.substring(0, eq).strip(), k -> new ArrayList<>())
+          .add(f.substring(eq + 1));
     }
-    var request = new SearchRequest(query, byFacet, null, null, SortOrder.parse(sort), page, size, null,
-        SearchRequest.DEFAULT_FACET_SIZE);
+    var request =
+        new SearchRequest(
+            query,
+            byFacet,
+            null,
+            null,
+            SortOrder.parse(sort),
+            page,
+            size,
+            null,
+            SearchRequest.DEFAULT_FACET_SIZE);
     Assembly assembly = common.assembly();
     try (LiveIndex index = assembly.openIndex()) {
       SearchResponse response = assembly.searchService(index).search(request);
@@ -76,19 +108,29 @@ public final class SearchCommand implements Callable<Integer> {
   }
 
   private static void printText(PrintWriter out, SearchResponse response) {
-    out.printf("%d result%s for '%s' (%d ms)%n", response.total(), response.total() == 1 ? "" : "s",
-        response.query(), response.tookMs());
+    out.printf(
+        "%d result%s for '%s' (%d ms)%n",
+        response.total(), response.total() == 1 ? "" : "s", response.query(), response.tookMs());
     int rank = (response.page() - 1) * response.size();
     for (SearchResponse.Hit hit : response.hits()) {
-      out.printf("%n%d. %s%n   %s%s%n", ++rank, hit.title(), hit.url(), hit.date() == null ? "" : "  ·  " + hit.date());
-      hit.fields().forEach((facet, values) -> out.printf("   %s: %s%n", facet, String.join(", ", values)));
-      if (hit.snippet() != null && !hit.snippet().isEmpty()) out.printf("   %s%n", plain(hit.snippet()));
+      out.printf(
+          "%n%d. %s%n   %s%s%n",
+          ++rank, hit.title(), hit.url(), hit.date() == null ? "" : "  ·  " + hit.date());
+      hit.fields()
+          .forEach((facet, values) -> out.printf("   %s: %s%n", facet, String.join(", ", values)));
+      if (hit.snippet() != null && !hit.snippet().isEmpty())
+        out.printf("   %s%n", plain(hit.snippet()));
     }
   }
 
   /** Snippets are HTML; the terminal wants the text. */
   static String plain(String html) {
-    return html.replace("<mark>", "").replace("</mark>", "").replace("&lt;", "<").replace("&gt;", ">")
-        .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return html.replace("<mark>", "")
+        .replace("</mark>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 }

@@ -6,53 +6,72 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code sitesearch serve}: brings the index up to date, then serves the API and the search page, following every
- * new commit. The parts come from the one {@link dev.sitesearch.app.Assembly}; on SIGTERM or Ctrl-C the shutdown
- * hook closes them all before the JVM exits.
+ * {@code sitesearch serve}: brings the index up to date, then serves the API and the search page,
+ * following every new commit. The parts come from the one {@link dev.sitesearch.app.Assembly}; on
+ * SIGTERM or Ctrl-C the shutdown hook closes them all before the JVM exits.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Index the content (incrementally) and serve the search API.")
 public final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", description = "Port (default: 7070, or server.port in the config; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      description = "Port (default: 7070, or server.port in the config; 0 picks a free one).")
   Integer port;
 
-  @Option(names = "--host", description = "Address to bind (default: 127.0.0.1, or server.host in the config).")
+  @Option(
+      names = "--host",
+      description = "Address to bind (default: 127.0.0.1, or server.host in the config).")
   String host;
 
-  @Option(names = "--watch", description = "Reindex when content files are saved, added or deleted.")
+  @Option(
+      names = "--watch",
+      description = "Reindex when content files are saved, added or deleted.")
   boolean watch;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    var options = RunningServer.Options.DEFAULTS.on(host, port).watching(watch)
-        .reporting(TerminalProgress.forTerminal(), this::report);
+    var options =
+        RunningServer.Options.DEFAULTS
+            .on(host, port)
+            .watching(watch)
+            .reporting(TerminalProgress.forTerminal(), this::report);
     RunningServer server = common.assembly().serve(options);
     var out = spec.commandLine().getOut();
     var stopped = new CountDownLatch(1);
-    // Everything is closed inside the hook: the JVM exits as soon as the hooks return, not when this thread resumes.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        server.close();
-        out.println("sitesearch stopped: requests, watcher, reindexes and index closed");
-      } catch (Exception e) {
-        spec.commandLine().getErr().println("sitesearch: could not stop cleanly: " + e);
-      } finally {
-        out.flush();
-        stopped.countDown();
-      }
-    }, "sitesearch-shutdown"));
-    // Announced once the hook is in place: whoever acts on this line (a supervisor, a test) can stop it cleanly.
-    out.printf("sitesearch is serving %d pages at %s  (try /api/search?q=care)%n", server.search().health().documents(),
-        server.url());
+    // Everything is closed inside the hook: the JVM exits as soon as the hooks return, not when
+    // this thread resumes.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server.close();
+                    out.println(
+                        "sitesearch stopped: requests, watcher, reindexes and index closed");
+                  } catch (Exception e) {
+                    spec.commandLine().getErr().println("sitesearch: could not stop cleanly: " + e);
+                  } finally {
+                    out.flush();
+                    stopped.countDown();
+                  }
+                },
+                "sitesearch-shutdown"));
+    // Announced once the hook is in place: whoever acts on this line (a supervisor, a test) can
+    // stop it cleanly.
+    out.printf(
+        "sitesearch is serving %d pages at %s  (try /api/search?q=care)%n",
+        server.search().health().documents(), server.url());
     out.flush();
     stopped.await();
     return Main.OK;

@@ -5,7 +5,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on the terminal for long runs; nothing when output is piped or the run is short. */
+/**
+ * A progress bar on the terminal for long runs; nothing when output is piped or the run is short.
+ */
 final class TerminalProgress implements Indexer.Progress {
   private static final int MIN_FILES = 2_000;
   private ProgressBar bar;
@@ -17,8 +19,14 @@ final class TerminalProgress implements Indexer.Progress {
   @Override
   public void start(int filesToRead) {
     if (filesToRead < MIN_FILES) return;
-    bar = new ProgressBarBuilder().setTaskName("Indexing").setInitialMax(filesToRead)
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).setUnit(" pages", 1).build();
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName("Indexing")
+            .setInitialMax(filesToRead)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(200)
+            .setUnit(" pages", 1)
+            .build();
   }
 
   @Override

@@ -12,8 +12,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads {@code sitesearch.yml}. A missing file means the defaults; a present one is validated once, strictly (an
- * unknown key is an error, so a typo never silently does nothing), each section by its own settings record. Example:
+ * Reads {@code sitesearch.yml}. A missing file means the defaults; a present one is validated once,
+ * strictly (an unknown key is an error, so a typo never silently does nothing), each section by its
+ * own settings record. Example:
  *
  * <pre>
  * fields:
@@ -45,7 +46,10 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  /** Loads {@code file} if it exists, else the defaults; the admin token may come from the environment. */
+  /**
+   * Loads {@code file} if it exists, else the defaults; the admin token may come from the
+   * environment.
+   */
   public static SitesearchConfig load(Path file, Map<String, String> env) {
     SitesearchConfig config = Files.exists(file) ? parse(file) : SitesearchConfig.defaults();
     String envToken = env.get(ADMIN_TOKEN_ENV);
@@ -64,8 +68,9 @@ public final class ConfigLoader {
       root = new Yaml(new SafeConstructor(options)).load(reader);
     } catch (MarkedYAMLException e) {
       var mark = e.getProblemMark();
-      throw new ConfigException("%s:%d:%d: invalid YAML: %s".formatted(
-          file, mark.getLine() + 1, mark.getColumn() + 1, e.getProblem()));
+      throw new ConfigException(
+          "%s:%d:%d: invalid YAML: %s"
+              .formatted(file, mark.getLine() + 1, mark.getColumn() + 1, e.getProblem()));
     } catch (YAMLException | IOException e) {
       throw new ConfigException(file + ": cannot read config: " + e.getMessage(), e);
     }

@@ -11,17 +11,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One map of {@code sitesearch.yml} with typed readers. Each settings record reads its own section from one of
- * these ({@code fromConfig}, as nrtsearch's config classes do), so every check is written once, here, and every
- * error names the file and the dotted key: {@code sitesearch.yml: server.limits.maxConcurrent: expected …}.
+ * One map of {@code sitesearch.yml} with typed readers. Each settings record reads its own section
+ * from one of these ({@code fromConfig}, as nrtsearch's config classes do), so every check is
+ * written once, here, and every error names the file and the dotted key: {@code sitesearch.yml:
+ * server.limits.maxConcurrent: expected …}.
  *
- * <p>A reader takes the default to use when the key is absent; a key that is present with a value of the wrong
- * shape is always an error, never silently the default.
+ * <p>A reader takes the default to use when the key is absent; a key that is present with a value
+ * of the wrong shape is always an error, never silently the default.
  */
 final class ConfigSection {
-  static final Pattern FIELD_PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s)", Pattern.CASE_INSENSITIVE);
+  static final Pattern FIELD_PATH =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION =
+      Pattern.compile("(\\d+)\\s*(ms|s)", Pattern.CASE_INSENSITIVE);
 
   private final Path file;
   private final String prefix;
@@ -33,7 +37,10 @@ final class ConfigSection {
     this.values = values;
   }
 
-  /** The top level of a file; {@code root} is what the YAML parser returned (null for an empty file). */
+  /**
+   * The top level of a file; {@code root} is what the YAML parser returned (null for an empty
+   * file).
+   */
   static ConfigSection root(Path file, Object root) {
     return new ConfigSection(file, "", root == null ? Map.of() : asMap(file, "", root));
   }
@@ -68,11 +75,15 @@ final class ConfigSection {
     return new ConfigException((file == null ? "" : file + ": ") + prefix + ": " + what);
   }
 
-  /** Refuses any key not listed, so a typo is an error rather than a setting that silently does nothing. */
+  /**
+   * Refuses any key not listed, so a typo is an error rather than a setting that silently does
+   * nothing.
+   */
   ConfigSection allowOnly(String... keys) {
     Set<String> allowed = Set.of(keys);
     for (String k : values.keySet()) {
-      if (!allowed.contains(k)) throw error(k, "unknown key (allowed here: " + String.join(", ", keys) + ")");
+      if (!allowed.contains(k))
+        throw error(k, "unknown key (allowed here: " + String.join(", ", keys) + ")");
     }
     return this;
   }
@@ -105,10 +116,14 @@ final class ConfigSection {
     return i;
   }
 
-  /** A finite number in [min, max]; {@code what} describes it for the error ("a number of days"). */
+  /**
+   * A finite number in [min, max]; {@code what} describes it for the error ("a number of days").
+   */
   double number(String k, double fallback, double min, double max, String what) {
     if (!values.containsKey(k)) return fallback;
-    if (!(values.get(k) instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < min
+    if (!(values.get(k) instanceof Number n)
+        || !Double.isFinite(n.doubleValue())
+        || n.doubleValue() < min
         || n.doubleValue() > max) {
       throw error(k, "expected " + what);
     }
@@ -125,17 +140,19 @@ final class ConfigSection {
     long bytes;
     try {
       long n = Long.parseLong(m.group(1));
-      bytes = switch (unit) {
-        case "KB" -> Math.multiplyExact(n, 1024L);
-        case "MB" -> Math.multiplyExact(n, 1024L * 1024);
-        case "GB" -> Math.multiplyExact(n, 1024L * 1024 * 1024);
-        default -> n;
-      };
+      bytes =
+          switch (unit) {
+            case "KB" -> Math.multiplyExact(n, 1024L);
+            case "MB" -> Math.multiplyExact(n, 1024L * 1024);
+            case "GB" -> Math.multiplyExact(n, 1024L * 1024 * 1024);
+            default -> n;
+          };
     } catch (ArithmeticException | NumberFormatException e) {
       throw error(k, "'" + v + "' is too large; use a size such as 5MB");
     }
     if (bytes <= 0) throw error(k, "must be positive");
-    if (bytes < min || bytes > max) throw error(k, "expected a size from " + human(min) + " to " + human(max));
+    if (bytes < min || bytes > max)
+      throw error(k, "expected a size from " + human(min) + " to " + human(max));
     return bytes;
   }
 
@@ -156,7 +173,8 @@ final class ConfigSection {
     if (!(v instanceof List<?> list)) throw error(k, "expected a list");
     var out = new ArrayList<String>();
     for (Object o : list) {
-      if (o == null || o instanceof Map || o instanceof List) throw error(k, "expected a list of plain values");
+      if (o == null || o instanceof Map || o instanceof List)
+        throw error(k, "expected a list of plain values");
       out.add(String.valueOf(o).strip());
     }
     return List.copyOf(out);
@@ -167,7 +185,8 @@ final class ConfigSection {
     if (!values.containsKey(k)) return fallback;
     List<String> out = strings(k, List.of());
     for (String p : out) {
-      if (!FIELD_PATH.matcher(p).matches()) throw error(k, "'" + p + "' is not a field path such as link.brand");
+      if (!FIELD_PATH.matcher(p).matches())
+        throw error(k, "'" + p + "' is not a field path such as link.brand");
     }
     if (out.size() != Set.copyOf(out).size()) throw error(k, "lists a field twice");
     return out;
@@ -191,10 +210,12 @@ final class ConfigSection {
   private static Map<String, Object> asMap(Path file, String key, Object o) {
     if (o instanceof Map<?, ?> m) {
       for (Object k : m.keySet()) {
-        if (!(k instanceof String)) throw new ConfigException(file + ": " + key + ": keys must be strings");
+        if (!(k instanceof String))
+          throw new ConfigException(file + ": " + key + ": keys must be strings");
       }
       return new LinkedHashMap<>((Map<String, Object>) m);
     }
-    throw new ConfigException(file + ": " + (key.isEmpty() ? "top level" : key) + ": expected a map");
+    throw new ConfigException(
+        file + ": " + (key.isEmpty() ? "top level" : key) + ": expected a map");
   }
 }

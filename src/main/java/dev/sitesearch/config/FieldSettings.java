@@ -7,29 +7,47 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code fields:} section: which front-matter fields are searched, browsed, dated and returned. Changing any of
- * these but the labels changes the index schema, and the next run rebuilds.
+ * The {@code fields:} section: which front-matter fields are searched, browsed, dated and returned.
+ * Changing any of these but the labels changes the index schema, and the next run rebuilds.
  *
- * @param text    full-text fields and their boosts, in ranking order; {@code title}, {@code description} and
- *                {@code body} are the page's own, any other name is read from the front matter
- * @param facets  front-matter paths browsed by facets; a dotted path ({@code link.brand}) reaches into maps
- * @param dates   date fields that sort, filter by range and facet by year (the first is "the" page date)
- * @param stored  extra front-matter paths returned with each hit beside the facet values
+ * @param text full-text fields and their boosts, in ranking order; {@code title}, {@code
+ *     description} and {@code body} are the page's own, any other name is read from the front
+ *     matter
+ * @param facets front-matter paths browsed by facets; a dotted path ({@code link.brand}) reaches
+ *     into maps
+ * @param dates date fields that sort, filter by range and facet by year (the first is "the" page
+ *     date)
+ * @param stored extra front-matter paths returned with each hit beside the facet values
  * @param stemmer how the text fields reduce words to a common form
- * @param labels  field path to the name a visitor sees (the search page's facet headings); unlabelled fields get
- *                one made from their name
+ * @param labels field path to the name a visitor sees (the search page's facet headings);
+ *     unlabelled fields get one made from their name
  */
-public record FieldSettings(Map<String, Float> text, List<String> facets, List<String> dates, List<String> stored,
-    Stemmer stemmer, Map<String, String> labels) {
+public record FieldSettings(
+    Map<String, Float> text,
+    List<String> facets,
+    List<String> dates,
+    List<String> stored,
+    Stemmer stemmer,
+    Map<String, String> labels) {
 
-  public static final List<String> DEFAULT_FACETS = List.of(
-      "communityTopics", "searchCategory", "tags", "categories", "type", "source", "author", "link.brand");
+  public static final List<String> DEFAULT_FACETS =
+      List.of(
+          "communityTopics",
+          "searchCategory",
+          "tags",
+          "categories",
+          "type",
+          "source",
+          "author",
+          "link.brand");
   public static final List<String> DEFAULT_DATES = List.of("date", "lastMod");
+
   /** The reserved facet of the page date's year. */
   public static final String YEAR_FACET = "year";
 
-  public static final FieldSettings DEFAULTS = new FieldSettings(defaultText(), DEFAULT_FACETS, DEFAULT_DATES,
-      List.of(), Stemmer.PORTER, defaultLabels());
+  public static final FieldSettings DEFAULTS =
+      new FieldSettings(
+          defaultText(), DEFAULT_FACETS, DEFAULT_DATES, List.of(), Stemmer.PORTER, defaultLabels());
 
   public FieldSettings {
     text = Collections.unmodifiableMap(new LinkedHashMap<>(text));
@@ -38,35 +56,55 @@ public record FieldSettings(Map<String, Float> text, List<String> facets, List<S
     stored = List.copyOf(stored);
     Objects.requireNonNull(stemmer);
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
-    if (text.isEmpty()) throw new IllegalArgumentException("at least one full-text field is needed");
+    if (text.isEmpty())
+      throw new IllegalArgumentException("at least one full-text field is needed");
   }
 
   static FieldSettings fromConfig(ConfigSection s) {
     s.allowOnly("text", "facets", "dates", "stored", "stemmer", "labels");
     Map<String, Float> text = s.has("text") ? boosts(s.section("text")) : DEFAULTS.text();
     List<String> facets = s.paths("facets", DEFAULTS.facets());
-    if (facets.contains(YEAR_FACET)) throw s.error("facets", "'year' is reserved for the year of the date");
+    if (facets.contains(YEAR_FACET))
+      throw s.error("facets", "'year' is reserved for the year of the date");
     String stemmerName = s.string("stemmer", null);
-    Stemmer stemmer = stemmerName == null ? DEFAULTS.stemmer() : Stemmer.byName(stemmerName)
-        .orElseThrow(() -> s.error("stemmer", "unknown stemmer '" + stemmerName + "'; expected one of "
-            + Stemmer.names()));
+    Stemmer stemmer =
+        stemmerName == null
+            ? DEFAULTS.stemmer()
+            : Stemmer.byName(stemmerName)
+                .orElseThrow(
+                    () ->
+                        s.error(
+                            "stemmer",
+                            "unknown stemmer '"
+                                + stemmerName
+                                + "'; expected one of "
+                                + Stemmer.names()));
     var labels = new LinkedHashMap<>(DEFAULTS.labels());
     ConfigSection l = s.section("labels");
     for (String field : l.keys()) {
-      if (!ConfigSection.FIELD_PATH.matcher(field).matches()) throw l.error(field, "is not a field name");
+      if (!ConfigSection.FIELD_PATH.matcher(field).matches())
+        throw l.error(field, "is not a field name");
       String label = l.string(field, "");
-      if (label.isEmpty() || label.length() > 100) throw l.error(field, "expected a label of 1 to 100 characters");
+      if (label.isEmpty() || label.length() > 100)
+        throw l.error(field, "expected a label of 1 to 100 characters");
       labels.put(field, label);
     }
-    return new FieldSettings(text, facets, s.paths("dates", DEFAULTS.dates()), s.paths("stored", DEFAULTS.stored()),
-        stemmer, labels);
+    return new FieldSettings(
+        text,
+        facets,
+        s.paths("dates", DEFAULTS.dates()),
+        s.paths("stored", DEFAULTS.stored()),
+        stemmer,
+        labels);
   }
 
   private static Map<String, Float> boosts(ConfigSection t) {
     var boosts = new LinkedHashMap<String, Float>();
     for (String field : t.keys()) {
-      if (!ConfigSection.FIELD_PATH.matcher(field).matches()) throw t.error(field, "is not a field name");
-      double boost = t.number(field, 0, Double.MIN_VALUE, 1000, "a boost: a number between 0 and 1000");
+      if (!ConfigSection.FIELD_PATH.matcher(field).matches())
+        throw t.error(field, "is not a field name");
+      double boost =
+          t.number(field, 0, Double.MIN_VALUE, 1000, "a boost: a number between 0 and 1000");
       boosts.put(field, (float) boost);
     }
     if (boosts.isEmpty()) throw t.error("at least one full-text field is needed");

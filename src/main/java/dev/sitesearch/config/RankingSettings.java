@@ -9,44 +9,77 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything that shapes ranking, in one place with its defaults: the scoring features and their weights (chosen by
- * the relevance benchmark, docs/relevance.md), the synonyms and the editors' pins and hides. The {@code ranking:}
- * section of {@code sitesearch.yml} sets the site-facing ones; the others are for the benchmarks, which turn each
- * feature off to measure what it costs and brings.
+ * Everything that shapes ranking, in one place with its defaults: the scoring features and their
+ * weights (chosen by the relevance benchmark, docs/relevance.md), the synonyms and the editors'
+ * pins and hides. The {@code ranking:} section of {@code sitesearch.yml} sets the site-facing ones;
+ * the others are for the benchmarks, which turn each feature off to measure what it costs and
+ * brings.
  *
- * @param bm25f               score each word with BM25F over all text fields ({@code CombinedFieldQuery}) instead of
- *                            the best field's BM25 ({@code DisjunctionMaxQuery})
- * @param bm25K1              BM25's term-frequency saturation. BM25F adds a word's counts over the fields times their
- *                            weights (once in a title weighted 3 counts 3), so counts run higher than in one field and
- *                            saturate later: 2.0 rather than Lucene's 1.2 (b stays 0.75)
- * @param tierBoost           added to pages that match enough of the words (all up to three, then three quarters),
- *                            so they come before pages with fewer; 0 turns tiers off
- * @param proximityWeight     weight of the bonus for query words near each other; 0 turns it off
- * @param proximitySlop       how far apart two adjacent query words may be to earn it
- * @param exactTitleBoost     added to a page whose title is the query; 0 turns it off
- * @param typos               match unknown words of 5+ letters within one edit (two from 9 letters)
+ * @param bm25f score each word with BM25F over all text fields ({@code CombinedFieldQuery}) instead
+ *     of the best field's BM25 ({@code DisjunctionMaxQuery})
+ * @param bm25K1 BM25's term-frequency saturation. BM25F adds a word's counts over the fields times
+ *     their weights (once in a title weighted 3 counts 3), so counts run higher than in one field
+ *     and saturate later: 2.0 rather than Lucene's 1.2 (b stays 0.75)
+ * @param tierBoost added to pages that match enough of the words (all up to three, then three
+ *     quarters), so they come before pages with fewer; 0 turns tiers off
+ * @param proximityWeight weight of the bonus for query words near each other; 0 turns it off
+ * @param proximitySlop how far apart two adjacent query words may be to earn it
+ * @param exactTitleBoost added to a page whose title is the query; 0 turns it off
+ * @param typos match unknown words of 5+ letters within one edit (two from 9 letters)
  * @param recencyHalfLifeDays age at which the recency bonus halves; 0 turns recency off
- * @param recencyWeight       the bonus for a page dated today, as a share of its score
- * @param feedbackWeight      for long, question-like queries, weight of the words that best characterise the first
- *                            results (pseudo-relevance feedback); 0 turns it off
- * @param synonyms            where query-time synonyms come from
- * @param pins                query (case, accents and punctuation do not matter) to the ids shown first, in order
- * @param hides               query to the ids never shown for it
+ * @param recencyWeight the bonus for a page dated today, as a share of its score
+ * @param feedbackWeight for long, question-like queries, weight of the words that best characterise
+ *     the first results (pseudo-relevance feedback); 0 turns it off
+ * @param synonyms where query-time synonyms come from
+ * @param pins query (case, accents and punctuation do not matter) to the ids shown first, in order
+ * @param hides query to the ids never shown for it
  */
-public record RankingSettings(boolean bm25f, float bm25K1, float tierBoost, float proximityWeight, int proximitySlop,
-    float exactTitleBoost, boolean typos, double recencyHalfLifeDays, double recencyWeight, float feedbackWeight,
-    Synonyms synonyms, Map<String, List<String>> pins, Map<String, List<String>> hides) {
+public record RankingSettings(
+    boolean bm25f,
+    float bm25K1,
+    float tierBoost,
+    float proximityWeight,
+    int proximitySlop,
+    float exactTitleBoost,
+    boolean typos,
+    double recencyHalfLifeDays,
+    double recencyWeight,
+    float feedbackWeight,
+    Synonyms synonyms,
+    Map<String, List<String>> pins,
+    Map<String, List<String>> hides) {
 
-  /** Pins or hides per query: an editor's list, not a second index (each id is a clause of the query). */
+  /**
+   * Pins or hides per query: an editor's list, not a second index (each id is a clause of the
+   * query).
+   */
   public static final int MAX_CURATED_IDS = 100;
 
-  public static final RankingSettings DEFAULTS = new RankingSettings(true, 2.0f, 100f, 0.3f, 3, 1000f, true, 730,
-      0.1, 0.5f, Synonyms.BUNDLED, Map.of(), Map.of());
+  public static final RankingSettings DEFAULTS =
+      new RankingSettings(
+          true,
+          2.0f,
+          100f,
+          0.3f,
+          3,
+          1000f,
+          true,
+          730,
+          0.1,
+          0.5f,
+          Synonyms.BUNDLED,
+          Map.of(),
+          Map.of());
 
   public RankingSettings {
     if (!(bm25K1 > 0)) throw new IllegalArgumentException("bm25K1 must be positive");
-    if (feedbackWeight < 0 || tierBoost < 0 || proximityWeight < 0 || proximitySlop < 0 || exactTitleBoost < 0
-        || recencyHalfLifeDays < 0 || recencyWeight < 0) {
+    if (feedbackWeight < 0
+        || tierBoost < 0
+        || proximityWeight < 0
+        || proximitySlop < 0
+        || exactTitleBoost < 0
+        || recencyHalfLifeDays < 0
+        || recencyWeight < 0) {
       throw new IllegalArgumentException("ranking settings must not be negative");
     }
     Objects.requireNonNull(synonyms);
@@ -82,8 +115,14 @@ public record RankingSettings(boolean bm25f, float bm25K1, float tierBoost, floa
     }
     return DEFAULTS.toBuilder()
         .synonyms(synonyms)
-        .recency(r.number("recencyHalfLifeDays", DEFAULTS.recencyHalfLifeDays(), 0, 1e6,
-            "a number of days, 0 to turn recency off"), DEFAULTS.recencyWeight())
+        .recency(
+            r.number(
+                "recencyHalfLifeDays",
+                DEFAULTS.recencyHalfLifeDays(),
+                0,
+                1e6,
+                "a number of days, 0 to turn recency off"),
+            DEFAULTS.recencyWeight())
         .typos(r.bool("typos", DEFAULTS.typos()))
         .pins(curation(r.section("pins")))
         .hides(curation(r.section("hides")))
@@ -95,7 +134,8 @@ public record RankingSettings(boolean bm25f, float bm25K1, float tierBoost, floa
     for (String query : s.keys()) {
       List<String> ids = s.strings(query, List.of());
       if (ids.isEmpty()) throw s.error(query, "expected a list of page ids");
-      if (ids.size() > MAX_CURATED_IDS) throw s.error(query, "at most " + MAX_CURATED_IDS + " page ids per query");
+      if (ids.size() > MAX_CURATED_IDS)
+        throw s.error(query, "at most " + MAX_CURATED_IDS + " page ids per query");
       out.put(query, ids);
     }
     return out;
@@ -201,8 +241,20 @@ public record RankingSettings(boolean bm25f, float bm25K1, float tierBoost, floa
     }
 
     public RankingSettings build() {
-      return new RankingSettings(bm25f, bm25K1, tierBoost, proximityWeight, proximitySlop, exactTitleBoost, typos,
-          recencyHalfLifeDays, recencyWeight, feedbackWeight, synonyms, pins, hides);
+      return new RankingSettings(
+          bm25f,
+          bm25K1,
+          tierBoost,
+          proximityWeight,
+          proximitySlop,
+          exactTitleBoost,
+          typos,
+          recencyHalfLifeDays,
+          recencyWeight,
+          feedbackWeight,
+          synonyms,
+          pins,
+          hides);
     }
   }
 }

@@ -6,16 +6,17 @@ import java.util.Objects;
 /**
  * The {@code server:} section: where {@code serve} listens and what it lets in.
  *
- * @param port        default port of {@code serve} (0 picks a free one)
- * @param host        default bind address
+ * @param port default port of {@code serve} (0 picks a free one)
+ * @param host default bind address
  * @param corsOrigins site origins allowed to call the API from a browser (none by default)
- * @param adminToken  bearer token for the admin API; null turns the admin API off
- * @param limits      request sizes, concurrency and the per-client rate limit
+ * @param adminToken bearer token for the admin API; null turns the admin API off
+ * @param limits request sizes, concurrency and the per-client rate limit
  */
-public record ServerSettings(int port, String host, List<String> corsOrigins, String adminToken,
-    ServerLimits limits) {
+public record ServerSettings(
+    int port, String host, List<String> corsOrigins, String adminToken, ServerLimits limits) {
   /** Loopback only: a server is reachable from other machines only when told so. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   public static final int DEFAULT_PORT = 7070;
   public static final ServerSettings DEFAULTS =
       new ServerSettings(DEFAULT_PORT, DEFAULT_HOST, List.of(), null, ServerLimits.defaults());
@@ -31,8 +32,12 @@ public record ServerSettings(int port, String host, List<String> corsOrigins, St
   static ServerSettings fromConfig(ConfigSection s) {
     s.allowOnly("port", "host", "cors", "adminToken", "limits", "rateLimit");
     var rate = ServerLimits.RateLimit.fromConfig(s.section("rateLimit"));
-    return new ServerSettings(s.integer("port", DEFAULT_PORT, 0, 65535), s.string("host", DEFAULT_HOST),
-        s.strings("cors", List.of()), s.string("adminToken", null), ServerLimits.fromConfig(s.section("limits"), rate));
+    return new ServerSettings(
+        s.integer("port", DEFAULT_PORT, 0, 65535),
+        s.string("host", DEFAULT_HOST),
+        s.strings("cors", List.of()),
+        s.string("adminToken", null),
+        ServerLimits.fromConfig(s.section("limits"), rate));
   }
 
   /** Settings for a server on any free loopback port, as tests and benchmarks start it. */

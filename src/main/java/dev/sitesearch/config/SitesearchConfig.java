@@ -4,17 +4,21 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Everything {@code sitesearch.yml} can set, one record per section, each with its defaults beside it; the defaults
- * fit the seed-shaped content, so the bundled site needs no config file at all.
+ * Everything {@code sitesearch.yml} can set, one record per section, each with its defaults beside
+ * it; the defaults fit the seed-shaped content, so the bundled site needs no config file at all.
  *
- * @param fields     which front-matter fields are searched, browsed, dated and returned
- * @param content    how content files are read
- * @param server     HTTP settings
- * @param ranking    scoring features, synonyms, pins and hides
+ * @param fields which front-matter fields are searched, browsed, dated and returned
+ * @param content how content files are read
+ * @param server HTTP settings
+ * @param ranking scoring features, synonyms, pins and hides
  * @param configFile the file this came from, or null for the defaults
  */
-public record SitesearchConfig(FieldSettings fields, ContentSettings content, ServerSettings server,
-    RankingSettings ranking, Path configFile) {
+public record SitesearchConfig(
+    FieldSettings fields,
+    ContentSettings content,
+    ServerSettings server,
+    RankingSettings ranking,
+    Path configFile) {
 
   public SitesearchConfig {
     Objects.requireNonNull(fields);
@@ -25,16 +29,23 @@ public record SitesearchConfig(FieldSettings fields, ContentSettings content, Se
 
   /** The defaults, used when there is no config file. */
   public static SitesearchConfig defaults() {
-    return new SitesearchConfig(FieldSettings.DEFAULTS, ContentSettings.DEFAULTS, ServerSettings.DEFAULTS,
-        RankingSettings.DEFAULTS, null);
+    return new SitesearchConfig(
+        FieldSettings.DEFAULTS,
+        ContentSettings.DEFAULTS,
+        ServerSettings.DEFAULTS,
+        RankingSettings.DEFAULTS,
+        null);
   }
 
   /** Reads every section of a parsed file. */
   static SitesearchConfig fromConfig(ConfigSection top) {
     top.allowOnly("fields", "content", "server", "ranking");
-    return new SitesearchConfig(FieldSettings.fromConfig(top.section("fields")),
-        ContentSettings.fromConfig(top.section("content")), ServerSettings.fromConfig(top.section("server")),
-        RankingSettings.fromConfig(top.section("ranking")), top.file());
+    return new SitesearchConfig(
+        FieldSettings.fromConfig(top.section("fields")),
+        ContentSettings.fromConfig(top.section("content")),
+        ServerSettings.fromConfig(top.section("server")),
+        RankingSettings.fromConfig(top.section("ranking")),
+        top.file());
   }
 
   public SitesearchConfig withServer(ServerSettings newServer) {

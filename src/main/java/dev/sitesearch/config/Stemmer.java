@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How the full-text fields reduce words to a common form ({@code fields.stemmer} in {@code sitesearch.yml}). Porter
- * is the default, chosen by the relevance benchmark (docs/relevance.md compares them); {@code none} suits a site that
- * is not in English.
+ * How the full-text fields reduce words to a common form ({@code fields.stemmer} in {@code
+ * sitesearch.yml}). Porter is the default, chosen by the relevance benchmark (docs/relevance.md
+ * compares them); {@code none} suits a site that is not in English.
  */
 public enum Stemmer {
   /** Porter (1980): aggressive, the classic choice. */

@@ -8,16 +8,17 @@ import java.util.Objects;
 /**
  * One published page as read from disk, before it becomes a Lucene document.
  *
- * @param source      the file it came from
+ * @param source the file it came from
  * @param contentHash hex SHA-256 of the file's bytes, to tell real changes from touched files
- * @param id          front matter {@code id}, else the relative path
- * @param url         the page's public URL
- * @param title       front matter title, else the first heading, else the file name
+ * @param id front matter {@code id}, else the relative path
+ * @param url the page's public URL
+ * @param title front matter title, else the first heading, else the file name
  * @param description front matter description, possibly empty
- * @param body        the Markdown body rendered to plain text
+ * @param body the Markdown body rendered to plain text
  * @param frontMatter the parsed front matter (maps, lists, strings, numbers, booleans, dates)
- * @param expiresAt   front matter {@code expiryDate}, or null: the index drops the page once it passes
- * @param warnings    problems that left one field out but kept the page
+ * @param expiresAt front matter {@code expiryDate}, or null: the index drops the page once it
+ *     passes
+ * @param warnings problems that left one field out but kept the page
  */
 public record ContentPage(
     SourceFile source,

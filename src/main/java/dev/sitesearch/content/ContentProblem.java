@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Something wrong with one content file, told so a person can fix it.
  *
- * @param path   path relative to the content root
- * @param line   1-based line, or 0 when it does not apply
+ * @param path path relative to the content root
+ * @param line 1-based line, or 0 when it does not apply
  * @param column 1-based column, or 0 when it does not apply
  * @param reason what is wrong and, where it helps, what to do
  */
@@ -23,8 +23,9 @@ public record ContentProblem(String path, int line, int column, String reason) {
   }
 
   /**
-   * Why an I/O operation failed, without the absolute path the JDK puts in its messages: problems are shown by the
-   * admin API, and the problem already names the file relative to the content folder.
+   * Why an I/O operation failed, without the absolute path the JDK puts in its messages: problems
+   * are shown by the admin API, and the problem already names the file relative to the content
+   * folder.
    */
   public static String ioReason(IOException e) {
     if (e instanceof FileSystemException fs && fs.getReason() != null) return fs.getReason();

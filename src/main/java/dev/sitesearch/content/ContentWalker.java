@@ -17,12 +17,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds the content files ({@code *.md}, {@code *.markdown}) under a root, recursively, in a deterministic order
- * (sorted by relative path). Follows symlinks that stay inside the root; one that leaves it, loops, or dangles is
- * reported and left out. Hidden files and folders (a leading dot, such as {@code .git}) are ignored, as Hugo does.
+ * Finds the content files ({@code *.md}, {@code *.markdown}) under a root, recursively, in a
+ * deterministic order (sorted by relative path). Follows symlinks that stay inside the root; one
+ * that leaves it, loops, or dangles is reported and left out. Hidden files and folders (a leading
+ * dot, such as {@code .git}) are ignored, as Hugo does.
  *
- * <p>The walk does not ask the OS to follow links: it reads each entry's own attributes (one {@code lstat}) and
- * resolves only the entries that are symlinks, which keeps a no-change pass over 100k files well under a second.
+ * <p>The walk does not ask the OS to follow links: it reads each entry's own attributes (one {@code
+ * lstat}) and resolves only the entries that are symlinks, which keeps a no-change pass over 100k
+ * files well under a second.
  */
 public final class ContentWalker {
   /** The files to read and the problems met on the way. */
@@ -48,7 +50,8 @@ public final class ContentWalker {
 
   public static Result walk(Path root) throws IOException {
     var walker = new ContentWalker(root);
-    // From the real folder: a root that is itself a symlink (a deploy's "current" link) would otherwise be visited
+    // From the real folder: a root that is itself a symlink (a deploy's "current" link) would
+    // otherwise be visited
     // as a link to a folder that contains it, and its every page left out as a loop.
     walker.walkTree(walker.realRoot, "", Set.of(walker.realRoot));
     walker.files.sort(Comparator.comparing(SourceFile::relPath));
@@ -57,42 +60,55 @@ public final class ContentWalker {
   }
 
   /**
-   * Walks {@code start} (the root, or the real folder a symlink leads to), naming files by {@code relPrefix} plus
-   * their path under {@code start}; {@code realAncestors} are the real folders above, for loop detection.
+   * Walks {@code start} (the root, or the real folder a symlink leads to), naming files by {@code
+   * relPrefix} plus their path under {@code start}; {@code realAncestors} are the real folders
+   * above, for loop detection.
    */
   private void walkTree(Path start, String relPrefix, Set<Path> realAncestors) throws IOException {
-    Files.walkFileTree(start, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        boolean hidden = !dir.equals(start) && dir.getFileName().toString().startsWith(".");
-        return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        start,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            boolean hidden = !dir.equals(start) && dir.getFileName().toString().startsWith(".");
+            return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        String name = file.getFileName().toString();
-        if (name.startsWith(".")) return FileVisitResult.CONTINUE;
-        if (attrs.isSymbolicLink()) {
-          followLink(file, rel(start, relPrefix, file), realAncestors);
-        } else if (attrs.isRegularFile() && isContentFile(name)) {
-          files.add(new SourceFile(rel(start, relPrefix, file), file, attrs.size(), attrs.lastModifiedTime().toMillis()));
-        }
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            String name = file.getFileName().toString();
+            if (name.startsWith(".")) return FileVisitResult.CONTINUE;
+            if (attrs.isSymbolicLink()) {
+              followLink(file, rel(start, relPrefix, file), realAncestors);
+            } else if (attrs.isRegularFile() && isContentFile(name)) {
+              files.add(
+                  new SourceFile(
+                      rel(start, relPrefix, file),
+                      file,
+                      attrs.size(),
+                      attrs.lastModifiedTime().toMillis()));
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        // Listed, then deleted before it could be looked at (an editor's save, a deploy): it is simply not there.
-        if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
-        if (e instanceof AccessDeniedException) {
-          problems.add(ContentProblem.of(rel(start, relPrefix, file), "cannot read: permission denied"));
-        } else if (isContentFile(name) || Files.isDirectory(file)) {
-          problems.add(ContentProblem.of(rel(start, relPrefix, file), "cannot read: " + ContentProblem.ioReason(e)));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString();
+            // Listed, then deleted before it could be looked at (an editor's save, a deploy): it is
+            // simply not there.
+            if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+            if (e instanceof AccessDeniedException) {
+              problems.add(
+                  ContentProblem.of(rel(start, relPrefix, file), "cannot read: permission denied"));
+            } else if (isContentFile(name) || Files.isDirectory(file)) {
+              problems.add(
+                  ContentProblem.of(
+                      rel(start, relPrefix, file), "cannot read: " + ContentProblem.ioReason(e)));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private void followLink(Path link, String rel, Set<Path> realAncestors) throws IOException {
@@ -105,7 +121,10 @@ public final class ContentWalker {
       }
       return;
     } catch (IOException e) {
-      problems.add(ContentProblem.of(rel, "symlink loop or unreadable link (" + ContentProblem.ioReason(e) + "); left out"));
+      problems.add(
+          ContentProblem.of(
+              rel,
+              "symlink loop or unreadable link (" + ContentProblem.ioReason(e) + "); left out"));
       return;
     }
     if (!target.startsWith(realRoot)) {
@@ -121,7 +140,9 @@ public final class ContentWalker {
     if (attrs.isDirectory()) {
       Path realParent = link.getParent().toRealPath();
       if (realAncestors.contains(target) || realParent.startsWith(target)) {
-        problems.add(ContentProblem.of(rel, "symlink loop: it leads back to a folder that contains it; left out"));
+        problems.add(
+            ContentProblem.of(
+                rel, "symlink loop: it leads back to a folder that contains it; left out"));
         return;
       }
       Set<Path> ancestors = new HashSet<>(realAncestors);

@@ -1,6 +1,9 @@
 package dev.sitesearch.content;
 
-/** Front matter that cannot be parsed, with the 1-based line and column in the file where known (0 if not). */
+/**
+ * Front matter that cannot be parsed, with the 1-based line and column in the file where known (0
+ * if not).
+ */
 public class FrontMatterException extends Exception {
   private final int line;
   private final int column;

@@ -28,12 +28,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Splits a page into front matter and body, as Hugo does: YAML between {@code ---} lines, TOML between {@code +++}
- * lines, or a JSON object at the very start; a page may have none.
+ * Splits a page into front matter and body, as Hugo does: YAML between {@code ---} lines, TOML
+ * between {@code +++} lines, or a JSON object at the very start; a page may have none.
  *
- * <p>YAML is read with snakeyaml's {@link SafeConstructor} (no class is ever instantiated from a tag, unknown tags are
- * errors) and with limits on aliases, nesting and size, so an alias bomb or a deeply nested document fails fast
- * instead of eating the heap. Thread-safe: one {@link Yaml} per thread, since snakeyaml's is not.
+ * <p>YAML is read with snakeyaml's {@link SafeConstructor} (no class is ever instantiated from a
+ * tag, unknown tags are errors) and with limits on aliases, nesting and size, so an alias bomb or a
+ * deeply nested document fails fast instead of eating the heap. Thread-safe: one {@link Yaml} per
+ * thread, since snakeyaml's is not.
  */
 public final class FrontMatterParser {
   static final int MAX_ALIASES = 50;
@@ -42,52 +43,65 @@ public final class FrontMatterParser {
   private static final ObjectMapper JSON = jsonMapper();
   private static final TomlMapper TOML = new TomlMapper();
 
-  /** A Yaml per thread: building one is costly and an instance must not be shared between threads. */
+  /**
+   * A Yaml per thread: building one is costly and an instance must not be shared between threads.
+   */
   private final ThreadLocal<Yaml> yaml;
 
   public FrontMatterParser(long maxFileBytes) {
     int maxChars = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1024, maxFileBytes));
-    this.yaml = ThreadLocal.withInitial(() -> {
-      var options = new LoaderOptions();
-      options.setMaxAliasesForCollections(MAX_ALIASES);
-      options.setNestingDepthLimit(MAX_DEPTH);
-      options.setCodePointLimit(maxChars);
-      options.setAllowRecursiveKeys(false);
-      return new Yaml(new StrictDates(options));
-    });
+    this.yaml =
+        ThreadLocal.withInitial(
+            () -> {
+              var options = new LoaderOptions();
+              options.setMaxAliasesForCollections(MAX_ALIASES);
+              options.setNestingDepthLimit(MAX_DEPTH);
+              options.setCodePointLimit(maxChars);
+              options.setAllowRecursiveKeys(false);
+              return new Yaml(new StrictDates(options));
+            });
   }
 
   /**
-   * YAML's own timestamps, except an impossible one ({@code 2024-02-30}, {@code 2024-13-45}): snakeyaml's lenient
-   * calendar would roll it over into another real date without a word, so it stays text, and the date field then
-   * reports it as not a date.
+   * YAML's own timestamps, except an impossible one ({@code 2024-02-30}, {@code 2024-13-45}):
+   * snakeyaml's lenient calendar would roll it over into another real date without a word, so it
+   * stays text, and the date field then reports it as not a date.
    */
   private static final class StrictDates extends SafeConstructor {
-    private static final Pattern DATE_TIME = Pattern.compile(
-        "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2}):(\\d{2}))?.*", Pattern.DOTALL);
+    private static final Pattern DATE_TIME =
+        Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2}):(\\d{2}))?.*",
+            Pattern.DOTALL);
 
     StrictDates(LoaderOptions options) {
       super(options);
       Construct timestamps = yamlConstructors.get(Tag.TIMESTAMP);
-      yamlConstructors.put(Tag.TIMESTAMP, new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          String value = ((ScalarNode) node).getValue();
-          return isRealDate(value) ? timestamps.construct(node) : value;
-        }
-      });
+      yamlConstructors.put(
+          Tag.TIMESTAMP,
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              String value = ((ScalarNode) node).getValue();
+              return isRealDate(value) ? timestamps.construct(node) : value;
+            }
+          });
     }
 
     static boolean isRealDate(String value) {
       Matcher m = DATE_TIME.matcher(value);
       if (!m.matches()) return true; // not a form we know: leave it to snakeyaml
       try {
-        LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        LocalDate.of(
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)));
       } catch (DateTimeException e) {
         return false;
       }
-      return m.group(4) == null || (Integer.parseInt(m.group(4)) < 24 && Integer.parseInt(m.group(5)) < 60
-          && Integer.parseInt(m.group(6)) < 61);
+      return m.group(4) == null
+          || (Integer.parseInt(m.group(4)) < 24
+              && Integer.parseInt(m.group(5)) < 60
+              && Integer.parseInt(m.group(6)) < 61);
     }
   }
 
@@ -105,10 +119,15 @@ public final class FrontMatterParser {
     return line.equals(fence);
   }
 
-  /** Finds the closing fence line; returns {start of block, start of closing line, start of body}. */
-  private static int[] block(String text, String fence, String alternative) throws FrontMatterException {
+  /**
+   * Finds the closing fence line; returns {start of block, start of closing line, start of body}.
+   */
+  private static int[] block(String text, String fence, String alternative)
+      throws FrontMatterException {
     int start = text.indexOf('\n') + 1;
-    if (start == 0) throw new FrontMatterException("front matter opened with " + fence + " is never closed", 1, 1);
+    if (start == 0)
+      throw new FrontMatterException(
+          "front matter opened with " + fence + " is never closed", 1, 1);
     int pos = start;
     while (pos <= text.length()) {
       int eol = text.indexOf('\n', pos);
@@ -120,8 +139,14 @@ public final class FrontMatterParser {
       if (eol < 0) break;
       pos = eol + 1;
     }
-    throw new FrontMatterException("front matter opened with " + fence + " on line 1 is never closed: add a line "
-        + fence + " after it", 1, 1);
+    throw new FrontMatterException(
+        "front matter opened with "
+            + fence
+            + " on line 1 is never closed: add a line "
+            + fence
+            + " after it",
+        1,
+        1);
   }
 
   private FrontMatter yaml(String text) throws FrontMatterException {
@@ -133,8 +158,10 @@ public final class FrontMatterParser {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-      throw new FrontMatterException("invalid YAML front matter: " + clean(problem),
-          mark == null ? 0 : mark.getLine() + 2, mark == null ? 0 : mark.getColumn() + 1);
+      throw new FrontMatterException(
+          "invalid YAML front matter: " + clean(problem),
+          mark == null ? 0 : mark.getLine() + 2,
+          mark == null ? 0 : mark.getColumn() + 1);
     } catch (YAMLException e) {
       throw new FrontMatterException("invalid YAML front matter: " + clean(e.getMessage()), 0, 0);
     } catch (StackOverflowError e) {
@@ -151,8 +178,10 @@ public final class FrontMatterParser {
       return new FrontMatter(data, FrontMatter.Format.TOML, text.substring(b[2]));
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      throw new FrontMatterException("invalid TOML front matter: " + clean(e.getOriginalMessage()),
-          loc == null ? 0 : loc.getLineNr() + 1, loc == null ? 0 : loc.getColumnNr());
+      throw new FrontMatterException(
+          "invalid TOML front matter: " + clean(e.getOriginalMessage()),
+          loc == null ? 0 : loc.getLineNr() + 1,
+          loc == null ? 0 : loc.getColumnNr());
     } catch (IOException | RuntimeException e) {
       throw new FrontMatterException("invalid TOML front matter: " + clean(e.getMessage()), 0, 0);
     }
@@ -166,8 +195,10 @@ public final class FrontMatterParser {
       return new FrontMatter(data, FrontMatter.Format.JSON, body);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      throw new FrontMatterException("invalid JSON front matter: " + clean(e.getOriginalMessage()),
-          loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
+      throw new FrontMatterException(
+          "invalid JSON front matter: " + clean(e.getOriginalMessage()),
+          loc == null ? 0 : loc.getLineNr(),
+          loc == null ? 0 : loc.getColumnNr());
     } catch (IOException | RuntimeException e) {
       throw new FrontMatterException("invalid JSON front matter: " + clean(e.getMessage()), 0, 0);
     }
@@ -177,15 +208,22 @@ public final class FrontMatterParser {
   private static Map<String, Object> asMap(Object data, String format) throws FrontMatterException {
     if (data == null) return Map.of();
     if (!(data instanceof Map<?, ?> map)) {
-      throw new FrontMatterException(format + " front matter must be a map of keys to values, not a "
-          + (data instanceof List ? "list" : "single value"), 2, 1);
+      throw new FrontMatterException(
+          format
+              + " front matter must be a map of keys to values, not a "
+              + (data instanceof List ? "list" : "single value"),
+          2,
+          1);
     }
     var out = new LinkedHashMap<String, Object>();
     for (var e : map.entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
     return out;
   }
 
-  /** Parser messages sometimes carry source excerpts over several lines; one line reads better in a report. */
+  /**
+   * Parser messages sometimes carry source excerpts over several lines; one line reads better in a
+   * report.
+   */
   private static String clean(String message) {
     if (message == null) return "unreadable";
     String oneLine = message.replaceAll("\\s+", " ").strip();
@@ -194,7 +232,10 @@ public final class FrontMatterParser {
 
   private static ObjectMapper jsonMapper() {
     var mapper = new ObjectMapper();
-    mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
     // The body follows the object: stop after it rather than complaining about trailing content.
     mapper.getFactory().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     return mapper;

@@ -17,9 +17,9 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
 /**
- * Renders a Markdown body to the plain text that is indexed and cut into snippets: no markup and no HTML tags (the
- * content of {@code <script>} and {@code <style>} is dropped entirely), code kept as text, blocks separated by blank
- * lines so sentence and passage boundaries survive.
+ * Renders a Markdown body to the plain text that is indexed and cut into snippets: no markup and no
+ * HTML tags (the content of {@code <script>} and {@code <style>} is dropped entirely), code kept as
+ * text, blocks separated by blank lines so sentence and passage boundaries survive.
  */
 public final class MarkdownText {
   private static final Parser PARSER = Parser.builder().build();
@@ -39,17 +39,24 @@ public final class MarkdownText {
     return new Rendered(visitor.text(), visitor.firstHeading);
   }
 
-  /** Text inside raw HTML, with tags and script/style bodies removed and common entities decoded. */
+  /**
+   * Text inside raw HTML, with tags and script/style bodies removed and common entities decoded.
+   */
   static String stripHtml(String html) {
     String noScripts = SCRIPT_OR_STYLE.matcher(html).replaceAll(" ");
     String noTags = TAG.matcher(noScripts).replaceAll(" ");
-    return noTags.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-        .replace("&#39;", "'").replace("&amp;", "&");
+    return noTags
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   /**
-   * Collapses runs of spaces and tabs to one space, trims spaces around line breaks and keeps at most one blank line,
-   * in one pass (the bodies of a large site go through here).
+   * Collapses runs of spaces and tabs to one space, trims spaces around line breaks and keeps at
+   * most one blank line, in one pass (the bodies of a large site go through here).
    */
   static String tidy(CharSequence raw) {
     var sb = new StringBuilder(raw.length());
@@ -94,7 +101,8 @@ public final class MarkdownText {
     private void endBlock() {
       inScript = false;
       int n = out.length();
-      if (n > 0 && !(n >= 2 && out.charAt(n - 1) == '\n' && out.charAt(n - 2) == '\n')) out.append("\n\n");
+      if (n > 0 && !(n >= 2 && out.charAt(n - 1) == '\n' && out.charAt(n - 2) == '\n'))
+        out.append("\n\n");
     }
 
     @Override
@@ -119,8 +127,10 @@ public final class MarkdownText {
 
     @Override
     public void visit(HtmlInline htmlInline) {
-      // Inline HTML arrives tag by tag, with the text between tags as ordinary text nodes: drop the tags, and drop
-      // the text too while inside an inline script or style element, so its code is never indexed or shown.
+      // Inline HTML arrives tag by tag, with the text between tags as ordinary text nodes: drop the
+      // tags, and drop
+      // the text too while inside an inline script or style element, so its code is never indexed
+      // or shown.
       String tag = htmlInline.getLiteral().toLowerCase(Locale.ROOT);
       if (tag.startsWith("<script") || tag.startsWith("<style")) {
         inScript = !tag.endsWith("/>");
@@ -164,7 +174,9 @@ public final class MarkdownText {
     @Override
     protected void visitChildren(Node parent) {
       super.visitChildren(parent);
-      if (parent instanceof Block && !(parent instanceof Heading) && parent.getFirstChild() != null
+      if (parent instanceof Block
+          && !(parent instanceof Heading)
+          && parent.getFirstChild() != null
           && !(parent.getFirstChild() instanceof Block)) {
         endBlock();
       }

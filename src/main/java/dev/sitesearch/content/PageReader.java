@@ -23,18 +23,21 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads one content file into a {@link ReadOutcome}: checks size, binary content and UTF-8, parses the front matter,
- * renders the body, derives id, URL and title, and applies Hugo's publishing rules. Never throws for bad content:
- * every problem becomes a {@link ReadOutcome.Failed} naming the file. Thread-safe.
+ * Reads one content file into a {@link ReadOutcome}: checks size, binary content and UTF-8, parses
+ * the front matter, renders the body, derives id, URL and title, and applies Hugo's publishing
+ * rules. Never throws for bad content: every problem becomes a {@link ReadOutcome.Failed} naming
+ * the file. Thread-safe.
  */
 public final class PageReader {
   /** Ids are looked up and compared as single terms; nobody types or links a longer one. */
   public static final int MAX_ID_CHARS = 512;
+
   /**
-   * Longer titles are cut (with a warning): a title is shown in every hit and completion, and the title suggester
-   * keeps each one whole as a single term, which Lucene caps at 32 KB.
+   * Longer titles are cut (with a warning): a title is shown in every hit and completion, and the
+   * title suggester keeps each one whole as a single term, which Lucene caps at 32 KB.
    */
   public static final int MAX_TITLE_CHARS = 1_000;
+
   /** Control characters other than tab and newline; see {@link #printable}. */
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n]]");
 
@@ -59,13 +62,17 @@ public final class PageReader {
     String path = file.relPath();
     try {
       if (file.size() > maxFileBytes) {
-        return fail(path, "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"
-            .formatted(human(file.size()), human(maxFileBytes)));
+        return fail(
+            path,
+            "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"
+                .formatted(human(file.size()), human(maxFileBytes)));
       }
       byte[] bytes = Files.readAllBytes(file.path());
       if (bytes.length > maxFileBytes) {
-        return fail(path, "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"
-            .formatted(human(bytes.length), human(maxFileBytes)));
+        return fail(
+            path,
+            "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"
+                .formatted(human(bytes.length), human(maxFileBytes)));
       }
       return read(file, bytes);
     } catch (AccessDeniedException e) {
@@ -76,14 +83,16 @@ public final class PageReader {
       return fail(path, "cannot read the file: " + ContentProblem.ioReason(e));
     } catch (RuntimeException | StackOverflowError e) {
       // A parser bug must cost one page, never the run.
-      return fail(path, "could not be read (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+      return fail(
+          path, "could not be read (" + e.getClass().getSimpleName() + "): " + e.getMessage());
     }
   }
 
   ReadOutcome read(SourceFile file, byte[] bytes) {
     String path = file.relPath();
     int nul = indexOfNul(bytes);
-    if (nul >= 0) return fail(path, "binary file (a NUL byte at offset " + nul + "), not Markdown text");
+    if (nul >= 0)
+      return fail(path, "binary file (a NUL byte at offset " + nul + "), not Markdown text");
     String text;
     try {
       text = decodeUtf8(bytes);
@@ -106,20 +115,29 @@ public final class PageReader {
     if (!includeDrafts) {
       if (isTrue(data.get("draft"))) return new ReadOutcome.Skipped(path, "draft");
       Instant publish = date(path, data, "publishDate", warnings);
-      if (publish == null) publish = date(path, data, "date", new ArrayList<>()); // the schema reports a bad date
-      if (publish != null && publish.isAfter(now)) return new ReadOutcome.Skipped(path, "future date " + publish);
+      if (publish == null)
+        publish = date(path, data, "date", new ArrayList<>()); // the schema reports a bad date
+      if (publish != null && publish.isAfter(now))
+        return new ReadOutcome.Skipped(path, "future date " + publish);
       Instant expiry = date(path, data, "expiryDate", warnings);
-      if (expiry != null && !expiry.isAfter(now)) return new ReadOutcome.Skipped(path, "expired on " + expiry);
+      if (expiry != null && !expiry.isAfter(now))
+        return new ReadOutcome.Skipped(path, "expired on " + expiry);
     }
     Instant expiresAt = includeDrafts ? null : date(path, data, "expiryDate", new ArrayList<>());
 
     MarkdownText.Rendered body = MarkdownText.render(fm.body());
     String title = printable(text(path, data, "title", warnings)).strip();
-    if (title.isEmpty()) title = printable(body.firstHeading() != null ? body.firstHeading() : fileTitle(path));
+    if (title.isEmpty())
+      title = printable(body.firstHeading() != null ? body.firstHeading() : fileTitle(path));
     if (title.length() > MAX_TITLE_CHARS) {
-      warnings.add(ContentProblem.of(path, "title: " + title.length() + " characters, cut to the first "
-          + MAX_TITLE_CHARS));
-      int end = Character.isHighSurrogate(title.charAt(MAX_TITLE_CHARS - 1)) ? MAX_TITLE_CHARS - 1 : MAX_TITLE_CHARS;
+      warnings.add(
+          ContentProblem.of(
+              path,
+              "title: " + title.length() + " characters, cut to the first " + MAX_TITLE_CHARS));
+      int end =
+          Character.isHighSurrogate(title.charAt(MAX_TITLE_CHARS - 1))
+              ? MAX_TITLE_CHARS - 1
+              : MAX_TITLE_CHARS;
       title = title.substring(0, end).strip();
     }
     String description = printable(text(path, data, "description", warnings)).strip();
@@ -129,25 +147,43 @@ public final class PageReader {
       return fail(path, "id is " + id.length() + " characters long; the limit is " + MAX_ID_CHARS);
     }
     String url = printable(PageUrl.of(path, data));
-    return new ReadOutcome.Parsed(new ContentPage(file, sha256(bytes), id, url, title, description,
-        printable(body.text()), data, expiresAt, warnings));
+    return new ReadOutcome.Parsed(
+        new ContentPage(
+            file,
+            sha256(bytes),
+            id,
+            url,
+            title,
+            description,
+            printable(body.text()),
+            data,
+            expiresAt,
+            warnings));
   }
 
-  private static Instant date(String path, Map<String, Object> data, String key, List<ContentProblem> warnings) {
+  private static Instant date(
+      String path, Map<String, Object> data, String key, List<ContentProblem> warnings) {
     try {
       return DateValue.parse(data.get(key)).orElse(null);
     } catch (IllegalArgumentException e) {
-      warnings.add(ContentProblem.of(path, key + ": " + e.getMessage() + "; the field is left out"));
+      warnings.add(
+          ContentProblem.of(path, key + ": " + e.getMessage() + "; the field is left out"));
       return null;
     }
   }
 
-  private static String text(String path, Map<String, Object> data, String key, List<ContentProblem> warnings) {
+  private static String text(
+      String path, Map<String, Object> data, String key, List<ContentProblem> warnings) {
     Object v = data.get(key);
     if (v == null) return "";
     if (v instanceof Map || v instanceof List) {
-      warnings.add(ContentProblem.of(path, key + ": expected text, found a "
-          + (v instanceof Map ? "map" : "list") + "; the field is left out"));
+      warnings.add(
+          ContentProblem.of(
+              path,
+              key
+                  + ": expected text, found a "
+                  + (v instanceof Map ? "map" : "list")
+                  + "; the field is left out"));
       return "";
     }
     if (v instanceof Date d) return d.toInstant().toString();
@@ -155,10 +191,10 @@ public final class PageReader {
   }
 
   /**
-   * Removes control characters other than tab and newline (NUL, BEL, ESC, DEL, the C1 block). They reach values
-   * through escapes such as YAML's {@code "\0"} and {@code "\e"}, or raw in a body; shown nowhere as anything, they
-   * would end up in titles, snippets and a terminal's output (an ESC starts a terminal command). Ids are kept as
-   * written: they are keys, not text to show.
+   * Removes control characters other than tab and newline (NUL, BEL, ESC, DEL, the C1 block). They
+   * reach values through escapes such as YAML's {@code "\0"} and {@code "\e"}, or raw in a body;
+   * shown nowhere as anything, they would end up in titles, snippets and a terminal's output (an
+   * ESC starts a terminal command). Ids are kept as written: they are keys, not text to show.
    */
   static String printable(String s) {
     for (int i = 0; i < s.length(); i++) {
@@ -172,7 +208,9 @@ public final class PageReader {
   }
 
   private static boolean isTrue(Object v) {
-    return v instanceof Boolean b ? b : v != null && String.valueOf(v).strip().equalsIgnoreCase("true");
+    return v instanceof Boolean b
+        ? b
+        : v != null && String.valueOf(v).strip().equalsIgnoreCase("true");
   }
 
   private static String fileTitle(String path) {
@@ -193,17 +231,21 @@ public final class PageReader {
   }
 
   private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     return decoder.decode(ByteBuffer.wrap(bytes)).toString();
   }
 
   /** Finds the first invalid byte to tell the author where it is. */
   private static ContentProblem utf8Problem(String path, byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     var in = ByteBuffer.wrap(bytes);
     var out = CharBuffer.allocate(bytes.length + 1);
     decoder.decode(in, out, true);
@@ -218,8 +260,12 @@ public final class PageReader {
         column++;
       }
     }
-    return new ContentProblem(path, line, column, "invalid UTF-8 (byte 0x%02X at offset %d): save the file as UTF-8"
-        .formatted(bytes[Math.min(offset, bytes.length - 1)] & 0xFF, offset));
+    return new ContentProblem(
+        path,
+        line,
+        column,
+        "invalid UTF-8 (byte 0x%02X at offset %d): save the file as UTF-8"
+            .formatted(bytes[Math.min(offset, bytes.length - 1)] & 0xFF, offset));
   }
 
   static String sha256(byte[] bytes) {

@@ -3,7 +3,10 @@ package dev.sitesearch.content;
 import java.util.List;
 import java.util.Map;
 
-/** A page's public URL, in Hugo's order: {@code url}, the first of {@code aliases}, {@code basePath + slug}, the path. */
+/**
+ * A page's public URL, in Hugo's order: {@code url}, the first of {@code aliases}, {@code basePath
+ * + slug}, the path.
+ */
 public final class PageUrl {
   private PageUrl() {}
 
@@ -11,13 +14,15 @@ public final class PageUrl {
     String url = scalar(data.get("url"));
     if (url != null) return url;
     Object aliases = data.get("aliases");
-    String alias = aliases instanceof List<?> list && !list.isEmpty() ? scalar(list.get(0)) : scalar(aliases);
+    String alias =
+        aliases instanceof List<?> list && !list.isEmpty() ? scalar(list.get(0)) : scalar(aliases);
     if (alias != null) return alias;
     String slug = scalar(data.get("slug"));
     String basePath = scalar(data.get("basePath"));
     if (slug != null && basePath != null) return join(basePath, slug);
     String withoutExt = relPath.replaceFirst("\\.(md|markdown)$", "");
-    String dir = withoutExt.contains("/") ? withoutExt.substring(0, withoutExt.lastIndexOf('/')) : "";
+    String dir =
+        withoutExt.contains("/") ? withoutExt.substring(0, withoutExt.lastIndexOf('/')) : "";
     String name = withoutExt.substring(withoutExt.lastIndexOf('/') + 1);
     if (slug != null) return join("/" + dir, slug);
     if (name.equals("index") || name.equals("_index")) return dir.isEmpty() ? "/" : "/" + dir + "/";
@@ -27,7 +32,9 @@ public final class PageUrl {
   private static String join(String base, String slug) {
     String b = base.endsWith("/") ? base : base + "/";
     String s = slug.startsWith("/") ? slug.substring(1) : slug;
-    return (b.startsWith("/") || b.contains("://") ? b : "/" + b) + s + (s.endsWith("/") || s.isEmpty() ? "" : "/");
+    return (b.startsWith("/") || b.contains("://") ? b : "/" + b)
+        + s
+        + (s.endsWith("/") || s.isEmpty() ? "" : "/");
   }
 
   private static String scalar(Object v) {

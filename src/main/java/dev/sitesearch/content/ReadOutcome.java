@@ -1,6 +1,9 @@
 package dev.sitesearch.content;
 
-/** What reading one file gave: a page to index, a page Hugo would not publish, a file gone since the walk, or a problem. */
+/**
+ * What reading one file gave: a page to index, a page Hugo would not publish, a file gone since the
+ * walk, or a problem.
+ */
 public sealed interface ReadOutcome {
   String path();
 
@@ -15,7 +18,10 @@ public sealed interface ReadOutcome {
   /** A valid page that is not published: a draft, a future page or an expired one. */
   record Skipped(String path, String reason) implements ReadOutcome {}
 
-  /** A file deleted between the walk and the read: it is simply not there any more, as if the walk had missed it. */
+  /**
+   * A file deleted between the walk and the read: it is simply not there any more, as if the walk
+   * had missed it.
+   */
   record Gone(String path) implements ReadOutcome {}
 
   /** A file that cannot be indexed. */

@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/admin/reindex[?full=true]}: runs a reindex and answers with its summary. Off (404) unless an admin
- * token is configured; the bearer token is compared in constant time. The endpoint takes no body; one larger than
- * the configured limit is refused (413), also when it comes chunked, without a length. A reindex that fails is rolled
- * back by the indexer, so searches go on from the last good commit; the client learns that it failed, the log why
- * (the cause may name files and folders, which a client is not told).
+ * {@code POST /api/admin/reindex[?full=true]}: runs a reindex and answers with its summary. Off
+ * (404) unless an admin token is configured; the bearer token is compared in constant time. The
+ * endpoint takes no body; one larger than the configured limit is refused (413), also when it comes
+ * chunked, without a length. A reindex that fails is rolled back by the indexer, so searches go on
+ * from the last good commit; the client learns that it failed, the log why (the cause may name
+ * files and folders, which a client is not told).
  */
 final class AdminRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
@@ -38,7 +39,8 @@ final class AdminRoutes {
 
   private void reindex(Context ctx) throws IOException {
     if (token == null) {
-      throw new ProblemException(404, "Not found", "the admin API is off: set SITESEARCH_ADMIN_TOKEN to turn it on");
+      throw new ProblemException(
+          404, "Not found", "the admin API is off: set SITESEARCH_ADMIN_TOKEN to turn it on");
     }
     authorize(ctx.header("Authorization"));
     boolean full = Params.bool(ctx, "full");
@@ -47,11 +49,15 @@ final class AdminRoutes {
     try {
       summary = reindexer.run(full);
     } catch (IndexBusyException e) {
-      throw new ProblemException(409, "Index busy", "another indexer is running; try again when it has finished");
+      throw new ProblemException(
+          409, "Index busy", "another indexer is running; try again when it has finished");
     } catch (IOException | RuntimeException e) {
       LOG.error("POST {} failed; the last good index is still served", ctx.path(), e);
-      throw new ProblemException(500, "Reindex failed", "the reindex failed and was rolled back; searches are "
-          + "answered from the last good index meanwhile; the server log has the cause");
+      throw new ProblemException(
+          500,
+          "Reindex failed",
+          "the reindex failed and was rolled back; searches are "
+              + "answered from the last good index meanwhile; the server log has the cause");
     }
     ctx.header("Cache-Control", SearchRoutes.NO_STORE).json(summary);
   }
@@ -63,19 +69,23 @@ final class AdminRoutes {
     for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
       total += n;
       if (total > maxBodyBytes) {
-        throw new ProblemException(413, "Request too large", "the request body is larger than " + maxBodyBytes
-            + " bytes; this endpoint takes none");
+        throw new ProblemException(
+            413,
+            "Request too large",
+            "the request body is larger than " + maxBodyBytes + " bytes; this endpoint takes none");
       }
     }
   }
 
   private void authorize(String header) {
     String prefix = "Bearer ";
-    byte[] given = header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
-        ? header.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8)
-        : new byte[0];
+    byte[] given =
+        header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
+            ? header.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8)
+            : new byte[0];
     if (!MessageDigest.isEqual(given, token)) {
-      throw new ProblemException(401, "Unauthorized", "send the admin token as 'Authorization: Bearer <token>'");
+      throw new ProblemException(
+          401, "Unauthorized", "send the admin token as 'Authorization: Bearer <token>'");
     }
   }
 }

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the Javalin app from its dependencies and returns it unstarted, so {@code serve} starts it on the configured
- * port and tests on a random one.
+ * Builds the Javalin app from its dependencies and returns it unstarted, so {@code serve} starts it
+ * on the configured port and tests on a random one.
  */
 public final class HttpServer {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -28,59 +28,104 @@ public final class HttpServer {
 
   public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
     var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
-    var adminRoutes = new AdminRoutes(reindexer, settings.adminToken(), settings.limits().maxBodyBytes());
+    var adminRoutes =
+        new AdminRoutes(reindexer, settings.adminToken(), settings.limits().maxBodyBytes());
     var uiRoutes = new UiRoutes();
     var limits = new RequestLimits(settings.limits(), settings.corsOrigins());
-    return Javalin.create(config -> {
-      config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-      config.http.generateEtags = false;
-      config.router.ignoreTrailingSlashes = true;
-      config.startup.showJavalinBanner = false;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-      config.jetty.modifyHttpConfiguration(http -> {
-        http.setRequestHeaderSize(settings.limits().maxHeaderBytes()); // request line + headers: 414 / 431 beyond
-        http.setSendServerVersion(false); // no Server header, on errors either
-        http.setSendXPoweredBy(false);
-      });
-      config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(limits), "/*",
-          EnumSet.of(DispatcherType.REQUEST)));
-      config.http.maxRequestSize = settings.limits().maxBodyBytes();
-      if (!settings.corsOrigins().isEmpty()) {
-        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-          settings.corsOrigins().forEach(rule::allowHost);
-          rule.exposeHeader("Content-Type");
-        }));
-      }
-      config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
-          ctx.status().getCode(), Math.round(ms)));
-      config.routes.before(HttpServer::checkPathEncoding);
-      searchRoutes.register(config.routes);
-      adminRoutes.register(config.routes);
-      uiRoutes.register(config.routes);
-      config.routes.exception(InvalidRequestException.class, (e, ctx) ->
-          problem(ctx, 400, "Invalid parameter", e.getMessage(), Params.name(e.part(), e.facet())));
-      config.routes.exception(ProblemException.class, (e, ctx) -> {
-        if (e.status() == 503) ctx.header("Retry-After", "1");
-        problem(ctx, e.status(), e.title(), e.getMessage(), e.parameter());
-      });
-      config.routes.exception(HttpResponseException.class, (e, ctx) ->
-          problem(ctx, e.getStatus(), title(e.getStatus()), e.getMessage(), null));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        problem(ctx, 500, "Internal error", "the search service failed to answer; it has been logged", null);
-      });
-      config.routes.error(404, ctx -> {
-        if (!isProblem(ctx)) problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
-      });
-      config.routes.error(405, ctx -> {
-        if (!isProblem(ctx)) problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here", null);
-      });
-    });
+    return Javalin.create(
+        config -> {
+          config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+          config.http.generateEtags = false;
+          config.router.ignoreTrailingSlashes = true;
+          config.startup.showJavalinBanner = false;
+          config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+          config.jetty.modifyHttpConfiguration(
+              http -> {
+                http.setRequestHeaderSize(
+                    settings.limits().maxHeaderBytes()); // request line + headers: 414 / 431 beyond
+                http.setSendServerVersion(false); // no Server header, on errors either
+                http.setSendXPoweredBy(false);
+              });
+          config.jetty.modifyServletContextHandler(
+              context ->
+                  context.addFilter(
+                      new FilterHolder(limits), "/*", EnumSet.of(DispatcherType.REQUEST)));
+          config.http.maxRequestSize = settings.limits().maxBodyBytes();
+          if (!settings.corsOrigins().isEmpty()) {
+            config.bundledPlugins.enableCors(
+                cors ->
+                    cors.addRule(
+                        rule -> {
+                          settings.corsOrigins().forEach(rule::allowHost);
+                          rule.exposeHeader("Content-Type");
+                        }));
+          }
+          config.requestLogger.http(
+              (ctx, ms) ->
+                  ACCESS.info(
+                      "{} {} {} {}ms",
+                      ctx.method(),
+                      ctx.path(),
+                      ctx.status().getCode(),
+                      Math.round(ms)));
+          config.routes.before(HttpServer::checkPathEncoding);
+          searchRoutes.register(config.routes);
+          adminRoutes.register(config.routes);
+          uiRoutes.register(config.routes);
+          config.routes.exception(
+              InvalidRequestException.class,
+              (e, ctx) ->
+                  problem(
+                      ctx,
+                      400,
+                      "Invalid parameter",
+                      e.getMessage(),
+                      Params.name(e.part(), e.facet())));
+          config.routes.exception(
+              ProblemException.class,
+              (e, ctx) -> {
+                if (e.status() == 503) ctx.header("Retry-After", "1");
+                problem(ctx, e.status(), e.title(), e.getMessage(), e.parameter());
+              });
+          config.routes.exception(
+              HttpResponseException.class,
+              (e, ctx) -> problem(ctx, e.getStatus(), title(e.getStatus()), e.getMessage(), null));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                problem(
+                    ctx,
+                    500,
+                    "Internal error",
+                    "the search service failed to answer; it has been logged",
+                    null);
+              });
+          config.routes.error(
+              404,
+              ctx -> {
+                if (!isProblem(ctx))
+                  problem(
+                      ctx,
+                      404,
+                      "Not found",
+                      "no such endpoint: " + ctx.method() + " " + ctx.path(),
+                      null);
+              });
+          config.routes.error(
+              405,
+              ctx -> {
+                if (!isProblem(ctx))
+                  problem(
+                      ctx, 405, "Method not allowed", ctx.method() + " is not allowed here", null);
+              });
+        });
   }
 
   /**
-   * Jetty refuses a malformed percent-encoding in the path, except after a {@code ;} (a path parameter, which it does
-   * not decode); Javalin decodes the whole path for path parameters and would fail there, so it is refused here.
+   * Jetty refuses a malformed percent-encoding in the path, except after a {@code ;} (a path
+   * parameter, which it does not decode); Javalin decodes the whole path for path parameters and
+   * would fail there, so it is refused here.
    */
   private static void checkPathEncoding(Context ctx) {
     String path = ctx.req().getRequestURI();
@@ -99,7 +144,9 @@ public final class HttpServer {
 
   static void problem(Context ctx, int status, String title, String detail, String parameter) {
     var problem = new Problem("about:blank", title, status, detail, ctx.path(), parameter);
-    ctx.status(status).contentType(Problem.CONTENT_TYPE).header("Cache-Control", "no-store")
+    ctx.status(status)
+        .contentType(Problem.CONTENT_TYPE)
+        .header("Cache-Control", "no-store")
         .result(Json.write(problem));
   }
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads query parameters strictly: a value that is present but wrong is a 400 naming the parameter. */
+/**
+ * Reads query parameters strictly: a value that is present but wrong is a 400 naming the parameter.
+ */
 final class Params {
   private Params() {}
 
@@ -29,8 +31,16 @@ final class Params {
       if (n < min || n > max) throw new NumberFormatException();
       return n;
     } catch (NumberFormatException e) {
-      throw ProblemException.badParameter(name, name + " must be a whole number from " + min + " to " + max
-          + ", not '" + shorten(v) + "'");
+      throw ProblemException.badParameter(
+          name,
+          name
+              + " must be a whole number from "
+              + min
+              + " to "
+              + max
+              + ", not '"
+              + shorten(v)
+              + "'");
     }
   }
 
@@ -45,8 +55,9 @@ final class Params {
     return switch (v.strip().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw ProblemException.badParameter(name, name + " must be true or false, not '" + shorten(v)
-          + "'");
+      default ->
+          throw ProblemException.badParameter(
+              name, name + " must be true or false, not '" + shorten(v) + "'");
     };
   }
 
@@ -58,8 +69,8 @@ final class Params {
     try {
       return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
     } catch (DateTimeParseException e) {
-      throw ProblemException.badParameter(name, name + " must be a date such as 2024-05-31, not '" + shorten(v)
-          + "'");
+      throw ProblemException.badParameter(
+          name, name + " must be a date such as 2024-05-31, not '" + shorten(v) + "'");
     }
   }
 
@@ -77,19 +88,23 @@ final class Params {
   /** Every {@code f.<facet>=<value>} parameter, grouped by facet. */
   static Map<String, List<String>> filters(Context ctx) {
     var filters = new LinkedHashMap<String, List<String>>();
-    ctx.queryParamMap().forEach((key, values) -> {
-      if (key.startsWith("f.")) {
-        String facet = key.substring(2);
-        if (facet.isEmpty()) throw ProblemException.badParameter(key, "a filter needs a facet name: f.<facet>=<value>");
-        filters.computeIfAbsent(facet, k -> new ArrayList<>()).addAll(values);
-      }
-    });
+    ctx.queryParamMap()
+        .forEach(
+            (key, values) -> {
+              if (key.startsWith("f.")) {
+                String facet = key.substring(2);
+                if (facet.isEmpty())
+                  throw ProblemException.badParameter(
+                      key, "a filter needs a facet name: f.<facet>=<value>");
+                filters.computeIfAbsent(facet, k -> new ArrayList<>()).addAll(values);
+              }
+            });
     return filters;
   }
 
   /**
-   * The query parameter a part of a search request arrives in: the search core names what is wrong in its own
-   * terms, and this is where they meet HTTP's.
+   * The query parameter a part of a search request arrives in: the search core names what is wrong
+   * in its own terms, and this is where they meet HTTP's.
    */
   static String name(Part part, String facet) {
     return switch (part) {

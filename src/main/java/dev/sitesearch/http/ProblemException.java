@@ -1,6 +1,8 @@
 package dev.sitesearch.http;
 
-/** Ends a request with a problem answer of the given status; a 400 may name the parameter at fault. */
+/**
+ * Ends a request with a problem answer of the given status; a 400 may name the parameter at fault.
+ */
 final class ProblemException extends RuntimeException {
   private final int status;
   private final String title;

@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client: {@code burst} requests at once, then {@code requestsPerSecond} on average. Buckets of
- * clients that have been quiet long enough to be full again are forgotten, so memory follows the clients active in
- * the last few seconds, not every address ever seen.
+ * A token bucket per client: {@code burst} requests at once, then {@code requestsPerSecond} on
+ * average. Buckets of clients that have been quiet long enough to be full again are forgotten, so
+ * memory follows the clients active in the last few seconds, not every address ever seen.
  */
 final class RateLimiter {
   /** Beyond this many remembered clients, full buckets are swept out. */
@@ -26,7 +26,10 @@ final class RateLimiter {
     this.nanoClock = nanoClock;
   }
 
-  /** Takes a token for {@code client}: 0 when the request may go on, else the whole seconds until it may retry. */
+  /**
+   * Takes a token for {@code client}: 0 when the request may go on, else the whole seconds until it
+   * may retry.
+   */
   long acquire(String client) {
     long now = nanoClock.getAsLong();
     if (buckets.size() > SWEEP_ABOVE) sweep(now);
@@ -47,13 +50,16 @@ final class RateLimiter {
   }
 
   private void sweep(long now) {
-    buckets.entrySet().removeIf(e -> {
-      Bucket b = e.getValue();
-      synchronized (b) {
-        b.refill(now, tokensPerNano, burst);
-        return b.tokens >= burst;
-      }
-    });
+    buckets
+        .entrySet()
+        .removeIf(
+            e -> {
+              Bucket b = e.getValue();
+              synchronized (b) {
+                b.refill(now, tokensPerNano, burst);
+                return b.tokens >= burst;
+              }
+            });
   }
 
   private static final class Bucket {

@@ -15,10 +15,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admission for every request before it reaches a route, in the order that is cheapest to refuse: the security
- * headers every answer carries; the per-client rate limit (429); a declared body over the limit (413); then a slot
- * among {@code maxConcurrent}, waited for at most {@code maxQueueWait} (503). Refusals carry {@code Retry-After} and
- * are problem+json like every other error.
+ * Admission for every request before it reaches a route, in the order that is cheapest to refuse:
+ * the security headers every answer carries; the per-client rate limit (429); a declared body over
+ * the limit (413); then a slot among {@code maxConcurrent}, waited for at most {@code maxQueueWait}
+ * (503). Refusals carry {@code Retry-After} and are problem+json like every other error.
  */
 final class RequestLimits implements Filter {
   private final Semaphore slots;
@@ -32,7 +32,8 @@ final class RequestLimits implements Filter {
     this.slots = new Semaphore(limits.maxConcurrent());
     this.maxWaitNanos = limits.maxQueueWait().toNanos();
     this.maxBodyBytes = limits.maxBodyBytes();
-    this.rateLimiter = limits.rateLimit().enabled() ? new RateLimiter(limits.rateLimit(), System::nanoTime) : null;
+    this.rateLimiter =
+        limits.rateLimit().enabled() ? new RateLimiter(limits.rateLimit(), System::nanoTime) : null;
     this.trustForwardedFor = limits.rateLimit().trustForwardedFor();
     this.corsOrigins = List.copyOf(corsOrigins);
   }
@@ -46,7 +47,12 @@ final class RequestLimits implements Filter {
     if (rateLimiter != null) {
       long retryAfter = rateLimiter.acquire(client(req));
       if (retryAfter > 0) {
-        refuse(req, res, 429, "too many requests from this client; retry after " + retryAfter + " s", retryAfter);
+        refuse(
+            req,
+            res,
+            429,
+            "too many requests from this client; retry after " + retryAfter + " s",
+            retryAfter);
         return;
       }
     }
@@ -76,7 +82,10 @@ final class RequestLimits implements Filter {
     }
   }
 
-  /** The connection's address, or the last X-Forwarded-For entry (the one the trusted proxy added) when told so. */
+  /**
+   * The connection's address, or the last X-Forwarded-For entry (the one the trusted proxy added)
+   * when told so.
+   */
   private String client(HttpServletRequest req) {
     if (trustForwardedFor) {
       String forwarded = req.getHeader("X-Forwarded-For");
@@ -88,7 +97,8 @@ final class RequestLimits implements Filter {
     return req.getRemoteAddr();
   }
 
-  private void refuse(HttpServletRequest req, HttpServletResponse res, int status, String detail, long retryAfter)
+  private void refuse(
+      HttpServletRequest req, HttpServletResponse res, int status, String detail, long retryAfter)
       throws IOException {
     String origin = req.getHeader("Origin");
     if (origin != null && corsOrigins.contains(origin)) {
@@ -99,7 +109,9 @@ final class RequestLimits implements Filter {
     res.setStatus(status);
     res.setContentType(Problem.CONTENT_TYPE);
     res.setHeader("Cache-Control", "no-store");
-    var problem = new Problem("about:blank", HttpServer.title(status), status, detail, req.getRequestURI(), null);
+    var problem =
+        new Problem(
+            "about:blank", HttpServer.title(status), status, detail, req.getRequestURI(), null);
     res.getOutputStream().write(Json.write(problem).getBytes(StandardCharsets.UTF_8));
   }
 }

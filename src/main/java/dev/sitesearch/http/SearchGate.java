@@ -5,10 +5,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets at most a few searches run at once (about the core count): searches beyond that only slow each other down,
- * and capping them raised HTTP throughput by about a quarter in the shared bench runs. Others wait their turn, at
- * most {@code maxWait}; past that the search is refused with 503 and {@code Retry-After}, so a burst of expensive
- * queries sheds load instead of holding every request thread.
+ * Lets at most a few searches run at once (about the core count): searches beyond that only slow
+ * each other down, and capping them raised HTTP throughput by about a quarter in the shared bench
+ * runs. Others wait their turn, at most {@code maxWait}; past that the search is refused with 503
+ * and {@code Retry-After}, so a burst of expensive queries sheds load instead of holding every
+ * request thread.
  */
 final class SearchGate {
   interface Work<T> {

@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The public, read-only API: search, suggestions, facets and their values, documents and health. */
+/**
+ * The public, read-only API: search, suggestions, facets and their values, documents and health.
+ */
 final class SearchRoutes {
   /** Short, so a CDN or browser cache never hides a reindex for long. */
   static final String CACHE_SHORT = "public, max-age=5";
+
   static final String CACHE_DOCUMENT = "public, max-age=60";
   static final String NO_STORE = "no-store";
   static final int DEFAULT_SUGGESTIONS = 8;
@@ -44,24 +47,39 @@ final class SearchRoutes {
     getAndHead(routes, "/api/health", this::health);
   }
 
-  /** HEAD answers what GET would, headers and status alike, without the body (the server drops it). */
+  /**
+   * HEAD answers what GET would, headers and status alike, without the body (the server drops it).
+   */
   private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
     routes.get(path, handler);
     routes.head(path, handler);
   }
 
   private void search(Context ctx) throws Exception {
-    var request = new SearchRequest(Params.string(ctx, "q"), Params.filters(ctx), Params.date(ctx, "from"),
-        Params.date(ctx, "to"), SortOrder.parse(ctx.queryParam("sort")), Params.page(ctx),
-        Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Params.list(ctx, "facets"),
-        Params.integer(ctx, "facetSize", SearchRequest.DEFAULT_FACET_SIZE, 1, SearchRequest.MAX_FACET_SIZE));
+    var request =
+        new SearchRequest(
+            Params.string(ctx, "q"),
+            Params.filters(ctx),
+            Params.date(ctx, "from"),
+            Params.date(ctx, "to"),
+            SortOrder.parse(ctx.queryParam("sort")),
+            Params.page(ctx),
+            Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
+            Params.list(ctx, "facets"),
+            Params.integer(
+                ctx,
+                "facetSize",
+                SearchRequest.DEFAULT_FACET_SIZE,
+                1,
+                SearchRequest.MAX_FACET_SIZE));
     ctx.header("Cache-Control", CACHE_SHORT).json(gate.run(() -> search.search(request)));
   }
 
   private void suggest(Context ctx) throws IOException {
     String q = SearchRequest.checkQuery(Params.string(ctx, "q"));
     int size = Params.integer(ctx, "size", DEFAULT_SUGGESTIONS, 1, MAX_SUGGESTIONS);
-    ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("query", q, "suggestions", search.suggest(q, size)));
+    ctx.header("Cache-Control", CACHE_SHORT)
+        .json(Map.of("query", q, "suggestions", search.suggest(q, size)));
   }
 
   /** The facets in the order a page shows them, with the names a visitor sees (from the schema). */
@@ -76,18 +94,28 @@ final class SearchRoutes {
   record FacetInfo(String name, String label) {}
 
   /**
-   * A facet's values as the search with the same {@code q}, filters, dates and sort counts them in its sidebar,
-   * narrowed by {@code prefix}.
+   * A facet's values as the search with the same {@code q}, filters, dates and sort counts them in
+   * its sidebar, narrowed by {@code prefix}.
    */
   private void facetValues(Context ctx) throws Exception {
     String facet = ctx.pathParam("facet");
     String prefix = Params.string(ctx, "prefix");
     if (prefix.length() > MAX_PREFIX_CHARS) {
-      throw ProblemException.badParameter("prefix", "prefix is limited to " + MAX_PREFIX_CHARS + " characters");
+      throw ProblemException.badParameter(
+          "prefix", "prefix is limited to " + MAX_PREFIX_CHARS + " characters");
     }
     int size = Params.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
-    var request = new SearchRequest(Params.string(ctx, "q"), Params.filters(ctx), Params.date(ctx, "from"),
-        Params.date(ctx, "to"), SortOrder.parse(ctx.queryParam("sort")), 1, 1, List.of(facet), 1);
+    var request =
+        new SearchRequest(
+            Params.string(ctx, "q"),
+            Params.filters(ctx),
+            Params.date(ctx, "from"),
+            Params.date(ctx, "to"),
+            SortOrder.parse(ctx.queryParam("sort")),
+            1,
+            1,
+            List.of(facet),
+            1);
     var values = gate.run(() -> search.facetValues(facet, prefix, request, size));
     ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("facet", facet, "values", values));
   }
@@ -95,7 +123,9 @@ final class SearchRoutes {
   private void document(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     var page = search.document(id);
-    if (page.isEmpty()) throw new ProblemException(404, "Document not found", "no page with id '" + shorten(id) + "'");
+    if (page.isEmpty())
+      throw new ProblemException(
+          404, "Document not found", "no page with id '" + shorten(id) + "'");
     ctx.header("Cache-Control", CACHE_DOCUMENT).json(page.get());
   }
 

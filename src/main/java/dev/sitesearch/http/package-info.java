@@ -1,9 +1,11 @@
 /**
- * Stage 4a: HTTP (Javalin). The JSON API reads and checks parameters, calls the search core, and maps every error
- * to an RFC 9457 {@code application/problem+json} answer: user mistakes to 4xx naming the parameter, bugs to a
- * generic 500 with no stack trace or path. The same server serves the bundled search page and {@code widget.js}
- * from fixed routes ({@link dev.sitesearch.http.UiRoutes}). Before any route, {@link dev.sitesearch.http.RequestLimits}
- * sets the security headers and refuses what is too much (rate, body, concurrency); Jetty itself refuses oversized
- * request lines and headers, answered as problems by {@link dev.sitesearch.http.ProblemErrorHandler}.
+ * Stage 4a: HTTP (Javalin). The JSON API reads and checks parameters, calls the search core, and
+ * maps every error to an RFC 9457 {@code application/problem+json} answer: user mistakes to 4xx
+ * naming the parameter, bugs to a generic 500 with no stack trace or path. The same server serves
+ * the bundled search page and {@code widget.js} from fixed routes ({@link
+ * dev.sitesearch.http.UiRoutes}). Before any route, {@link dev.sitesearch.http.RequestLimits} sets
+ * the security headers and refuses what is too much (rate, body, concurrency); Jetty itself refuses
+ * oversized request lines and headers, answered as problems by {@link
+ * dev.sitesearch.http.ProblemErrorHandler}.
  */
 package dev.sitesearch.http;

@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the content folder (recursively, new folders included) and runs an incremental reindex after changes
- * settle: a burst of saves within the debounce window makes one reindex. The reindex itself then compares the whole
- * folder with the index, so an event the OS dropped or merged is still caught.
+ * Watches the content folder (recursively, new folders included) and runs an incremental reindex
+ * after changes settle: a burst of saves within the debounce window makes one reindex. The reindex
+ * itself then compares the whole folder with the index, so an event the OS dropped or merged is
+ * still caught.
  */
 public final class ContentWatcher implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
@@ -32,7 +33,11 @@ public final class ContentWatcher implements Closeable {
   private final WatchService watchService;
   private final Thread thread;
   private volatile boolean closed;
-  /** How long closing waits for a reindex under way (a full rebuild of a large site may take longer). */
+
+  /**
+   * How long closing waits for a reindex under way (a full rebuild of a large site may take
+   * longer).
+   */
   private static final long CLOSE_WAIT_MILLIS = 60_000;
 
   public ContentWatcher(Path root, Reindexer reindexer, long debounceMillis) throws IOException {
@@ -52,15 +57,22 @@ public final class ContentWatcher implements Closeable {
   }
 
   private void registerTree(Path dir) throws IOException {
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-        if (!d.equals(dir) && d.getFileName().toString().startsWith(".")) return FileVisitResult.SKIP_SUBTREE;
-        d.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-            StandardWatchEventKinds.ENTRY_MODIFY);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
+            if (!d.equals(dir) && d.getFileName().toString().startsWith("."))
+              return FileVisitResult.SKIP_SUBTREE;
+            d.register(
+                watchService,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_DELETE,
+                StandardWatchEventKinds.ENTRY_MODIFY);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private void loop() {
@@ -117,8 +129,9 @@ public final class ContentWatcher implements Closeable {
   }
 
   /**
-   * Stops watching. A reindex under way finishes (commits or rolls back) first: the thread is woken by closing the
-   * watch service, never interrupted, since an interrupt would close Lucene's file channels under the writer.
+   * Stops watching. A reindex under way finishes (commits or rolls back) first: the thread is woken
+   * by closing the watch service, never interrupted, since an interrupt would close Lucene's file
+   * channels under the writer.
    */
   @Override
   public void close() throws IOException {
@@ -129,6 +142,7 @@ public final class ContentWatcher implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (thread.isAlive()) LOG.warn("the content watcher is still reindexing; it stops when that run ends");
+    if (thread.isAlive())
+      LOG.warn("the content watcher is still reindexing; it stops when that run ends");
   }
 }

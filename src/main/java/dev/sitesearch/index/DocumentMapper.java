@@ -32,22 +32,29 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Maps a {@link ContentPage} to a Lucene document following the {@link Schema}. Facet values are normalised (a scalar
- * or a list; trimmed; empty ones dropped; numbers and booleans as text); a value of the wrong shape is reported and
- * its field left out, never the page. Thread-safe.
+ * Maps a {@link ContentPage} to a Lucene document following the {@link Schema}. Facet values are
+ * normalised (a scalar or a list; trimmed; empty ones dropped; numbers and booleans as text); a
+ * value of the wrong shape is reported and its field left out, never the page. Thread-safe.
  */
 public final class DocumentMapper {
-  /** Longer facet values are cut: a facet label is for reading, and Lucene terms have a hard size limit. */
+  /**
+   * Longer facet values are cut: a facet label is for reading, and Lucene terms have a hard size
+   * limit.
+   */
   static final int MAX_FACET_VALUE_CHARS = 200;
+
   static final int MAX_FACET_VALUES = 100;
-  /** Enough of a body to learn a site's vocabulary for corrections, without analysing long pages twice. */
+
+  /**
+   * Enough of a body to learn a site's vocabulary for corrections, without analysing long pages
+   * twice.
+   */
   static final int SPELLING_BODY_CHARS = 2_000;
 
   /** Full text with positions and offsets in the postings, so highlighting needs no re-analysis. */
   private static final FieldType TEXT_STORED = textType();
 
-  private static final Pattern WHITESPACE_OR_CONTROL =
-      Pattern.compile("[\\p{Cntrl}\\s]+");
+  private static final Pattern WHITESPACE_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\s]+");
 
   private final Schema schema;
   private final FacetsConfig facetsConfig;
@@ -68,28 +75,37 @@ public final class DocumentMapper {
     doc.add(new BinaryDocValuesField(Fields.HASH, new BytesRef(page.contentHash())));
     doc.add(new NumericDocValuesField(Fields.SIZE, page.source().size()));
     doc.add(new NumericDocValuesField(Fields.MTIME, page.source().modifiedMillis()));
-    if (page.expiresAt() != null) doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
+    if (page.expiresAt() != null)
+      doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
-    if (!page.description().isEmpty()) doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, page.description()));
+    if (!page.description().isEmpty())
+      doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, page.description()));
     String titleKey = page.title().toLowerCase(Locale.ROOT);
-    doc.add(new SortedDocValuesField(Fields.TITLE_SORT,
-        new BytesRef(titleKey.length() > 200 ? titleKey.substring(0, 200) : titleKey)));
+    doc.add(
+        new SortedDocValuesField(
+            Fields.TITLE_SORT,
+            new BytesRef(titleKey.length() > 200 ? titleKey.substring(0, 200) : titleKey)));
     String exact = TitleKey.of(page.title());
     if (!exact.isEmpty()) doc.add(new StringField(Fields.TITLE_EXACT, exact, Field.Store.NO));
 
     for (String field : schema.textFields().keySet()) {
-      String text = switch (field) {
-        case Fields.TITLE -> page.title();
-        case Fields.DESCRIPTION -> repeatsBodyOpening(page) ? "" : page.description();
-        case Fields.BODY -> page.body();
-        default -> extraText(page, field, warnings);
-      };
+      String text =
+          switch (field) {
+            case Fields.TITLE -> page.title();
+            case Fields.DESCRIPTION -> repeatsBodyOpening(page) ? "" : page.description();
+            case Fields.BODY -> page.body();
+            default -> extraText(page, field, warnings);
+          };
       if (!text.isEmpty()) doc.add(new Field(field, text, TEXT_STORED));
     }
 
     String body = page.body();
-    String spelling = page.title() + "\n" + page.description() + "\n"
-        + (body.length() > SPELLING_BODY_CHARS ? body.substring(0, SPELLING_BODY_CHARS) : body);
+    String spelling =
+        page.title()
+            + "\n"
+            + page.description()
+            + "\n"
+            + (body.length() > SPELLING_BODY_CHARS ? body.substring(0, SPELLING_BODY_CHARS) : body);
     doc.add(new Field(Fields.SPELL, spelling, SPELLING));
 
     for (String facet : schema.facetFields()) {
@@ -126,10 +142,11 @@ public final class DocumentMapper {
   }
 
   /**
-   * Many sites fill the description with the body's first sentences (the seed page does). Indexed again it would
-   * count those words twice over; such a description is stored and shown, but only the body is searched. Words are
-   * compared, not characters, and the description may start a little way in (after a heading, an image's alt text
-   * or a list number) or be cut short with an ellipsis.
+   * Many sites fill the description with the body's first sentences (the seed page does). Indexed
+   * again it would count those words twice over; such a description is stored and shown, but only
+   * the body is searched. Words are compared, not characters, and the description may start a
+   * little way in (after a heading, an image's alt text or a list number) or be cut short with an
+   * ellipsis.
    */
   static boolean repeatsBodyOpening(ContentPage page) {
     String description = words(page.description());
@@ -141,6 +158,7 @@ public final class DocumentMapper {
 
   /** How far into the body a repeated description may start. */
   private static final int OPENING_SLACK_CHARS = 200;
+
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private static String words(String text) {
@@ -151,11 +169,14 @@ public final class DocumentMapper {
     return String.join("\n", facetValues(page, field, warnings));
   }
 
-  private static Optional<Instant> date(ContentPage page, String field, List<ContentProblem> warnings) {
+  private static Optional<Instant> date(
+      ContentPage page, String field, List<ContentProblem> warnings) {
     try {
       return DateValue.parse(page.value(field));
     } catch (IllegalArgumentException e) {
-      warnings.add(ContentProblem.of(page.source().relPath(), field + ": " + e.getMessage() + "; the field is left out"));
+      warnings.add(
+          ContentProblem.of(
+              page.source().relPath(), field + ": " + e.getMessage() + "; the field is left out"));
       return Optional.empty();
     }
   }
@@ -169,21 +190,31 @@ public final class DocumentMapper {
     for (Object item : items) {
       if (item == null) continue;
       if (item instanceof Map || item instanceof Collection) {
-        warnings.add(ContentProblem.of(page.source().relPath(), field + ": expected a value or a list of values, found "
-            + (raw instanceof Map ? "a map" : "a nested " + (item instanceof Map ? "map" : "list"))
-            + "; the field is left out"));
+        warnings.add(
+            ContentProblem.of(
+                page.source().relPath(),
+                field
+                    + ": expected a value or a list of values, found "
+                    + (raw instanceof Map
+                        ? "a map"
+                        : "a nested " + (item instanceof Map ? "map" : "list"))
+                    + "; the field is left out"));
         return List.of();
       }
       String value = scalar(item);
       if (value.length() > MAX_FACET_VALUE_CHARS) {
-        warnings.add(ContentProblem.of(page.source().relPath(), field + ": a value over " + MAX_FACET_VALUE_CHARS
-            + " characters was shortened"));
+        warnings.add(
+            ContentProblem.of(
+                page.source().relPath(),
+                field + ": a value over " + MAX_FACET_VALUE_CHARS + " characters was shortened"));
         value = value.substring(0, MAX_FACET_VALUE_CHARS).strip();
       }
       if (!value.isEmpty()) values.add(value);
       if (values.size() == MAX_FACET_VALUES) {
-        warnings.add(ContentProblem.of(page.source().relPath(), field + ": only the first " + MAX_FACET_VALUES
-            + " values are kept"));
+        warnings.add(
+            ContentProblem.of(
+                page.source().relPath(),
+                field + ": only the first " + MAX_FACET_VALUES + " values are kept"));
         break;
       }
     }
@@ -197,8 +228,9 @@ public final class DocumentMapper {
   }
 
   /**
-   * The words as written, for typo candidates: only which pages hold a word is read (its document frequency), so
-   * no frequencies, positions or norms are written, which keeps this second pass over the text cheap.
+   * The words as written, for typo candidates: only which pages hold a word is read (its document
+   * frequency), so no frequencies, positions or norms are written, which keeps this second pass
+   * over the text cheap.
    */
   private static final FieldType SPELLING = spellingType();
 

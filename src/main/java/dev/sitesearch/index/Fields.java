@@ -1,44 +1,76 @@
 package dev.sitesearch.index;
 
 /**
- * Names of the fields the index keeps beside the schema's own (one place, used by indexer and searcher). Internal
- * fields start with an underscore so they cannot clash with a front-matter field.
+ * Names of the fields the index keeps beside the schema's own (one place, used by indexer and
+ * searcher). Internal fields start with an underscore so they cannot clash with a front-matter
+ * field.
  */
 public final class Fields {
   /** The page id: indexed for lookup, stored. */
   public static final String ID = "_id";
+
   /** Path relative to the content root: the key that incremental runs update and delete by. */
   public static final String PATH = "_path";
+
   /** SHA-256 of the file bytes (doc values), to tell real edits from touched files. */
   public static final String HASH = "_hash";
+
   /** File size and modification time (doc values), the cheap first change check. */
   public static final String SIZE = "_size";
+
   public static final String MTIME = "_mtime";
-  /** expiryDate as epoch millis (doc values), so a page leaves the index when it expires without being edited. */
+
+  /**
+   * expiryDate as epoch millis (doc values), so a page leaves the index when it expires without
+   * being edited.
+   */
   public static final String EXPIRES = "_expires";
+
   /** Lower-cased title, for the {@code title} sort. */
   public static final String TITLE_SORT = "_title_sort";
+
   /** The title as a {@link TitleKey}, for "the query is this page's title". */
   public static final String TITLE_EXACT = "_title_exact";
+
   /** The page date as epoch millis (numeric doc values), read by the recency boost. */
   public static final String RECENCY = "_recency";
-  /** Words as written (folded, not stemmed) from title, description and the body's opening, for "did you mean". */
+
+  /**
+   * Words as written (folded, not stemmed) from title, description and the body's opening, for "did
+   * you mean".
+   */
   public static final String SPELL = "_spell";
+
   public static final String URL = "url";
   public static final String TITLE = "title";
   public static final String DESCRIPTION = "description";
-  /** The description as written, shown with hits (the searched one may be left out, see DocumentMapper). */
+
+  /**
+   * The description as written, shown with hits (the searched one may be left out, see
+   * DocumentMapper).
+   */
   public static final String DESCRIPTION_SHOWN = "_description";
+
   public static final String BODY = "body";
-  /** Prefix of the stored copy of a facet's values (facet values themselves live in the facet doc values). */
+
+  /**
+   * Prefix of the stored copy of a facet's values (facet values themselves live in the facet doc
+   * values).
+   */
   public static final String STORED_FACET_PREFIX = "_f.";
+
   /** Prefix of a stored extra field, as JSON-free plain strings. */
   public static final String STORED_EXTRA_PREFIX = "_s.";
-  /** Stored ISO-8601 form of a date field; the same name carries points and doc values as epoch millis. */
+
+  /**
+   * Stored ISO-8601 form of a date field; the same name carries points and doc values as epoch
+   * millis.
+   */
   public static final String STORED_DATE_PREFIX = "_d.";
 
   /** Commit data keys. */
   public static final String COMMIT_SCHEMA = "sitesearch.schema";
+
   public static final String COMMIT_SCHEMA_VERSION = "sitesearch.schemaVersion";
   public static final String COMMIT_SCHEMA_TEXT = "sitesearch.schemaDescription";
   public static final String COMMIT_INDEXED_AT = "sitesearch.indexedAt";

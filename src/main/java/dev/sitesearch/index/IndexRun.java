@@ -22,22 +22,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the {@link Indexer}, made for a single {@link Indexer#run} call: it brings the index in line with the
- * content folder in one commit, or leaves the previous commit as it was.
+ * One run of the {@link Indexer}, made for a single {@link Indexer#run} call: it brings the index
+ * in line with the content folder in one commit, or leaves the previous commit as it was.
  *
- * <p>The steps, in order: {@link #plan} (walk the folder, compare it with the index, full or incremental), {@link
- * #readAndWrite} (the changed files on every core, each one's page written or taken out by {@link #write}), {@link
- * #dropVanished} (pages whose files are gone), {@link #reconcileDuplicateIds} (the smaller path wins), then one
- * {@link #commit} with the commit data. Any failure on the way {@linkplain #rollBack rolls back} to the previous
- * commit. What happened to each file is kept in one {@link RunLedger}, from which the {@link IndexSummary} is made.
+ * <p>The steps, in order: {@link #plan} (walk the folder, compare it with the index, full or
+ * incremental), {@link #readAndWrite} (the changed files on every core, each one's page written or
+ * taken out by {@link #write}), {@link #dropVanished} (pages whose files are gone), {@link
+ * #reconcileDuplicateIds} (the smaller path wins), then one {@link #commit} with the commit data.
+ * Any failure on the way {@linkplain #rollBack rolls back} to the previous commit. What happened to
+ * each file is kept in one {@link RunLedger}, from which the {@link IndexSummary} is made.
  */
 final class IndexRun {
-  // A run speaks as the indexer: its start and summary lines are what operators (and IndexProcess) look for.
+  // A run speaks as the indexer: its start and summary lines are what operators (and IndexProcess)
+  // look for.
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
   /** What every run of one indexer shares. {@code indexDir} is null for a run into memory. */
-  record Settings(Path contentDir, Path indexDir, DocumentMapper mapper, PageSource pages, RebuildPolicy policy,
-      int threads, Clock clock) {}
+  record Settings(
+      Path contentDir,
+      Path indexDir,
+      DocumentMapper mapper,
+      PageSource pages,
+      RebuildPolicy policy,
+      int threads,
+      Clock clock) {}
 
   private final Settings settings;
   private final Directory dir;
@@ -48,7 +56,12 @@ final class IndexRun {
   private RunPlan plan;
 
   /** A run that writes with {@code writer} (and closes it, whatever happens) into {@code dir}. */
-  IndexRun(Settings settings, Directory dir, IndexWriter writer, Indexer.Progress progress, long startNanos) {
+  IndexRun(
+      Settings settings,
+      Directory dir,
+      IndexWriter writer,
+      Indexer.Progress progress,
+      long startNanos) {
     this.settings = settings;
     this.dir = dir;
     this.writer = writer;
@@ -56,7 +69,10 @@ final class IndexRun {
     this.startNanos = startNanos;
   }
 
-  /** Runs every step; commits at most once, rolls back on any failure, and closes the writer either way. */
+  /**
+   * Runs every step; commits at most once, rolls back on any failure, and closes the writer either
+   * way.
+   */
   IndexSummary run(boolean full) throws IOException {
     try {
       plan(full);
@@ -78,8 +94,11 @@ final class IndexRun {
   private void plan(boolean full) throws IOException {
     plan = RunPlan.make(full, settings.policy(), dir, settings.contentDir(), settings.clock());
     if (plan.rebuild()) writer.deleteAll();
-    LOG.info("indexing {} into {} ({})", settings.contentDir(),
-        settings.indexDir() == null ? "memory" : settings.indexDir(), plan.describe());
+    LOG.info(
+        "indexing {} into {} ({})",
+        settings.contentDir(),
+        settings.indexDir() == null ? "memory" : settings.indexDir(),
+        plan.describe());
     for (IndexedFile file : plan.unchanged()) ledger.unchanged(file.path(), file.id());
     for (ContentProblem problem : plan.unlisted()) {
       String path = problem.path();
@@ -92,10 +111,13 @@ final class IndexRun {
   /** Reads the changed files on every core, each one written as it is read. */
   private void readAndWrite() throws IOException {
     progress.start(plan.toRead().size());
-    ReadWorkers.forEach(plan.toRead(), settings.threads(), file -> {
-      write(file, settings.pages().read(file));
-      progress.advance();
-    });
+    ReadWorkers.forEach(
+        plan.toRead(),
+        settings.threads(),
+        file -> {
+          write(file, settings.pages().read(file));
+          progress.advance();
+        });
     progress.finish();
   }
 
@@ -115,7 +137,8 @@ final class IndexRun {
       case ReadOutcome.Failed failed -> {
         boolean keep = plan.keepsLastGood(path);
         if (!keep && plan.holds(path)) delete(path);
-        ledger.failed(path, noted(failed.problem(), keep), keep ? known.id() : null, !keep && known != null);
+        ledger.failed(
+            path, noted(failed.problem(), keep), keep ? known.id() : null, !keep && known != null);
       }
     }
   }
@@ -125,17 +148,28 @@ final class IndexRun {
     try {
       writer.updateDocument(new Term(Fields.PATH, path), mapped.document());
     } catch (IllegalArgumentException e) {
-      // Lucene refuses this one document (say, a value too large for a term) and keeps the old one; the run goes on.
-      ledger.failed(path, noted(ContentProblem.of(path, "cannot be indexed: " + e.getMessage()),
-          plan.keepsLastGood(path)), null, false);
+      // Lucene refuses this one document (say, a value too large for a term) and keeps the old one;
+      // the run goes on.
+      ledger.failed(
+          path,
+          noted(
+              ContentProblem.of(path, "cannot be indexed: " + e.getMessage()),
+              plan.keepsLastGood(path)),
+          null,
+          false);
       return;
     }
-    RunLedger.Outcome outcome = known == null ? ADDED
-        : known.contentHash().equals(page.contentHash()) ? UNCHANGED : UPDATED;
+    RunLedger.Outcome outcome =
+        known == null
+            ? ADDED
+            : known.contentHash().equals(page.contentHash()) ? UNCHANGED : UPDATED;
     ledger.wrote(path, outcome, page.id(), mapped.warnings());
   }
 
-  /** Pages whose files are no longer in the folder leave the index (a file the walk could not read has an entry). */
+  /**
+   * Pages whose files are no longer in the folder leave the index (a file the walk could not read
+   * has an entry).
+   */
   private void dropVanished() throws IOException {
     for (String path : plan.indexed().keySet()) {
       if (ledger.has(path)) continue;
@@ -144,17 +178,24 @@ final class IndexRun {
     }
   }
 
-  /** Of several pages with one id, the smallest path stays; the others are taken out and reported. */
+  /**
+   * Of several pages with one id, the smallest path stays; the others are taken out and reported.
+   */
   private void reconcileDuplicateIds() throws IOException {
     for (DuplicateIds.Loser loser : DuplicateIds.losers(ledger.ids())) {
       delete(loser.path());
       boolean wasIndexed = plan.indexed().containsKey(loser.path());
-      // A loser new to the index is written and taken out again on every run: no change worth a commit.
-      ledger.lostDuplicate(loser.path(), loser.problem(), wasIndexed && !plan.rebuild(), wasIndexed);
+      // A loser new to the index is written and taken out again on every run: no change worth a
+      // commit.
+      ledger.lostDuplicate(
+          loser.path(), loser.problem(), wasIndexed && !plan.rebuild(), wasIndexed);
     }
   }
 
-  /** One commit with the commit data, unless the run changed nothing (then the index keeps its generation). */
+  /**
+   * One commit with the commit data, unless the run changed nothing (then the index keeps its
+   * generation).
+   */
   private void commit() throws IOException {
     if (!plan.rebuild() && !ledger.changedIndex()) return;
     writer.setLiveCommitData(settings.policy().commitData(settings.clock().instant()).entrySet());
@@ -167,21 +208,35 @@ final class IndexRun {
     long tookMs = (System.nanoTime() - startNanos) / 1_000_000;
     double seconds = Math.max(tookMs, 1) / 1000.0;
     Map<RunLedger.Outcome, Integer> counts = ledger.counts();
-    return new IndexSummary(plan.rebuild() ? "full" : "incremental", plan.reason(), counts.get(ADDED),
-        counts.get(UPDATED), ledger.deleted(), counts.get(UNCHANGED), counts.get(SKIPPED), counts.get(FAILED),
-        documents, tookMs, plan.toRead().size() / seconds, generation, ledger.failures(), ledger.warnings());
+    return new IndexSummary(
+        plan.rebuild() ? "full" : "incremental",
+        plan.reason(),
+        counts.get(ADDED),
+        counts.get(UPDATED),
+        ledger.deleted(),
+        counts.get(UNCHANGED),
+        counts.get(SKIPPED),
+        counts.get(FAILED),
+        documents,
+        tookMs,
+        plan.toRead().size() / seconds,
+        generation,
+        ledger.failures(),
+        ledger.warnings());
   }
 
   /**
-   * Drops everything since the previous commit and closes the writer. Lucene's rollback gives up half-way on an
-   * interrupted thread (it waits on a semaphore), so the interrupt is set aside for it and kept for the caller.
+   * Drops everything since the previous commit and closes the writer. Lucene's rollback gives up
+   * half-way on an interrupted thread (it waits on a semaphore), so the interrupt is set aside for
+   * it and kept for the caller.
    */
   private void rollBack(Throwable cause) {
     boolean interrupted = Thread.interrupted();
     try {
       writer.rollback();
     } catch (IOException | RuntimeException rollbackFailure) {
-      cause.addSuppressed(rollbackFailure); // the cause matters more; the last commit is intact either way
+      cause.addSuppressed(
+          rollbackFailure); // the cause matters more; the last commit is intact either way
     } finally {
       if (interrupted) Thread.currentThread().interrupt();
     }
@@ -194,7 +249,10 @@ final class IndexRun {
   /** A failure whose page stays in the index says so, so nobody wonders why it is still found. */
   private static ContentProblem noted(ContentProblem problem, boolean stillIndexed) {
     if (!stillIndexed) return problem;
-    return new ContentProblem(problem.path(), problem.line(), problem.column(),
+    return new ContentProblem(
+        problem.path(),
+        problem.line(),
+        problem.column(),
         problem.reason() + " (its last good version stays in the index until this is fixed)");
   }
 }

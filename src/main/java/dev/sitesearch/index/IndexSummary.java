@@ -4,22 +4,23 @@ import dev.sitesearch.content.ContentProblem;
 import java.util.List;
 
 /**
- * What one indexing run did; printed as one line by the CLI and as JSON by {@code --json} and the admin API.
+ * What one indexing run did; printed as one line by the CLI and as JSON by {@code --json} and the
+ * admin API.
  *
- * @param mode           "full" or "incremental"
- * @param reason         why a full rebuild happened (asked for, new index, schema changed), else null
- * @param added          pages new to the index
- * @param updated        pages whose file changed
- * @param deleted        pages removed: file gone, now a draft, expired, or an id taken by another file
- * @param unchanged      pages left as they were
- * @param skipped        files Hugo would not publish (drafts, future or expired pages)
- * @param failed         files that could not be indexed
- * @param documents      pages in the index after the run
- * @param tookMs         wall time of the run
- * @param docsPerSecond  pages read and indexed per second (added + updated over the run's time)
- * @param generation     the index commit generation after the run
- * @param failures       each failed file with its reason
- * @param warnings       fields left out of pages that were still indexed
+ * @param mode "full" or "incremental"
+ * @param reason why a full rebuild happened (asked for, new index, schema changed), else null
+ * @param added pages new to the index
+ * @param updated pages whose file changed
+ * @param deleted pages removed: file gone, now a draft, expired, or an id taken by another file
+ * @param unchanged pages left as they were
+ * @param skipped files Hugo would not publish (drafts, future or expired pages)
+ * @param failed files that could not be indexed
+ * @param documents pages in the index after the run
+ * @param tookMs wall time of the run
+ * @param docsPerSecond pages read and indexed per second (added + updated over the run's time)
+ * @param generation the index commit generation after the run
+ * @param failures each failed file with its reason
+ * @param warnings fields left out of pages that were still indexed
  */
 public record IndexSummary(
     String mode,
@@ -42,7 +43,10 @@ public record IndexSummary(
     warnings = List.copyOf(warnings);
   }
 
-  /** The CLI's exit code: 0 when every file was fine, 1 when some failed (the good ones are still committed). */
+  /**
+   * The CLI's exit code: 0 when every file was fine, 1 when some failed (the good ones are still
+   * committed).
+   */
   public int exitCode() {
     return failed > 0 ? 1 : 0;
   }
@@ -50,7 +54,16 @@ public record IndexSummary(
   /** The one-line summary. */
   public String line() {
     return "%s: %d added, %d updated, %d deleted, %d unchanged, %d skipped, %d failed; %d documents; %.0f docs/s; %.2f s"
-        .formatted(mode + (reason == null ? "" : " (" + reason + ")"), added, updated, deleted, unchanged, skipped,
-            failed, documents, docsPerSecond, tookMs / 1000.0);
+        .formatted(
+            mode + (reason == null ? "" : " (" + reason + ")"),
+            added,
+            updated,
+            deleted,
+            unchanged,
+            skipped,
+            failed,
+            documents,
+            docsPerSecond,
+            tookMs / 1000.0);
   }
 }

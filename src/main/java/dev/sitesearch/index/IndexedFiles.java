@@ -14,9 +14,9 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 
 /**
- * Reads, from the index itself, every live page's path, id, size, modification time, hash and expiry: the state an
- * incremental run compares the content folder against. Doc values only (no stored fields), so 100k pages take
- * milliseconds.
+ * Reads, from the index itself, every live page's path, id, size, modification time, hash and
+ * expiry: the state an incremental run compares the content folder against. Doc values only (no
+ * stored fields), so 100k pages take milliseconds.
  */
 final class IndexedFiles {
   private IndexedFiles() {}

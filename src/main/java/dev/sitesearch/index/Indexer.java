@@ -17,18 +17,20 @@ import org.apache.lucene.store.LockObtainFailedException;
 /**
  * Brings the index in line with the content folder, in one atomic commit.
  *
- * <p>Incremental by default: a file whose size and modification time match what the index recorded is not read; a
- * changed one is read, and rewritten unless its hash shows the bytes are the same; pages whose files are gone,
- * turned draft or expired are deleted. A full run (asked for, or as the {@link RebuildPolicy} requires: a new index,
- * a changed schema, drafts included or left out now) rewrites everything. Either way readers see the previous commit
- * until the new one is complete, and any failure rolls back to it.
+ * <p>Incremental by default: a file whose size and modification time match what the index recorded
+ * is not read; a changed one is read, and rewritten unless its hash shows the bytes are the same;
+ * pages whose files are gone, turned draft or expired are deleted. A full run (asked for, or as the
+ * {@link RebuildPolicy} requires: a new index, a changed schema, drafts included or left out now)
+ * rewrites everything. Either way readers see the previous commit until the new one is complete,
+ * and any failure rolls back to it.
  *
- * <p>A file that fails to parse keeps its last good version in the index (a typo in a page must not take it off the
- * site) and is reported on every run until fixed. Of two files with the same id, the one with the smaller path wins
- * and the other is reported, both paths named.
+ * <p>A file that fails to parse keeps its last good version in the index (a typo in a page must not
+ * take it off the site) and is reported on every run until fixed. Of two files with the same id,
+ * the one with the smaller path wins and the other is reported, both paths named.
  *
- * <p>This class holds what every run shares and owns the index folder and its write lock; each {@link #run} is one
- * {@link IndexRun}, whose steps are plan, read and write, reconcile duplicate ids, commit or roll back.
+ * <p>This class holds what every run shares and owns the index folder and its write lock; each
+ * {@link #run} is one {@link IndexRun}, whose steps are plan, read and write, reconcile duplicate
+ * ids, commit or roll back.
  */
 public final class Indexer {
   /** Receives progress of the read-and-index phase (a terminal progress bar, or nothing). */
@@ -46,30 +48,44 @@ public final class Indexer {
   private final Schema schema;
   private final IndexRun.Settings settings;
 
-  public Indexer(Path contentDir, Path indexDir, Schema schema, PageReader reader, int threads, Clock clock) {
+  public Indexer(
+      Path contentDir, Path indexDir, Schema schema, PageReader reader, int threads, Clock clock) {
     this(contentDir, indexDir, schema, PageSource.of(reader), threads, clock);
   }
 
-  /** An indexer that gets its pages from {@code pages}: the seam tests use to stand in for the {@link PageReader}. */
-  Indexer(Path contentDir, Path indexDir, Schema schema, PageSource pages, int threads, Clock clock) {
+  /**
+   * An indexer that gets its pages from {@code pages}: the seam tests use to stand in for the
+   * {@link PageReader}.
+   */
+  Indexer(
+      Path contentDir, Path indexDir, Schema schema, PageSource pages, int threads, Clock clock) {
     this.indexDir = indexDir;
     this.schema = schema;
-    this.settings = new IndexRun.Settings(contentDir, indexDir, new DocumentMapper(schema), pages,
-        new RebuildPolicy(schema, pages.includeDrafts()), Math.max(1, threads), clock);
+    this.settings =
+        new IndexRun.Settings(
+            contentDir,
+            indexDir,
+            new DocumentMapper(schema),
+            pages,
+            new RebuildPolicy(schema, pages.includeDrafts()),
+            Math.max(1, threads),
+            clock);
   }
 
   /**
-   * An indexer that builds into memory and writes nothing: {@code sitesearch check} uses it so that a check applies
-   * exactly the rules of a real run.
+   * An indexer that builds into memory and writes nothing: {@code sitesearch check} uses it so that
+   * a check applies exactly the rules of a real run.
    */
-  public static Indexer dryRun(Path contentDir, Schema schema, PageReader reader, int threads, Clock clock) {
+  public static Indexer dryRun(
+      Path contentDir, Schema schema, PageReader reader, int threads, Clock clock) {
     return new Indexer(contentDir, null, schema, reader, threads, clock);
   }
 
   /**
-   * Why the next run must rebuild everything (no index yet, one made with another schema, or with drafts included
-   * when they are left out now, or the other way round), or null when an incremental run will do and the index can
-   * be served as it is meanwhile. The run asks the same {@link RebuildPolicy}, so the two cannot disagree.
+   * Why the next run must rebuild everything (no index yet, one made with another schema, or with
+   * drafts included when they are left out now, or the other way round), or null when an
+   * incremental run will do and the index can be served as it is meanwhile. The run asks the same
+   * {@link RebuildPolicy}, so the two cannot disagree.
    */
   public String rebuildReason() throws IOException {
     if (indexDir == null || !Files.isDirectory(indexDir)) return RebuildPolicy.NEW_INDEX;
@@ -79,31 +95,40 @@ public final class Indexer {
   }
 
   /**
-   * Brings the index in line with the content folder: incrementally, or rebuilding everything when {@code full} is
-   * asked for or {@link #rebuildReason()} says so. Commits once, or leaves the previous commit on any failure
-   * (an interrupt of the calling thread included, which is kept for the caller).
+   * Brings the index in line with the content folder: incrementally, or rebuilding everything when
+   * {@code full} is asked for or {@link #rebuildReason()} says so. Commits once, or leaves the
+   * previous commit on any failure (an interrupt of the calling thread included, which is kept for
+   * the caller).
    */
   public IndexSummary run(boolean full, Progress progress) throws IOException {
     long startNanos = System.nanoTime();
     Path contentDir = settings.contentDir();
-    if (!Files.isDirectory(contentDir)) throw new IOException("content folder not found: " + contentDir);
+    if (!Files.isDirectory(contentDir))
+      throw new IOException("content folder not found: " + contentDir);
     if (indexDir != null) Files.createDirectories(indexDir);
-    try (Directory dir = indexDir == null ? new ByteBuffersDirectory() : FSDirectory.open(indexDir)) {
+    try (Directory dir =
+        indexDir == null ? new ByteBuffersDirectory() : FSDirectory.open(indexDir)) {
       return new IndexRun(settings, dir, openWriter(dir), progress, startNanos).run(full);
     }
   }
 
   private IndexWriter openWriter(Directory dir) throws IOException {
-    var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(
-        new TextAnalyzer(schema.stemmer()), Map.of(Fields.SPELL, new SpellingAnalyzer())))
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        .setRAMBufferSizeMB(256)
-        .setCommitOnClose(false);
+    var config =
+        new IndexWriterConfig(
+                new PerFieldAnalyzerWrapper(
+                    new TextAnalyzer(schema.stemmer()),
+                    Map.of(Fields.SPELL, new SpellingAnalyzer())))
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setRAMBufferSizeMB(256)
+            .setCommitOnClose(false);
     try {
       return new IndexWriter(dir, config);
     } catch (LockObtainFailedException e) {
-      throw new IndexBusyException("another indexer is writing to " + indexDir.toAbsolutePath()
-          + " (its write.lock is held); wait for it to finish, then run again", e);
+      throw new IndexBusyException(
+          "another indexer is writing to "
+              + indexDir.toAbsolutePath()
+              + " (its write.lock is held); wait for it to finish, then run again",
+          e);
     }
   }
 }

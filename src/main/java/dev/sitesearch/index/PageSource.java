@@ -5,8 +5,9 @@ import dev.sitesearch.content.ReadOutcome;
 import dev.sitesearch.content.SourceFile;
 
 /**
- * Where a run gets its pages: a {@link PageReader} in the application. A seam for tests, which wrap the reader to
- * hold a worker inside a read (see {@code IndexInterruptTest}); it must be thread-safe, as the reader is.
+ * Where a run gets its pages: a {@link PageReader} in the application. A seam for tests, which wrap
+ * the reader to hold a worker inside a read (see {@code IndexInterruptTest}); it must be
+ * thread-safe, as the reader is.
  */
 interface PageSource {
   /** Reads one file; called on the run's worker threads. */

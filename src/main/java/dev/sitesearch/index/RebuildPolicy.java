@@ -8,14 +8,15 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 
 /**
- * The one answer to "must this index be rebuilt before it can be used as it is?", asked by {@code serve} (through
- * {@link Indexer#rebuildReason()}) and by every run. Both must agree: an index that a run would rebuild must not be
- * served meanwhile, or pages it should not show (drafts of a preview run) stay public until the catch-up pass.
+ * The one answer to "must this index be rebuilt before it can be used as it is?", asked by {@code
+ * serve} (through {@link Indexer#rebuildReason()}) and by every run. Both must agree: an index that
+ * a run would rebuild must not be served meanwhile, or pages it should not show (drafts of a
+ * preview run) stay public until the catch-up pass.
  *
- * <p>It reads the latest commit's user data, which {@link #commitData} writes, so what is checked and what is
- * recorded live side by side.
+ * <p>It reads the latest commit's user data, which {@link #commitData} writes, so what is checked
+ * and what is recorded live side by side.
  *
- * @param schema        the schema the index must have been built with (compared by fingerprint)
+ * @param schema the schema the index must have been built with (compared by fingerprint)
  * @param includeDrafts whether the index must hold drafts, future and expired pages
  */
 record RebuildPolicy(Schema schema, boolean includeDrafts) {

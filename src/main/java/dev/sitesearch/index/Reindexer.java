@@ -3,8 +3,8 @@ package dev.sitesearch.index;
 import java.io.IOException;
 
 /**
- * Runs reindexes for a live server, one at a time (the admin endpoint and the content watcher share it), and tells
- * the searcher when a commit has landed so queries see it at once.
+ * Runs reindexes for a live server, one at a time (the admin endpoint and the content watcher share
+ * it), and tells the searcher when a commit has landed so queries see it at once.
  */
 public final class Reindexer {
   /** Called after each successful run, e.g. to reopen the searcher. */
@@ -22,7 +22,8 @@ public final class Reindexer {
   }
 
   public synchronized IndexSummary run(boolean full) throws IOException {
-    if (closed) throw new IndexBusyException("the server is shutting down; no reindex is started", null);
+    if (closed)
+      throw new IndexBusyException("the server is shutting down; no reindex is started", null);
     IndexSummary summary = indexer.run(full, Indexer.Progress.NONE);
     afterCommit.committed(summary);
     return summary;

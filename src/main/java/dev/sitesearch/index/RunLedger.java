@@ -10,25 +10,40 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one run did to each file, by path: filled in by the plan, the workers and the duplicate check, and summed up
- * into the {@link IndexSummary}. Thread-safe: workers record their files concurrently, each path once; the steps
- * before and after them run on the run's own thread.
+ * What one run did to each file, by path: filled in by the plan, the workers and the duplicate
+ * check, and summed up into the {@link IndexSummary}. Thread-safe: workers record their files
+ * concurrently, each path once; the steps before and after them run on the run's own thread.
  */
 final class RunLedger {
-  /** What happened to a file; {@link #GONE} is a page whose file is no longer there, and is not counted. */
-  enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED, FAILED, GONE }
+  /**
+   * What happened to a file; {@link #GONE} is a page whose file is no longer there, and is not
+   * counted.
+   */
+  enum Outcome {
+    ADDED,
+    UPDATED,
+    UNCHANGED,
+    SKIPPED,
+    FAILED,
+    GONE
+  }
 
   /**
    * One file's entry.
    *
-   * @param outcome  what happened to it
-   * @param id       the id its page takes part in the duplicate check with, or null
-   * @param problem  why it failed, or null
+   * @param outcome what happened to it
+   * @param id the id its page takes part in the duplicate check with, or null
+   * @param problem why it failed, or null
    * @param warnings fields left out of its page, which was still written
-   * @param written  whether this run wrote its page
-   * @param deleted  whether the page the index held for it before is gone (counted as deleted)
+   * @param written whether this run wrote its page
+   * @param deleted whether the page the index held for it before is gone (counted as deleted)
    */
-  record Entry(Outcome outcome, String id, ContentProblem problem, List<ContentProblem> warnings, boolean written,
+  record Entry(
+      Outcome outcome,
+      String id,
+      ContentProblem problem,
+      List<ContentProblem> warnings,
+      boolean written,
       boolean deleted) {
     Entry {
       warnings = List.copyOf(warnings);
@@ -42,7 +57,10 @@ final class RunLedger {
     entries.put(path, new Entry(Outcome.UNCHANGED, id, null, List.of(), false, false));
   }
 
-  /** A page written this run: added, updated, or rewritten with the same bytes (then counted unchanged). */
+  /**
+   * A page written this run: added, updated, or rewritten with the same bytes (then counted
+   * unchanged).
+   */
   void wrote(String path, Outcome outcome, String id, List<ContentProblem> warnings) {
     entries.put(path, new Entry(outcome, id, null, warnings, true, false));
   }
@@ -53,8 +71,9 @@ final class RunLedger {
   }
 
   /**
-   * A file that could not be indexed. {@code keptId} is the id of its last good version when that stays and takes
-   * part in the duplicate check, else null; {@code deleted} when the index held a page for it that is now gone.
+   * A file that could not be indexed. {@code keptId} is the id of its last good version when that
+   * stays and takes part in the duplicate check, else null; {@code deleted} when the index held a
+   * page for it that is now gone.
    */
   void failed(String path, ContentProblem problem, String keptId, boolean deleted) {
     entries.put(path, new Entry(Outcome.FAILED, keptId, problem, List.of(), false, deleted));
@@ -66,13 +85,22 @@ final class RunLedger {
   }
 
   /**
-   * A page that lost its id to a smaller path: failed with {@code problem}. {@code deleted} when that takes a page
-   * of the previous commit out; {@code stillWritten} false when its write is no change worth a commit (the page was
-   * not in the index before, so writing and taking it out again leaves the index as it was).
+   * A page that lost its id to a smaller path: failed with {@code problem}. {@code deleted} when
+   * that takes a page of the previous commit out; {@code stillWritten} false when its write is no
+   * change worth a commit (the page was not in the index before, so writing and taking it out again
+   * leaves the index as it was).
    */
   void lostDuplicate(String path, ContentProblem problem, boolean deleted, boolean stillWritten) {
-    entries.computeIfPresent(path, (p, e) -> new Entry(Outcome.FAILED, e.id(), problem, e.warnings(),
-        e.written() && stillWritten, e.deleted() || deleted));
+    entries.computeIfPresent(
+        path,
+        (p, e) ->
+            new Entry(
+                Outcome.FAILED,
+                e.id(),
+                problem,
+                e.warnings(),
+                e.written() && stillWritten,
+                e.deleted() || deleted));
   }
 
   boolean has(String path) {
@@ -82,9 +110,10 @@ final class RunLedger {
   /** Path to id of every page that takes part in the duplicate check. */
   Map<String, String> ids() {
     var ids = new HashMap<String, String>(entries.size() * 2);
-    entries.forEach((path, e) -> {
-      if (e.id() != null) ids.put(path, e.id());
-    });
+    entries.forEach(
+        (path, e) -> {
+          if (e.id() != null) ids.put(path, e.id());
+        });
     return ids;
   }
 
@@ -109,9 +138,12 @@ final class RunLedger {
   /** Every failure, by path. */
   List<ContentProblem> failures() {
     var failures = new ArrayList<ContentProblem>();
-    entries.values().forEach(e -> {
-      if (e.problem() != null) failures.add(e.problem());
-    });
+    entries
+        .values()
+        .forEach(
+            e -> {
+              if (e.problem() != null) failures.add(e.problem());
+            });
     failures.sort(Comparator.comparing(ContentProblem::path));
     return failures;
   }

@@ -16,45 +16,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a run will do, decided before any file is read: full or incremental, which files to read, which to leave
- * alone, and the problems the walk met. A file whose size and modification time match what the index recorded, and
- * whose page has not expired since, is not read; a full run reads everything into an emptied index.
+ * What a run will do, decided before any file is read: full or incremental, which files to read,
+ * which to leave alone, and the problems the walk met. A file whose size and modification time
+ * match what the index recorded, and whose page has not expired since, is not read; a full run
+ * reads everything into an emptied index.
  *
- * @param reason    why the run rebuilds everything, or null for an incremental run
- * @param indexed   what the previous commit holds, by path (read for a full run too: it tells added from updated)
- * @param toRead    the files to read, in the walk's order
+ * @param reason why the run rebuilds everything, or null for an incremental run
+ * @param indexed what the previous commit holds, by path (read for a full run too: it tells added
+ *     from updated)
+ * @param toRead the files to read, in the walk's order
  * @param unchanged the indexed files left as they are
- * @param unlisted  problems met by the walk, one per file it could not list
+ * @param unlisted problems met by the walk, one per file it could not list
  * @param nowMillis the run's time, which expiry dates are compared with
  */
-record RunPlan(String reason, Map<String, IndexedFile> indexed, List<SourceFile> toRead,
-    List<IndexedFile> unchanged, List<ContentProblem> unlisted, long nowMillis) {
+record RunPlan(
+    String reason,
+    Map<String, IndexedFile> indexed,
+    List<SourceFile> toRead,
+    List<IndexedFile> unchanged,
+    List<ContentProblem> unlisted,
+    long nowMillis) {
   private static final Logger LOG = LoggerFactory.getLogger(RunPlan.class);
 
   RunPlan {
-    indexed = Collections.unmodifiableMap(indexed); // a view: copying 100k entries would cost a no-change pass time
+    indexed =
+        Collections.unmodifiableMap(
+            indexed); // a view: copying 100k entries would cost a no-change pass time
     toRead = List.copyOf(toRead);
     unchanged = List.copyOf(unchanged);
     unlisted = List.copyOf(unlisted);
   }
 
-  /** Plans a run over {@code contentDir} into {@code dir}; the caller holds the write lock, so the state is stable. */
-  static RunPlan make(boolean full, RebuildPolicy policy, Directory dir, Path contentDir, Clock clock)
+  /**
+   * Plans a run over {@code contentDir} into {@code dir}; the caller holds the write lock, so the
+   * state is stable.
+   */
+  static RunPlan make(
+      boolean full, RebuildPolicy policy, Directory dir, Path contentDir, Clock clock)
       throws IOException {
     String reason = full ? "requested" : policy.reason(dir);
-    Map<String, IndexedFile> indexed = DirectoryReader.indexExists(dir) ? readIndexed(dir) : Map.of();
+    Map<String, IndexedFile> indexed =
+        DirectoryReader.indexExists(dir) ? readIndexed(dir) : Map.of();
     ContentWalker.Result walk = ContentWalker.walk(contentDir);
     return of(reason, indexed, walk, clock.millis());
   }
 
-  /** Plans a run from its parts: why it rebuilds (or null), what the index holds, and what the walk found. */
-  static RunPlan of(String reason, Map<String, IndexedFile> indexed, ContentWalker.Result walk, long nowMillis) {
+  /**
+   * Plans a run from its parts: why it rebuilds (or null), what the index holds, and what the walk
+   * found.
+   */
+  static RunPlan of(
+      String reason, Map<String, IndexedFile> indexed, ContentWalker.Result walk, long nowMillis) {
     var toRead = new ArrayList<SourceFile>();
     var unchanged = new ArrayList<IndexedFile>();
     for (SourceFile file : walk.files()) {
       IndexedFile known = indexed.get(file.relPath());
-      if (reason == null && known != null && known.size() == file.size()
-          && known.modifiedMillis() == file.modifiedMillis() && known.expiresMillis() > nowMillis) {
+      if (reason == null
+          && known != null
+          && known.size() == file.size()
+          && known.modifiedMillis() == file.modifiedMillis()
+          && known.expiresMillis() > nowMillis) {
         unchanged.add(known);
       } else {
         toRead.add(file);
@@ -67,14 +88,18 @@ record RunPlan(String reason, Map<String, IndexedFile> indexed, List<SourceFile>
     return reason != null;
   }
 
-  /** Whether the index this run writes into still holds {@code path}'s previous page (a rebuild starts empty). */
+  /**
+   * Whether the index this run writes into still holds {@code path}'s previous page (a rebuild
+   * starts empty).
+   */
   boolean holds(String path) {
     return !rebuild() && indexed.containsKey(path);
   }
 
   /**
-   * Whether a file that cannot be indexed now keeps its last good version: a typo must not take a page off the
-   * site, but a rebuild has no old version to keep, and an expired page is not kept either.
+   * Whether a file that cannot be indexed now keeps its last good version: a typo must not take a
+   * page off the site, but a rebuild has no old version to keep, and an expired page is not kept
+   * either.
    */
   boolean keepsLastGood(String path) {
     IndexedFile known = indexed.get(path);

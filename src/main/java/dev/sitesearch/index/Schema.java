@@ -17,23 +17,32 @@ import java.util.Objects;
 import org.apache.lucene.facet.FacetsConfig;
 
 /**
- * What the index holds, derived once from the config and shared by indexer and searcher: the full-text fields and
- * their boosts, the facets (front-matter paths, plus {@code year} of the main date), the date fields and the extra
- * stored fields. Its {@link #fingerprint()} is written into each commit, so a changed schema triggers a full rebuild.
+ * What the index holds, derived once from the config and shared by indexer and searcher: the
+ * full-text fields and their boosts, the facets (front-matter paths, plus {@code year} of the main
+ * date), the date fields and the extra stored fields. Its {@link #fingerprint()} is written into
+ * each commit, so a changed schema triggers a full rebuild.
  *
- * @param textFields   full-text field name to boost, in order; {@code title}, {@code description} and {@code body}
- *                     are the page's own, any other name is read from the front matter
- * @param facetFields  front-matter paths that are facets, named by their path
- * @param dateFields   date fields; the first one is the page date used for sorting, {@code from/to} and {@code year}
+ * @param textFields full-text field name to boost, in order; {@code title}, {@code description} and
+ *     {@code body} are the page's own, any other name is read from the front matter
+ * @param facetFields front-matter paths that are facets, named by their path
+ * @param dateFields date fields; the first one is the page date used for sorting, {@code from/to}
+ *     and {@code year}
  * @param storedFields extra front-matter paths returned with each hit
- * @param stemmer      how the text fields reduce words to a common form
- * @param labels       field name to the name a visitor sees; not part of the fingerprint (it shapes no document)
+ * @param stemmer how the text fields reduce words to a common form
+ * @param labels field name to the name a visitor sees; not part of the fingerprint (it shapes no
+ *     document)
  */
-public record Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
-    List<String> storedFields, Stemmer stemmer, Map<String, String> labels) {
+public record Schema(
+    Map<String, Float> textFields,
+    List<String> facetFields,
+    List<String> dateFields,
+    List<String> storedFields,
+    Stemmer stemmer,
+    Map<String, String> labels) {
 
   /** Bumped whenever the document layout changes, which also forces a rebuild of older indexes. */
   public static final int VERSION = 6;
+
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 
   public Schema {
@@ -41,21 +50,35 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
     facetFields = List.copyOf(facetFields);
     dateFields = List.copyOf(dateFields);
     storedFields = List.copyOf(storedFields);
-    if (textFields.isEmpty()) throw new IllegalArgumentException("at least one text field is needed");
+    if (textFields.isEmpty())
+      throw new IllegalArgumentException("at least one text field is needed");
     Objects.requireNonNull(stemmer);
     labels = Map.copyOf(labels);
   }
 
   /** A schema with the default stemmer and labels. */
-  public Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
+  public Schema(
+      Map<String, Float> textFields,
+      List<String> facetFields,
+      List<String> dateFields,
       List<String> storedFields) {
     this(textFields, facetFields, dateFields, storedFields, Stemmer.PORTER);
   }
 
   /** A schema with the default labels. */
-  public Schema(Map<String, Float> textFields, List<String> facetFields, List<String> dateFields,
-      List<String> storedFields, Stemmer stemmer) {
-    this(textFields, facetFields, dateFields, storedFields, stemmer, FieldSettings.DEFAULTS.labels());
+  public Schema(
+      Map<String, Float> textFields,
+      List<String> facetFields,
+      List<String> dateFields,
+      List<String> storedFields,
+      Stemmer stemmer) {
+    this(
+        textFields,
+        facetFields,
+        dateFields,
+        storedFields,
+        stemmer,
+        FieldSettings.DEFAULTS.labels());
   }
 
   public static Schema from(SitesearchConfig config) {
@@ -64,8 +87,8 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
   }
 
   /**
-   * The name a visitor sees for a field: its configured label, else one made from its name ({@code link.brand} is
-   * "Brand", {@code communityTopics} "Community topics").
+   * The name a visitor sees for a field: its configured label, else one made from its name ({@code
+   * link.brand} is "Brand", {@code communityTopics} "Community topics").
    */
   public String label(String field) {
     String label = labels.get(field);
@@ -84,7 +107,10 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
     return dateFields.isEmpty() ? null : dateFields.get(0);
   }
 
-  /** Every facet the API can count and filter on: the configured ones, then {@code year} when there is a date. */
+  /**
+   * Every facet the API can count and filter on: the configured ones, then {@code year} when there
+   * is a date.
+   */
   public List<String> facets() {
     var all = new ArrayList<>(facetFields);
     if (primaryDate() != null) all.add(YEAR_FACET);
@@ -104,10 +130,22 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
 
   /** A stable digest of everything that shapes a document. */
   public String fingerprint() {
-    String text = "v" + VERSION + "|text=" + textFields + "|facets=" + facetFields + "|dates=" + dateFields
-        + "|stored=" + storedFields + "|stemmer=" + stemmer.configName();
+    String text =
+        "v"
+            + VERSION
+            + "|text="
+            + textFields
+            + "|facets="
+            + facetFields
+            + "|dates="
+            + dateFields
+            + "|stored="
+            + storedFields
+            + "|stemmer="
+            + stemmer.configName();
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -116,7 +154,15 @@ public record Schema(Map<String, Float> textFields, List<String> facetFields, Li
 
   /** A readable description, kept in the commit data beside the fingerprint. */
   public String describe() {
-    return "text=" + textFields + "; facets=" + facetFields + "; dates=" + dateFields + "; stored=" + storedFields
-        + "; stemmer=" + stemmer.configName();
+    return "text="
+        + textFields
+        + "; facets="
+        + facetFields
+        + "; dates="
+        + dateFields
+        + "; stored="
+        + storedFields
+        + "; stemmer="
+        + stemmer.configName();
   }
 }

@@ -17,9 +17,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * English analysis for the full-text fields, shared by indexing, querying and highlighting: possessives removed,
- * lower-cased, accents and ligatures folded ({@code diabète} = {@code diabete}), stemmed (Porter unless the schema
- * says otherwise). No stop words are removed, so a phrase such as "to be or not to be" still matches exactly.
+ * English analysis for the full-text fields, shared by indexing, querying and highlighting:
+ * possessives removed, lower-cased, accents and ligatures folded ({@code diabète} = {@code
+ * diabete}), stemmed (Porter unless the schema says otherwise). No stop words are removed, so a
+ * phrase such as "to be or not to be" still matches exactly.
  */
 public final class TextAnalyzer extends Analyzer {
   private final Stemmer stemmer;
@@ -29,8 +30,8 @@ public final class TextAnalyzer extends Analyzer {
   }
 
   /**
-   * A colon joins letters into one word for the standard tokenizer (as in Swedish); here it separates them, so
-   * {@code title:broadband} and "Medigy:Telehealth" find their words.
+   * A colon joins letters into one word for the standard tokenizer (as in Swedish); here it
+   * separates them, so {@code title:broadband} and "Medigy:Telehealth" find their words.
    */
   private static final NormalizeCharMap COLON_SPLITS = colonMap();
 

@@ -3,11 +3,12 @@ package dev.sitesearch.index;
 import java.util.regex.Pattern;
 
 /**
- * A title reduced to its words (lower case, no accents, no punctuation), so a query that equals a page's title
- * finds it as one term however it was typed.
+ * A title reduced to its words (lower case, no accents, no punctuation), so a query that equals a
+ * page's title finds it as one term however it was typed.
  */
 public final class TitleKey {
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   /** Longer titles are not looked up whole: nobody types them. */
   public static final int MAX_CHARS = 300;
 

@@ -22,12 +22,13 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Editors' choices for given queries: pinned pages first, in the order given, and hidden pages never shown. The
- * query is matched ignoring case, accents and punctuation; filters still apply (a pin outside the selected topic
- * stays out). Only the relevance order is curated.
+ * Editors' choices for given queries: pinned pages first, in the order given, and hidden pages
+ * never shown. The query is matched ignoring case, accents and punctuation; filters still apply (a
+ * pin outside the selected topic stays out). Only the relevance order is curated.
  */
 final class Curation implements RankingStage {
   static final int MAX_IDS_PER_QUERY = RankingSettings.MAX_CURATED_IDS;
+
   /** Far above any relevance score, so pins lead in their order. */
   private static final float PIN_BOOST = 1_000_000f;
 
@@ -40,8 +41,9 @@ final class Curation implements RankingStage {
   }
 
   /**
-   * A query as curation matches it: its clauses as parsed, each ignoring case, accents and punctuation, but keeping
-   * what is syntax ("ccm -checklist" is not "ccm checklist", "tele*" not "tele").
+   * A query as curation matches it: its clauses as parsed, each ignoring case, accents and
+   * punctuation, but keeping what is syntax ("ccm -checklist" is not "ccm checklist", "tele*" not
+   * "tele").
    */
   static String key(String q) {
     UserQuery parsed = UserQueryParser.parse(q);

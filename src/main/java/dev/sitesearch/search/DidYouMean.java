@@ -1,7 +1,7 @@
 package dev.sitesearch.search;
 
-import dev.sitesearch.index.TextFolding;
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.TextFolding;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Word;
 import java.io.IOException;
@@ -14,13 +14,15 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * Proposes a corrected query when one finds nothing or very little: each loose word that no page has is replaced by
- * the closest word the site does use (within two edits, the most frequent first). The caller checks that the
- * correction really finds pages under the same filters before offering it.
+ * Proposes a corrected query when one finds nothing or very little: each loose word that no page
+ * has is replaced by the closest word the site does use (within two edits, the most frequent
+ * first). The caller checks that the correction really finds pages under the same filters before
+ * offering it.
  */
 final class DidYouMean {
   /** Fewer results than this and a correction is looked for. */
   static final int FEW_RESULTS = 3;
+
   private final DirectSpellChecker checker = new DirectSpellChecker();
 
   /** The corrected query text, or null when no word needs or has a correction. */
@@ -28,15 +30,17 @@ final class DidYouMean {
     var words = new ArrayList<String>();
     boolean changed = false;
     String[] tokens = q.strip().split("\\s+");
-    if (tokens.length > UserQueryParser.MAX_TERMS) return null; // not a query with a typo; each word costs a lookup
+    if (tokens.length > UserQueryParser.MAX_TERMS)
+      return null; // not a query with a typo; each word costs a lookup
     for (String token : tokens) {
       String replacement = token;
       Clause clause = UserQueryParser.parse(token).include().stream().findFirst().orElse(null);
       if (clause instanceof Word w && w.text().chars().allMatch(Character::isLetter)) {
         String word = TextFolding.fold(w.text()).toLowerCase(Locale.ROOT);
         if (reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
-          SuggestWord[] best = checker.suggestSimilar(new Term(Fields.SPELL, word), 1, reader,
-              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+          SuggestWord[] best =
+              checker.suggestSimilar(
+                  new Term(Fields.SPELL, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
           if (best.length > 0) {
             replacement = best[0].string;
             changed = true;
@@ -46,7 +50,8 @@ final class DidYouMean {
       words.add(replacement);
     }
     String corrected = String.join(" ", words);
-    // A correction longer than a query may be would be refused as one (corrections can add letters).
+    // A correction longer than a query may be would be refused as one (corrections can add
+    // letters).
     return changed && corrected.length() <= SearchRequest.MAX_QUERY_CHARS ? corrected : null;
   }
 }

@@ -14,8 +14,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * A page whose title is the query, ignoring case, accents and punctuation, comes first: someone who types a title
- * wants that page. Only for queries of plain words and phrases, as typed (not their synonyms).
+ * A page whose title is the query, ignoring case, accents and punctuation, comes first: someone who
+ * types a title wants that page. Only for queries of plain words and phrases, as typed (not their
+ * synonyms).
  */
 final class ExactTitleBonus implements Bonus {
   private final float boost;
@@ -39,6 +40,8 @@ final class ExactTitleBonus implements Bonus {
     }
     String key = TitleKey.of(String.join(" ", text));
     if (key.isEmpty()) return List.of();
-    return List.of(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_EXACT, key))), boost));
+    return List.of(
+        new BoostQuery(
+            new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_EXACT, key))), boost));
   }
 }

@@ -15,8 +15,9 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 
 /**
- * Shapes facet counts for the response: values ordered by count then value, and every selected value present in its
- * facet's list, with a zero count if need be, so a visitor can always see and undo a selection.
+ * Shapes facet counts for the response: values ordered by count then value, and every selected
+ * value present in its facet's list, with a zero count if need be, so a visitor can always see and
+ * undo a selection.
  */
 final class FacetCounter {
   static final Comparator<FacetValue> BY_COUNT_THEN_VALUE =
@@ -24,8 +25,9 @@ final class FacetCounter {
 
   private FacetCounter() {}
 
-  static Map<String, List<FacetValue>> shape(Facets facets, List<String> dims, int size,
-      Map<String, List<String>> selected) throws IOException {
+  static Map<String, List<FacetValue>> shape(
+      Facets facets, List<String> dims, int size, Map<String, List<String>> selected)
+      throws IOException {
     var out = new LinkedHashMap<String, List<FacetValue>>();
     for (String dim : dims) {
       List<String> chosen = selected.getOrDefault(dim, List.of());
@@ -54,10 +56,12 @@ final class FacetCounter {
   }
 
   /**
-   * Every value of one facet, optionally narrowed to values with a word starting with {@code prefix}; the
-   * {@code selected} values are marked, and listed (count 0 if need be) when they match the prefix.
+   * Every value of one facet, optionally narrowed to values with a word starting with {@code
+   * prefix}; the {@code selected} values are marked, and listed (count 0 if need be) when they
+   * match the prefix.
    */
-  static List<FacetValue> all(Facets facets, String dim, String prefix, int size, List<String> selected)
+  static List<FacetValue> all(
+      Facets facets, String dim, String prefix, int size, List<String> selected)
       throws IOException {
     FacetResult all = null;
     if (facets != null) {
@@ -79,7 +83,8 @@ final class FacetCounter {
       }
     }
     for (String value : selected) {
-      if (!seen.contains(value) && (wanted.isEmpty() || wordStartsWith(TextFolding.fold(value), wanted))) {
+      if (!seen.contains(value)
+          && (wanted.isEmpty() || wordStartsWith(TextFolding.fold(value), wanted))) {
         values.add(new FacetValue(value, 0, true));
       }
     }
@@ -90,7 +95,8 @@ final class FacetCounter {
   private static boolean wordStartsWith(String value, String prefix) {
     if (value.startsWith(prefix)) return true;
     for (int i = 1; i < value.length(); i++) {
-      if (!Character.isLetterOrDigit(value.charAt(i - 1)) && value.startsWith(prefix, i)) return true;
+      if (!Character.isLetterOrDigit(value.charAt(i - 1)) && value.startsWith(prefix, i))
+        return true;
     }
     return false;
   }

@@ -20,14 +20,16 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Pseudo-relevance feedback for long, question-like queries (RM3's idea, kept small): the words that best
- * characterise the first few results, within the visitor's filters, are added, lightly weighted, to the query. A
- * visitor who types a whole question rarely uses the words the best pages use; the first results tell which those
- * are. Short queries, the usual search-box case, are left alone.
+ * Pseudo-relevance feedback for long, question-like queries (RM3's idea, kept small): the words
+ * that best characterise the first few results, within the visitor's filters, are added, lightly
+ * weighted, to the query. A visitor who types a whole question rarely uses the words the best pages
+ * use; the first results tell which those are. Short queries, the usual search-box case, are left
+ * alone.
  */
 final class FeedbackExpansion implements RankingStage {
   /** Content words (not stop words) a query needs before feedback applies. */
   static final int MIN_WORDS = 6;
+
   static final int FEEDBACK_DOCS = 10;
   static final int EXPANSION_TERMS = 10;
 
@@ -44,16 +46,22 @@ final class FeedbackExpansion implements RankingStage {
   @Override
   public Query apply(Query query, Context context) throws IOException {
     if (weight <= 0 || context.contentTerms().size() < MIN_WORDS) return query;
-    Query expansion = expansion(context.searcher(), context.filters().apply(query), context.contentTerms());
+    Query expansion =
+        expansion(context.searcher(), context.filters().apply(query), context.contentTerms());
     if (expansion == null) return query;
-    // The expansion may find pages the words did not; the visitor's exclusions still keep theirs out.
+    // The expansion may find pages the words did not; the visitor's exclusions still keep theirs
+    // out.
     var expanded = new BooleanQuery.Builder().add(query, Occur.SHOULD).add(expansion, Occur.SHOULD);
     context.words().exclude().forEach(q -> expanded.add(q, Occur.MUST_NOT));
     return expanded.build();
   }
 
-  /** The words of the first results, weighted by how much more they occur there than in the site; or null. */
-  private Query expansion(IndexSearcher searcher, Query query, Set<String> queryTerms) throws IOException {
+  /**
+   * The words of the first results, weighted by how much more they occur there than in the site; or
+   * null.
+   */
+  private Query expansion(IndexSearcher searcher, Query query, Set<String> queryTerms)
+      throws IOException {
     ScoreDoc[] top = searcher.search(query, FEEDBACK_DOCS).scoreDocs;
     if (top.length < 3) return null;
     int n = searcher.getIndexReader().numDocs();
@@ -68,22 +76,28 @@ final class FeedbackExpansion implements RankingStage {
     var ranked = new ArrayList<Map.Entry<String, Double>>();
     for (var e : scores.entrySet()) {
       String term = e.getKey();
-      if (queryTerms.contains(term) || term.length() < 3 || !term.chars().allMatch(Character::isLetter)
+      if (queryTerms.contains(term)
+          || term.length() < 3
+          || !term.chars().allMatch(Character::isLetter)
           || StopWords.contains(term)) {
         continue;
       }
       int df = searcher.getIndexReader().docFreq(new Term(Fields.BODY, term));
-      // A word from one page says nothing about the others; one on every page tells no page apart (its idf is 0).
+      // A word from one page says nothing about the others; one on every page tells no page apart
+      // (its idf is 0).
       if (df < 2 || df >= n) continue;
       ranked.add(Map.entry(term, e.getValue() * Math.log((double) n / df)));
     }
     if (ranked.isEmpty()) return null;
     ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-    List<Map.Entry<String, Double>> best = ranked.subList(0, Math.min(EXPANSION_TERMS, ranked.size()));
+    List<Map.Entry<String, Double>> best =
+        ranked.subList(0, Math.min(EXPANSION_TERMS, ranked.size()));
     double max = best.get(0).getValue();
     var expansion = new BooleanQuery.Builder();
     for (var e : best) {
-      expansion.add(new BoostQuery(fields.term(e.getKey()), (float) (weight * e.getValue() / max)), Occur.SHOULD);
+      expansion.add(
+          new BoostQuery(fields.term(e.getKey()), (float) (weight * e.getValue() / max)),
+          Occur.SHOULD);
     }
     return expansion.build();
   }

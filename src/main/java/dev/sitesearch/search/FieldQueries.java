@@ -21,12 +21,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * How text is searched over the schema's full-text fields with their weights: the analysis of query text, and the
- * Lucene query for one term, a phrase or a prefix across all fields. Every part of the planner that searches words
- * (matching, typos, feedback, proximity) goes through here, so they all score a word alike.
+ * How text is searched over the schema's full-text fields with their weights: the analysis of query
+ * text, and the Lucene query for one term, a phrase or a prefix across all fields. Every part of
+ * the planner that searches words (matching, typos, feedback, proximity) goes through here, so they
+ * all score a word alike.
  */
 final class FieldQueries {
-  /** Small, so a page matching a word in two fields gets a little more than one matching it in one. */
+  /**
+   * Small, so a page matching a word in two fields gets a little more than one matching it in one.
+   */
   static final float TIE_BREAKER = 0.1f;
 
   private final Analyzer analyzer;
@@ -75,11 +78,16 @@ final class FieldQueries {
       return combined.build();
     }
     var perField = new ArrayList<Query>();
-    fields.forEach((field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
+    fields.forEach(
+        (field, boost) ->
+            perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost)));
     return new DisjunctionMaxQuery(perField, TIE_BREAKER);
   }
 
-  /** Analysed terms at their positions, as a phrase within {@code slop}, in the field that matches best. */
+  /**
+   * Analysed terms at their positions, as a phrase within {@code slop}, in the field that matches
+   * best.
+   */
   Query phrase(List<AnalyzedTerm> terms, int slop) {
     var perField = new ArrayList<Query>();
     for (var field : fields.entrySet()) {
@@ -94,7 +102,8 @@ final class FieldQueries {
   Query prefix(String normalized) {
     var perField = new ArrayList<Query>();
     for (var field : fields.entrySet()) {
-      perField.add(new BoostQuery(new PrefixQuery(new Term(field.getKey(), normalized)), field.getValue()));
+      perField.add(
+          new BoostQuery(new PrefixQuery(new Term(field.getKey(), normalized)), field.getValue()));
     }
     return new DisjunctionMaxQuery(perField, TIE_BREAKER);
   }

@@ -12,12 +12,17 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * A request's filters: facet values (OR within a facet, AND across facets) and a date range on the page date. The
- * one place that applies them to a query, for the hits and for every facet count, so they cannot disagree.
+ * A request's filters: facet values (OR within a facet, AND across facets) and a date range on the
+ * page date. The one place that applies them to a query, for the hits and for every facet count, so
+ * they cannot disagree.
  *
  * @param dateField the page date, or null when the schema has none
  */
-record Filters(FacetsConfig facetsConfig, Map<String, List<String>> values, String dateField, LocalDate from,
+record Filters(
+    FacetsConfig facetsConfig,
+    Map<String, List<String>> values,
+    String dateField,
+    LocalDate from,
     LocalDate to) {
 
   /** {@code query} within the dates and every facet filter. */
@@ -26,17 +31,18 @@ record Filters(FacetsConfig facetsConfig, Map<String, List<String>> values, Stri
   }
 
   /**
-   * {@code query} within the dates and every facet filter but {@code facet}'s own: counting that facet over it tells
-   * what ticking each of its values would add (disjunctive counts).
+   * {@code query} within the dates and every facet filter but {@code facet}'s own: counting that
+   * facet over it tells what ticking each of its values would add (disjunctive counts).
    */
   DrillDownQuery applyExcept(Query query, String facet) {
     var base = new BooleanQuery.Builder().add(query, Occur.MUST);
     Query dates = dateRange();
     if (dates != null) base.add(dates, Occur.FILTER);
     var drillDown = new DrillDownQuery(facetsConfig, base.build());
-    values.forEach((dim, selected) -> {
-      if (!dim.equals(facet)) selected.forEach(v -> drillDown.add(dim, v));
-    });
+    values.forEach(
+        (dim, selected) -> {
+          if (!dim.equals(facet)) selected.forEach(v -> drillDown.add(dim, v));
+        });
     return drillDown;
   }
 
@@ -47,9 +53,14 @@ record Filters(FacetsConfig facetsConfig, Map<String, List<String>> values, Stri
 
   private Query dateRange() {
     if (dateField == null || (from == null && to == null)) return null;
-    long fromMillis = from == null ? Long.MIN_VALUE : from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    long toMillis = to == null ? Long.MAX_VALUE
-        : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+    long fromMillis =
+        from == null
+            ? Long.MIN_VALUE
+            : from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    long toMillis =
+        to == null
+            ? Long.MAX_VALUE
+            : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
     return LongField.newRangeQuery(dateField, fromMillis, toMillis);
   }
 }

@@ -14,8 +14,9 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Turns the hits of one page of results into what the visitor sees: the stored fields, the highlighted title and
- * snippet, the facet values. Also reads a whole stored page for the documents endpoint.
+ * Turns the hits of one page of results into what the visitor sees: the stored fields, the
+ * highlighted title and snippet, the facet values. Also reads a whole stored page for the documents
+ * endpoint.
  */
 final class HitAssembler {
   private final Schema schema;
@@ -39,19 +40,33 @@ final class HitAssembler {
     for (int i = 0; i < n; i++) {
       docIds[i] = docs[from + i].doc;
       documents[i] = stored.document(docIds[i]);
-      text[i] = new Snippets.Text(value(documents[i], Fields.TITLE), value(documents[i], Fields.DESCRIPTION_SHOWN),
-          value(documents[i], Fields.BODY));
+      text[i] =
+          new Snippets.Text(
+              value(documents[i], Fields.TITLE),
+              value(documents[i], Fields.DESCRIPTION_SHOWN),
+              value(documents[i], Fields.BODY));
     }
-    // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the postings.
-    Snippets.Highlighted marks = snippets.highlight(searcher, searcher.rewrite(plan.highlight()), docIds, text);
+    // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the
+    // postings.
+    Snippets.Highlighted marks =
+        snippets.highlight(searcher, searcher.rewrite(plan.highlight()), docIds, text);
     String dateField = schema.primaryDate();
     var out = new ArrayList<Hit>(n);
     for (int i = 0; i < n; i++) {
       Document d = documents[i];
       Float score = plan.showsScores() ? docs[from + i].score : null;
       String date = dateField == null ? null : d.get(Fields.STORED_DATE_PREFIX + dateField);
-      out.add(new Hit(d.get(Fields.ID), text[i].title(), text[i].description(), d.get(Fields.URL), date, score,
-          marks.snippets()[i], Map.of("title", marks.titles()[i]), fields(d)));
+      out.add(
+          new Hit(
+              d.get(Fields.ID),
+              text[i].title(),
+              text[i].description(),
+              d.get(Fields.URL),
+              date,
+              score,
+              marks.snippets()[i],
+              Map.of("title", marks.titles()[i]),
+              fields(d)));
     }
     return out;
   }
@@ -63,8 +78,15 @@ final class HitAssembler {
       String v = d.get(Fields.STORED_DATE_PREFIX + date);
       if (v != null) dates.put(date, v);
     }
-    return new StoredPage(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.URL), value(d, Fields.TITLE),
-        value(d, Fields.DESCRIPTION_SHOWN), value(d, Fields.BODY), dates, fields(d));
+    return new StoredPage(
+        d.get(Fields.ID),
+        d.get(Fields.PATH),
+        d.get(Fields.URL),
+        value(d, Fields.TITLE),
+        value(d, Fields.DESCRIPTION_SHOWN),
+        value(d, Fields.BODY),
+        dates,
+        fields(d));
   }
 
   /** The page's facet values and extra stored fields, in schema order. */

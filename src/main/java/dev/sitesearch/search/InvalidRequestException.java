@@ -3,13 +3,24 @@ package dev.sitesearch.search;
 import java.util.Objects;
 
 /**
- * A search request that cannot be answered as asked. It names the part of the request at fault in the search's own
- * terms ({@link Part}); each edge names it in its own (the HTTP API as a query parameter such as {@code f.tags}, the
- * CLI as an option such as {@code --filter}).
+ * A search request that cannot be answered as asked. It names the part of the request at fault in
+ * the search's own terms ({@link Part}); each edge names it in its own (the HTTP API as a query
+ * parameter such as {@code f.tags}, the CLI as an option such as {@code --filter}).
  */
 public class InvalidRequestException extends RuntimeException {
   /** The parts of a request that can be wrong. */
-  public enum Part { QUERY, FILTER, FROM, TO, SORT, PAGE, SIZE, FACETS, FACET_SIZE, FACET }
+  public enum Part {
+    QUERY,
+    FILTER,
+    FROM,
+    TO,
+    SORT,
+    PAGE,
+    SIZE,
+    FACETS,
+    FACET_SIZE,
+    FACET
+  }
 
   private final Part part;
   private final String facet;

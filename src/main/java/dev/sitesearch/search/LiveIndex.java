@@ -18,12 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index as queries see it: the newest commit's searcher (with what is built once per commit: facet state,
- * commit data, the title suggester), following new commits from this process or another. Queries take a
- * {@link Lease} on a searcher and never wait for indexing: they run on the last opened commit.
+ * The index as queries see it: the newest commit's searcher (with what is built once per commit:
+ * facet state, commit data, the title suggester), following new commits from this process or
+ * another. Queries take a {@link Lease} on a searcher and never wait for indexing: they run on the
+ * last opened commit.
  *
- * <p>It owns its {@link Directory}: opened here, closed by {@link #close()}, and closed too when opening fails
- * half-way. Thread-safe.
+ * <p>It owns its {@link Directory}: opened here, closed by {@link #close()}, and closed too when
+ * opening fails half-way. Thread-safe.
  */
 public final class LiveIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
@@ -36,17 +37,23 @@ public final class LiveIndex implements AutoCloseable {
 
   private LiveIndex(Directory directory, Schema schema, Similarity similarity) throws IOException {
     this.directory = directory;
-    this.manager = new SearcherManager(directory, new SiteSearcher.Factory(schema.facetsConfig(), similarity));
+    this.manager =
+        new SearcherManager(directory, new SiteSearcher.Factory(schema.facetsConfig(), similarity));
     this.suggester = new TitleSuggester(schema.primaryDate());
   }
 
   /** Opens the index in {@code indexDir}; an {@link IndexMissingException} when there is none. */
-  public static LiveIndex open(Path indexDir, Schema schema, Similarity similarity) throws IOException {
+  public static LiveIndex open(Path indexDir, Schema schema, Similarity similarity)
+      throws IOException {
     return open(FSDirectory.open(indexDir), indexDir.toString(), schema, similarity);
   }
 
-  /** Opens the index in {@code directory}, taking ownership of it: it is closed on failure, and by close(). */
-  static LiveIndex open(Directory directory, String where, Schema schema, Similarity similarity) throws IOException {
+  /**
+   * Opens the index in {@code directory}, taking ownership of it: it is closed on failure, and by
+   * close().
+   */
+  static LiveIndex open(Directory directory, String where, Schema schema, Similarity similarity)
+      throws IOException {
     LiveIndex live = null;
     try {
       if (!DirectoryReader.indexExists(directory)) {
@@ -79,7 +86,10 @@ public final class LiveIndex implements AutoCloseable {
     return new Lease((SiteSearcher) manager.acquire());
   }
 
-  /** A query's hold on one searcher: {@code try (var lease = index.acquire()) { … lease.searcher() … }}. */
+  /**
+   * A query's hold on one searcher: {@code try (var lease = index.acquire()) { … lease.searcher() …
+   * }}.
+   */
   public final class Lease implements AutoCloseable {
     private final SiteSearcher searcher;
 
@@ -100,19 +110,21 @@ public final class LiveIndex implements AutoCloseable {
   /** Looks for a new commit every {@code every} and rebuilds what depends on it; once. */
   public synchronized void followCommits(Duration every) {
     if (refresher != null || closed) return;
-    refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sitesearch-refresh");
-      t.setDaemon(true);
-      return t;
-    });
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sitesearch-refresh");
+              t.setDaemon(true);
+              return t;
+            });
     long millis = Math.max(1, every.toMillis());
     refresher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Opens the newest commit now, if there is one, so a reindex is searchable when this returns. The completions
-   * follow at once on a small site; on a large one (seconds to rebuild) the refresh thread rebuilds them just after,
-   * when commits are followed.
+   * Opens the newest commit now, if there is one, so a reindex is searchable when this returns. The
+   * completions follow at once on a small site; on a large one (seconds to rebuild) the refresh
+   * thread rebuilds them just after, when commits are followed.
    */
   public void refresh() throws IOException {
     manager.maybeRefreshBlocking();
@@ -151,8 +163,11 @@ public final class LiveIndex implements AutoCloseable {
   public Health health() throws IOException {
     try (Lease lease = acquire()) {
       SiteSearcher searcher = lease.searcher();
-      return new Health("ok", searcher.getIndexReader().numDocs(),
-          searcher.commitData().get(Fields.COMMIT_INDEXED_AT), searcher.generation());
+      return new Health(
+          "ok",
+          searcher.getIndexReader().numDocs(),
+          searcher.commitData().get(Fields.COMMIT_INDEXED_AT),
+          searcher.generation());
     }
   }
 
@@ -162,7 +177,10 @@ public final class LiveIndex implements AutoCloseable {
     }
   }
 
-  /** Stops following commits, then closes the suggester, the searchers and the directory, each even if one fails. */
+  /**
+   * Stops following commits, then closes the suggester, the searchers and the directory, each even
+   * if one fails.
+   */
   @Override
   public void close() throws IOException {
     ScheduledExecutorService stopping;
@@ -174,12 +192,15 @@ public final class LiveIndex implements AutoCloseable {
     if (stopping != null) {
       stopping.shutdown(); // no interrupt: it would close Lucene's file channels under a refresh
       try {
-        if (!stopping.awaitTermination(10, TimeUnit.SECONDS)) LOG.warn("the refresh thread did not stop in 10 s");
+        if (!stopping.awaitTermination(10, TimeUnit.SECONDS))
+          LOG.warn("the refresh thread did not stop in 10 s");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    try (directory; manager; suggester) {
+    try (directory;
+        manager;
+        suggester) {
       // closed in reverse order: suggester, searchers, directory
     }
   }

@@ -4,9 +4,10 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /**
- * Formats the highlighter's best passage as safe HTML: everything escaped, matches wrapped in {@code <mark>}, and a
- * long passage cut to a window of at most {@code maxChars} around its first match, at word boundaries, with an
- * ellipsis where text was cut. Content may contain {@code <script>}; what comes out is inert.
+ * Formats the highlighter's best passage as safe HTML: everything escaped, matches wrapped in
+ * {@code <mark>}, and a long passage cut to a window of at most {@code maxChars} around its first
+ * match, at word boundaries, with an ellipsis where text was cut. Content may contain {@code
+ * <script>}; what comes out is inert.
  */
 final class MarkFormatter extends PassageFormatter {
   static final String ELLIPSIS = "…";

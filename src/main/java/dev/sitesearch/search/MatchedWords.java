@@ -5,12 +5,13 @@ import java.util.Objects;
 import org.apache.lucene.search.Query;
 
 /**
- * The query's clauses as they will match, in the order typed, and what the ranking features need to know about
- * them. A page needs one matching clause.
+ * The query's clauses as they will match, in the order typed, and what the ranking features need to
+ * know about them. A page needs one matching clause.
  *
- * @param clauses  each clause searched (stop words and punctuation left out), matching or not
- * @param hadWords whether the query had words at all (none matching then means no page, not every page)
- * @param exclude  a query per excluded clause
+ * @param clauses each clause searched (stop words and punctuation left out), matching or not
+ * @param hadWords whether the query had words at all (none matching then means no page, not every
+ *     page)
+ * @param exclude a query per excluded clause
  */
 record MatchedWords(List<Searched> clauses, boolean hadWords, List<Query> exclude) {
   MatchedWords {
@@ -21,10 +22,10 @@ record MatchedWords(List<Searched> clauses, boolean hadWords, List<Query> exclud
   /**
    * One clause searched.
    *
-   * @param match    what matches it (directly or through a typo), or null when nothing does
-   * @param pairTerm its single analysed term when it is one known word, else null (which breaks a run: runs of such
-   *                 terms are what proximity looks at)
-   * @param typo     the word as typed when it matched only with a typo allowed, else null
+   * @param match what matches it (directly or through a typo), or null when nothing does
+   * @param pairTerm its single analysed term when it is one known word, else null (which breaks a
+   *     run: runs of such terms are what proximity looks at)
+   * @param typo the word as typed when it matched only with a typo allowed, else null
    */
   record Searched(Query match, String pairTerm, String typo) {}
 
@@ -49,7 +50,9 @@ record MatchedWords(List<Searched> clauses, boolean hadWords, List<Query> exclud
 
   /** The first {@code n} clauses and exclusions, for a query too large for Lucene. */
   MatchedWords firstClauses(int n) {
-    return new MatchedWords(clauses.subList(0, Math.min(n, clauses.size())), hadWords,
+    return new MatchedWords(
+        clauses.subList(0, Math.min(n, clauses.size())),
+        hadWords,
         exclude.subList(0, Math.min(n, exclude.size())));
   }
 

@@ -6,9 +6,10 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * Adjacent query words found near each other (within {@code slop} positions) earn a bonus per pair. It pays for the
- * short queries of a search box; over long natural-language questions it rewards chance neighbours (the CISI
- * collection lost 6% nDCG@10 with it), so it applies to queries of up to {@link #MAX_WORDS} words.
+ * Adjacent query words found near each other (within {@code slop} positions) earn a bonus per pair.
+ * It pays for the short queries of a search box; over long natural-language questions it rewards
+ * chance neighbours (the CISI collection lost 6% nDCG@10 with it), so it applies to queries of up
+ * to {@link #MAX_WORDS} words.
  */
 final class ProximityBonus implements Bonus {
   static final int MAX_WORDS = 5;

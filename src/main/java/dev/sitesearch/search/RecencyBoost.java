@@ -13,9 +13,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * A gentle multiplier for newer pages: {@code 1 + weight × 0.5^(age / halfLife)}, so of two equally good pages the
- * newer comes first, while a much better old page still beats a new one. Undated pages get no bonus. Applies only
- * when some word matched (browsing is already sorted by date).
+ * A gentle multiplier for newer pages: {@code 1 + weight × 0.5^(age / halfLife)}, so of two equally
+ * good pages the newer comes first, while a much better old page still beats a new one. Undated
+ * pages get no bonus. Applies only when some word matched (browsing is already sorted by date).
  */
 final class RecencyBoost implements RankingStage {
   private static final double MILLIS_PER_DAY = 86_400_000d;
@@ -30,7 +30,8 @@ final class RecencyBoost implements RankingStage {
   @Override
   public Query apply(Query query, Context context) {
     if (halfLifeDays <= 0 || weight <= 0 || context.words().isEmpty()) return query;
-    return FunctionScoreQuery.boostByValue(query, new Decay(context.nowMillis(), halfLifeDays, weight));
+    return FunctionScoreQuery.boostByValue(
+        query, new Decay(context.nowMillis(), halfLifeDays, weight));
   }
 
   /** The multiplier per page, from the page date's doc values. */
@@ -91,8 +92,10 @@ final class RecencyBoost implements RankingStage {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Decay r && r.nowMillis / 3_600_000 == nowMillis / 3_600_000
-          && r.halfLifeDays == halfLifeDays && r.weight == weight;
+      return o instanceof Decay r
+          && r.nowMillis / 3_600_000 == nowMillis / 3_600_000
+          && r.halfLifeDays == halfLifeDays
+          && r.weight == weight;
     }
 
     @Override

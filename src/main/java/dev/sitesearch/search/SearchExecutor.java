@@ -12,8 +12,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Runs a {@link SearchPlan}: the top hits up to the requested page and every facet's disjunctive counts in one
- * pass ({@link DrillSideways}: each facet counted with every filter but its own), or one facet's counts alone.
+ * Runs a {@link SearchPlan}: the top hits up to the requested page and every facet's disjunctive
+ * counts in one pass ({@link DrillSideways}: each facet counted with every filter but its own), or
+ * one facet's counts alone.
  */
 final class SearchExecutor {
   private final FacetsConfig facetsConfig;
@@ -25,8 +26,8 @@ final class SearchExecutor {
   /**
    * What a plan found.
    *
-   * @param total  matching pages
-   * @param docs   the hits from the first up to the requested page's last
+   * @param total matching pages
+   * @param docs the hits from the first up to the requested page's last
    * @param facets the counts, or null when the index has no facet values yet
    */
   record Execution(long total, ScoreDoc[] docs, Facets facets) {}
@@ -36,12 +37,15 @@ final class SearchExecutor {
     SearchRequest request = plan.request();
     int topN = request.page() * request.size();
     if (searcher.facetState() == null) {
-      TopDocs top = plan.sort() == null ? searcher.search(query, topN) : searcher.search(query, topN, plan.sort());
+      TopDocs top =
+          plan.sort() == null
+              ? searcher.search(query, topN)
+              : searcher.search(query, topN, plan.sort());
       return new Execution(searcher.count(query), top.scoreDocs, null);
     }
     var sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
-    DrillSideways.DrillSidewaysResult result = sideways.search(query, null, null, topN, plan.sort(),
-        plan.sort() == null);
+    DrillSideways.DrillSidewaysResult result =
+        sideways.search(query, null, null, topN, plan.sort(), plan.sort() == null);
     Facets facets = result.facets;
     if (facets == null) { // no filter: DrillSideways leaves the plain counting to the caller
       FacetsCollector collector = searcher.search(query, new FacetsCollectorManager());
@@ -51,13 +55,15 @@ final class SearchExecutor {
   }
 
   /**
-   * One facet's counts as the sidebar counts it: over the plan's query within every other filter, its own left out,
-   * so each value's count is what ticking it would add. Null when the index has no facet values yet.
+   * One facet's counts as the sidebar counts it: over the plan's query within every other filter,
+   * its own left out, so each value's count is what ticking it would add. Null when the index has
+   * no facet values yet.
    */
   Facets countFacet(SiteSearcher searcher, SearchPlan plan, String facet) throws IOException {
     if (searcher.facetState() == null) return null;
-    FacetsCollector collector = searcher.search(plan.filters().applyExcept(plan.scored(), facet),
-        new FacetsCollectorManager());
+    FacetsCollector collector =
+        searcher.search(
+            plan.filters().applyExcept(plan.scored(), facet), new FacetsCollectorManager());
     return new SortedSetDocValuesFacetCounts(searcher.facetState(), collector);
   }
 }

@@ -5,21 +5,28 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 
 /**
- * A request turned into what Lucene runs, built once by the {@link QueryPlanner} and not changed after: every
- * endpoint that ranks or counts executes a plan, so the hits, the sidebar's counts and a facet's value list all see
- * the same query.
+ * A request turned into what Lucene runs, built once by the {@link QueryPlanner} and not changed
+ * after: every endpoint that ranks or counts executes a plan, so the hits, the sidebar's counts and
+ * a facet's value list all see the same query.
  *
- * @param request     the request planned
- * @param scored      the ranked query with every ranking feature, without the filters
- * @param highlight   the query's words alone, without the bonuses, for the highlighter
+ * @param request the request planned
+ * @param scored the ranked query with every ranking feature, without the filters
+ * @param highlight the query's words alone, without the bonuses, for the highlighter
  * @param typoMatched the query's words that matched only with a typo allowed
- * @param filters     the request's facet and date filters
- * @param sort        the hit order, or null for by score
- * @param facets      the facets to count
- * @param browsing    the query has no words: every page (within the filters), unscored
+ * @param filters the request's facet and date filters
+ * @param sort the hit order, or null for by score
+ * @param facets the facets to count
+ * @param browsing the query has no words: every page (within the filters), unscored
  */
-record SearchPlan(SearchRequest request, Query scored, Query highlight, List<String> typoMatched, Filters filters,
-    Sort sort, List<String> facets, boolean browsing) {
+record SearchPlan(
+    SearchRequest request,
+    Query scored,
+    Query highlight,
+    List<String> typoMatched,
+    Filters filters,
+    Sort sort,
+    List<String> facets,
+    boolean browsing) {
   SearchPlan {
     typoMatched = List.copyOf(typoMatched);
     facets = List.copyOf(facets);

@@ -10,22 +10,35 @@ import java.util.Map;
 /**
  * One search, validated on construction so an invalid request cannot exist.
  *
- * @param q         the user's text; empty means every page (browsing)
- * @param filters   facet name to selected values: values of one facet are OR-ed, facets AND-ed
- * @param from      earliest page date, inclusive, or null
- * @param to        latest page date, inclusive, or null
- * @param sort      hit order; relevance with an empty query means newest first
- * @param page      1-based page number
- * @param size      hits per page, 1 to 100
- * @param facets    facets to count, or null for every configured facet
+ * @param q the user's text; empty means every page (browsing)
+ * @param filters facet name to selected values: values of one facet are OR-ed, facets AND-ed
+ * @param from earliest page date, inclusive, or null
+ * @param to latest page date, inclusive, or null
+ * @param sort hit order; relevance with an empty query means newest first
+ * @param page 1-based page number
+ * @param size hits per page, 1 to 100
+ * @param facets facets to count, or null for every configured facet
  * @param facetSize values per facet, 1 to 100
  */
-public record SearchRequest(String q, Map<String, List<String>> filters, LocalDate from, LocalDate to,
-    SortOrder sort, int page, int size, List<String> facets, int facetSize) {
+public record SearchRequest(
+    String q,
+    Map<String, List<String>> filters,
+    LocalDate from,
+    LocalDate to,
+    SortOrder sort,
+    int page,
+    int size,
+    List<String> facets,
+    int facetSize) {
 
   public static final int MAX_QUERY_CHARS = 1000;
-  /** Facet values ticked at once, over all facets: a page shows a few dozen at most; each is a clause of the query. */
+
+  /**
+   * Facet values ticked at once, over all facets: a page shows a few dozen at most; each is a
+   * clause of the query.
+   */
   public static final int MAX_FILTER_VALUES = 100;
+
   public static final int MAX_SIZE = 100;
   public static final int MAX_WINDOW = 10_000;
   public static final int MAX_FACET_SIZE = 100;
@@ -36,19 +49,24 @@ public record SearchRequest(String q, Map<String, List<String>> filters, LocalDa
     q = checkQuery(q);
     var copy = new LinkedHashMap<String, List<String>>();
     if (filters != null) {
-      filters.forEach((k, v) -> {
-        List<String> values = v.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-        if (!values.isEmpty()) copy.put(k, values);
-      });
+      filters.forEach(
+          (k, v) -> {
+            List<String> values =
+                v.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+            if (!values.isEmpty()) copy.put(k, values);
+          });
     }
     filters = Collections.unmodifiableMap(copy);
     int values = copy.values().stream().mapToInt(List::size).sum();
     if (values > MAX_FILTER_VALUES) {
-      throw new InvalidRequestException(Part.FILTER, copy.keySet().iterator().next(), values
-          + " filter values; at most " + MAX_FILTER_VALUES + " can be ticked at once");
+      throw new InvalidRequestException(
+          Part.FILTER,
+          copy.keySet().iterator().next(),
+          values + " filter values; at most " + MAX_FILTER_VALUES + " can be ticked at once");
     }
     if (from != null && to != null && from.isAfter(to)) {
-      throw new InvalidRequestException(Part.FROM, "the first date (" + from + ") is after the last (" + to + ")");
+      throw new InvalidRequestException(
+          Part.FROM, "the first date (" + from + ") is after the last (" + to + ")");
     }
     if (sort == null) sort = SortOrder.RELEVANCE;
     if (page < 1) throw new InvalidRequestException(Part.PAGE, "the page number must be 1 or more");
@@ -56,12 +74,16 @@ public record SearchRequest(String q, Map<String, List<String>> filters, LocalDa
       throw new InvalidRequestException(Part.SIZE, "hits per page must be from 1 to " + MAX_SIZE);
     }
     if ((long) page * size > MAX_WINDOW) {
-      throw new InvalidRequestException(Part.PAGE, "page number × hits per page may not exceed " + MAX_WINDOW
-          + "; narrow the search with a query or filters instead of paging this deep");
+      throw new InvalidRequestException(
+          Part.PAGE,
+          "page number × hits per page may not exceed "
+              + MAX_WINDOW
+              + "; narrow the search with a query or filters instead of paging this deep");
     }
     facets = facets == null ? null : List.copyOf(facets);
     if (facetSize < 1 || facetSize > MAX_FACET_SIZE) {
-      throw new InvalidRequestException(Part.FACET_SIZE, "values per facet must be from 1 to " + MAX_FACET_SIZE);
+      throw new InvalidRequestException(
+          Part.FACET_SIZE, "values per facet must be from 1 to " + MAX_FACET_SIZE);
     }
   }
 
@@ -69,22 +91,26 @@ public record SearchRequest(String q, Map<String, List<String>> filters, LocalDa
   public static String checkQuery(String q) {
     String text = q == null ? "" : q.strip();
     if (text.length() > MAX_QUERY_CHARS) {
-      throw new InvalidRequestException(Part.QUERY, "the query is " + text.length() + " characters; the limit is "
-          + MAX_QUERY_CHARS);
+      throw new InvalidRequestException(
+          Part.QUERY,
+          "the query is " + text.length() + " characters; the limit is " + MAX_QUERY_CHARS);
     }
     return text;
   }
 
   /** A first-page request with defaults, for the CLI and tests. */
   public static SearchRequest of(String q) {
-    return new SearchRequest(q, Map.of(), null, null, SortOrder.RELEVANCE, 1, DEFAULT_SIZE, null, DEFAULT_FACET_SIZE);
+    return new SearchRequest(
+        q, Map.of(), null, null, SortOrder.RELEVANCE, 1, DEFAULT_SIZE, null, DEFAULT_FACET_SIZE);
   }
 
   public SearchRequest withFilters(Map<String, List<String>> newFilters) {
     return new SearchRequest(q, newFilters, from, to, sort, page, size, facets, facetSize);
   }
 
-  /** The same search for another query, asking only how many pages it finds (no facets, one hit). */
+  /**
+   * The same search for another query, asking only how many pages it finds (no facets, one hit).
+   */
   SearchRequest forCount(String newQ) {
     return new SearchRequest(newQ, filters, from, to, sort, 1, 1, List.of(), 1);
   }

@@ -4,20 +4,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer to a {@link SearchRequest}, printed as-is by the HTTP API and by {@code search --json}.
+ * The answer to a {@link SearchRequest}, printed as-is by the HTTP API and by {@code search
+ * --json}.
  *
- * @param query      the query as understood (the request's q)
- * @param total      number of matching pages
- * @param page       the page returned
- * @param size       the page size
- * @param tookMs     time spent in the search core
- * @param hits       this page's hits
- * @param facets     facet name to its values, in configured order
+ * @param query the query as understood (the request's q)
+ * @param total number of matching pages
+ * @param page the page returned
+ * @param size the page size
+ * @param tookMs time spent in the search core
+ * @param hits this page's hits
+ * @param facets facet name to its values, in configured order
  * @param didYouMean a corrected query when this one found little; null when none is offered
- * @param typoMatched the query's words that matched only with a typo allowed (typo tolerance changed what matched)
+ * @param typoMatched the query's words that matched only with a typo allowed (typo tolerance
+ *     changed what matched)
  */
-public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
-    Map<String, List<FacetValue>> facets, Suggestion didYouMean, List<String> typoMatched) {
+public record SearchResponse(
+    String query,
+    long total,
+    int page,
+    int size,
+    long tookMs,
+    List<Hit> hits,
+    Map<String, List<FacetValue>> facets,
+    Suggestion didYouMean,
+    List<String> typoMatched) {
 
   public SearchResponse {
     hits = List.copyOf(hits);
@@ -25,19 +35,28 @@ public record SearchResponse(String query, long total, int page, int size, long 
   }
 
   public SearchResponse withDidYouMean(Suggestion correction) {
-    return new SearchResponse(query, total, page, size, tookMs, hits, facets, correction, typoMatched);
+    return new SearchResponse(
+        query, total, page, size, tookMs, hits, facets, correction, typoMatched);
   }
 
   /**
    * One matching page.
    *
-   * @param score      relevance score; null when sorted by something else
-   * @param snippet    best passage of body or description, HTML-escaped with matches in {@code <mark>}
+   * @param score relevance score; null when sorted by something else
+   * @param snippet best passage of body or description, HTML-escaped with matches in {@code <mark>}
    * @param highlights highlighted forms of short fields ({@code title}), escaped the same way
-   * @param fields     the page's facet values and extra stored fields
+   * @param fields the page's facet values and extra stored fields
    */
-  public record Hit(String id, String title, String description, String url, String date, Float score,
-      String snippet, Map<String, String> highlights, Map<String, List<String>> fields) {}
+  public record Hit(
+      String id,
+      String title,
+      String description,
+      String url,
+      String date,
+      Float score,
+      String snippet,
+      Map<String, String> highlights,
+      Map<String, List<String>> fields) {}
 
   /** One facet value with its count; {@code selected} when it is among the request's filters. */
   public record FacetValue(String value, long count, boolean selected) {}

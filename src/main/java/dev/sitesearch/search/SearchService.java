@@ -17,12 +17,16 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 
 /**
- * The search core as the HTTP API and the CLI use it: search, facet values, documents, suggestions and health. A thin
- * facade: each call leases a searcher from the {@link LiveIndex}, asks the {@link QueryPlanner} for a plan, runs it
- * with the {@link SearchExecutor} and shapes the answer with the {@link HitAssembler}. Thread-safe.
+ * The search core as the HTTP API and the CLI use it: search, facet values, documents, suggestions
+ * and health. A thin facade: each call leases a searcher from the {@link LiveIndex}, asks the
+ * {@link QueryPlanner} for a plan, runs it with the {@link SearchExecutor} and shapes the answer
+ * with the {@link HitAssembler}. Thread-safe.
  */
 public final class SearchService {
-  /** BM25 length normalisation: Lucene's default, which the relevance benchmark kept (k1 is a ranking setting). */
+  /**
+   * BM25 length normalisation: Lucene's default, which the relevance benchmark kept (k1 is a
+   * ranking setting).
+   */
   private static final float BM25_B = 0.75f;
 
   private final Schema schema;
@@ -60,7 +64,8 @@ public final class SearchService {
       corrected = didYouMean.correct(request.q(), lease.searcher().getIndexReader());
     }
     if (corrected == null) return response;
-    // Offered only when it finds pages under the same filters, and no fewer than the query as typed.
+    // Offered only when it finds pages under the same filters, and no fewer than the query as
+    // typed.
     long total = searchOnce(request.forCount(corrected)).total();
     if (total == 0 || total < response.total()) return response;
     return response.withDidYouMean(new SearchResponse.Suggestion(corrected, total));
@@ -73,17 +78,27 @@ public final class SearchService {
       SearchPlan plan = planner.plan(request, searcher, clock.millis());
       SearchExecutor.Execution found = executor.execute(searcher, plan);
       var hits = assembler.hits(searcher, plan, found.docs());
-      var facets = FacetCounter.shape(found.facets(), plan.facets(), request.facetSize(), request.filters());
+      var facets =
+          FacetCounter.shape(found.facets(), plan.facets(), request.facetSize(), request.filters());
       long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResponse(request.q(), found.total(), request.page(), request.size(), tookMs, hits, facets,
-          null, plan.typoMatched());
+      return new SearchResponse(
+          request.q(),
+          found.total(),
+          request.page(),
+          request.size(),
+          tookMs,
+          hits,
+          facets,
+          null,
+          plan.typoMatched());
     }
   }
 
   /**
-   * Every value of {@code facet} with its count, counted as the search with the same request counts it in the
-   * sidebar (same plan: query, synonyms, typos, feedback, curation, dates, the other facets' filters), narrowed to
-   * values with a word starting with {@code prefix}; the request's own values of this facet are marked selected.
+   * Every value of {@code facet} with its count, counted as the search with the same request counts
+   * it in the sidebar (same plan: query, synonyms, typos, feedback, curation, dates, the other
+   * facets' filters), narrowed to values with a word starting with {@code prefix}; the request's
+   * own values of this facet are marked selected.
    */
   public List<FacetValue> facetValues(String facet, String prefix, SearchRequest request, int size)
       throws IOException {
@@ -92,7 +107,8 @@ public final class SearchService {
     try (var lease = index.acquire()) {
       SiteSearcher searcher = lease.searcher();
       SearchPlan plan = planner.plan(request, searcher, clock.millis());
-      return FacetCounter.all(executor.countFacet(searcher, plan, facet), facet, prefix, size, selected);
+      return FacetCounter.all(
+          executor.countFacet(searcher, plan, facet), facet, prefix, size, selected);
     }
   }
 
@@ -102,7 +118,8 @@ public final class SearchService {
       SiteSearcher searcher = lease.searcher();
       TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
       if (top.scoreDocs.length == 0) return Optional.empty();
-      return Optional.of(assembler.storedPage(searcher.storedFields().document(top.scoreDocs[0].doc)));
+      return Optional.of(
+          assembler.storedPage(searcher.storedFields().document(top.scoreDocs[0].doc)));
     }
   }
 

@@ -12,16 +12,20 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.similarities.Similarity;
 
 /**
- * A searcher over one index commit, with what is built once per commit rather than per query: the facet ordinal
- * state and the commit's metadata.
+ * A searcher over one index commit, with what is built once per commit rather than per query: the
+ * facet ordinal state and the commit's metadata.
  */
 final class SiteSearcher extends IndexSearcher {
   private final SortedSetDocValuesReaderState facetState;
   private final Map<String, String> commitData;
   private final long generation;
 
-  private SiteSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState, Map<String, String> commitData,
-      long generation, Similarity similarity) {
+  private SiteSearcher(
+      IndexReader reader,
+      SortedSetDocValuesReaderState facetState,
+      Map<String, String> commitData,
+      long generation,
+      Similarity similarity) {
     super(reader);
     setSimilarity(similarity);
     this.facetState = facetState;
@@ -52,7 +56,8 @@ final class SiteSearcher extends IndexSearcher {
     }
 
     @Override
-    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
+        throws IOException {
       SortedSetDocValuesReaderState state;
       try {
         state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);

@@ -13,9 +13,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
- * Highlighted snippets and titles for a page of hits, with Lucene's unified highlighter reading the offsets stored
- * in the postings (no re-analysis). The snippet is the best passage of the body, else of the description, about
- * 160–240 characters; a hit with no match in either (browsing) gets the description or the body's opening.
+ * Highlighted snippets and titles for a page of hits, with Lucene's unified highlighter reading the
+ * offsets stored in the postings (no re-analysis). The snippet is the best passage of the body,
+ * else of the description, about 160–240 characters; a hit with no match in either (browsing) gets
+ * the description or the body's opening.
  */
 final class Snippets {
   static final int TARGET_CHARS = 200;
@@ -33,30 +34,39 @@ final class Snippets {
   /** A hit's stored text, for the fallbacks when nothing in it matches. */
   record Text(String title, String description, String body) {}
 
-  Highlighted highlight(IndexSearcher searcher, Query query, int[] docIds, Text[] text) throws IOException {
+  Highlighted highlight(IndexSearcher searcher, Query query, int[] docIds, Text[] text)
+      throws IOException {
     var snippets = new String[docIds.length];
     var titles = new String[docIds.length];
     if (docIds.length == 0) return new Highlighted(snippets, titles);
-    UnifiedHighlighter passages = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new MarkFormatter(MAX_CHARS))
-        .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_CHARS - 40, 0.3f))
-        .withMaxNoHighlightPassages(0)
-        .build();
-    Map<String, String[]> body = passages.highlightFields(
-        new String[] {Fields.BODY, Fields.DESCRIPTION}, query, docIds, new int[] {1, 1});
-    UnifiedHighlighter whole = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
-        .withBreakIterator(WholeBreakIterator::new)
-        .withMaxNoHighlightPassages(0)
-        .build();
-    String[] titleMarks = whole.highlightFields(new String[] {Fields.TITLE}, query, docIds, new int[] {1})
-        .getOrDefault(Fields.TITLE, new String[docIds.length]);
+    UnifiedHighlighter passages =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new MarkFormatter(MAX_CHARS))
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createMinLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_CHARS - 40, 0.3f))
+            .withMaxNoHighlightPassages(0)
+            .build();
+    Map<String, String[]> body =
+        passages.highlightFields(
+            new String[] {Fields.BODY, Fields.DESCRIPTION}, query, docIds, new int[] {1, 1});
+    UnifiedHighlighter whole =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
+            .withBreakIterator(WholeBreakIterator::new)
+            .withMaxNoHighlightPassages(0)
+            .build();
+    String[] titleMarks =
+        whole
+            .highlightFields(new String[] {Fields.TITLE}, query, docIds, new int[] {1})
+            .getOrDefault(Fields.TITLE, new String[docIds.length]);
     String[] bodyMarks = body.getOrDefault(Fields.BODY, new String[docIds.length]);
     String[] descriptionMarks = body.getOrDefault(Fields.DESCRIPTION, new String[docIds.length]);
     for (int i = 0; i < docIds.length; i++) {
       String s = bodyMarks[i] != null ? bodyMarks[i] : descriptionMarks[i];
-      if (s == null) s = lead(text[i].description().isEmpty() ? text[i].body() : text[i].description());
+      if (s == null)
+        s = lead(text[i].description().isEmpty() ? text[i].body() : text[i].description());
       snippets[i] = s;
       titles[i] = titleMarks[i] != null ? titleMarks[i] : MarkFormatter.escape(text[i].title());
     }

@@ -3,10 +3,10 @@ package dev.sitesearch.search;
 import dev.sitesearch.config.ConfigException;
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.TextFolding;
-import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Phrase;
+import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.Word;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +35,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
 /**
- * Applies synonyms to the loose words of a query, at query time, with Lucene's {@link SynonymGraphFilter}: runs of
- * words go through the filter and, where the token graph branches ("ccm" | "chronic care management"), the words
- * become an {@link AnyOf} of the alternatives as phrases. Phrases in quotes are left exactly as typed.
+ * Applies synonyms to the loose words of a query, at query time, with Lucene's {@link
+ * SynonymGraphFilter}: runs of words go through the filter and, where the token graph branches
+ * ("ccm" | "chronic care management"), the words become an {@link AnyOf} of the alternatives as
+ * phrases. Phrases in quotes are left exactly as typed.
  */
 final class SynonymExpander {
   static final String BUNDLED = "synonyms.txt";
@@ -46,14 +47,17 @@ final class SynonymExpander {
   private final Analyzer analyzer;
 
   private SynonymExpander(SynonymMap map) {
-    this.analyzer = map == null || map.fst == null ? null : new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        var source = new WhitespaceTokenizer();
-        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
-        return new TokenStreamComponents(source, new SynonymGraphFilter(stream, map, true));
-      }
-    };
+    this.analyzer =
+        map == null || map.fst == null
+            ? null
+            : new Analyzer() {
+              @Override
+              protected TokenStreamComponents createComponents(String fieldName) {
+                var source = new WhitespaceTokenizer();
+                TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+                return new TokenStreamComponents(source, new SynonymGraphFilter(stream, map, true));
+              }
+            };
   }
 
   /** The synonyms the settings name; a file that does not parse is a configuration error. */
@@ -63,7 +67,8 @@ final class SynonymExpander {
     try {
       return fromFile(source.file());
     } catch (IOException | ParseException | IllegalArgumentException e) {
-      throw new ConfigException(source.file() + ": ranking.synonyms: cannot read the synonyms: " + e.getMessage(), e);
+      throw new ConfigException(
+          source.file() + ": ranking.synonyms: cannot read the synonyms: " + e.getMessage(), e);
     }
   }
 
@@ -84,20 +89,25 @@ final class SynonymExpander {
   }
 
   private static SynonymExpander parse(Reader reader) throws IOException, ParseException {
-    var parser = new SolrSynonymParser(true, true, new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        var source = new WhitespaceTokenizer();
-        return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
-      }
-    });
+    var parser =
+        new SolrSynonymParser(
+            true,
+            true,
+            new Analyzer() {
+              @Override
+              protected TokenStreamComponents createComponents(String fieldName) {
+                var source = new WhitespaceTokenizer();
+                return new TokenStreamComponents(
+                    source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+              }
+            });
     parser.parse(reader);
     return new SynonymExpander(parser.build());
   }
 
   /**
-   * A query whose synonyms would add up to more terms than this is searched as typed: each term is a clause per
-   * text field, and Lucene refuses a query of more than 1,024 clauses.
+   * A query whose synonyms would add up to more terms than this is searched as typed: each term is
+   * a clause per text field, and Lucene refuses a query of more than 1,024 clauses.
    */
   static final int MAX_EXPANDED_TERMS = 2 * UserQueryParser.MAX_TERMS;
 
@@ -135,7 +145,8 @@ final class SynonymExpander {
     run.removeIf(w -> w.text().isBlank());
     if (run.isEmpty()) return;
     String text = String.join(" ", run.stream().map(Word::text).toList());
-    List<String> typed = new ArrayList<>(); // what the visitor typed, normalised as the synonyms are
+    List<String> typed =
+        new ArrayList<>(); // what the visitor typed, normalised as the synonyms are
     for (Word w : run) typed.add(TextFolding.fold(w.text()).toLowerCase(Locale.ROOT));
     int cursor = 0;
     try (TokenStream stream = analyzer.tokenStream("q", text)) {
@@ -148,10 +159,12 @@ final class SynonymExpander {
           var options = new ArrayList<Clause>();
           for (Iterator<TokenStream> it = graph.getFiniteStrings(start, end); it.hasNext(); ) {
             List<String> path = terms(it.next());
-            boolean asTyped = cursor + path.size() <= typed.size()
-                && typed.subList(cursor, cursor + path.size()).equals(path);
+            boolean asTyped =
+                cursor + path.size() <= typed.size()
+                    && typed.subList(cursor, cursor + path.size()).equals(path);
             if (asTyped && path.size() > 1) {
-              // as typed, the words need not be adjacent; together they earn the phrase's score as well
+              // as typed, the words need not be adjacent; together they earn the phrase's score as
+              // well
               options.add(new TypedWords(path.stream().<Clause>map(Word::new).toList()));
               options.add(new Phrase(String.join(" ", path)));
               cursor += path.size();
@@ -167,7 +180,8 @@ final class SynonymExpander {
           if (stacked.length == 1) {
             out.add(new Word(stacked[0].text()));
           } else {
-            out.add(new AnyOf(Arrays.stream(stacked).<Clause>map(t -> new Word(t.text())).toList()));
+            out.add(
+                new AnyOf(Arrays.stream(stacked).<Clause>map(t -> new Word(t.text())).toList()));
           }
         }
         start = end;

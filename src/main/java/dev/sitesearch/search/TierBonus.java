@@ -8,8 +8,9 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * Pages holding enough of the words come first: all of up to three words, then three quarters, earn a constant
- * bonus large enough to lift them over pages with fewer words (Meilisearch's "words" ranking rule, made soft).
+ * Pages holding enough of the words come first: all of up to three words, then three quarters, earn
+ * a constant bonus large enough to lift them over pages with fewer words (Meilisearch's "words"
+ * ranking rule, made soft).
  */
 final class TierBonus implements Bonus {
   private final float boost;

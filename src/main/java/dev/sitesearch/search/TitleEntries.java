@@ -16,8 +16,8 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The titles of one commit as the suggester's input: each page's title, weighted by its date (newer first among
- * equals), with its id and URL as the payload a completion links with.
+ * The titles of one commit as the suggester's input: each page's title, weighted by its date (newer
+ * first among equals), with its id and URL as the payload a completion links with.
  */
 final class TitleEntries implements InputIterator {
   private record Entry(String title, String id, String url, long weight) {}
@@ -29,20 +29,27 @@ final class TitleEntries implements InputIterator {
     this.entries = entries.iterator();
   }
 
-  /** Every live page with a title; {@code dateField} (may be null) gives the weight in days since 1970. */
+  /**
+   * Every live page with a title; {@code dateField} (may be null) gives the weight in days since
+   * 1970.
+   */
   static TitleEntries of(IndexReader reader, String dateField) throws IOException {
     var entries = new ArrayList<Entry>(reader.numDocs());
     Set<String> wanted = Set.of(Fields.TITLE, Fields.ID, Fields.URL);
     for (LeafReaderContext context : reader.leaves()) {
       Bits live = context.reader().getLiveDocs();
       StoredFields stored = context.reader().storedFields();
-      SortedNumericDocValues dates = dateField == null ? null : context.reader().getSortedNumericDocValues(dateField);
+      SortedNumericDocValues dates =
+          dateField == null ? null : context.reader().getSortedNumericDocValues(dateField);
       for (int doc = 0; doc < context.reader().maxDoc(); doc++) {
         if (live != null && !live.get(doc)) continue;
         var d = stored.document(doc, wanted);
         String title = d.get(Fields.TITLE);
         if (title == null || title.isBlank()) continue;
-        long days = dates != null && dates.advanceExact(doc) ? Math.max(0, dates.nextValue() / 86_400_000L) : 0;
+        long days =
+            dates != null && dates.advanceExact(doc)
+                ? Math.max(0, dates.nextValue() / 86_400_000L)
+                : 0;
         entries.add(new Entry(title, d.get(Fields.ID), d.get(Fields.URL), days));
       }
     }
@@ -64,7 +71,9 @@ final class TitleEntries implements InputIterator {
   /** The id and the URL, one line each. */
   @Override
   public BytesRef payload() {
-    return new BytesRef((entry.id() + "\n" + (entry.url() == null ? "" : entry.url())).getBytes(StandardCharsets.UTF_8));
+    return new BytesRef(
+        (entry.id() + "\n" + (entry.url() == null ? "" : entry.url()))
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -1,13 +1,10 @@
 package dev.sitesearch.search;
 
 import dev.sitesearch.index.TextFolding;
-import dev.sitesearch.index.Fields;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,23 +15,22 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Completions from page titles as the visitor types: every word of the input must start a word of the title (not
- * only the first), newest pages first among equals, titles that begin with the input before others. Built in memory
- * from each new index commit; lookups take a fraction of a millisecond and never wait for a rebuild.
+ * Completions from page titles as the visitor types: every word of the input must start a word of
+ * the title (not only the first), newest pages first among equals, titles that begin with the input
+ * before others. Built in memory from each new index commit; lookups take a fraction of a
+ * millisecond and never wait for a rebuild.
  */
 public final class TitleSuggester implements Closeable {
-  /** Above this many pages the first build runs on the refresh thread, so a large site starts serving at once. */
+  /**
+   * Above this many pages the first build runs on the refresh thread, so a large site starts
+   * serving at once.
+   */
   static final int SYNC_BUILD_LIMIT = 20_000;
 
   /**
@@ -45,11 +41,15 @@ public final class TitleSuggester implements Closeable {
   public record Suggestion(String text, String id, String url) {}
 
   private final String dateField;
+
   /** The suggester lookups use; replaced, never changed, on each new commit. */
   private volatile Built current;
+
   private long builtVersion = -1;
 
-  /** @param dateField the page date, whose recency orders equally good completions; may be null */
+  /**
+   * @param dateField the page date, whose recency orders equally good completions; may be null
+   */
   TitleSuggester(String dateField) {
     this.dateField = dateField;
   }
@@ -58,8 +58,9 @@ public final class TitleSuggester implements Closeable {
   synchronized void rebuildIfChanged(IndexReader reader) throws IOException {
     long version = reader instanceof DirectoryReader dr ? dr.getVersion() : reader.hashCode();
     if (version == builtVersion) return;
-    var suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer(), analyzer(), 1, false, true,
-        false);
+    var suggester =
+        new AnalyzingInfixSuggester(
+            new ByteBuffersDirectory(), analyzer(), analyzer(), 1, false, true, false);
     try {
       suggester.build(TitleEntries.of(reader, dateField));
     } catch (IOException | RuntimeException e) {
@@ -80,7 +81,10 @@ public final class TitleSuggester implements Closeable {
     }
   }
 
-  /** The current suggester, held open until the lease is closed; null before the first build or after close. */
+  /**
+   * The current suggester, held open until the lease is closed; null before the first build or
+   * after close.
+   */
   Lease lease() {
     while (true) {
       Built built = current;
@@ -101,16 +105,21 @@ public final class TitleSuggester implements Closeable {
     List<Suggestion> suggest(String q, int size) throws IOException {
       AnalyzingInfixSuggester suggester = built.suggester;
       if (suggester.getCount() == 0) return List.of();
-      List<Lookup.LookupResult> results = suggester.lookup(q, (Set<BytesRef>) null, size * 5, true, false);
+      List<Lookup.LookupResult> results =
+          suggester.lookup(q, (Set<BytesRef>) null, size * 5, true, false);
       String foldedQuery = TextFolding.fold(q);
       var ranked = new ArrayList<>(results);
-      ranked.sort(Comparator.comparing((Lookup.LookupResult r) -> !TextFolding.fold(r.key.toString())
-              .startsWith(foldedQuery))
-          .thenComparing(r -> -r.value));
+      ranked.sort(
+          Comparator.comparing(
+                  (Lookup.LookupResult r) ->
+                      !TextFolding.fold(r.key.toString()).startsWith(foldedQuery))
+              .thenComparing(r -> -r.value));
       var out = new ArrayList<Suggestion>();
       for (Lookup.LookupResult r : ranked.subList(0, Math.min(size, ranked.size()))) {
         String[] payload = r.payload.utf8ToString().split("\n", 2);
-        out.add(new Suggestion(mark(r.key.toString(), q), payload[0], payload.length > 1 ? payload[1] : ""));
+        out.add(
+            new Suggestion(
+                mark(r.key.toString(), q), payload[0], payload.length > 1 ? payload[1] : ""));
       }
       return out;
     }
@@ -126,9 +135,9 @@ public final class TitleSuggester implements Closeable {
   }
 
   /**
-   * One built suggester and its reference count: one reference held by {@link #current} while it is current, one
-   * per open lease. It is closed when the count reaches zero, so a replaced suggester stays open exactly as long as a
-   * lookup still uses it.
+   * One built suggester and its reference count: one reference held by {@link #current} while it is
+   * current, one per open lease. It is closed when the count reaches zero, so a replaced suggester
+   * stays open exactly as long as a lookup still uses it.
    */
   private static final class Built {
     private final AnalyzingInfixSuggester suggester;
@@ -168,7 +177,8 @@ public final class TitleSuggester implements Closeable {
       String folded = TextFolding.fold(word);
       int marked = 0;
       for (String w : words) {
-        if (!w.isEmpty() && folded.startsWith(w) && folded.length() == word.length()) marked = Math.max(marked, w.length());
+        if (!w.isEmpty() && folded.startsWith(w) && folded.length() == word.length())
+          marked = Math.max(marked, w.length());
       }
       if (marked > 0) {
         html.append("<mark>");

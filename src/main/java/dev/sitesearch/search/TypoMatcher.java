@@ -16,15 +16,20 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * Typo tolerance: a word no page has matches the words the site does use within one edit (two from 9 letters),
- * Meilisearch's rule. Candidates are looked up among words as written (folded, not stemmed: a stemmer mangles
- * misspellings, "interoperabilty" stems far from "interoper"), then each is searched as the word it stands for.
+ * Typo tolerance: a word no page has matches the words the site does use within one edit (two from
+ * 9 letters), Meilisearch's rule. Candidates are looked up among words as written (folded, not
+ * stemmed: a stemmer mangles misspellings, "interoperabilty" stems far from "interoper"), then each
+ * is searched as the word it stands for.
  */
 final class TypoMatcher {
   private static final int MIN_TYPO_CHARS = 5;
   private static final int TWO_TYPOS_CHARS = 9;
   private static final int CANDIDATES = 3;
-  /** Words matched with typos per query; more unknown words are ignored (each costs a dictionary walk). */
+
+  /**
+   * Words matched with typos per query; more unknown words are ignored (each costs a dictionary
+   * walk).
+   */
   static final int MAX_WORDS = 32;
 
   private final DirectSpellChecker oneEdit = checker(1);
@@ -45,8 +50,12 @@ final class TypoMatcher {
     DirectSpellChecker checker = word.length() >= TWO_TYPOS_CHARS ? twoEdits : oneEdit;
     SuggestWord[] candidates;
     try {
-      candidates = checker.suggestSimilar(new Term(Fields.SPELL, TextFolding.fold(word)), CANDIDATES, reader,
-          SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      candidates =
+          checker.suggestSimilar(
+              new Term(Fields.SPELL, TextFolding.fold(word)),
+              CANDIDATES,
+              reader,
+              SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,7 +63,8 @@ final class TypoMatcher {
     var seen = new HashSet<String>();
     for (SuggestWord candidate : candidates) {
       List<FieldQueries.AnalyzedTerm> terms = fields.analyze(candidate.string);
-      if (terms.size() == 1 && seen.add(terms.get(0).text())) any.add(fields.term(terms.get(0).text()), Occur.SHOULD);
+      if (terms.size() == 1 && seen.add(terms.get(0).text()))
+        any.add(fields.term(terms.get(0).text()), Occur.SHOULD);
     }
     return seen.isEmpty() ? null : any.build();
   }

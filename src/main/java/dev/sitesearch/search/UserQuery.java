@@ -3,7 +3,8 @@ package dev.sitesearch.search;
 import java.util.List;
 
 /**
- * The user's text as understood: words, phrases, prefixes and OR-groups to match, and clauses to exclude.
+ * The user's text as understood: words, phrases, prefixes and OR-groups to match, and clauses to
+ * exclude.
  *
  * @param include clauses a page should match
  * @param exclude clauses a page must not match
@@ -31,8 +32,9 @@ public record UserQuery(List<Clause> include, List<Clause> exclude) {
   public record Prefix(String text) implements Clause {}
 
   /**
-   * The words of a run that has synonyms, as typed: in any order, each optional as a loose word is (a page with
-   * more of them scores higher), so a synonym only ever adds pages to what the words alone find.
+   * The words of a run that has synonyms, as typed: in any order, each optional as a loose word is
+   * (a page with more of them scores higher), so a synonym only ever adds pages to what the words
+   * alone find.
    */
   public record TypedWords(List<Clause> parts) implements Clause {
     public TypedWords {

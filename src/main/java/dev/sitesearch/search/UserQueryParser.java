@@ -1,10 +1,10 @@
 package dev.sitesearch.search;
 
-import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Phrase;
 import dev.sitesearch.search.UserQuery.Prefix;
+import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.Word;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,35 +13,65 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Parses the search box's forgiving syntax: words, {@code "exact phrase"}, {@code -excluded}, {@code a OR b} and
- * {@code prefix*}. It never fails: an unbalanced quote, a stray operator or a Lucene special character is read as
- * text (and the analyzer later drops punctuation), so whatever a visitor types gets an answer.
+ * Parses the search box's forgiving syntax: words, {@code "exact phrase"}, {@code -excluded},
+ * {@code a OR b} and {@code prefix*}. It never fails: an unbalanced quote, a stray operator or a
+ * Lucene special character is read as text (and the analyzer later drops punctuation), so whatever
+ * a visitor types gets an answer.
  *
- * <p>It also keeps every query cheap, whatever is typed or generated: at most {@link #MAX_CLAUSES} clauses to match
- * and as many to exclude, at most {@link #MAX_TERMS} terms in all (as the analyzer will split the words: phrase
- * words and {@code OR} options count, and {@code covid-19} is two), and no word longer than {@link #MAX_WORD_CHARS}
- * characters. What goes past a limit is dropped, not refused: a search box answers. Lucene syntax is never interpreted ({@code *a*},
- * {@code a~2}, {@code /re.* /}, {@code ((a))} are text), so no query can ask for a wildcard, regex or fuzzy scan.
+ * <p>It also keeps every query cheap, whatever is typed or generated: at most {@link #MAX_CLAUSES}
+ * clauses to match and as many to exclude, at most {@link #MAX_TERMS} terms in all (as the analyzer
+ * will split the words: phrase words and {@code OR} options count, and {@code covid-19} is two),
+ * and no word longer than {@link #MAX_WORD_CHARS} characters. What goes past a limit is dropped,
+ * not refused: a search box answers. Lucene syntax is never interpreted ({@code *a*}, {@code a~2},
+ * {@code /re.* /}, {@code ((a))} are text), so no query can ask for a wildcard, regex or fuzzy
+ * scan.
  */
 public final class UserQueryParser {
-  /** Clauses beyond this are ignored: no site query needs more, and each costs a posting lookup per field. */
   /**
-   * Clauses to match beyond this are ignored (and as many to exclude). Long enough for a pasted question or paragraph
-   * (the CISI collection's questions average 80 words, and cutting them at 32 cost 0.02 nDCG@10).
+   * Clauses beyond this are ignored: no site query needs more, and each costs a posting lookup per
+   * field.
+   */
+  /**
+   * Clauses to match beyond this are ignored (and as many to exclude). Long enough for a pasted
+   * question or paragraph (the CISI collection's questions average 80 words, and cutting them at 32
+   * cost 0.02 nDCG@10).
    */
   static final int MAX_CLAUSES = 128;
-  /** Terms in all, over clauses, phrases and OR options; each becomes a term query per text field. */
+
+  /**
+   * Terms in all, over clauses, phrases and OR options; each becomes a term query per text field.
+   */
   public static final int MAX_TERMS = 128;
-  /** Longer "words" are cut here: no word is this long, and typo matching costs grow with the length. */
+
+  /**
+   * Longer "words" are cut here: no word is this long, and typo matching costs grow with the
+   * length.
+   */
   public static final int MAX_WORD_CHARS = 64;
 
   /**
-   * Lucene-style field prefixes a visitor may copy from another search box ({@code title:broadband}): the search box
-   * has no field syntax, so the prefix is dropped and the word searched everywhere.
+   * Lucene-style field prefixes a visitor may copy from another search box ({@code
+   * title:broadband}): the search box has no field syntax, so the prefix is dropped and the word
+   * searched everywhere.
    */
   private static final Pattern FIELD_PREFIX = Pattern.compile("([A-Za-z]+):(.+)");
-  private static final Set<String> FIELD_NAMES = Set.of("title", "description", "body", "text",
-      "content", "tags", "tag", "author", "category", "categories", "type", "source", "url", "id");
+
+  private static final Set<String> FIELD_NAMES =
+      Set.of(
+          "title",
+          "description",
+          "body",
+          "text",
+          "content",
+          "tags",
+          "tag",
+          "author",
+          "category",
+          "categories",
+          "type",
+          "source",
+          "url",
+          "id");
 
   private UserQueryParser() {}
 
@@ -65,7 +95,9 @@ public final class UserQueryParser {
       // Gather "a OR b OR c" into one group; the options past the budget are dropped.
       var options = new ArrayList<Clause>(List.of(clause));
       int groupTerms = terms(clause);
-      while (i + 2 < tokens.size() && tokens.get(i + 1).isOr() && !tokens.get(i + 2).isOr()
+      while (i + 2 < tokens.size()
+          && tokens.get(i + 1).isOr()
+          && !tokens.get(i + 2).isOr()
           && !tokens.get(i + 2).negated()) {
         i += 2;
         Clause option = tokens.get(i).clause(MAX_TERMS - terms - groupTerms);
@@ -92,7 +124,10 @@ public final class UserQueryParser {
     };
   }
 
-  /** Runs of letters and digits, each Han, Hiragana or Katakana character on its own (the tokenizer splits them). */
+  /**
+   * Runs of letters and digits, each Han, Hiragana or Katakana character on its own (the tokenizer
+   * splits them).
+   */
   static int terms(String text) {
     int n = 0;
     boolean inRun = false;
@@ -100,7 +135,8 @@ public final class UserQueryParser {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       var script = Character.UnicodeScript.of(cp);
-      if (Character.isIdeographic(cp) || script == Character.UnicodeScript.HIRAGANA
+      if (Character.isIdeographic(cp)
+          || script == Character.UnicodeScript.HIRAGANA
           || script == Character.UnicodeScript.KATAKANA) {
         n++;
         inRun = false;
@@ -114,7 +150,9 @@ public final class UserQueryParser {
     return n;
   }
 
-  /** The leading words of a phrase that fit in {@code budget} terms, or null when not even one does. */
+  /**
+   * The leading words of a phrase that fit in {@code budget} terms, or null when not even one does.
+   */
   private static String fit(String phrase, int budget) {
     var kept = new ArrayList<String>();
     int used = 0;
@@ -128,7 +166,8 @@ public final class UserQueryParser {
   }
 
   private static String cut(String word) {
-    return word.codePointCount(0, word.length()) <= MAX_WORD_CHARS ? word
+    return word.codePointCount(0, word.length()) <= MAX_WORD_CHARS
+        ? word
         : word.substring(0, word.offsetByCodePoints(0, MAX_WORD_CHARS));
   }
 
@@ -169,7 +208,10 @@ public final class UserQueryParser {
         continue;
       }
       boolean negated = false;
-      if (c == '-' && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1)) && text.charAt(i + 1) != '-') {
+      if (c == '-'
+          && i + 1 < n
+          && !Character.isWhitespace(text.charAt(i + 1))
+          && text.charAt(i + 1) != '-') {
         negated = true;
         i++;
         c = text.charAt(i);

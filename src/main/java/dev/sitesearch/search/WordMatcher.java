@@ -1,11 +1,11 @@
 package dev.sitesearch.search;
 
 import dev.sitesearch.search.FieldQueries.AnalyzedTerm;
-import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.AnyOf;
 import dev.sitesearch.search.UserQuery.Clause;
 import dev.sitesearch.search.UserQuery.Phrase;
 import dev.sitesearch.search.UserQuery.Prefix;
+import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.Word;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,11 +18,12 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * Turns the clauses of a {@link UserQuery} into the queries that match them: words through the analyzer (so
- * "running" finds "runs"), a word the analyzer splits ({@code covid-19}) as a phrase of its parts, prefixes of 2+
- * letters, OR-groups. A page needs one matching clause (Meilisearch's "last" strategy), so a word no page has never
- * empties the results; such a word is matched through {@link TypoMatcher} when typos are on. English stop words are
- * dropped from loose words when the query has other words (see {@link StopWords}).
+ * Turns the clauses of a {@link UserQuery} into the queries that match them: words through the
+ * analyzer (so "running" finds "runs"), a word the analyzer splits ({@code covid-19}) as a phrase
+ * of its parts, prefixes of 2+ letters, OR-groups. A page needs one matching clause (Meilisearch's
+ * "last" strategy), so a word no page has never empties the results; such a word is matched through
+ * {@link TypoMatcher} when typos are on. English stop words are dropped from loose words when the
+ * query has other words (see {@link StopWords}).
  */
 final class WordMatcher {
   private static final int MIN_PREFIX_CHARS = 2;
@@ -30,7 +31,9 @@ final class WordMatcher {
   private final FieldQueries fields;
   private final TypoMatcher typos;
 
-  /** @param typos null when typo tolerance is off */
+  /**
+   * @param typos null when typo tolerance is off
+   */
   WordMatcher(FieldQueries fields, TypoMatcher typos) {
     this.fields = fields;
     this.typos = typos;
@@ -39,7 +42,8 @@ final class WordMatcher {
   MatchedWords match(UserQuery query, IndexReader reader) {
     var searched = new ArrayList<MatchedWords.Searched>();
     int typoWords = 0;
-    // Clauses of punctuation alone search nothing and are not words: they neither count nor keep stop words out.
+    // Clauses of punctuation alone search nothing and are not words: they neither count nor keep
+    // stop words out.
     var clauses = new ArrayList<Map.Entry<Clause, Query>>();
     for (Clause clause : query.include()) {
       Query q = clause(clause);
@@ -52,7 +56,9 @@ final class WordMatcher {
       if (dropStopWords && isStopWord(clause)) continue;
       if (matchesSomething(clause, reader)) {
         searched.add(new MatchedWords.Searched(q, singleTerm(clause), null));
-      } else if (typos != null && clause instanceof Word w && TypoMatcher.eligible(w.text())
+      } else if (typos != null
+          && clause instanceof Word w
+          && TypoMatcher.eligible(w.text())
           && typoWords < TypoMatcher.MAX_WORDS) {
         Query close = typos.closeWords(w.text(), reader);
         if (close != null) typoWords++;
@@ -69,18 +75,23 @@ final class WordMatcher {
     return new MatchedWords(searched, !searched.isEmpty(), exclude);
   }
 
-  /** The analysed terms of the loose words that are not stop words (what feedback counts as content words). */
+  /**
+   * The analysed terms of the loose words that are not stop words (what feedback counts as content
+   * words).
+   */
   Set<String> contentTerms(UserQuery typed) {
     var terms = new LinkedHashSet<String>();
     for (Clause c : typed.include()) {
-      if (c instanceof Word w && !isStopWord(c)) fields.analyze(w.text()).forEach(t -> terms.add(t.text()));
+      if (c instanceof Word w && !isStopWord(c))
+        fields.analyze(w.text()).forEach(t -> terms.add(t.text()));
     }
     return terms;
   }
 
   /**
-   * "the", "of", "and"…: in a query with other words they only add noise to the ranking. They are dropped from loose
-   * words only, so a quoted phrase, or a query made of them alone ("to be or not to be"), still matches exactly.
+   * "the", "of", "and"…: in a query with other words they only add noise to the ranking. They are
+   * dropped from loose words only, so a quoted phrase, or a query made of them alone ("to be or not
+   * to be"), still matches exactly.
    */
   private static boolean isStopWord(Clause clause) {
     return clause instanceof Word w && StopWords.contains(w.text());
@@ -112,7 +123,9 @@ final class WordMatcher {
     };
   }
 
-  /** One word or a phrase; a "word" the analyzer splits (covid-19) becomes a phrase of its parts. */
+  /**
+   * One word or a phrase; a "word" the analyzer splits (covid-19) becomes a phrase of its parts.
+   */
   private Query analyzed(String text) {
     List<AnalyzedTerm> terms = fields.analyze(text);
     if (terms.isEmpty()) return null;

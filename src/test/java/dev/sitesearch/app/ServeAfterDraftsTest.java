@@ -13,21 +13,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code serve} serves is what the public may see, whatever an earlier {@code index} run let in. */
+/**
+ * What {@code serve} serves is what the public may see, whatever an earlier {@code index} run let
+ * in.
+ */
 class ServeAfterDraftsTest {
   @Test
-  void serve_after_an_index_run_with_drafts_rebuilds_before_serving(@TempDir Path tmp) throws Exception {
+  void serve_after_an_index_run_with_drafts_rebuilds_before_serving(@TempDir Path tmp)
+      throws Exception {
     Path content = Files.createDirectories(tmp.resolve("content"));
-    Files.writeString(content.resolve("public.md"), "---\nid: public\ntitle: Walrus census\n---\nWalruses.\n");
-    Files.writeString(content.resolve("draft.md"), "---\nid: draft\ntitle: Walrus plans\ndraft: true\n---\nWalruses.\n");
-    var assembly = new Assembly(SitesearchConfig.defaults(), content, tmp.resolve("index"), Clock.systemUTC(), 2);
+    Files.writeString(
+        content.resolve("public.md"), "---\nid: public\ntitle: Walrus census\n---\nWalruses.\n");
+    Files.writeString(
+        content.resolve("draft.md"),
+        "---\nid: draft\ntitle: Walrus plans\ndraft: true\n---\nWalruses.\n");
+    var assembly =
+        new Assembly(
+            SitesearchConfig.defaults(), content, tmp.resolve("index"), Clock.systemUTC(), 2);
     assembly.indexer(true).run(false, Indexer.Progress.NONE); // sitesearch index --include-drafts
 
     // No catch-up pass: what is served is decided before the server answers anything.
     var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
     try (var server = assembly.serve(options)) {
-      List<String> ids = server.search().search(SearchRequest.of("walrus")).hits().stream()
-          .map(SearchResponse.Hit::id).toList();
+      List<String> ids =
+          server.search().search(SearchRequest.of("walrus")).hits().stream()
+              .map(SearchResponse.Hit::id)
+              .toList();
       assertEquals(List.of("public"), ids, "the draft is not served, not even for a moment");
     }
   }

@@ -13,15 +13,25 @@ final class BenchCorpus {
   static Path corpus() {
     String dir = System.getProperty("bench.corpus", "/tmp/bench-100k");
     Path path = Path.of(dir);
-    Assumptions.assumeTrue(Files.isDirectory(path), "no corpus at " + path
-        + ": python3 ../shared/bench/gen.py --docs 100000 --out " + path + " --seed 42");
+    Assumptions.assumeTrue(
+        Files.isDirectory(path),
+        "no corpus at "
+            + path
+            + ": python3 ../shared/bench/gen.py --docs 100000 --out "
+            + path
+            + " --seed 42");
     return path;
   }
 
   static Path queries() {
     Path path = Path.of(System.getProperty("bench.queries", "/tmp/bench-queries.jsonl"));
-    Assumptions.assumeTrue(Files.isRegularFile(path), "no query mix at " + path
-        + ": python3 ../shared/bench/gen.py --queries 5000 --out " + path + " --seed 42");
+    Assumptions.assumeTrue(
+        Files.isRegularFile(path),
+        "no query mix at "
+            + path
+            + ": python3 ../shared/bench/gen.py --queries 5000 --out "
+            + path
+            + " --seed 42");
     return path;
   }
 

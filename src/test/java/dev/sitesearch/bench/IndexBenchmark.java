@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Indexing figures on the generated bench corpus: a full index (pages/s, beside plain Lucene measured in the same
- * run), an incremental pass with nothing changed, and one changed file, in-process and as a fresh CLI process.
- * Prints figures; asserts only that the runs did what they say. Run: see docs/benchmarks.md.
+ * Indexing figures on the generated bench corpus: a full index (pages/s, beside plain Lucene
+ * measured in the same run), an incremental pass with nothing changed, and one changed file,
+ * in-process and as a fresh CLI process. Prints figures; asserts only that the runs did what they
+ * say. Run: see docs/benchmarks.md.
  */
 @Tag("benchmark")
 class IndexBenchmark {
@@ -36,24 +37,35 @@ class IndexBenchmark {
     int plainDocs = PlainLuceneIndexer.index(work, tmp.resolve("plain"), THREADS);
     double plainSeconds = (System.nanoTime() - t0) / 1e9;
 
-    var indexer = new Indexer(work, tmp.resolve("index"), schema, new PageReader(5_000_000, false, clock), THREADS,
-        clock);
+    var indexer =
+        new Indexer(
+            work,
+            tmp.resolve("index"),
+            schema,
+            new PageReader(5_000_000, false, clock),
+            THREADS,
+            clock);
     IndexSummary full = indexer.run(true, Indexer.Progress.NONE);
     double fullRate = full.added() / (full.tookMs() / 1000.0);
     double plainRate = plainDocs / plainSeconds;
-    BenchCorpus.print("full index: %d pages in %.1f s = %.0f pages/s; plain Lucene %.0f pages/s; ratio %.2f",
+    BenchCorpus.print(
+        "full index: %d pages in %.1f s = %.0f pages/s; plain Lucene %.0f pages/s; ratio %.2f",
         full.added(), full.tookMs() / 1000.0, fullRate, plainRate, fullRate / plainRate);
-    BenchCorpus.print("index size: %.1f MB (plain Lucene %.1f MB); corpus %.1f MB",
-        BenchCorpus.sizeOf(tmp.resolve("index")) / 1e6, BenchCorpus.sizeOf(tmp.resolve("plain")) / 1e6,
+    BenchCorpus.print(
+        "index size: %.1f MB (plain Lucene %.1f MB); corpus %.1f MB",
+        BenchCorpus.sizeOf(tmp.resolve("index")) / 1e6,
+        BenchCorpus.sizeOf(tmp.resolve("plain")) / 1e6,
         BenchCorpus.sizeOf(work) / 1e6);
 
     List<Long> noChange = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       IndexSummary pass = indexer.run(false, Indexer.Progress.NONE);
-      if (pass.added() + pass.updated() + pass.deleted() != 0) throw new AssertionError("not a no-change pass: " + pass.line());
+      if (pass.added() + pass.updated() + pass.deleted() != 0)
+        throw new AssertionError("not a no-change pass: " + pass.line());
       noChange.add(pass.tookMs());
     }
-    BenchCorpus.print("no-change incremental pass over %d files: %s ms (3 runs)", full.documents(), noChange);
+    BenchCorpus.print(
+        "no-change incremental pass over %d files: %s ms (3 runs)", full.documents(), noChange);
 
     Path one;
     try (Stream<Path> files = Files.walk(work)) {
@@ -72,12 +84,23 @@ class IndexBenchmark {
     Files.writeString(one, Files.readString(one) + "\nEdited by the CLI run.\n");
     String java = ProcessHandle.current().info().command().orElse("java");
     long c0 = System.nanoTime();
-    Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.sitesearch.cli.Main",
-        "index", "--content", work.toString(), "--index", tmp.resolve("index").toString())
-        .redirectErrorStream(true).start();
+    Process cli =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sitesearch.cli.Main",
+                "index",
+                "--content",
+                work.toString(),
+                "--index",
+                tmp.resolve("index").toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(cli.getInputStream().readAllBytes());
     int exit = cli.waitFor();
-    BenchCorpus.print("one changed file as a fresh CLI process (JVM start included): %d ms, exit %d: %s",
+    BenchCorpus.print(
+        "one changed file as a fresh CLI process (JVM start included): %d ms, exit %d: %s",
         (System.nanoTime() - c0) / 1_000_000, exit, output.strip());
   }
 

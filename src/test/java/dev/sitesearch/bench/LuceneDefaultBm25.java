@@ -21,34 +21,50 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The relevance baseline the issue names: Lucene out of the box, EnglishAnalyzer (Porter, stop words) over one field
- * holding title and text, BM25 with k1 1.2 and b 0.75, every query word optional.
+ * The relevance baseline the issue names: Lucene out of the box, EnglishAnalyzer (Porter, stop
+ * words) over one field holding title and text, BM25 with k1 1.2 and b 0.75, every query word
+ * optional.
  */
 final class LuceneDefaultBm25 {
   private LuceneDefaultBm25() {}
 
-  static Map<String, List<String>> run(Path docsJsonl, Map<String, String> queries, Path indexDir) throws Exception {
+  static Map<String, List<String>> run(Path docsJsonl, Map<String, String> queries, Path indexDir)
+      throws Exception {
     return run(docsJsonl, queries, indexDir, new EnglishAnalyzer());
   }
 
-  /** The same with stop words kept in documents and queries, as our index keeps them: a diagnostic row. */
-  static Map<String, List<String>> runKeepingStopWords(Path docsJsonl, Map<String, String> queries, Path indexDir)
-      throws Exception {
-    return run(docsJsonl, queries, indexDir, new EnglishAnalyzer(org.apache.lucene.analysis.CharArraySet.EMPTY_SET));
+  /**
+   * The same with stop words kept in documents and queries, as our index keeps them: a diagnostic
+   * row.
+   */
+  static Map<String, List<String>> runKeepingStopWords(
+      Path docsJsonl, Map<String, String> queries, Path indexDir) throws Exception {
+    return run(
+        docsJsonl,
+        queries,
+        indexDir,
+        new EnglishAnalyzer(org.apache.lucene.analysis.CharArraySet.EMPTY_SET));
   }
 
-  private static Map<String, List<String>> run(Path docsJsonl, Map<String, String> queries, Path indexDir,
-      EnglishAnalyzer analyzer) throws Exception {
+  private static Map<String, List<String>> run(
+      Path docsJsonl, Map<String, String> queries, Path indexDir, EnglishAnalyzer analyzer)
+      throws Exception {
     var mapper = new ObjectMapper();
     try (var dir = FSDirectory.open(indexDir)) {
-      try (var writer = new IndexWriter(dir, new IndexWriterConfig(analyzer)
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+      try (var writer =
+          new IndexWriter(
+              dir,
+              new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
         for (String line : Files.readAllLines(docsJsonl)) {
           if (line.isBlank()) continue;
           JsonNode doc = mapper.readTree(line);
           var d = new Document();
           d.add(new StringField("id", doc.get("id").asText(), Field.Store.YES));
-          d.add(new TextField("text", doc.get("title").asText() + " " + doc.get("text").asText(), Field.Store.NO));
+          d.add(
+              new TextField(
+                  "text",
+                  doc.get("title").asText() + " " + doc.get("text").asText(),
+                  Field.Store.NO));
           writer.addDocument(d);
         }
       }

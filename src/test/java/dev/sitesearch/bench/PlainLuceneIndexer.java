@@ -20,9 +20,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The baseline of the indexing benchmark: the least a Lucene indexer must do with these files (read, cut off the
- * front matter without parsing it, index the text with StandardAnalyzer on 2 threads). Our indexer's speed is stated
- * as a ratio to this, measured in the same run, because the machine's speed drifts.
+ * The baseline of the indexing benchmark: the least a Lucene indexer must do with these files
+ * (read, cut off the front matter without parsing it, index the text with StandardAnalyzer on 2
+ * threads). Our indexer's speed is stated as a ratio to this, measured in the same run, because the
+ * machine's speed drifts.
  */
 final class PlainLuceneIndexer {
   private PlainLuceneIndexer() {}
@@ -33,17 +34,22 @@ final class PlainLuceneIndexer {
       files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
     }
     var config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(256);
-    try (var dir = FSDirectory.open(indexDir); var writer = new IndexWriter(dir, config)) {
+    try (var dir = FSDirectory.open(indexDir);
+        var writer = new IndexWriter(dir, config)) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       var next = new AtomicInteger();
       Future<?>[] futures = new Future<?>[threads];
       for (int t = 0; t < threads; t++) {
-        futures[t] = pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            add(writer, files.get(i));
-          }
-          return null;
-        });
+        futures[t] =
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < files.size();
+                      i = next.getAndIncrement()) {
+                    add(writer, files.get(i));
+                  }
+                  return null;
+                });
       }
       for (Future<?> f : futures) f.get();
       pool.shutdown();

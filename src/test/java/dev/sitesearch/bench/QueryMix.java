@@ -25,18 +25,30 @@ record QueryMix(List<SearchRequest> requests, List<String> queryStrings) {
       JsonNode node = mapper.readTree(line);
       String q = node.path("q").asText("");
       Map<String, List<String>> filters = new LinkedHashMap<>();
-      node.path("filters").properties().forEach(e -> {
-        var values = new ArrayList<String>();
-        e.getValue().forEach(v -> values.add(v.asText()));
-        filters.put(e.getKey(), values);
-      });
+      node.path("filters")
+          .properties()
+          .forEach(
+              e -> {
+                var values = new ArrayList<String>();
+                e.getValue().forEach(v -> values.add(v.asText()));
+                filters.put(e.getKey(), values);
+              });
       var facets = new ArrayList<String>();
       node.path("facets").forEach(f -> facets.add(f.asText()));
-      SortOrder sort = node.path("sort").asText("relevance").equals("date") ? SortOrder.NEWEST : SortOrder.RELEVANCE;
+      SortOrder sort =
+          node.path("sort").asText("relevance").equals("date")
+              ? SortOrder.NEWEST
+              : SortOrder.RELEVANCE;
       requests.add(new SearchRequest(q, filters, null, null, sort, 1, 10, facets, 10));
-      var qs = new StringBuilder("q=").append(enc(q)).append("&sort=").append(sort.name().toLowerCase())
-          .append("&facets=").append(enc(String.join(",", facets)));
-      filters.forEach((k, vs) -> vs.forEach(v -> qs.append("&f.").append(enc(k)).append('=').append(enc(v))));
+      var qs =
+          new StringBuilder("q=")
+              .append(enc(q))
+              .append("&sort=")
+              .append(sort.name().toLowerCase())
+              .append("&facets=")
+              .append(enc(String.join(",", facets)));
+      filters.forEach(
+          (k, vs) -> vs.forEach(v -> qs.append("&f.").append(enc(k)).append('=').append(enc(v))));
       strings.add(qs.toString());
     }
     return new QueryMix(requests, strings);

@@ -1,27 +1,25 @@
 package dev.sitesearch.bench;
 
+import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
-import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
-import dev.sitesearch.search.SearchService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What each ranking feature costs in query time: the shared query mix on the bench corpus, one thread, with the
- * shipped defaults and with each feature turned off in turn, p50 and p99 side by side. Every variant is measured in
- * three interleaved rounds over one index and searcher and the best round is kept, so a burst of noise on a shared
- * machine does not land on one variant.
+ * What each ranking feature costs in query time: the shared query mix on the bench corpus, one
+ * thread, with the shipped defaults and with each feature turned off in turn, p50 and p99 side by
+ * side. Every variant is measured in three interleaved rounds over one index and searcher and the
+ * best round is kept, so a burst of noise on a shared machine does not land on one variant.
  */
 @Tag("benchmark")
 class RankingCostBenchmark {
@@ -31,10 +29,17 @@ class RankingCostBenchmark {
   void each_ranking_feature_on_the_bench_corpus(@TempDir Path tmp) throws Exception {
     Path corpus = BenchCorpus.corpus();
     List<SearchRequest> all = QueryMix.load(BenchCorpus.queries()).requests();
-    List<SearchRequest> requests = all.subList(0, Math.min(all.size(), Integer.getInteger("bench.queryCount", 2000)));
+    List<SearchRequest> requests =
+        all.subList(0, Math.min(all.size(), Integer.getInteger("bench.queryCount", 2000)));
     Schema schema = Schema.defaults();
     Path index = Path.of(System.getProperty("bench.index", tmp.resolve("index").toString()));
-    new Indexer(corpus, index, schema, new PageReader(5_000_000, false, Clock.systemUTC()), 2, Clock.systemUTC())
+    new Indexer(
+            corpus,
+            index,
+            schema,
+            new PageReader(5_000_000, false, Clock.systemUTC()),
+            2,
+            Clock.systemUTC())
         .run(false, Indexer.Progress.NONE);
 
     var d = RankingSettings.DEFAULTS;
@@ -48,30 +53,47 @@ class RankingCostBenchmark {
     variants.put("without feedback", d.toBuilder().feedback(0).build());
     variants.put("without synonyms", d.toBuilder().synonyms(RankingSettings.Synonyms.NONE).build());
     variants.put("best-field BM25 instead of BM25F", d.toBuilder().bm25f(false).build());
-    variants.put("words only (all of the above off)", d.toBuilder().tierBoost(0).proximity(0, 0).exactTitleBoost(0)
-        .typos(false).recency(0, 0).feedback(0).synonyms(RankingSettings.Synonyms.NONE).build());
+    variants.put(
+        "words only (all of the above off)",
+        d.toBuilder()
+            .tierBoost(0)
+            .proximity(0, 0)
+            .exactTitleBoost(0)
+            .typos(false)
+            .recency(0, 0)
+            .feedback(0)
+            .synonyms(RankingSettings.Synonyms.NONE)
+            .build());
 
     var best = new LinkedHashMap<String, long[]>();
     for (int round = 0; round < ROUNDS; round++) {
       for (var v : variants.entrySet()) {
         try (var service = OpenedIndex.of(index, v.getValue())) {
-          for (int i = 0; i < Math.min(1000, requests.size()); i++) service.search(requests.get(i)); // warm up
+          for (int i = 0; i < Math.min(1000, requests.size()); i++)
+            service.search(requests.get(i)); // warm up
           long[] nanos = latencies(service, requests);
           best.merge(v.getKey(), nanos, (a, b) -> pct(a, 50) <= pct(b, 50) ? a : b);
         }
       }
     }
     long[] base = best.get("shipped defaults");
-    BenchCorpus.print("ranking cost, %d queries of the shared mix, 1 thread, best of %d rounds:", requests.size(),
-        ROUNDS);
+    BenchCorpus.print(
+        "ranking cost, %d queries of the shared mix, 1 thread, best of %d rounds:",
+        requests.size(), ROUNDS);
     for (var e : best.entrySet()) {
       long[] n = e.getValue();
-      BenchCorpus.print("  %-36s p50 %6.2f ms (%+6.2f)  p99 %6.2f ms (%+6.2f)", e.getKey(), pct(n, 50),
-          pct(n, 50) - pct(base, 50), pct(n, 99), pct(n, 99) - pct(base, 99));
+      BenchCorpus.print(
+          "  %-36s p50 %6.2f ms (%+6.2f)  p99 %6.2f ms (%+6.2f)",
+          e.getKey(),
+          pct(n, 50),
+          pct(n, 50) - pct(base, 50),
+          pct(n, 99),
+          pct(n, 99) - pct(base, 99));
     }
   }
 
-  private static long[] latencies(OpenedIndex service, List<SearchRequest> requests) throws Exception {
+  private static long[] latencies(OpenedIndex service, List<SearchRequest> requests)
+      throws Exception {
     long[] nanos = new long[requests.size()];
     for (int i = 0; i < nanos.length; i++) {
       long t = System.nanoTime();

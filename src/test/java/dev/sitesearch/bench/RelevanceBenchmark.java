@@ -1,12 +1,12 @@
 package dev.sitesearch.bench;
 
+import dev.sitesearch.config.FieldSettings;
+import dev.sitesearch.config.RankingSettings;
+import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.config.Stemmer;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
-import dev.sitesearch.config.RankingSettings;
-import dev.sitesearch.config.FieldSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +24,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Ranking quality on the public test collections in {@code ../shared/relevance}: each collection becomes Markdown
- * content (the shared {@code collection_to_content.py}), is indexed by our indexer with the shipped defaults, and every
- * query runs through {@link dev.sitesearch.search.SearchService#search}, the API's own path. Prints nDCG@10, MAP and Recall@100 beside
- * Lucene's default BM25 (EnglishAnalyzer, k1 1.2, b 0.75, one field) measured in the same run, per-query wins and
- * losses, the same queries with one typo in every word of 5+ letters, and cross-checks with {@code trec_eval.py}.
+ * Ranking quality on the public test collections in {@code ../shared/relevance}: each collection
+ * becomes Markdown content (the shared {@code collection_to_content.py}), is indexed by our indexer
+ * with the shipped defaults, and every query runs through {@link
+ * dev.sitesearch.search.SearchService#search}, the API's own path. Prints nDCG@10, MAP and
+ * Recall@100 beside Lucene's default BM25 (EnglishAnalyzer, k1 1.2, b 0.75, one field) measured in
+ * the same run, per-query wins and losses, the same queries with one typo in every word of 5+
+ * letters, and cross-checks with {@code trec_eval.py}.
  */
 @Tag("benchmark")
 class RelevanceBenchmark {
   static Path relevanceDir() {
     Path dir = Path.of(System.getProperty("bench.relevance", "../shared/relevance"));
-    Assumptions.assumeTrue(Files.isDirectory(dir), "no relevance collections at " + dir.toAbsolutePath());
+    Assumptions.assumeTrue(
+        Files.isDirectory(dir), "no relevance collections at " + dir.toAbsolutePath());
     return dir;
   }
 
@@ -47,10 +49,19 @@ class RelevanceBenchmark {
     Path content = work.resolve("content");
     Files.createDirectories(work);
     if (!Files.isDirectory(content)) {
-      // --no-title-fallback: MED has no titles; the converter would otherwise title each page with its first
-      // sentence, which the baseline (title + text from docs.jsonl) never sees. Both then index the same words.
-      Process p = new ProcessBuilder("python3", relevanceDir().resolve("collection_to_content.py").toString(),
-          collection.toString(), content.toString(), "--no-title-fallback").inheritIO().start();
+      // --no-title-fallback: MED has no titles; the converter would otherwise title each page with
+      // its first
+      // sentence, which the baseline (title + text from docs.jsonl) never sees. Both then index the
+      // same words.
+      Process p =
+          new ProcessBuilder(
+                  "python3",
+                  relevanceDir().resolve("collection_to_content.py").toString(),
+                  collection.toString(),
+                  content.toString(),
+                  "--no-title-fallback")
+              .inheritIO()
+              .start();
       if (p.waitFor() != 0) throw new AssertionError("collection_to_content.py failed");
     }
     Map<String, String> queries = Collections.queries(collection.resolve("queries.tsv"));
@@ -59,14 +70,21 @@ class RelevanceBenchmark {
     Schema schema = Schema.defaults();
     Path index = work.resolve("index");
     var clock = Clock.systemUTC();
-    new Indexer(content, index, schema, new PageReader(5_000_000, false, clock), 2, clock).run(true,
-        Indexer.Progress.NONE);
-    Map<String, List<String>> baseline = LuceneDefaultBm25.run(collection.resolve("docs.jsonl"), queries,
-        work.resolve("baseline-index"));
+    new Indexer(content, index, schema, new PageReader(5_000_000, false, clock), 2, clock)
+        .run(true, Indexer.Progress.NONE);
+    Map<String, List<String>> baseline =
+        LuceneDefaultBm25.run(
+            collection.resolve("docs.jsonl"), queries, work.resolve("baseline-index"));
     var baseScores = Metrics.perQuery(baseline, qrels);
-    var withStops = Metrics.perQuery(LuceneDefaultBm25.runKeepingStopWords(collection.resolve("docs.jsonl"), queries,
-        work.resolve("baseline-stopwords-index")), qrels);
-    BenchCorpus.print("%s  diagnostic: Lucene BM25 keeping stop words: %s", name, Metrics.mean(withStops));
+    var withStops =
+        Metrics.perQuery(
+            LuceneDefaultBm25.runKeepingStopWords(
+                collection.resolve("docs.jsonl"),
+                queries,
+                work.resolve("baseline-stopwords-index")),
+            qrels);
+    BenchCorpus.print(
+        "%s  diagnostic: Lucene BM25 keeping stop words: %s", name, Metrics.mean(withStops));
     Map<String, List<String>> ours;
     Map<String, List<String>> typos;
     try (var search = OpenedIndex.of(index)) {
@@ -86,8 +104,15 @@ class RelevanceBenchmark {
     variants.put("BM25 k1 1.2 (Lucene's default)", d.toBuilder().bm25K1(1.2f).build());
     variants.put("BM25 k1 1.5", d.toBuilder().bm25K1(1.5f).build());
     variants.put("BM25 k1 2.5", d.toBuilder().bm25K1(2.5f).build());
-    variants.put("words only (no tiers, proximity, title, recency, feedback)", d.toBuilder().tierBoost(0)
-        .proximity(0, 0).exactTitleBoost(0).recency(0, 0).feedback(0).build());
+    variants.put(
+        "words only (no tiers, proximity, title, recency, feedback)",
+        d.toBuilder()
+            .tierBoost(0)
+            .proximity(0, 0)
+            .exactTitleBoost(0)
+            .recency(0, 0)
+            .feedback(0)
+            .build());
     if (!Boolean.parseBoolean(System.getProperty("bench.variants", "true"))) variants.clear();
     for (String weights : System.getProperty("bench.weights", "").split(";")) {
       if (weights.isBlank()) continue;
@@ -97,32 +122,49 @@ class RelevanceBenchmark {
       fields.put("description", Float.parseFloat(w[1]));
       fields.put("body", Float.parseFloat(w[2]));
       var f = FieldSettings.DEFAULTS;
-      var weighted = new FieldSettings(fields, f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels());
-      try (var search = OpenedIndex.of(SitesearchConfig.defaults().withFields(weighted), index, clock)) {
-        BenchCorpus.print("%s  field weights %-40s %s", name, weights + ":",
-            Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
+      var weighted =
+          new FieldSettings(fields, f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels());
+      try (var search =
+          OpenedIndex.of(SitesearchConfig.defaults().withFields(weighted), index, clock)) {
+        BenchCorpus.print(
+            "%s  field weights %-40s %s",
+            name, weights + ":", Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
       }
     }
-    for (String stemmerName : System.getProperty("bench.stemmers", variants.isEmpty() ? "" : "snowball,kstem,minimal,none")
-        .split(",")) {
+    for (String stemmerName :
+        System.getProperty(
+                "bench.stemmers", variants.isEmpty() ? "" : "snowball,kstem,minimal,none")
+            .split(",")) {
       if (stemmerName.isBlank()) continue;
       Stemmer stemmer = Stemmer.byName(stemmerName).orElseThrow();
-      var stemmed = new Schema(schema.textFields(), schema.facetFields(), schema.dateFields(), schema.storedFields(),
-          stemmer);
+      var stemmed =
+          new Schema(
+              schema.textFields(),
+              schema.facetFields(),
+              schema.dateFields(),
+              schema.storedFields(),
+              stemmer);
       Path stemmedIndex = work.resolve("index-" + stemmer.configName());
-      new Indexer(content, stemmedIndex, stemmed, new PageReader(5_000_000, false, clock), 2, clock).run(true,
-          Indexer.Progress.NONE);
+      new Indexer(content, stemmedIndex, stemmed, new PageReader(5_000_000, false, clock), 2, clock)
+          .run(true, Indexer.Progress.NONE);
       var f = FieldSettings.DEFAULTS;
-      var stemmedFields = new FieldSettings(f.text(), f.facets(), f.dates(), f.stored(), stemmer, f.labels());
-      try (var search = OpenedIndex.of(SitesearchConfig.defaults().withFields(stemmedFields), stemmedIndex, clock)) {
-        BenchCorpus.print("%s  stemmer %-48s %s", name, stemmer.configName() + " (shipped: porter):",
+      var stemmedFields =
+          new FieldSettings(f.text(), f.facets(), f.dates(), f.stored(), stemmer, f.labels());
+      try (var search =
+          OpenedIndex.of(
+              SitesearchConfig.defaults().withFields(stemmedFields), stemmedIndex, clock)) {
+        BenchCorpus.print(
+            "%s  stemmer %-48s %s",
+            name,
+            stemmer.configName() + " (shipped: porter):",
             Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
       }
     }
     for (var v : variants.entrySet()) {
       try (var search = OpenedIndex.of(index, v.getValue())) {
-        BenchCorpus.print("%s  variant %-48s %s", name, v.getKey() + ":",
-            Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
+        BenchCorpus.print(
+            "%s  variant %-48s %s",
+            name, v.getKey() + ":", Metrics.mean(Metrics.perQuery(run(search, queries), qrels)));
       }
     }
 
@@ -134,27 +176,39 @@ class RelevanceBenchmark {
     BenchCorpus.print("%s  sitesearch, one typo per word:  %s", name, Metrics.mean(typoScores));
     double gain = Metrics.mean(oursScores).ndcg10() / Metrics.mean(baseScores).ndcg10() - 1;
     double robust = Metrics.mean(typoScores).ndcg10() / Metrics.mean(oursScores).ndcg10();
-    BenchCorpus.print("%s  nDCG@10 vs baseline: %+.1f%%; with typos keeps %.1f%% of clean nDCG@10", name, gain * 100,
-        robust * 100);
-    BenchCorpus.print("%s  per query vs baseline (nDCG@10, |diff| > 0.01): %s", name,
-        Metrics.winsAndLosses(oursScores, baseScores));
+    BenchCorpus.print(
+        "%s  nDCG@10 vs baseline: %+.1f%%; with typos keeps %.1f%% of clean nDCG@10",
+        name, gain * 100, robust * 100);
+    BenchCorpus.print(
+        "%s  per query vs baseline (nDCG@10, |diff| > 0.01): %s",
+        name, Metrics.winsAndLosses(oursScores, baseScores));
 
     Path runFile = work.resolve("sitesearch.run");
     Metrics.writeRun(ours, runFile);
     Metrics.writeRun(baseline, work.resolve("baseline.run"));
-    Process eval = new ProcessBuilder("python3", relevanceDir().resolve("trec_eval.py").toString(),
-        collection.resolve("qrels.txt").toString(), runFile.toString()).redirectErrorStream(true).start();
+    Process eval =
+        new ProcessBuilder(
+                "python3",
+                relevanceDir().resolve("trec_eval.py").toString(),
+                collection.resolve("qrels.txt").toString(),
+                runFile.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(eval.getInputStream().readAllBytes()).strip().replace("\n", "; ");
     eval.waitFor();
     BenchCorpus.print("%s  trec_eval.py on our run: %s", name, out);
   }
 
-  private static Map<String, List<String>> run(OpenedIndex search, Map<String, String> queries) throws Exception {
+  private static Map<String, List<String>> run(OpenedIndex search, Map<String, String> queries)
+      throws Exception {
     var runs = new LinkedHashMap<String, List<String>>();
     for (var q : queries.entrySet()) {
-      String text = q.getValue().length() > SearchRequest.MAX_QUERY_CHARS
-          ? q.getValue().substring(0, SearchRequest.MAX_QUERY_CHARS) : q.getValue();
-      var request = new SearchRequest(text, Map.of(), null, null, SortOrder.RELEVANCE, 1, 100, List.of(), 1);
+      String text =
+          q.getValue().length() > SearchRequest.MAX_QUERY_CHARS
+              ? q.getValue().substring(0, SearchRequest.MAX_QUERY_CHARS)
+              : q.getValue();
+      var request =
+          new SearchRequest(text, Map.of(), null, null, SortOrder.RELEVANCE, 1, 100, List.of(), 1);
       SearchResponse response = search.search(request);
       runs.put(q.getKey(), response.hits().stream().map(SearchResponse.Hit::id).toList());
     }
@@ -184,17 +238,22 @@ class RelevanceBenchmark {
     }
   }
 
-  /** One deterministic typo (swap, drop, double or replace a letter) in every word of five letters or more. */
+  /**
+   * One deterministic typo (swap, drop, double or replace a letter) in every word of five letters
+   * or more.
+   */
   static final class Typos {
     static Map<String, String> inject(Map<String, String> queries, long seed) {
       var rnd = new java.util.Random(seed);
       var out = new LinkedHashMap<String, String>();
-      queries.forEach((id, q) -> {
-        var words = new ArrayList<String>();
-        for (String w : q.split(" ")) words.add(w.length() >= 5 && w.chars().allMatch(Character::isLetter)
-            ? typo(w, rnd) : w);
-        out.put(id, String.join(" ", words));
-      });
+      queries.forEach(
+          (id, q) -> {
+            var words = new ArrayList<String>();
+            for (String w : q.split(" "))
+              words.add(
+                  w.length() >= 5 && w.chars().allMatch(Character::isLetter) ? typo(w, rnd) : w);
+            out.put(id, String.join(" ", words));
+          });
       return out;
     }
 
@@ -202,10 +261,18 @@ class RelevanceBenchmark {
       int i = 1 + rnd.nextInt(w.length() - 2);
       char[] c = w.toCharArray();
       return switch (rnd.nextInt(4)) {
-        case 0 -> { char t = c[i]; c[i] = c[i + 1]; c[i + 1] = t; yield new String(c); }
+        case 0 -> {
+          char t = c[i];
+          c[i] = c[i + 1];
+          c[i + 1] = t;
+          yield new String(c);
+        }
         case 1 -> w.substring(0, i) + w.substring(i + 1);
         case 2 -> w.substring(0, i) + c[i] + w.substring(i);
-        default -> { c[i] = (char) ('a' + rnd.nextInt(26)); yield new String(c); }
+        default -> {
+          c[i] = (char) ('a' + rnd.nextInt(26));
+          yield new String(c);
+        }
       };
     }
   }
@@ -217,35 +284,41 @@ class RelevanceBenchmark {
       return "%.4f / %.4f / %.4f".formatted(ndcg10, map, recall100);
     }
 
-    static Map<String, Metrics> perQuery(Map<String, List<String>> runs, Map<String, Map<String, Integer>> qrels) {
+    static Map<String, Metrics> perQuery(
+        Map<String, List<String>> runs, Map<String, Map<String, Integer>> qrels) {
       var out = new LinkedHashMap<String, Metrics>();
-      qrels.forEach((qid, rel) -> {
-        List<String> ranked = runs.getOrDefault(qid, List.of());
-        double dcg = 0;
-        double ap = 0;
-        int found = 0;
-        int found100 = 0;
-        for (int i = 0; i < ranked.size(); i++) {
-          Integer grade = rel.get(ranked.get(i));
-          if (grade == null) continue;
-          if (i < 10) dcg += grade / (Math.log(i + 2) / Math.log(2));
-          found++;
-          ap += (double) found / (i + 1);
-          if (i < 100) found100++;
-        }
-        int[] grades = rel.values().stream().mapToInt(Integer::intValue).sorted().toArray();
-        double idcg = 0;
-        for (int i = 0; i < Math.min(10, grades.length); i++) {
-          idcg += grades[grades.length - 1 - i] / (Math.log(i + 2) / Math.log(2));
-        }
-        out.put(qid, new Metrics(idcg == 0 ? 0 : dcg / idcg, ap / rel.size(), (double) found100 / rel.size()));
-      });
+      qrels.forEach(
+          (qid, rel) -> {
+            List<String> ranked = runs.getOrDefault(qid, List.of());
+            double dcg = 0;
+            double ap = 0;
+            int found = 0;
+            int found100 = 0;
+            for (int i = 0; i < ranked.size(); i++) {
+              Integer grade = rel.get(ranked.get(i));
+              if (grade == null) continue;
+              if (i < 10) dcg += grade / (Math.log(i + 2) / Math.log(2));
+              found++;
+              ap += (double) found / (i + 1);
+              if (i < 100) found100++;
+            }
+            int[] grades = rel.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+            double idcg = 0;
+            for (int i = 0; i < Math.min(10, grades.length); i++) {
+              idcg += grades[grades.length - 1 - i] / (Math.log(i + 2) / Math.log(2));
+            }
+            out.put(
+                qid,
+                new Metrics(
+                    idcg == 0 ? 0 : dcg / idcg, ap / rel.size(), (double) found100 / rel.size()));
+          });
       return out;
     }
 
     static Metrics mean(Map<String, Metrics> perQuery) {
       double n = Math.max(1, perQuery.size());
-      return new Metrics(perQuery.values().stream().mapToDouble(Metrics::ndcg10).sum() / n,
+      return new Metrics(
+          perQuery.values().stream().mapToDouble(Metrics::ndcg10).sum() / n,
           perQuery.values().stream().mapToDouble(Metrics::map).sum() / n,
           perQuery.values().stream().mapToDouble(Metrics::recall100).sum() / n);
     }
@@ -262,18 +335,24 @@ class RelevanceBenchmark {
           worst.add("%s(%+.2f)".formatted(q, d));
         }
       }
-      return wins + " wins, " + losses + " losses, " + (ours.size() - wins - losses) + " ties; losses: "
+      return wins
+          + " wins, "
+          + losses
+          + " losses, "
+          + (ours.size() - wins - losses)
+          + " ties; losses: "
           + String.join(" ", worst.subList(0, Math.min(12, worst.size())));
     }
 
     static void writeRun(Map<String, List<String>> runs, Path file) throws Exception {
       var lines = new ArrayList<String>();
-      runs.forEach((qid, docs) -> {
-        for (int i = 0; i < docs.size(); i++) lines.add(qid + " Q0 " + docs.get(i) + " " + (i + 1) + " " + (1000 - i)
-            + " sitesearch");
-      });
+      runs.forEach(
+          (qid, docs) -> {
+            for (int i = 0; i < docs.size(); i++)
+              lines.add(
+                  qid + " Q0 " + docs.get(i) + " " + (i + 1) + " " + (1000 - i) + " sitesearch");
+          });
       Files.write(file, lines);
     }
   }
-
 }

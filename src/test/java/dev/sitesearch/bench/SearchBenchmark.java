@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Query figures on the bench corpus with the shared query mix: single-thread latency and 2-thread throughput in
- * process, beside plain Lucene (BM25 top 10 on the body plus highlighting, no facets) measured in the same run;
- * HTTP throughput at 16 and 64 clients; suggestion latency; time to the first answer of a freshly launched server.
- * Set {@code -Dbench.index=DIR} to reuse an index of the corpus built by {@code sitesearch index}.
+ * Query figures on the bench corpus with the shared query mix: single-thread latency and 2-thread
+ * throughput in process, beside plain Lucene (BM25 top 10 on the body plus highlighting, no facets)
+ * measured in the same run; HTTP throughput at 16 and 64 clients; suggestion latency; time to the
+ * first answer of a freshly launched server. Set {@code -Dbench.index=DIR} to reuse an index of the
+ * corpus built by {@code sitesearch index}.
  */
 @Tag("benchmark")
 class SearchBenchmark {
@@ -55,58 +55,96 @@ class SearchBenchmark {
     PlainLuceneIndexer.index(corpus, plain, 2);
 
     var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
-    try (var server = assembly.serve(options); var plainReader = DirectoryReader.open(FSDirectory.open(plain))) {
+    try (var server = assembly.serve(options);
+        var plainReader = DirectoryReader.open(FSDirectory.open(plain))) {
       SearchService service = server.search();
-      // A large site's title suggester is built by the refresh thread after start: let it finish before measuring.
-      for (int tries = 0; tries < 600 && service.suggest("ca", 1).isEmpty(); tries++) Thread.sleep(100);
+      // A large site's title suggester is built by the refresh thread after start: let it finish
+      // before measuring.
+      for (int tries = 0; tries < 600 && service.suggest("ca", 1).isEmpty(); tries++)
+        Thread.sleep(100);
       var plainSearcher = new IndexSearcher(plainReader);
       List<Query> plainQueries = plainQueries(mix);
       warmUp(service, mix, plainSearcher, plainQueries);
 
       long[] ours = latencies(i -> service.search(mix.requests().get(i)), mix.requests().size());
-      long[] base = latencies(i -> plainSearch(plainSearcher, plainQueries.get(i)), plainQueries.size());
-      BenchCorpus.print("1 thread, %d queries: sitesearch p50 %.2f ms, p99 %.2f ms; plain Lucene p50 %.2f ms, p99 %.2f ms",
+      long[] base =
+          latencies(i -> plainSearch(plainSearcher, plainQueries.get(i)), plainQueries.size());
+      BenchCorpus.print(
+          "1 thread, %d queries: sitesearch p50 %.2f ms, p99 %.2f ms; plain Lucene p50 %.2f ms, p99 %.2f ms",
           ours.length, pct(ours, 50), pct(ours, 99), pct(base, 50), pct(base, 99));
 
-      double oursQps = throughput(2, i -> service.search(mix.requests().get(i % mix.requests().size())));
-      double baseQps = throughput(2, i -> plainSearch(plainSearcher, plainQueries.get(i % plainQueries.size())));
-      BenchCorpus.print("2 threads in-process: sitesearch %.0f QPS, plain Lucene %.0f QPS, ratio %.2f", oursQps, baseQps,
-          oursQps / baseQps);
+      double oursQps =
+          throughput(2, i -> service.search(mix.requests().get(i % mix.requests().size())));
+      double baseQps =
+          throughput(2, i -> plainSearch(plainSearcher, plainQueries.get(i % plainQueries.size())));
+      BenchCorpus.print(
+          "2 threads in-process: sitesearch %.0f QPS, plain Lucene %.0f QPS, ratio %.2f",
+          oursQps, baseQps, oursQps / baseQps);
 
       long[] suggest = latencies(i -> service.suggest(prefixOf(mix.requests().get(i)), 8), 2000);
-      BenchCorpus.print("suggest, 1 thread: p50 %.3f ms, p99 %.3f ms", pct(suggest, 50), pct(suggest, 99));
+      BenchCorpus.print(
+          "suggest, 1 thread: p50 %.3f ms, p99 %.3f ms", pct(suggest, 50), pct(suggest, 99));
 
       var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String searchUrl = server.url() + "api/search?";
       for (int clients : new int[] {16, 64}) {
         var errors = new AtomicInteger();
-        double qps = throughput(clients, i -> {
-          var response = client.send(HttpRequest.newBuilder(URI.create(searchUrl
-              + mix.queryStrings().get(i % mix.queryStrings().size()))).build(), HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() != 200) errors.incrementAndGet();
-        });
-        BenchCorpus.print("HTTP, %d clients: %.0f QPS (%.2f x in-process 2-thread plain Lucene), %d errors", clients,
-            qps, qps / baseQps, errors.get());
+        double qps =
+            throughput(
+                clients,
+                i -> {
+                  var response =
+                      client.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(
+                                      searchUrl
+                                          + mix.queryStrings().get(i % mix.queryStrings().size())))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  if (response.statusCode() != 200) errors.incrementAndGet();
+                });
+        BenchCorpus.print(
+            "HTTP, %d clients: %.0f QPS (%.2f x in-process 2-thread plain Lucene), %d errors",
+            clients, qps, qps / baseQps, errors.get());
       }
     }
     firstAnswerAfterLaunch(corpus, index);
   }
 
-  /** Launches {@code serve} on the existing, current index and times it to the first answered search. */
+  /**
+   * Launches {@code serve} on the existing, current index and times it to the first answered
+   * search.
+   */
   private static void firstAnswerAfterLaunch(Path corpus, Path index) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     int port = 20000 + (int) (ProcessHandle.current().pid() % 20000);
     long start = System.nanoTime();
-    Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.sitesearch.cli.Main",
-        "serve", "--content", corpus.toString(), "--index", index.toString(), "--port", String.valueOf(port))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process serve =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sitesearch.cli.Main",
+                "serve",
+                "--content",
+                corpus.toString(),
+                "--index",
+                index.toString(),
+                "--port",
+                String.valueOf(port))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       var client = HttpClient.newHttpClient();
-      var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=cancer")).build();
+      var request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=cancer"))
+              .build();
       while (System.nanoTime() - start < 60_000_000_000L) {
         try {
           if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            BenchCorpus.print("serve on a current index: first search answered %d ms after launch",
+            BenchCorpus.print(
+                "serve on a current index: first search answered %d ms after launch",
                 (System.nanoTime() - start) / 1_000_000);
             return;
           }
@@ -142,10 +180,13 @@ class SearchBenchmark {
 
   private static void plainSearch(IndexSearcher searcher, Query query) throws Exception {
     TopDocs top = searcher.search(query, 10);
-    UnifiedHighlighter.builder(searcher, new StandardAnalyzer()).build().highlight("body", query, top);
+    UnifiedHighlighter.builder(searcher, new StandardAnalyzer())
+        .build()
+        .highlight("body", query, top);
   }
 
-  private static void warmUp(SearchService service, QueryMix mix, IndexSearcher plain, List<Query> plainQueries)
+  private static void warmUp(
+      SearchService service, QueryMix mix, IndexSearcher plain, List<Query> plainQueries)
       throws Exception {
     for (int i = 0; i < Math.min(2000, mix.requests().size()); i++) {
       service.search(mix.requests().get(i));
@@ -176,13 +217,15 @@ class SearchBenchmark {
     long start = System.nanoTime();
     var futures = new ArrayList<Future<?>>();
     for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        while (System.nanoTime() < end) {
-          op.run(next.getAndIncrement());
-          done.incrementAndGet();
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  op.run(next.getAndIncrement());
+                  done.incrementAndGet();
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) f.get();
     pool.shutdown();

@@ -32,14 +32,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server under sustained load while its content changes: the shared query mix from 64 concurrent HTTP clients for
- * 60 s ({@code -Dbench.seconds}, {@code -Dbench.clients}) against the bench corpus, with the default limits, while a
- * thread edits three pages and reindexes every 3 s. Prints requests, errors, refusals (429/503, which the defaults must
- * not cause for loopback clients), latency percentiles, throughput, the reindexes and their durations, and heap and
- * open files before and after (a leaked searcher keeps the files of old commits open and their readers in the heap).
+ * The server under sustained load while its content changes: the shared query mix from 64
+ * concurrent HTTP clients for 60 s ({@code -Dbench.seconds}, {@code -Dbench.clients}) against the
+ * bench corpus, with the default limits, while a thread edits three pages and reindexes every 3 s.
+ * Prints requests, errors, refusals (429/503, which the defaults must not cause for loopback
+ * clients), latency percentiles, throughput, the reindexes and their durations, and heap and open
+ * files before and after (a leaked searcher keeps the files of old commits open and their readers
+ * in the heap).
  *
- * <p>The corpus is hard-linked into a temporary folder and pages are edited by replacing the link, so the shared
- * corpus is never changed.
+ * <p>The corpus is hard-linked into a temporary folder and pages are edited by replacing the link,
+ * so the shared corpus is never changed.
  */
 @Tag("benchmark")
 class SoakBenchmark {
@@ -58,17 +60,27 @@ class SoakBenchmark {
     var assembly = new Assembly(SitesearchConfig.defaults(), content, index, Clock.systemUTC(), 2);
     long t0 = System.nanoTime();
     IndexSummary built = assembly.indexer(false).run(true, Indexer.Progress.NONE);
-    BenchCorpus.print("soak: %d pages indexed in %.1f s; %d clients for %d s, an edit of 3 pages + reindex every %d s",
-        built.documents(), (System.nanoTime() - t0) / 1e9, CLIENTS, RUN.toSeconds(), EDIT_EVERY.toSeconds());
+    BenchCorpus.print(
+        "soak: %d pages indexed in %.1f s; %d clients for %d s, an edit of 3 pages + reindex every %d s",
+        built.documents(),
+        (System.nanoTime() - t0) / 1e9,
+        CLIENTS,
+        RUN.toSeconds(),
+        EDIT_EVERY.toSeconds());
 
-    try (var server = assembly.serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp())) {
+    try (var server =
+        assembly.serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp())) {
       SearchService service = server.search();
       Reindexer reindexer = server.reindexer();
       {
         String base = server.url() + "api/search?";
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-        load(client, base, queries, Duration.ofSeconds(15), null); // warm-up: JIT, caches, suggester
+        var client =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        load(
+            client, base, queries, Duration.ofSeconds(15), null); // warm-up: JIT, caches, suggester
         Snapshot before = Snapshot.take(index);
 
         var editor = new Editor(pages, reindexer);
@@ -76,34 +88,57 @@ class SoakBenchmark {
         Result result = load(client, base, queries, RUN, editor);
         editor.stop.set(true);
         editing.join();
-        // On a site this large the refresh thread rebuilds the title suggester after each commit; let it finish, so
+        // On a site this large the refresh thread rebuilds the title suggester after each commit;
+        // let it finish, so
         // the heap is compared between two quiet moments rather than against a build in flight.
         Thread.sleep(SETTLE.toMillis());
         Snapshot after = Snapshot.take(index);
 
-        BenchCorpus.print("soak: %d requests in %.1f s = %.0f QPS; %d errors; refused: %d x 429, %d x 503",
-            result.requests, result.seconds, result.requests / result.seconds, result.errors, result.status429,
+        BenchCorpus.print(
+            "soak: %d requests in %.1f s = %.0f QPS; %d errors; refused: %d x 429, %d x 503",
+            result.requests,
+            result.seconds,
+            result.requests / result.seconds,
+            result.errors,
+            result.status429,
             result.status503);
-        BenchCorpus.print("soak latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f", result.pct(50), result.pct(95),
-            result.pct(99), result.max());
-        BenchCorpus.print("soak reindexes: %d, each %s ms with the searcher refresh (median %d, max %d), of which "
-            + "indexing and commit %s ms; %d failed", editor.durations.size(), editor.durations,
-            median(editor.durations), editor.durations.stream().mapToLong(l -> l).max().orElse(0), editor.indexing,
+        BenchCorpus.print(
+            "soak latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f",
+            result.pct(50), result.pct(95), result.pct(99), result.max());
+        BenchCorpus.print(
+            "soak reindexes: %d, each %s ms with the searcher refresh (median %d, max %d), of which "
+                + "indexing and commit %s ms; %d failed",
+            editor.durations.size(),
+            editor.durations,
+            median(editor.durations),
+            editor.durations.stream().mapToLong(l -> l).max().orElse(0),
+            editor.indexing,
             editor.failures.get());
-        BenchCorpus.print("soak heap after full GC: %d MB before, %d MB after (%+d MB); open file descriptors: %d "
-            + "before, %d after; index files mapped: %d before, %d after, of them deleted on disk: %d before, %d after",
-            before.heapMb, after.heapMb, after.heapMb - before.heapMb, before.fds, after.fds, before.mappedIndexFiles,
-            after.mappedIndexFiles, before.mappedDeleted, after.mappedDeleted);
-        BenchCorpus.print("soak: %d pages searchable at the end (generation %d)", service.health().documents(),
-            service.health().generation());
+        BenchCorpus.print(
+            "soak heap after full GC: %d MB before, %d MB after (%+d MB); open file descriptors: %d "
+                + "before, %d after; index files mapped: %d before, %d after, of them deleted on disk: %d before, %d after",
+            before.heapMb,
+            after.heapMb,
+            after.heapMb - before.heapMb,
+            before.fds,
+            after.fds,
+            before.mappedIndexFiles,
+            after.mappedIndexFiles,
+            before.mappedDeleted,
+            after.mappedDeleted);
+        BenchCorpus.print(
+            "soak: %d pages searchable at the end (generation %d)",
+            service.health().documents(), service.health().generation());
         Assertions.assertEquals(0, result.errors, "errors");
-        Assertions.assertEquals(0, result.status429 + result.status503, "refusals under the default limits");
+        Assertions.assertEquals(
+            0, result.status429 + result.status503, "refusals under the default limits");
         Assertions.assertEquals(0, editor.failures.get(), "failed reindexes");
       }
     }
   }
 
-  private static Result load(HttpClient client, String base, List<String> queries, Duration length, Editor editor)
+  private static Result load(
+      HttpClient client, String base, List<String> queries, Duration length, Editor editor)
       throws InterruptedException {
     var stop = new AtomicBoolean();
     var done = new CountDownLatch(CLIENTS);
@@ -115,35 +150,42 @@ class SoakBenchmark {
     long start = System.nanoTime();
     for (int c = 0; c < CLIENTS; c++) {
       int id = c;
-      Thread.ofPlatform().daemon().name("soak-client-" + c).start(() -> {
-        long[] nanos = new long[4096];
-        int n = 0;
-        int i = id * 997;
-        try {
-          while (!stop.get()) {
-            var request = HttpRequest.newBuilder(URI.create(base + queries.get(i++ % queries.size())))
-                .timeout(Duration.ofSeconds(30)).build();
-            long t = System.nanoTime();
-            int status;
-            try {
-              status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-              status = -1;
-            } catch (InterruptedException e) {
-              return;
-            }
-            if (n == nanos.length) nanos = Arrays.copyOf(nanos, n * 2);
-            nanos[n++] = System.nanoTime() - t;
-            if (status == 429) status429.incrementAndGet();
-            else if (status == 503) status503.incrementAndGet();
-            else if (status != 200) errors.incrementAndGet();
-          }
-        } finally {
-          perClient[id] = Arrays.copyOf(nanos, n);
-          counts[id] = n;
-          done.countDown();
-        }
-      });
+      Thread.ofPlatform()
+          .daemon()
+          .name("soak-client-" + c)
+          .start(
+              () -> {
+                long[] nanos = new long[4096];
+                int n = 0;
+                int i = id * 997;
+                try {
+                  while (!stop.get()) {
+                    var request =
+                        HttpRequest.newBuilder(URI.create(base + queries.get(i++ % queries.size())))
+                            .timeout(Duration.ofSeconds(30))
+                            .build();
+                    long t = System.nanoTime();
+                    int status;
+                    try {
+                      status =
+                          client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (IOException e) {
+                      status = -1;
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    if (n == nanos.length) nanos = Arrays.copyOf(nanos, n * 2);
+                    nanos[n++] = System.nanoTime() - t;
+                    if (status == 429) status429.incrementAndGet();
+                    else if (status == 503) status503.incrementAndGet();
+                    else if (status != 200) errors.incrementAndGet();
+                  }
+                } finally {
+                  perClient[id] = Arrays.copyOf(nanos, n);
+                  counts[id] = n;
+                  done.countDown();
+                }
+              });
     }
     Thread.sleep(length.toMillis());
     stop.set(true);
@@ -153,9 +195,12 @@ class SoakBenchmark {
     return new Result(all.length, seconds, errors.get(), status429.get(), status503.get(), all);
   }
 
-  private record Result(long requests, double seconds, long errors, long status429, long status503, long[] nanos) {
+  private record Result(
+      long requests, double seconds, long errors, long status429, long status503, long[] nanos) {
     double pct(int p) {
-      return nanos.length == 0 ? 0 : nanos[Math.min(nanos.length - 1, (int) ((long) nanos.length * p / 100))] / 1e6;
+      return nanos.length == 0
+          ? 0
+          : nanos[Math.min(nanos.length - 1, (int) ((long) nanos.length * p / 100))] / 1e6;
     }
 
     double max() {
@@ -163,7 +208,9 @@ class SoakBenchmark {
     }
   }
 
-  /** Every few seconds: three pages get a new sentence, then an incremental reindex commits them. */
+  /**
+   * Every few seconds: three pages get a new sentence, then an incremental reindex commits them.
+   */
   private static final class Editor implements Runnable {
     final AtomicBoolean stop = new AtomicBoolean();
     final List<Long> durations = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -199,9 +246,13 @@ class SoakBenchmark {
       }
     }
 
-    /** Writes a new file and moves it over the link, so the shared corpus file behind the link is left alone. */
+    /**
+     * Writes a new file and moves it over the link, so the shared corpus file behind the link is
+     * left alone.
+     */
     private static void edit(Path page, int round) throws IOException {
-      String text = Files.readString(page) + "\nSoak edit " + round + ": zymurgy quokka " + round + ".\n";
+      String text =
+          Files.readString(page) + "\nSoak edit " + round + ": zymurgy quokka " + round + ".\n";
       Path temp = page.resolveSibling(page.getFileName() + ".tmp-soak");
       Files.writeString(temp, text);
       Files.move(temp, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -209,8 +260,9 @@ class SoakBenchmark {
   }
 
   /**
-   * Heap after a full GC; open file descriptors; index files mapped into memory (Lucene maps index files and closes
-   * their descriptors, so a reader that is never released shows up here, as files of old commits, deleted on disk).
+   * Heap after a full GC; open file descriptors; index files mapped into memory (Lucene maps index
+   * files and closes their descriptors, so a reader that is never released shows up here, as files
+   * of old commits, deleted on disk).
    */
   private record Snapshot(long heapMb, long fds, long mappedIndexFiles, long mappedDeleted) {
     static Snapshot take(Path index) throws Exception {
@@ -218,7 +270,8 @@ class SoakBenchmark {
         System.gc();
         Thread.sleep(200);
       }
-      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+      long heap =
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
       long fds;
       try (Stream<Path> links = Files.list(Path.of("/proc/self/fd"))) {
         fds = links.count();
@@ -240,7 +293,10 @@ class SoakBenchmark {
     return sorted.get(sorted.size() / 2);
   }
 
-  /** Hard-links every file of {@code from} under {@code to} (copies when links are not possible); returns the pages. */
+  /**
+   * Hard-links every file of {@code from} under {@code to} (copies when links are not possible);
+   * returns the pages.
+   */
   private static List<Path> linkTree(Path from, Path to) throws IOException {
     var pages = new ArrayList<Path>();
     try (Stream<Path> files = Files.walk(from)) {

@@ -44,7 +44,9 @@ class MainTest {
     content = Files.createDirectories(tmp.resolve("content"));
     index = tmp.resolve("index");
     config = tmp.resolve("sitesearch.yml"); // absent unless a test writes it: the defaults
-    write("news/ccm-codes.md", """
+    write(
+        "news/ccm-codes.md",
+        """
         ---
         id: n1
         title: CMS updates chronic care management codes
@@ -54,7 +56,9 @@ class MainTest {
         ---
         New chronic care management billing codes take effect.
         """);
-    write("articles/ccm-guide.md", """
+    write(
+        "articles/ccm-guide.md",
+        """
         ---
         id: a1
         title: A guide to chronic care management
@@ -81,8 +85,16 @@ class MainTest {
 
   /** Runs a subcommand on this test's folders. */
   private Run sitesearch(String command, String... more) {
-    var args = new ArrayList<>(List.of(command, "--content", content.toString(), "--index", index.toString(),
-        "--config", config.toString()));
+    var args =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--content",
+                content.toString(),
+                "--index",
+                index.toString(),
+                "--config",
+                config.toString()));
     args.addAll(List.of(more));
     return cli(args.toArray(String[]::new));
   }
@@ -96,11 +108,22 @@ class MainTest {
     }
   }
 
-  // --- help --------------------------------------------------------------------------------------------------------
+  // --- help
+  // --------------------------------------------------------------------------------------------------------
 
   @ParameterizedTest(name = "sitesearch {0}")
-  @ValueSource(strings = {"--help", "-h", "help", "index --help", "check --help", "search --help", "serve --help",
-      "help index", "help serve"})
+  @ValueSource(
+      strings = {
+        "--help",
+        "-h",
+        "help",
+        "index --help",
+        "check --help",
+        "search --help",
+        "serve --help",
+        "help index",
+        "help serve"
+      })
   void help_prints_usage_and_exits_0(String args) {
     Run r = cli(args.split(" "));
 
@@ -113,7 +136,8 @@ class MainTest {
   void root_help_lists_every_subcommand_and_the_exit_codes() {
     String out = cli("--help").out();
 
-    for (String word : List.of("index", "check", "search", "serve", "Exit codes:", "some content files failed")) {
+    for (String word :
+        List.of("index", "check", "search", "serve", "Exit codes:", "some content files failed")) {
       assertTrue(out.contains(word), () -> "'" + word + "' missing from:\n" + out);
     }
   }
@@ -142,15 +166,21 @@ class MainTest {
     assertTrue(r.err().contains("reindex"), r::toString);
   }
 
-  // --- index -------------------------------------------------------------------------------------------------------
+  // --- index
+  // -------------------------------------------------------------------------------------------------------
 
   @Test
   void index_on_a_clean_folder_exits_0_and_prints_the_one_line_summary() {
     Run r = sitesearch("index");
 
     assertEquals(0, r.exit(), r::toString);
-    assertTrue(r.out().strip().matches("full \\(new index\\): 2 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped, "
-        + "0 failed; 2 documents; \\d+ docs/s; \\d+\\.\\d\\d s"), r::toString);
+    assertTrue(
+        r.out()
+            .strip()
+            .matches(
+                "full \\(new index\\): 2 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped, "
+                    + "0 failed; 2 documents; \\d+ docs/s; \\d+\\.\\d\\d s"),
+        r::toString);
     assertEquals(1, r.out().strip().lines().count(), r::toString);
     assertEquals("", r.err().lines().filter(l -> l.startsWith("FAILED")).findAny().orElse(""));
   }
@@ -162,7 +192,9 @@ class MainTest {
     Run r = sitesearch("index");
 
     assertEquals(0, r.exit(), r::toString);
-    assertTrue(r.out().startsWith("incremental: 0 added, 0 updated, 0 deleted, 2 unchanged,"), r::toString);
+    assertTrue(
+        r.out().startsWith("incremental: 0 added, 0 updated, 0 deleted, 2 unchanged,"),
+        r::toString);
   }
 
   @Test
@@ -174,7 +206,10 @@ class MainTest {
     assertEquals(1, r.exit(), r::toString);
     assertTrue(r.err().contains("FAILED  news/broken.md:"), r::toString);
     assertTrue(r.err().contains("invalid YAML front matter"), r::toString);
-    assertTrue(r.out().contains("2 added") && r.out().contains("1 failed") && r.out().contains("2 documents"),
+    assertTrue(
+        r.out().contains("2 added")
+            && r.out().contains("1 failed")
+            && r.out().contains("2 documents"),
         r::toString);
   }
 
@@ -193,7 +228,9 @@ class MainTest {
     assertEquals(3, json.get("documents").asInt());
     assertEquals(1, json.get("failures").size());
     assertEquals("news/broken.md", json.get("failures").get(0).get("path").asText());
-    assertTrue(json.get("failures").get(0).get("reason").asText().startsWith("invalid TOML front matter"), r::toString);
+    assertTrue(
+        json.get("failures").get(0).get("reason").asText().startsWith("invalid TOML front matter"),
+        r::toString);
     assertEquals("news/odd.md", json.get("warnings").get(0).get("path").asText());
   }
 
@@ -213,7 +250,9 @@ class MainTest {
     Run without = sitesearch("index");
     Run with = sitesearch("index", "--full", "--include-drafts");
 
-    assertTrue(without.out().contains("1 skipped") && without.out().contains("2 documents"), without::toString);
+    assertTrue(
+        without.out().contains("1 skipped") && without.out().contains("2 documents"),
+        without::toString);
     assertTrue(with.out().contains("3 documents"), with::toString);
   }
 
@@ -224,7 +263,8 @@ class MainTest {
     Run r = sitesearch("index");
 
     assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("configuration error") && r.err().contains("server.port"), r::toString);
+    assertTrue(
+        r.err().contains("configuration error") && r.err().contains("server.port"), r::toString);
     assertTrue(Files.notExists(index), "nothing was indexed");
   }
 
@@ -240,14 +280,23 @@ class MainTest {
 
   @Test
   void a_missing_content_folder_exits_2_naming_it() {
-    Run r = cli("index", "--content", tmp.resolve("nope").toString(), "--index", index.toString(),
-        "--config", config.toString());
+    Run r =
+        cli(
+            "index",
+            "--content",
+            tmp.resolve("nope").toString(),
+            "--index",
+            index.toString(),
+            "--config",
+            config.toString());
 
     assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("content folder not found") && r.err().contains("nope"), r::toString);
+    assertTrue(
+        r.err().contains("content folder not found") && r.err().contains("nope"), r::toString);
   }
 
-  // --- check -------------------------------------------------------------------------------------------------------
+  // --- check
+  // -------------------------------------------------------------------------------------------------------
 
   @Test
   void check_on_good_content_exits_0_and_writes_no_index() {
@@ -259,7 +308,8 @@ class MainTest {
   }
 
   @Test
-  void check_on_bad_content_exits_1_naming_the_file_and_leaves_an_existing_index_untouched() throws IOException {
+  void check_on_bad_content_exits_1_naming_the_file_and_leaves_an_existing_index_untouched()
+      throws IOException {
     sitesearch("index");
     Map<String, FileTime> before = indexFiles();
     write("news/binary.md", "\0\0\0");
@@ -287,7 +337,8 @@ class MainTest {
     assertFalse(failure.get("reason").asText().isBlank());
   }
 
-  // --- search ------------------------------------------------------------------------------------------------------
+  // --- search
+  // ------------------------------------------------------------------------------------------------------
 
   @Test
   void search_json_prints_the_search_response() throws IOException {
@@ -304,10 +355,13 @@ class MainTest {
     for (String field : List.of("id", "title", "url", "snippet", "fields")) {
       assertTrue(hit.has(field), () -> field + " missing from " + hit);
     }
-    assertTrue(hit.get("title").asText().toLowerCase().contains("chronic care management"), hit::toString);
+    assertTrue(
+        hit.get("title").asText().toLowerCase().contains("chronic care management"), hit::toString);
     JsonNode categories = json.get("facets").get("searchCategory");
-    assertEquals("[{\"value\":\"Article\",\"count\":1,\"selected\":false},"
-        + "{\"value\":\"News\",\"count\":1,\"selected\":false}]", sorted(categories));
+    assertEquals(
+        "[{\"value\":\"Article\",\"count\":1,\"selected\":false},"
+            + "{\"value\":\"News\",\"count\":1,\"selected\":false}]",
+        sorted(categories));
   }
 
   private static String sorted(JsonNode array) {
@@ -327,7 +381,8 @@ class MainTest {
     JsonNode json = JSON.readTree(r.out());
     assertEquals(1, json.get("total").asInt(), r::toString);
     assertEquals("n1", json.get("hits").get(0).get("id").asText());
-    assertEquals("[\"News\"]", json.get("hits").get(0).get("fields").get("searchCategory").toString());
+    assertEquals(
+        "[\"News\"]", json.get("hits").get(0).get("fields").get("searchCategory").toString());
   }
 
   @Test

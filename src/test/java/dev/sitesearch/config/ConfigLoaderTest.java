@@ -55,7 +55,9 @@ class ConfigLoaderTest {
 
   @Test
   void a_valid_file_overrides_what_it_sets_and_keeps_the_other_defaults() throws Exception {
-    SitesearchConfig c = load("""
+    SitesearchConfig c =
+        load(
+            """
         fields:
           text: {title: 5, body: 1.5}
           facets: [communityTopics, link.brand]
@@ -76,24 +78,35 @@ class ConfigLoaderTest {
     assertEquals(List.of("featuredImage.href"), c.fields().stored());
     assertEquals(Stemmer.KSTEM, c.fields().stemmer(), "names are case-insensitive");
     assertEquals(2L * 1024 * 1024, c.content().maxFileBytes());
-    assertEquals(new ServerSettings(8080, "0.0.0.0", List.of("https://www.example.org"), "s3cret",
-        ServerLimits.defaults()),
+    assertEquals(
+        new ServerSettings(
+            8080, "0.0.0.0", List.of("https://www.example.org"), "s3cret", ServerLimits.defaults()),
         c.server());
     assertEquals(tmp.resolve("sitesearch.yml"), c.configFile());
   }
 
   @Test
   void limits_and_rate_limit_are_read_from_the_server_section() throws Exception {
-    SitesearchConfig c = load("""
+    SitesearchConfig c =
+        load(
+            """
         server:
           limits: {maxHeaderSize: 8KB, maxBodySize: 1KB, maxConcurrent: 16, maxQueueWait: 500ms}
           rateLimit: {requestsPerSecond: 2.5, burst: 10, trustForwardedFor: true}
         """);
 
-    assertEquals(new ServerLimits(8192, 1024, 16, java.time.Duration.ofMillis(500),
-        new ServerLimits.RateLimit(2.5, 10, true)), c.server().limits());
-    assertEquals(new ServerLimits.RateLimit(20, 40, false),
-        load("server:\n  rateLimit: {requestsPerSecond: 20}\n").server().limits().rateLimit(), "burst: twice the rate");
+    assertEquals(
+        new ServerLimits(
+            8192,
+            1024,
+            16,
+            java.time.Duration.ofMillis(500),
+            new ServerLimits.RateLimit(2.5, 10, true)),
+        c.server().limits());
+    assertEquals(
+        new ServerLimits.RateLimit(20, 40, false),
+        load("server:\n  rateLimit: {requestsPerSecond: 20}\n").server().limits().rateLimit(),
+        "burst: twice the rate");
   }
 
   @Test
@@ -107,7 +120,10 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       1234      | 1234
       512B      | 512
       64KB      | 65536
@@ -119,13 +135,17 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest(name = "{1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       feilds: {facets: [a]}                  | feilds
       fields: {facet: [a]}                   | fields.facet
       server: {prot: 8080}                   | server.prot
       content: {maxFilesize: 5MB}            | content.maxFilesize
       """)
-  void an_unknown_key_is_an_error_naming_the_key_and_what_is_allowed(String yaml, String key) throws Exception {
+  void an_unknown_key_is_an_error_naming_the_key_and_what_is_allowed(String yaml, String key)
+      throws Exception {
     ConfigException e = error(yaml + "\n");
 
     assertTrue(e.getMessage().contains(key + ": unknown key (allowed here: "), e.getMessage());
@@ -133,7 +153,10 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       boost not a number        | fields: {text: {title: high}}           | fields.text.title
       boost zero                | fields: {text: {title: 0}}              | fields.text.title
       no text field             | fields: {text: {}}                      | fields.text
@@ -163,7 +186,8 @@ class ConfigLoaderTest {
       burst zero                | server: {rateLimit: {requestsPerSecond: 5, burst: 0}} | server.rateLimit.burst
       forwarded not a boolean   | server: {rateLimit: {requestsPerSecond: 5, trustForwardedFor: maybe}} | server.rateLimit.trustForwardedFor
       """)
-  void a_value_of_the_wrong_type_is_an_error_naming_the_key(String why, String yaml, String key) throws Exception {
+  void a_value_of_the_wrong_type_is_an_error_naming_the_key(String why, String yaml, String key)
+      throws Exception {
     ConfigException e = error(yaml + "\n");
 
     assertTrue(e.getMessage().contains(": " + key + ": "), why + ": " + e.getMessage());
@@ -173,12 +197,16 @@ class ConfigLoaderTest {
   void a_bad_size_says_what_a_size_looks_like() throws Exception {
     ConfigException e = error("content:\n  maxFileSize: 5XB\n");
 
-    assertTrue(e.getMessage().endsWith("content.maxFileSize: expected a size such as 5MB, got '5XB'"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("content.maxFileSize: expected a size such as 5MB, got '5XB'"),
+        e.getMessage());
   }
 
   @Test
   void invalid_yaml_is_an_error_with_the_file_line_and_column() throws Exception {
-    ConfigException e = error("""
+    ConfigException e =
+        error(
+            """
         server:
           port: 8080
          host: x
@@ -192,7 +220,8 @@ class ConfigLoaderTest {
   void an_unclosed_list_is_an_error_with_a_line() throws Exception {
     ConfigException e = error("fields:\n  facets: [tags, author\nserver:\n  port: 1\n");
 
-    assertTrue(e.getMessage().matches("(?s).*sitesearch\\.yml:\\d+:\\d+: invalid YAML.*"), e.getMessage());
+    assertTrue(
+        e.getMessage().matches("(?s).*sitesearch\\.yml:\\d+:\\d+: invalid YAML.*"), e.getMessage());
   }
 
   @Test
@@ -206,7 +235,8 @@ class ConfigLoaderTest {
   void the_admin_token_from_the_environment_overrides_the_file() throws Exception {
     Path file = config("server:\n  port: 8080\n  adminToken: from-file\n");
 
-    SitesearchConfig c = ConfigLoader.load(file, Map.of(ConfigLoader.ADMIN_TOKEN_ENV, " from-env "));
+    SitesearchConfig c =
+        ConfigLoader.load(file, Map.of(ConfigLoader.ADMIN_TOKEN_ENV, " from-env "));
 
     assertEquals("from-env", c.server().adminToken());
     assertEquals(8080, c.server().port(), "the rest of the file still applies");
@@ -214,7 +244,8 @@ class ConfigLoaderTest {
 
   @Test
   void the_admin_token_from_the_environment_applies_without_a_file() {
-    SitesearchConfig c = ConfigLoader.load(tmp.resolve("missing.yml"), Map.of("SITESEARCH_ADMIN_TOKEN", "t0ken"));
+    SitesearchConfig c =
+        ConfigLoader.load(tmp.resolve("missing.yml"), Map.of("SITESEARCH_ADMIN_TOKEN", "t0ken"));
 
     assertEquals("t0ken", c.server().adminToken());
   }
@@ -223,6 +254,8 @@ class ConfigLoaderTest {
   void a_blank_admin_token_in_the_environment_is_ignored() throws Exception {
     Path file = config("server:\n  adminToken: from-file\n");
 
-    assertEquals("from-file", ConfigLoader.load(file, Map.of("SITESEARCH_ADMIN_TOKEN", "  ")).server().adminToken());
+    assertEquals(
+        "from-file",
+        ConfigLoader.load(file, Map.of("SITESEARCH_ADMIN_TOKEN", "  ")).server().adminToken());
   }
 }

@@ -39,7 +39,8 @@ class ContentWalkerTest {
   }
 
   @Test
-  void finds_markdown_files_recursively_in_path_order_and_ignores_hidden_and_other_files() throws Exception {
+  void finds_markdown_files_recursively_in_path_order_and_ignores_hidden_and_other_files()
+      throws Exception {
     Path root = content();
     write(root, "z.md");
     write(root, "b/nested/page.markdown");
@@ -69,11 +70,14 @@ class ContentWalkerTest {
   }
 
   @Test
-  void a_content_folder_that_is_itself_a_symlink_is_walked_like_the_folder_it_leads_to() throws Exception {
+  void a_content_folder_that_is_itself_a_symlink_is_walked_like_the_folder_it_leads_to()
+      throws Exception {
     Path real = content();
     write(real, "news/page.md");
     Files.createSymbolicLink(real.resolve("alias.md"), real.resolve("news/page.md"));
-    Path current = Files.createSymbolicLink(tmp.resolve("current"), real); // as a deploy's "current" release link
+    Path current =
+        Files.createSymbolicLink(
+            tmp.resolve("current"), real); // as a deploy's "current" release link
 
     ContentWalker.Result r = ContentWalker.walk(current);
 
@@ -87,22 +91,27 @@ class ContentWalkerTest {
     Path root = content();
     for (int i = 0; i < 200; i++) write(root, "stable/s" + i + ".md");
     var stop = new AtomicBoolean();
-    Thread churn = new Thread(() -> {
-      for (int i = 0; !stop.get(); i++) {
-        try {
-          Path p = write(root, "stable/churn" + (i % 50) + ".md");
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // a folder listing raced this; go on
-        }
-      }
-    });
+    Thread churn =
+        new Thread(
+            () -> {
+              for (int i = 0; !stop.get(); i++) {
+                try {
+                  Path p = write(root, "stable/churn" + (i % 50) + ".md");
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // a folder listing raced this; go on
+                }
+              }
+            });
     churn.start();
     var problems = new ArrayList<ContentProblem>();
     int walks = 0;
     try {
-      // Bounded race: on 2 cores about 1 walk in 15 meets a file listed and then gone, so a second sees dozens.
-      for (long end = System.currentTimeMillis() + 1_000; System.currentTimeMillis() < end; walks++) {
+      // Bounded race: on 2 cores about 1 walk in 15 meets a file listed and then gone, so a second
+      // sees dozens.
+      for (long end = System.currentTimeMillis() + 1_000;
+          System.currentTimeMillis() < end;
+          walks++) {
         ContentWalker.Result r = ContentWalker.walk(root);
         problems.addAll(r.problems());
         assertTrue(r.files().size() >= 200, r.files().size() + " files");
@@ -174,7 +183,9 @@ class ContentWalkerTest {
 
   @Test
   void an_unreadable_file_is_reported_not_thrown() throws Exception {
-    assumeFalse("root".equals(System.getProperty("user.name")), "root can read any file, so chmod 000 proves nothing");
+    assumeFalse(
+        "root".equals(System.getProperty("user.name")),
+        "root can read any file, so chmod 000 proves nothing");
     Path root = content();
     write(root, "ok.md");
     Path locked = write(root, "locked.md");

@@ -26,7 +26,9 @@ class FrontMatterParserTest {
 
   @Test
   void yaml_front_matter_between_dashes_is_parsed_and_the_rest_is_the_body() throws Exception {
-    FrontMatter fm = parser.parse("""
+    FrontMatter fm =
+        parser.parse(
+            """
         ---
         title: Hello YAML
         tags: [care, billing]
@@ -46,7 +48,9 @@ class FrontMatterParserTest {
 
   @Test
   void toml_front_matter_between_pluses_is_parsed_and_the_rest_is_the_body() throws Exception {
-    FrontMatter fm = parser.parse("""
+    FrontMatter fm =
+        parser.parse(
+            """
         +++
         title = "Hello TOML"
         tags = ["care", "billing"]
@@ -64,8 +68,11 @@ class FrontMatterParserTest {
   }
 
   @Test
-  void json_object_at_the_start_of_the_file_is_front_matter_and_the_rest_is_the_body() throws Exception {
-    FrontMatter fm = parser.parse("""
+  void json_object_at_the_start_of_the_file_is_front_matter_and_the_rest_is_the_body()
+      throws Exception {
+    FrontMatter fm =
+        parser.parse(
+            """
         {
           "title": "Hello JSON",
           "tags": ["care", "billing"],
@@ -93,25 +100,45 @@ class FrontMatterParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2024-02-30", "2024-13-45", "2023-02-29", "2024-01-01 25:00:00", "2024-01-01T10:61:00Z"})
-  void an_impossible_yaml_date_stays_text_instead_of_rolling_over_into_another_date(String date) throws Exception {
+  @ValueSource(
+      strings = {
+        "2024-02-30",
+        "2024-13-45",
+        "2023-02-29",
+        "2024-01-01 25:00:00",
+        "2024-01-01T10:61:00Z"
+      })
+  void an_impossible_yaml_date_stays_text_instead_of_rolling_over_into_another_date(String date)
+      throws Exception {
     FrontMatter fm = parser.parse("---\ndate: " + date + "\n---\n");
 
     assertEquals(date, fm.data().get("date"), "kept as written, so the date field reports it");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2024-02-29", "2024-01-01 23:59:59", "2024-01-01T10:00:00Z",
-      "2001-12-14 21:59:43.10 -5"})
+  @ValueSource(
+      strings = {
+        "2024-02-29",
+        "2024-01-01 23:59:59",
+        "2024-01-01T10:00:00Z",
+        "2001-12-14 21:59:43.10 -5"
+      })
   void a_real_yaml_date_is_still_read_as_a_date(String date) throws Exception {
     FrontMatter fm = parser.parse("---\ndate: " + date + "\n---\n");
 
-    assertTrue(fm.data().get("date") instanceof java.util.Date, () -> date + " gave " + fm.data().get("date"));
+    assertTrue(
+        fm.data().get("date") instanceof java.util.Date,
+        () -> date + " gave " + fm.data().get("date"));
   }
 
   @Test
   void malformed_yaml_is_reported_with_the_line_and_column_in_the_file() {
-    var e = assertThrows(FrontMatterException.class, () -> parser.parse("""
+    var e =
+        assertThrows(
+            FrontMatterException.class,
+            () ->
+                parser.parse(
+                    """
         ---
         title: Hello
           bad: indentation
@@ -126,14 +153,20 @@ class FrontMatterParserTest {
 
   @Test
   void yaml_front_matter_that_is_never_closed_says_how_to_fix_it() {
-    var e = assertThrows(FrontMatterException.class, () -> parser.parse("---\ntitle: Hello\n\nBody\n"));
+    var e =
+        assertThrows(FrontMatterException.class, () -> parser.parse("---\ntitle: Hello\n\nBody\n"));
 
     assertTrue(e.getMessage().contains("never closed"), e.getMessage());
   }
 
   @Test
   void malformed_toml_is_reported_with_a_reason() {
-    var e = assertThrows(FrontMatterException.class, () -> parser.parse("""
+    var e =
+        assertThrows(
+            FrontMatterException.class,
+            () ->
+                parser.parse(
+                    """
         +++
         title = "Hello
         tags = ["a"]
@@ -147,7 +180,10 @@ class FrontMatterParserTest {
 
   @Test
   void malformed_json_is_reported_with_a_reason() {
-    var e = assertThrows(FrontMatterException.class, () -> parser.parse("{\n  \"title\": \"Hello\",,\n}\nBody\n"));
+    var e =
+        assertThrows(
+            FrontMatterException.class,
+            () -> parser.parse("{\n  \"title\": \"Hello\",,\n}\nBody\n"));
 
     assertTrue(e.getMessage().startsWith("invalid JSON front matter"), e.getMessage());
     assertEquals(2, e.line());
@@ -156,7 +192,8 @@ class FrontMatterParserTest {
   @Test
   @Timeout(30) // a guard against a hang, not a speed check
   void yaml_alias_bomb_fails_fast_instead_of_expanding() {
-    String bomb = """
+    String bomb =
+        """
         ---
         a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
         b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -181,16 +218,18 @@ class FrontMatterParserTest {
   @Timeout(30) // a guard against a hang, not a speed check
   void very_deep_nesting_fails_fast_with_a_front_matter_error(String kind) {
     int depth = 20_000;
-    String text = switch (kind) {
-      case "yaml flow" -> "---\na: " + "[".repeat(depth) + "]".repeat(depth) + "\n---\nBody\n";
-      case "yaml block" -> {
-        var sb = new StringBuilder("---\n");
-        for (int i = 0; i < 200; i++) sb.append(" ".repeat(i)).append("k").append(i).append(":\n");
-        yield sb.append("---\nBody\n").toString();
-      }
-      case "json" -> "{\"a\": " + "[".repeat(depth) + "]".repeat(depth) + "}\nBody\n";
-      default -> "+++\na = " + "[".repeat(depth) + "]".repeat(depth) + "\n+++\nBody\n";
-    };
+    String text =
+        switch (kind) {
+          case "yaml flow" -> "---\na: " + "[".repeat(depth) + "]".repeat(depth) + "\n---\nBody\n";
+          case "yaml block" -> {
+            var sb = new StringBuilder("---\n");
+            for (int i = 0; i < 200; i++)
+              sb.append(" ".repeat(i)).append("k").append(i).append(":\n");
+            yield sb.append("---\nBody\n").toString();
+          }
+          case "json" -> "{\"a\": " + "[".repeat(depth) + "]".repeat(depth) + "}\nBody\n";
+          default -> "+++\na = " + "[".repeat(depth) + "]".repeat(depth) + "\n+++\nBody\n";
+        };
 
     var e = assertThrows(FrontMatterException.class, () -> parser.parse(text));
 
@@ -198,17 +237,21 @@ class FrontMatterParserTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "file: !!java.io.File [\"/etc/passwd\"]",
-      "engine: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:9/\"]]]]",
-      "x: !!dev.sitesearch.content.FrontMatterParserTest$Canary {}",
-      "x: !!dev.sitesearch.content.FrontMatterParserTest$Canary []",
-      "!!dev.sitesearch.content.FrontMatterParserTest$Canary {}",
-      "x: !custom value"})
+  @ValueSource(
+      strings = {
+        "file: !!java.io.File [\"/etc/passwd\"]",
+        "engine: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:9/\"]]]]",
+        "x: !!dev.sitesearch.content.FrontMatterParserTest$Canary {}",
+        "x: !!dev.sitesearch.content.FrontMatterParserTest$Canary []",
+        "!!dev.sitesearch.content.FrontMatterParserTest$Canary {}",
+        "x: !custom value"
+      })
   void yaml_tags_naming_classes_are_rejected_and_never_instantiated(String line) {
     int before = Canary.CREATED.get();
 
-    var e = assertThrows(FrontMatterException.class, () -> parser.parse("---\n" + line + "\n---\nBody\n"));
+    var e =
+        assertThrows(
+            FrontMatterException.class, () -> parser.parse("---\n" + line + "\n---\nBody\n"));
 
     assertTrue(e.getMessage().startsWith("invalid YAML front matter"), e.getMessage());
     assertEquals(before, Canary.CREATED.get(), "a class named by a tag was instantiated");
@@ -216,7 +259,8 @@ class FrontMatterParserTest {
 
   @Test
   void yaml_front_matter_that_is_a_list_not_a_map_is_rejected() {
-    var e = assertThrows(FrontMatterException.class, () -> parser.parse("---\n- a\n- b\n---\nBody\n"));
+    var e =
+        assertThrows(FrontMatterException.class, () -> parser.parse("---\n- a\n- b\n---\nBody\n"));
 
     assertTrue(e.getMessage().contains("must be a map"), e.getMessage());
   }

@@ -39,53 +39,71 @@ class PageReaderTest {
   }
 
   private ContentPage parsed(ReadOutcome outcome) {
-    return assertInstanceOf(ReadOutcome.Parsed.class, outcome, () -> "expected a page, got " + outcome).page();
+    return assertInstanceOf(
+            ReadOutcome.Parsed.class, outcome, () -> "expected a page, got " + outcome)
+        .page();
   }
 
   private ContentProblem failed(ReadOutcome outcome) {
-    return assertInstanceOf(ReadOutcome.Failed.class, outcome, () -> "expected a failure, got " + outcome).problem();
+    return assertInstanceOf(
+            ReadOutcome.Failed.class, outcome, () -> "expected a failure, got " + outcome)
+        .problem();
   }
 
-  // --- title -------------------------------------------------------------------------------------------------------
+  // --- title
+  // -------------------------------------------------------------------------------------------------------
 
   @Test
   void title_comes_from_front_matter_first() throws Exception {
-    ContentPage page = parsed(reader.read(file("a.md", "---\ntitle: \" Front Title \"\n---\n# Heading Title\n")));
+    ContentPage page =
+        parsed(reader.read(file("a.md", "---\ntitle: \" Front Title \"\n---\n# Heading Title\n")));
 
     assertEquals("Front Title", page.title());
   }
 
   @Test
   void title_falls_back_to_the_first_heading_without_markup() throws Exception {
-    ContentPage page = parsed(reader.read(file("a.md", "Intro line.\n\n## The *First* Heading\n\n# Second\n")));
+    ContentPage page =
+        parsed(reader.read(file("a.md", "Intro line.\n\n## The *First* Heading\n\n# Second\n")));
 
     assertEquals("The First Heading", page.title());
   }
 
   @Test
   void a_heading_with_inline_html_gives_a_title_without_tags_or_double_spaces() throws Exception {
-    ContentPage page = parsed(reader.read(file("a.md", "# Using <code>kubectl</code> with <em>care</em>\n\nText.\n")));
+    ContentPage page =
+        parsed(
+            reader.read(
+                file("a.md", "# Using <code>kubectl</code> with <em>care</em>\n\nText.\n")));
 
     assertEquals("Using kubectl with care", page.title());
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "getting-started.md, Getting started",
-      "guides/setup_notes.markdown, Setup notes",
-      "guides/billing-codes/index.md, Billing codes",
-      "guides/billing-codes/_index.md, Billing codes"})
-  void title_falls_back_to_the_file_name_when_there_is_no_heading(String rel, String title) throws Exception {
+    "getting-started.md, Getting started",
+    "guides/setup_notes.markdown, Setup notes",
+    "guides/billing-codes/index.md, Billing codes",
+    "guides/billing-codes/_index.md, Billing codes"
+  })
+  void title_falls_back_to_the_file_name_when_there_is_no_heading(String rel, String title)
+      throws Exception {
     ContentPage page = parsed(reader.read(file(rel, "Just a paragraph.\n")));
 
     assertEquals(title, page.title());
   }
 
-  // --- body --------------------------------------------------------------------------------------------------------
+  // --- body
+  // --------------------------------------------------------------------------------------------------------
 
   @Test
   void body_is_plain_text_without_markup_html_or_script_and_keeps_code() throws Exception {
-    ContentPage page = parsed(reader.read(file("a.md", """
+    ContentPage page =
+        parsed(
+            reader.read(
+                file(
+                    "a.md",
+                    """
         ---
         title: Rendering
         ---
@@ -114,20 +132,42 @@ class PageReaderTest {
         """)));
 
     String body = page.body();
-    for (String kept : List.of("Heading", "Some bold and italic text with a link label and inline code.",
-        "Boxed", "note", "& more", "inline html", "after", "int answer = 42;", "indented code block",
-        "list item one", "list item two")) {
+    for (String kept :
+        List.of(
+            "Heading",
+            "Some bold and italic text with a link label and inline code.",
+            "Boxed",
+            "note",
+            "& more",
+            "inline html",
+            "after",
+            "int answer = 42;",
+            "indented code block",
+            "list item one",
+            "list item two")) {
       assertTrue(body.contains(kept), () -> "missing '" + kept + "' in:\n" + body);
     }
-    for (String dropped : List.of("**", "_italic_", "](", "https://example.org", "<", ">", "```", "stealCookies",
-        "tracking pixel", "display: none", "&amp;")) {
+    for (String dropped :
+        List.of(
+            "**",
+            "_italic_",
+            "](",
+            "https://example.org",
+            "<",
+            ">",
+            "```",
+            "stealCookies",
+            "tracking pixel",
+            "display: none",
+            "&amp;")) {
       assertFalse(body.contains(dropped), () -> "'" + dropped + "' should not be in:\n" + body);
     }
   }
 
   @Test
   void description_is_read_from_front_matter() throws Exception {
-    ContentPage page = parsed(reader.read(file("a.md", "---\ndescription: '  Short summary. '\n---\nBody\n")));
+    ContentPage page =
+        parsed(reader.read(file("a.md", "---\ndescription: '  Short summary. '\n---\nBody\n")));
 
     assertEquals("Short summary.", page.description());
   }
@@ -139,7 +179,8 @@ class PageReaderTest {
     assertEquals("With BOM", page.title());
   }
 
-  // --- identity ----------------------------------------------------------------------------------------------------
+  // --- identity
+  // ----------------------------------------------------------------------------------------------------
 
   @Test
   void id_comes_from_front_matter_and_a_number_becomes_text() throws Exception {
@@ -156,7 +197,10 @@ class PageReaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       url wins over everything         | news/a.md         | url: /custom/\\naliases: [/old/]\\nslug: s\\nbasePath: /base/ | /custom/
       first of a list of aliases       | news/a.md         | aliases: [/first/, /second/]\\nslug: s\\nbasePath: /base/   | /first/
       a single alias                   | news/a.md         | aliases: /only-alias                                    | /only-alias
@@ -166,7 +210,8 @@ class PageReaderTest {
       index page is its folder         | guides/setup/index.md | title: x                                            | /guides/setup/
       root index page is the site root | _index.md         | title: x                                                | /
       """)
-  void url_follows_hugo_order(String why, String rel, String frontMatter, String url) throws Exception {
+  void url_follows_hugo_order(String why, String rel, String frontMatter, String url)
+      throws Exception {
     String text = "---\n" + frontMatter.replace("\\n", "\n") + "\n---\nBody\n";
 
     ContentPage page = parsed(reader.read(file(rel, text)));
@@ -174,10 +219,14 @@ class PageReaderTest {
     assertEquals(url, page.url(), why);
   }
 
-  // --- publishing rules --------------------------------------------------------------------------------------------
+  // --- publishing rules
+  // --------------------------------------------------------------------------------------------
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       draft                         | draft: true                              | draft
       draft as text                 | draft: "true"                            | draft
       future publishDate            | publishDate: 2025-07-01T00:00:00Z         | future date
@@ -186,9 +235,10 @@ class PageReaderTest {
       past expiryDate               | expiryDate: 2025-05-31T23:59:59Z          | expired
       expiryDate exactly now        | expiryDate: 2025-06-01T00:00:00Z          | expired
       """)
-  void unpublished_pages_are_skipped_with_a_reason_and_let_in_with_include_drafts(String why, String frontMatter,
-      String reason) throws Exception {
-    SourceFile file = file("a.md", "---\ntitle: T\n" + frontMatter.replace("\\n", "\n") + "\n---\nBody\n");
+  void unpublished_pages_are_skipped_with_a_reason_and_let_in_with_include_drafts(
+      String why, String frontMatter, String reason) throws Exception {
+    SourceFile file =
+        file("a.md", "---\ntitle: T\n" + frontMatter.replace("\\n", "\n") + "\n---\nBody\n");
 
     var skipped = assertInstanceOf(ReadOutcome.Skipped.class, reader.read(file), why);
     assertEquals("a.md", skipped.path());
@@ -199,7 +249,12 @@ class PageReaderTest {
 
   @Test
   void published_pages_are_indexed_and_remember_a_future_expiry() throws Exception {
-    ContentPage page = parsed(reader.read(file("a.md", """
+    ContentPage page =
+        parsed(
+            reader.read(
+                file(
+                    "a.md",
+                    """
         ---
         draft: false
         date: 2025-05-31T23:59:59Z
@@ -219,7 +274,8 @@ class PageReaderTest {
 
   @Test
   void an_unreadable_date_is_a_warning_and_the_page_is_still_read() throws Exception {
-    ContentPage page = parsed(reader.read(file("a.md", "---\ntitle: T\npublishDate: next tuesday\n---\nBody\n")));
+    ContentPage page =
+        parsed(reader.read(file("a.md", "---\ntitle: T\npublishDate: next tuesday\n---\nBody\n")));
 
     assertEquals(1, page.warnings().size(), page.warnings().toString());
     ContentProblem w = page.warnings().get(0);
@@ -229,10 +285,14 @@ class PageReaderTest {
 
   @Test
   void a_title_that_is_a_map_is_a_warning_and_the_title_falls_back() throws Exception {
-    ContentPage page = parsed(reader.read(file("x/a.md", "---\ntitle: {en: Hello}\n---\n# Heading\n")));
+    ContentPage page =
+        parsed(reader.read(file("x/a.md", "---\ntitle: {en: Hello}\n---\n# Heading\n")));
 
     assertEquals("Heading", page.title());
-    assertEquals(List.of(ContentProblem.of("x/a.md", "title: expected text, found a map; the field is left out")),
+    assertEquals(
+        List.of(
+            ContentProblem.of(
+                "x/a.md", "title: expected text, found a map; the field is left out")),
         page.warnings());
   }
 
@@ -240,34 +300,46 @@ class PageReaderTest {
   void a_title_over_the_limit_is_cut_with_a_warning_and_the_page_kept() throws Exception {
     String longTitle = "word ".repeat(200_000) + "end";
 
-    ContentPage page = parsed(reader.read(file("x/long.md", "---\ntitle: " + longTitle + "\n---\nBody\n")));
+    ContentPage page =
+        parsed(reader.read(file("x/long.md", "---\ntitle: " + longTitle + "\n---\nBody\n")));
 
     assertEquals(longTitle.substring(0, PageReader.MAX_TITLE_CHARS).strip(), page.title());
-    assertEquals(List.of(ContentProblem.of("x/long.md", "title: 1000003 characters, cut to the first 1000")),
+    assertEquals(
+        List.of(ContentProblem.of("x/long.md", "title: 1000003 characters, cut to the first 1000")),
         page.warnings());
   }
 
   @Test
-  void control_characters_are_removed_from_title_description_and_body_and_tabs_and_newlines_kept() throws Exception {
-    ContentPage page = parsed(reader.read(file("c.md", "---\ntitle: \"Bell\\a NUL\\0 \\e[31mred\"\n"
-        + "description: \"a\\x01b\\x7fc\\u0085d\\te\"\n---\nRaw \u0007bell\u001B[2J and\u0080\n\ntwo.\n")));
+  void control_characters_are_removed_from_title_description_and_body_and_tabs_and_newlines_kept()
+      throws Exception {
+    ContentPage page =
+        parsed(
+            reader.read(
+                file(
+                    "c.md",
+                    "---\ntitle: \"Bell\\a NUL\\0 \\e[31mred\"\n"
+                        + "description: \"a\\x01b\\x7fc\\u0085d\\te\"\n---\nRaw \u0007bell\u001B[2J and\u0080\n\ntwo.\n")));
 
     assertEquals("Bell NUL [31mred", page.title());
     assertEquals("abcd\te", page.description());
     assertEquals("Raw bell[2J and\n\ntwo.", page.body());
   }
 
-  // --- bad content -------------------------------------------------------------------------------------------------
+  // --- bad content
+  // -------------------------------------------------------------------------------------------------
 
   @Test
   void malformed_yaml_fails_with_path_line_and_column() throws Exception {
-    ContentProblem p = failed(reader.read(file("news/bad.md", "---\ntitle: ok\ntags: [a, b\ndate: x\n---\nBody\n")));
+    ContentProblem p =
+        failed(
+            reader.read(file("news/bad.md", "---\ntitle: ok\ntags: [a, b\ndate: x\n---\nBody\n")));
 
     assertEquals("news/bad.md", p.path());
     assertTrue(p.line() >= 3 && p.line() <= 5, "line " + p.line());
     assertTrue(p.column() > 0, "column " + p.column());
     assertTrue(p.reason().startsWith("invalid YAML front matter"), p.reason());
-    assertTrue(p.toString().startsWith("news/bad.md:" + p.line() + ":" + p.column() + ": "), p.toString());
+    assertTrue(
+        p.toString().startsWith("news/bad.md:" + p.line() + ":" + p.column() + ": "), p.toString());
   }
 
   @Test
@@ -280,7 +352,8 @@ class PageReaderTest {
 
   @Test
   void invalid_utf8_fails_with_the_line_column_and_byte() throws Exception {
-    byte[] bytes = "---\ntitle: ok\n---\nCaf\u00e9 line\nbad here: X\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        "---\ntitle: ok\n---\nCaf\u00e9 line\nbad here: X\n".getBytes(StandardCharsets.UTF_8);
     bytes[bytes.length - 2] = (byte) 0xE9; // a Latin-1 'é' where UTF-8 expected
 
     ContentProblem p = failed(reader.read(file("latin1.md", bytes)));
@@ -293,7 +366,9 @@ class PageReaderTest {
 
   @Test
   void a_binary_file_named_md_fails_as_binary() throws Exception {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+    };
 
     ContentProblem p = failed(reader.read(file("image.md", png)));
 
@@ -308,7 +383,9 @@ class PageReaderTest {
     ContentProblem p = failed(small.read(file("big.md", "x".repeat(2048))));
 
     assertEquals("big.md", p.path());
-    assertEquals("file is 2.0 KB, over the 1.0 KB limit (content.maxFileSize in sitesearch.yml)", p.reason());
+    assertEquals(
+        "file is 2.0 KB, over the 1.0 KB limit (content.maxFileSize in sitesearch.yml)",
+        p.reason());
   }
 
   @Test

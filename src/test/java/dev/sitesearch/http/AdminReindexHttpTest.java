@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code POST /api/admin/reindex}: guarded by the admin token, and what it indexes is searchable at once. */
+/**
+ * {@code POST /api/admin/reindex}: guarded by the admin token, and what it indexes is searchable at
+ * once.
+ */
 class AdminReindexHttpTest {
   private static final String AUTH = "Authorization";
   private static final String BEARER = "Bearer " + TestServer.TOKEN;
@@ -57,10 +60,13 @@ class AdminReindexHttpTest {
   }
 
   @Test
-  void page_added_to_the_content_folder_is_searchable_as_soon_as_reindex_answers() throws IOException {
+  void page_added_to_the_content_folder_is_searchable_as_soon_as_reindex_answers()
+      throws IOException {
     try (var server = TestServer.start(workDir)) {
       assertEquals(0, server.search("q", "zebrafish").get("total").asInt());
-      Files.writeString(server.content().resolve("news/zebrafish-study.md"), """
+      Files.writeString(
+          server.content().resolve("news/zebrafish-study.md"),
+          """
           ---
           id: 5001
           title: Zebrafish Study Sheds Light on Heart Repair
@@ -82,13 +88,15 @@ class AdminReindexHttpTest {
       assertEquals(1, found.get("total").asInt());
       assertEquals("5001", found.at("/hits/0/id").asText());
       assertEquals(200, server.get("/api/documents/5001").status());
-      assertEquals(1, server.search("f.communityTopics", "Medigy: Cardiology").get("total").asInt());
+      assertEquals(
+          1, server.search("f.communityTopics", "Medigy: Cardiology").get("total").asInt());
       assertEquals(17, server.get("/api/health").json().get("documents").asInt());
     }
   }
 
   @Test
-  void page_deleted_from_the_content_folder_is_gone_as_soon_as_reindex_answers() throws IOException {
+  void page_deleted_from_the_content_folder_is_gone_as_soon_as_reindex_answers()
+      throws IOException {
     try (var server = TestServer.start(workDir)) {
       assertEquals(1, server.search("q", "connectathon").get("total").asInt());
       Files.delete(server.content().resolve("events/interoperability-summit-2023.md"));
@@ -115,17 +123,22 @@ class AdminReindexHttpTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "news/café notes.md   | news/caf%C3%A9%20notes.md",
-      "news/c++ tips.md     | news/c%2B%2B%20tips.md",
-      "news/c++ tips.md     | news/c++%20tips.md",
-      "news/50% off.md      | news/50%25%20off.md",
-      "news/what?.md        | news/what%3F.md",
-      "news/a#b.md          | news/a%23b.md"})
-  void page_whose_id_is_a_path_with_special_characters_opens_from_its_encoded_id(String path, String encoded)
-      throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "news/café notes.md   | news/caf%C3%A9%20notes.md",
+        "news/c++ tips.md     | news/c%2B%2B%20tips.md",
+        "news/c++ tips.md     | news/c++%20tips.md",
+        "news/50% off.md      | news/50%25%20off.md",
+        "news/what?.md        | news/what%3F.md",
+        "news/a#b.md          | news/a%23b.md"
+      })
+  void page_whose_id_is_a_path_with_special_characters_opens_from_its_encoded_id(
+      String path, String encoded) throws IOException {
     try (var server = TestServer.start(workDir)) {
-      Files.writeString(server.content().resolve(path), """
+      Files.writeString(
+          server.content().resolve(path),
+          """
           ---
           title: Odd File Name
           date: '2025-02-01T10:00:00Z'
@@ -134,11 +147,13 @@ class AdminReindexHttpTest {
           A page saved under an unusual file name.
           """);
       server.post("/api/admin/reindex", AUTH, BEARER);
-      assertEquals(List.of(path), TestServer.ids(server.search("q", "unusual")), "the id is the path");
+      assertEquals(
+          List.of(path), TestServer.ids(server.search("q", "unusual")), "the id is the path");
 
       Response r = server.get("/api/documents/" + encoded);
 
-      assertEquals(200, r.status(), () -> "GET /api/documents/" + encoded + " answered " + r.body());
+      assertEquals(
+          200, r.status(), () -> "GET /api/documents/" + encoded + " answered " + r.body());
       assertEquals(path, r.json().get("id").asText());
     }
   }
@@ -147,10 +162,20 @@ class AdminReindexHttpTest {
   void reindex_with_a_missing_or_wrong_token_is_unauthorized() throws IOException {
     try (var server = TestServer.start(workDir)) {
       TestServer.assertProblem(server.post("/api/admin/reindex"), 401, null);
-      for (String authorization : List.of("Bearer", "Bearer ", "Bearer wrong", "Bearer s3cret2", "Bearer S3CRET",
-          "Bearer s3cre", "Basic s3cret", "s3cret", "Bearer  s3cret x")) {
+      for (String authorization :
+          List.of(
+              "Bearer",
+              "Bearer ",
+              "Bearer wrong",
+              "Bearer s3cret2",
+              "Bearer S3CRET",
+              "Bearer s3cre",
+              "Basic s3cret",
+              "s3cret",
+              "Bearer  s3cret x")) {
         Response r = server.post("/api/admin/reindex", AUTH, authorization);
-        assertEquals(401, r.status(), () -> "Authorization: " + authorization + " answered " + r.body());
+        assertEquals(
+            401, r.status(), () -> "Authorization: " + authorization + " answered " + r.body());
         TestServer.assertProblem(r, 401, null);
       }
       assertEquals(16, server.get("/api/health").json().get("documents").asInt());
@@ -170,7 +195,8 @@ class AdminReindexHttpTest {
   @Test
   void reindex_with_a_full_flag_that_is_not_a_boolean_is_refused_naming_full() throws IOException {
     try (var server = TestServer.start(workDir)) {
-      TestServer.assertProblem(server.post("/api/admin/reindex?full=maybe", AUTH, BEARER), 400, "full");
+      TestServer.assertProblem(
+          server.post("/api/admin/reindex?full=maybe", AUTH, BEARER), 400, "full");
     }
   }
 

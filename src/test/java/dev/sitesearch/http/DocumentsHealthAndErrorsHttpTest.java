@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Documents, health, caching and CORS headers, and the error contract: every mistake is an RFC 9457 problem naming
- * what was wrong, never a 500 or a stack trace.
+ * Documents, health, caching and CORS headers, and the error contract: every mistake is an RFC 9457
+ * problem naming what was wrong, never a 500 or a stack trace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(FixtureServer.class)
@@ -50,10 +49,14 @@ class DocumentsHealthAndErrorsHttpTest {
     Page page = fixture.byId("3118");
     assertEquals("3118", doc.get("id").asText());
     assertEquals(page.title(), doc.get("title").asText());
-    assertEquals("/news/how-to-sell-chronic-care-management-to-your-patients", doc.get("url").asText());
-    assertTrue(doc.get("body").asText().contains("Medicare patients with two or more chronic conditions"));
+    assertEquals(
+        "/news/how-to-sell-chronic-care-management-to-your-patients", doc.get("url").asText());
+    assertTrue(
+        doc.get("body").asText().contains("Medicare patients with two or more chronic conditions"));
     assertEquals(page.date(), Instant.parse(doc.at("/dates/date").asText()));
-    assertEquals(Instant.parse("2020-09-29T05:09:39.168Z"), Instant.parse(doc.at("/dates/lastMod").asText()));
+    assertEquals(
+        Instant.parse("2020-09-29T05:09:39.168Z"),
+        Instant.parse(doc.at("/dates/lastMod").asText()));
     assertEquals("KLAS: Remote Patient Monitoring", doc.at("/fields/communityTopics/2").asText());
     assertEquals("News", doc.at("/fields/searchCategory/0").asText());
     assertTrue(r.header("Cache-Control").startsWith("public"), r.header("Cache-Control"));
@@ -86,20 +89,35 @@ class DocumentsHealthAndErrorsHttpTest {
   }
 
   @ParameterizedTest(name = "id={0}")
-  @ValueSource(strings = {"999999", "4999", "news/no-such-page.md", "news", "%20", "..%2F..%2Fetc%2Fpasswd",
-      "%F0%9F%A9%BA"})
+  @ValueSource(
+      strings = {
+        "999999",
+        "4999",
+        "news/no-such-page.md",
+        "news",
+        "%20",
+        "..%2F..%2Fetc%2Fpasswd",
+        "%F0%9F%A9%BA"
+      })
   void unknown_or_draft_document_is_a_404_problem(String id) {
     TestServer.assertProblem(server.get("/api/documents/" + id), 404, null);
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/api/documents/3118%00", "/api/documents/%ZZ", "/api/documents/a%C3%28",
-      "/api/search%00?q=care", "/%"})
+  @ValueSource(
+      strings = {
+        "/api/documents/3118%00",
+        "/api/documents/%ZZ",
+        "/api/documents/a%C3%28",
+        "/api/search%00?q=care",
+        "/%"
+      })
   void malformed_path_is_refused_as_a_400_problem(String target) throws IOException {
     String response = rawGet(target);
 
     assertTrue(response.startsWith("HTTP/1.1 400 "), response);
-    assertTrue(response.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"),
+    assertTrue(
+        response.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"),
         () -> "a problem, not the servlet container's HTML page:\n" + response);
   }
 
@@ -112,21 +130,33 @@ class DocumentsHealthAndErrorsHttpTest {
     JsonNode health = r.json();
     assertEquals("ok", health.get("status").asText());
     assertEquals(fixture.all().size(), health.get("documents").asLong());
-    assertTrue(Instant.parse(health.get("indexedAt").asText()).isBefore(Instant.now().plusSeconds(1)));
+    assertTrue(
+        Instant.parse(health.get("indexedAt").asText()).isBefore(Instant.now().plusSeconds(1)));
     assertTrue(health.get("generation").asLong() > 0);
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/api", "/api/nope", "/api/search/extra", "/index.html", "/api/documents",
-      "/api/facets/tags/extra", "/api/admin"})
+  @ValueSource(
+      strings = {
+        "/api",
+        "/api/nope",
+        "/api/search/extra",
+        "/index.html",
+        "/api/documents",
+        "/api/facets/tags/extra",
+        "/api/admin"
+      })
   void unknown_path_is_a_404_problem(String path) {
     TestServer.assertProblem(server.get(path), 404, null);
   }
 
   @Test
   void wrong_method_is_a_problem_not_a_crash() {
-    Response r = TestServer.send(server.request("/api/search?q=care")
-        .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody()));
+    Response r =
+        TestServer.send(
+            server
+                .request("/api/search?q=care")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody()));
 
     assertTrue(r.status() == 404 || r.status() == 405, () -> r.status() + " " + r.body());
     TestServer.assertProblem(r, r.status(), null);
@@ -145,14 +175,22 @@ class DocumentsHealthAndErrorsHttpTest {
   void search_suggest_and_facet_answers_may_be_cached_briefly() {
     for (String path : List.of("/api/search?q=care", "/api/suggest?q=chr", "/api/facets/tags")) {
       String cache = server.get(path).header("Cache-Control");
-      assertTrue(cache != null && cache.contains("public") && cache.matches(".*max-age=\\d+.*"), path + ": " + cache);
+      assertTrue(
+          cache != null && cache.contains("public") && cache.matches(".*max-age=\\d+.*"),
+          path + ": " + cache);
     }
   }
 
   @Test
   void head_answers_with_the_status_and_headers_of_get_and_no_body() {
-    for (String path : List.of("/api/search?q=care", "/api/suggest?q=chr", "/api/facets/tags", "/api/health",
-        "/api/search?size=0", "/api/documents/999999")) {
+    for (String path :
+        List.of(
+            "/api/search?q=care",
+            "/api/suggest?q=chr",
+            "/api/facets/tags",
+            "/api/health",
+            "/api/search?size=0",
+            "/api/documents/999999")) {
       Response get = server.get(path);
       Response head = server.head(path);
       assertEquals(get.status(), head.status(), path);
@@ -188,16 +226,29 @@ class DocumentsHealthAndErrorsHttpTest {
 
   @Test
   void configured_site_origin_passes_the_browser_preflight() {
-    Response r = TestServer.send(server.request("/api/search?q=care", "Origin", TestServer.SITE_ORIGIN,
-        "Access-Control-Request-Method", "GET").method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+    Response r =
+        TestServer.send(
+            server
+                .request(
+                    "/api/search?q=care",
+                    "Origin",
+                    TestServer.SITE_ORIGIN,
+                    "Access-Control-Request-Method",
+                    "GET")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
 
     assertTrue(r.status() < 300, () -> r.status() + " " + r.body());
     assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
   }
 
   @ParameterizedTest(name = "Origin: {0}")
-  @ValueSource(strings = {"https://evil.example", "http://www.example.org", "https://www.example.org.evil.example",
-      "null"})
+  @ValueSource(
+      strings = {
+        "https://evil.example",
+        "http://www.example.org",
+        "https://www.example.org.evil.example",
+        "null"
+      })
   void other_origins_get_no_cors_permission(String origin) {
     Response r = server.get("/api/search?q=care", "Origin", origin);
 
@@ -242,23 +293,37 @@ class DocumentsHealthAndErrorsHttpTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"q=%ZZ", "q=%", "q=%C3%28", "q=%ED%A0%80", "f.tags=%E0%80", "%ZZ=1", "q=care&&&&page=1"})
+  @ValueSource(
+      strings = {
+        "q=%ZZ",
+        "q=%",
+        "q=%C3%28",
+        "q=%ED%A0%80",
+        "f.tags=%E0%80",
+        "%ZZ=1",
+        "q=care&&&&page=1"
+      })
   void malformed_query_strings_never_cause_a_server_error(String rawQuery) throws IOException {
     String response = rawGet("/api/search?" + rawQuery);
 
     int status = Integer.parseInt(response.substring(9, 12));
-    assertTrue(status == 200 || status == 400, () -> "status " + status + " for " + rawQuery + ":\n" + response);
+    assertTrue(
+        status == 200 || status == 400,
+        () -> "status " + status + " for " + rawQuery + ":\n" + response);
     assertFalse(response.contains("Exception") || response.contains("\tat "), response);
     if (status == 400) assertTrue(response.contains("application/problem+json"), response);
   }
 
-  /** Sends a request line the JDK client would refuse to build, and returns the whole raw answer. */
+  /**
+   * Sends a request line the JDK client would refuse to build, and returns the whole raw answer.
+   */
   private String rawGet(String target) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -24,16 +24,22 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The fixture's published pages as the test reads them straight from the files, so expected results (which pages
- * match a set of filters, how many pages have each facet value) are computed by brute force rather than copied from
- * the product.
+ * The fixture's published pages as the test reads them straight from the files, so expected results
+ * (which pages match a set of filters, how many pages have each facet value) are computed by brute
+ * force rather than copied from the product.
  */
 final class FixturePages {
   /**
-   * One published page: its id, title, date (null when undated), facet values, and its searchable text (title,
-   * description and body as written, front matter excluded).
+   * One published page: its id, title, date (null when undated), facet values, and its searchable
+   * text (title, description and body as written, front matter excluded).
    */
-  record Page(String id, String path, String title, Instant date, Map<String, List<String>> facets, String text) {
+  record Page(
+      String id,
+      String path,
+      String title,
+      Instant date,
+      Map<String, List<String>> facets,
+      String text) {
     boolean has(String facet, String value) {
       return facets.getOrDefault(facet, List.of()).contains(value);
     }
@@ -76,17 +82,28 @@ final class FixturePages {
     }
     if (Boolean.TRUE.equals(fm.get("draft"))) return null;
     String id = fm.containsKey("id") ? String.valueOf(fm.get("id")) : rel;
-    String title = fm.containsKey("title") ? String.valueOf(fm.get("title"))
-        : body.lines().filter(l -> l.startsWith("# ")).findFirst().orElseThrow().substring(2).strip();
+    String title =
+        fm.containsKey("title")
+            ? String.valueOf(fm.get("title"))
+            : body.lines()
+                .filter(l -> l.startsWith("# "))
+                .findFirst()
+                .orElseThrow()
+                .substring(2)
+                .strip();
     Instant date = date(fm.get("date"));
     var facets = new LinkedHashMap<String, List<String>>();
     for (String facet : facetNames) {
-      List<String> values = facet.equals("year")
-          ? date == null ? List.of() : List.of(String.valueOf(date.atZone(ZoneOffset.UTC).getYear()))
-          : values(at(fm, facet));
+      List<String> values =
+          facet.equals("year")
+              ? date == null
+                  ? List.of()
+                  : List.of(String.valueOf(date.atZone(ZoneOffset.UTC).getYear()))
+              : values(at(fm, facet));
       if (!values.isEmpty()) facets.put(facet, values);
     }
-    String searchable = title + "\n" + (fm.get("description") == null ? "" : fm.get("description")) + "\n" + body;
+    String searchable =
+        title + "\n" + (fm.get("description") == null ? "" : fm.get("description")) + "\n" + body;
     return new Page(id, rel, title, date, facets, searchable);
   }
 
@@ -114,7 +131,8 @@ final class FixturePages {
     if (raw == null) return null;
     if (raw instanceof Date d) return d.toInstant();
     String s = String.valueOf(raw).strip();
-    return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
+    return s.length() == 10
+        ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
         : OffsetDateTime.parse(s).toInstant();
   }
 
@@ -123,15 +141,19 @@ final class FixturePages {
   }
 
   Page byId(String id) {
-    return pages.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));
+    return pages.stream()
+        .filter(p -> p.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(id));
   }
 
   /**
-   * Pages whose text has {@code word} as a whole word, ignoring case: what a search for a word the stemmer leaves
-   * alone (and no synonym or typo reaches) must find.
+   * Pages whose text has {@code word} as a whole word, ignoring case: what a search for a word the
+   * stemmer leaves alone (and no synonym or typo reaches) must find.
    */
   List<Page> withWord(String word) {
-    var pattern = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])");
+    var pattern =
+        Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])");
     return pages.stream().filter(p -> pattern.matcher(p.text()).find()).toList();
   }
 
@@ -156,11 +178,12 @@ final class FixturePages {
   }
 
   /**
-   * Disjunctive facet counts: each facet counted over the pages passing every filter except its own, values ordered
-   * by count then value, and every selected value listed (with zero if no page has it).
+   * Disjunctive facet counts: each facet counted over the pages passing every filter except its
+   * own, values ordered by count then value, and every selected value listed (with zero if no page
+   * has it).
    */
-  Map<String, List<Count>> expectedFacets(List<String> facetNames, Map<String, List<String>> filters, LocalDate from,
-      LocalDate to) {
+  Map<String, List<Count>> expectedFacets(
+      List<String> facetNames, Map<String, List<String>> filters, LocalDate from, LocalDate to) {
     var out = new LinkedHashMap<String, List<Count>>();
     for (String facet : facetNames) {
       var counts = new TreeMap<String, Long>();

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One real server per test class over a fresh copy of the fixture site, as the HTTP tests share it: a class annotated
- * {@code @ExtendWith(FixtureServer.class)} (with {@code PER_CLASS} lifecycle) takes a {@link TestServer} and, if it
- * wants the expected counts, the {@link FixturePages} in its constructor. The server is started on first use and
- * closed, its folder deleted, when the class is done.
+ * One real server per test class over a fresh copy of the fixture site, as the HTTP tests share it:
+ * a class annotated {@code @ExtendWith(FixtureServer.class)} (with {@code PER_CLASS} lifecycle)
+ * takes a {@link TestServer} and, if it wants the expected counts, the {@link FixturePages} in its
+ * constructor. The server is started on first use and closed, its folder deleted, when the class is
+ * done.
  */
 final class FixtureServer implements ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FixtureServer.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(FixtureServer.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -27,9 +29,13 @@ final class FixtureServer implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Started started = classContext(context).getStore(NAMESPACE)
-        .computeIfAbsent(Started.class, key -> Started.start(), Started.class);
-    return parameter.getParameter().getType() == TestServer.class ? started.server : started.fixture;
+    Started started =
+        classContext(context)
+            .getStore(NAMESPACE)
+            .computeIfAbsent(Started.class, key -> Started.start(), Started.class);
+    return parameter.getParameter().getType() == TestServer.class
+        ? started.server
+        : started.fixture;
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {
@@ -38,13 +44,18 @@ final class FixtureServer implements ParameterResolver {
     return c;
   }
 
-  /** A started server, its fixture's expected values and its folder; closed by JUnit with the class's context. */
-  private record Started(Path workDir, TestServer server, FixturePages fixture) implements AutoCloseable {
+  /**
+   * A started server, its fixture's expected values and its folder; closed by JUnit with the
+   * class's context.
+   */
+  private record Started(Path workDir, TestServer server, FixturePages fixture)
+      implements AutoCloseable {
     static Started start() {
       try {
         Path workDir = Files.createTempDirectory("sitesearch-http-");
         TestServer server = TestServer.start(workDir);
-        return new Started(workDir, server, FixturePages.load(TestServer.fixtureDir(), server.schema().facets()));
+        return new Started(
+            workDir, server, FixturePages.load(TestServer.fixtureDir(), server.schema().facets()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

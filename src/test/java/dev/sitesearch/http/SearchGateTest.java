@@ -19,14 +19,20 @@ class SearchGateTest {
     var release = new CountDownLatch(1);
     var pool = Executors.newSingleThreadExecutor();
     try {
-      var slow = pool.submit(() -> gate.run(() -> {
-        holding.countDown();
-        return release.await(30, TimeUnit.SECONDS);
-      }));
+      var slow =
+          pool.submit(
+              () ->
+                  gate.run(
+                      () -> {
+                        holding.countDown();
+                        return release.await(30, TimeUnit.SECONDS);
+                      }));
       holding.await();
 
-      var refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
-          () -> assertThrows(ProblemException.class, () -> gate.run(() -> "never")));
+      var refused =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10),
+              () -> assertThrows(ProblemException.class, () -> gate.run(() -> "never")));
       assertEquals(503, refused.status());
 
       release.countDown();

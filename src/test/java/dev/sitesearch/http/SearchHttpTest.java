@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Page;
 import dev.sitesearch.http.TestServer.Response;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +28,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code GET /api/search}: the query syntax, ranking, sorting, paging and date filters, over the fixture site. */
+/**
+ * {@code GET /api/search}: the query syntax, ranking, sorting, paging and date filters, over the
+ * fixture site.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(FixtureServer.class)
 class SearchHttpTest {
@@ -50,15 +51,27 @@ class SearchHttpTest {
     assertTrue(r.contentType().startsWith("application/json"), r.contentType());
     JsonNode json = r.json();
     assertEquals("telehealth", json.get("query").asText());
-    assertEquals(fixture.withWord("telehealth").size(), json.get("total").asLong(), "every page with the word");
+    assertEquals(
+        fixture.withWord("telehealth").size(),
+        json.get("total").asLong(),
+        "every page with the word");
     assertEquals(1, json.get("page").asInt());
     assertEquals(10, json.get("size").asInt());
     assertTrue(json.get("tookMs").asLong() >= 0);
     assertTrue(json.get("facets").isObject());
     assertTrue(json.has("didYouMean") && json.get("didYouMean").isNull());
     JsonNode hit = json.get("hits").get(0);
-    for (String field : List.of("id", "title", "description", "url", "date", "score", "snippet", "highlights",
-        "fields")) {
+    for (String field :
+        List.of(
+            "id",
+            "title",
+            "description",
+            "url",
+            "date",
+            "score",
+            "snippet",
+            "highlights",
+            "fields")) {
       assertTrue(hit.has(field), "hit has " + field + ": " + hit);
     }
     assertTrue(hit.get("score").isNumber(), "a relevance-ranked hit has a score");
@@ -72,7 +85,8 @@ class SearchHttpTest {
     Page page = fixture.byId("3118");
     assertEquals("3118", hit.get("id").asText());
     assertEquals(page.title(), hit.get("title").asText());
-    assertEquals("/news/how-to-sell-chronic-care-management-to-your-patients", hit.get("url").asText());
+    assertEquals(
+        "/news/how-to-sell-chronic-care-management-to-your-patients", hit.get("url").asText());
     assertEquals(page.date(), Instant.parse(hit.get("date").asText()));
     assertEquals(page.facets().get("communityTopics"), strings(hit.at("/fields/communityTopics")));
     assertEquals(List.of("medium.com"), strings(hit.at("/fields/link.brand")));
@@ -84,11 +98,17 @@ class SearchHttpTest {
     JsonNode json = server.search("size", "100");
 
     assertEquals(fixture.all().size(), json.get("total").asLong());
-    List<String> expected = fixture.all().stream()
-        .sorted(Comparator.comparing(Page::date, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed())
-        .map(Page::id).toList();
+    List<String> expected =
+        fixture.all().stream()
+            .sorted(
+                Comparator.comparing(
+                        Page::date, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                    .reversed())
+            .map(Page::id)
+            .toList();
     assertEquals(expected, TestServer.ids(json), "newest first, the undated page last");
-    json.get("hits").forEach(hit -> assertTrue(hit.get("score").isNull(), "browsing has no scores"));
+    json.get("hits")
+        .forEach(hit -> assertTrue(hit.get("score").isNull(), "browsing has no scores"));
   }
 
   @Test
@@ -105,7 +125,9 @@ class SearchHttpTest {
   @Test
   void words_are_matched_regardless_of_case_accents_and_word_form() {
     assertEquals(List.of("4007"), TestServer.ids(server.search("q", "SANTE numerique")));
-    assertTrue(TestServer.ids(server.search("q", "coach")).contains("4003"), "coach finds coaches and coaching");
+    assertTrue(
+        TestServer.ids(server.search("q", "coach")).contains("4003"),
+        "coach finds coaches and coaching");
   }
 
   @Test
@@ -113,21 +135,32 @@ class SearchHttpTest {
     JsonNode json = server.search("q", "telehealth", "size", "100");
 
     List<Boolean> inTitle = new ArrayList<>();
-    json.get("hits").forEach(hit -> inTitle.add(hit.get("title").asText().toLowerCase(Locale.ROOT)
-        .contains("telehealth")));
-    assertTrue(inTitle.contains(true) && inTitle.contains(false), "the fixture has both kinds: " + inTitle);
-    assertEquals(inTitle.stream().sorted(Comparator.reverseOrder()).toList(), inTitle,
+    json.get("hits")
+        .forEach(
+            hit ->
+                inTitle.add(
+                    hit.get("title").asText().toLowerCase(Locale.ROOT).contains("telehealth")));
+    assertTrue(
+        inTitle.contains(true) && inTitle.contains(false),
+        "the fixture has both kinds: " + inTitle);
+    assertEquals(
+        inTitle.stream().sorted(Comparator.reverseOrder()).toList(),
+        inTitle,
         "title matches first: " + TestServer.ids(json));
     List<Double> scores = new ArrayList<>();
     json.get("hits").forEach(hit -> scores.add(hit.get("score").asDouble()));
-    assertEquals(scores.stream().sorted(Comparator.reverseOrder()).toList(), scores, "scores descend");
+    assertEquals(
+        scores.stream().sorted(Comparator.reverseOrder()).toList(), scores, "scores descend");
   }
 
   @Test
   void quoted_phrase_finds_only_pages_with_the_words_side_by_side() {
-    Set<String> words = new HashSet<>(TestServer.ids(server.search("q", "remote patient monitoring", "size", "100")));
-    Set<String> phrase = new HashSet<>(TestServer.ids(server.search("q", "\"remote patient monitoring\"", "size",
-        "100")));
+    Set<String> words =
+        new HashSet<>(
+            TestServer.ids(server.search("q", "remote patient monitoring", "size", "100")));
+    Set<String> phrase =
+        new HashSet<>(
+            TestServer.ids(server.search("q", "\"remote patient monitoring\"", "size", "100")));
 
     assertTrue(words.contains("4003"), "the coaching page has all three words, apart");
     assertFalse(phrase.contains("4003"), "but not the phrase");
@@ -138,14 +171,19 @@ class SearchHttpTest {
   @Test
   void minus_excludes_pages_containing_the_word() {
     List<String> all = TestServer.ids(server.search("q", "telehealth", "size", "100"));
-    List<String> withoutWebinar = TestServer.ids(server.search("q", "telehealth -webinar", "size", "100"));
+    List<String> withoutWebinar =
+        TestServer.ids(server.search("q", "telehealth -webinar", "size", "100"));
 
     assertTrue(all.contains("4005"));
     assertFalse(withoutWebinar.contains("4005"));
     assertEquals(all.size() - 1, withoutWebinar.size());
-    List<String> withoutPhrase = TestServer.ids(server.search("q", "telehealth -\"video visits\"", "size", "100"));
+    List<String> withoutPhrase =
+        TestServer.ids(server.search("q", "telehealth -\"video visits\"", "size", "100"));
     List<String> dropped = all.stream().filter(id -> !withoutPhrase.contains(id)).sorted().toList();
-    assertEquals(List.of("4001", "4005", "4011"), dropped, "a minus before a quoted phrase drops the pages with it");
+    assertEquals(
+        List.of("4001", "4005", "4011"),
+        dropped,
+        "a minus before a quoted phrase drops the pages with it");
   }
 
   @Test
@@ -165,7 +203,9 @@ class SearchHttpTest {
     assertEquals(new TreeSet<>(List.of("4001", "4004")), either);
     var union = new TreeSet<>(TestServer.ids(server.search("q", "podcast", "size", "100")));
     union.addAll(TestServer.ids(server.search("q", "webinar", "size", "100")));
-    assertEquals(union, new TreeSet<>(TestServer.ids(server.search("q", "podcast OR webinar", "size", "100"))));
+    assertEquals(
+        union,
+        new TreeSet<>(TestServer.ids(server.search("q", "podcast OR webinar", "size", "100"))));
   }
 
   @Test
@@ -173,15 +213,61 @@ class SearchHttpTest {
     List<String> prefix = TestServer.ids(server.search("q", "interop*", "size", "100"));
 
     assertTrue(prefix.containsAll(List.of("4004", "4002")), prefix.toString());
-    assertEquals(0, server.search("q", "interop").get("total").asLong(), "without the star it is a whole word");
+    assertEquals(
+        0,
+        server.search("q", "interop").get("total").asLong(),
+        "without the star it is a whole word");
   }
 
   static Stream<String> oddQueries() {
-    return Stream.of("(((", ")))", "AND OR NOT", "OR", "OR OR OR", "a OR", "NOT care", "title:foo", "title:telehealth",
-        "\\", "\\\\", "~^*?[]{}", "*", "**", "*care", "ca*re*", "-", "--", "- -care", "-*", "\"", "\"\"", "\"unbalanced",
-        "care\"", "\"\" \"\" \"", "+care", "!care", "care~2", "care^10", "&&", "||", "/regex/", "[a TO z]", "{a TO z}",
-        "care:", ":", "<script>alert(1)</script>", "%", "' OR 1=1 --", "\"remote -patient\"", "-\"remote patient\"",
-        "-care -patient", "care AND", "AND", "\u00a0", "…", "\t\n");
+    return Stream.of(
+        "(((",
+        ")))",
+        "AND OR NOT",
+        "OR",
+        "OR OR OR",
+        "a OR",
+        "NOT care",
+        "title:foo",
+        "title:telehealth",
+        "\\",
+        "\\\\",
+        "~^*?[]{}",
+        "*",
+        "**",
+        "*care",
+        "ca*re*",
+        "-",
+        "--",
+        "- -care",
+        "-*",
+        "\"",
+        "\"\"",
+        "\"unbalanced",
+        "care\"",
+        "\"\" \"\" \"",
+        "+care",
+        "!care",
+        "care~2",
+        "care^10",
+        "&&",
+        "||",
+        "/regex/",
+        "[a TO z]",
+        "{a TO z}",
+        "care:",
+        ":",
+        "<script>alert(1)</script>",
+        "%",
+        "' OR 1=1 --",
+        "\"remote -patient\"",
+        "-\"remote patient\"",
+        "-care -patient",
+        "care AND",
+        "AND",
+        "\u00a0",
+        "…",
+        "\t\n");
   }
 
   @ParameterizedTest(name = "[{index}] q={0}")
@@ -195,20 +281,34 @@ class SearchHttpTest {
   }
 
   @ParameterizedTest(name = "q={0}")
-  @ValueSource(strings = {"(((broadband", "broadband)))", "broadband~", "[broadband]", "{broadband}",
-      "\\broadband", "broadband!", "\"broadband", "+broadband", "broadband?"})
+  @ValueSource(
+      strings = {
+        "(((broadband",
+        "broadband)))",
+        "broadband~",
+        "[broadband]",
+        "{broadband}",
+        "\\broadband",
+        "broadband!",
+        "\"broadband",
+        "+broadband",
+        "broadband?"
+      })
   void word_wrapped_in_operators_and_punctuation_is_still_searched_for(String q) {
     assertEquals(List.of("4001"), TestServer.ids(server.search("q", q)));
   }
 
   @Test
   void lucene_field_syntax_searches_for_the_word_after_the_colon() {
-    assertEquals(List.of("4001"), TestServer.ids(server.search("q", "title:broadband")),
+    assertEquals(
+        List.of("4001"),
+        TestServer.ids(server.search("q", "title:broadband")),
         "the visitor typed field syntax the search box does not support; the word itself should still be found");
   }
 
   static Stream<Arguments> hostileButValidQueries() {
-    String longOrChain = String.join(" OR ", java.util.Collections.nCopies(140, "care")).substring(0, 998);
+    String longOrChain =
+        String.join(" OR ", java.util.Collections.nCopies(140, "care")).substring(0, 998);
     String thousand = ("patient care " + "x".repeat(1000)).substring(0, 1000);
     return Stream.of(
         Arguments.of("emoji around a word", "🩺 telehealth 😀"),
@@ -222,8 +322,11 @@ class SearchHttpTest {
         Arguments.of("Arabic", "مرحبا"),
         Arguments.of("exactly 1000 characters with one long token", thousand),
         Arguments.of("OR chain of 140 words", longOrChain),
-        Arguments.of("OR chain of 60 prefixes", String.join(" OR ", java.util.Collections.nCopies(60, "ca*"))),
-        Arguments.of("160 exclusions", String.join(" ", java.util.Collections.nCopies(160, "-care"))),
+        Arguments.of(
+            "OR chain of 60 prefixes",
+            String.join(" OR ", java.util.Collections.nCopies(60, "ca*"))),
+        Arguments.of(
+            "160 exclusions", String.join(" ", java.util.Collections.nCopies(160, "-care"))),
         Arguments.of("phrase of 150 words", "\"" + "care ".repeat(150) + "\""),
         Arguments.of("lone high surrogate", "\ud83d"),
         Arguments.of("lone low surrogate", "\udc00care"));
@@ -256,29 +359,43 @@ class SearchHttpTest {
     List<Page> pages = new ArrayList<>();
     json.get("hits").forEach(hit -> pages.add(fixture.byId(hit.get("id").asText())));
     assertTrue(pages.size() > 5, "care is on many pages");
-    Comparator<Page> expected = switch (sort.toLowerCase(Locale.ROOT)) {
-      case "newest" -> Comparator.comparing(Page::date, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-          .reversed();
-      case "oldest" -> Comparator.comparing(Page::date, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
-      case "title" -> Comparator.comparing(p -> p.title().toLowerCase(Locale.ROOT));
-      default -> null;
-    };
+    Comparator<Page> expected =
+        switch (sort.toLowerCase(Locale.ROOT)) {
+          case "newest" ->
+              Comparator.comparing(
+                      Page::date, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                  .reversed();
+          case "oldest" ->
+              Comparator.comparing(
+                  Page::date, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+          case "title" -> Comparator.comparing(p -> p.title().toLowerCase(Locale.ROOT));
+          default -> null;
+        };
     if (expected != null) {
-      assertEquals(pages.stream().sorted(expected).map(Page::id).toList(), pages.stream().map(Page::id).toList());
-      json.get("hits").forEach(hit -> assertTrue(hit.get("score").isNull(), "no score when sorted by " + sort));
+      assertEquals(
+          pages.stream().sorted(expected).map(Page::id).toList(),
+          pages.stream().map(Page::id).toList());
+      json.get("hits")
+          .forEach(hit -> assertTrue(hit.get("score").isNull(), "no score when sorted by " + sort));
     } else {
-      json.get("hits").forEach(hit -> assertNotNull(hit.get("score").numberValue(), "relevance has scores"));
+      json.get("hits")
+          .forEach(hit -> assertNotNull(hit.get("score").numberValue(), "relevance has scores"));
     }
   }
 
   @ParameterizedTest(name = "sort={0}")
   @ValueSource(strings = {"relevance", "newest", "title"})
   void pages_of_results_follow_each_other_without_gaps_or_repeats(String sort) {
-    List<String> everything = TestServer.ids(server.search("q", "patient OR care", "sort", sort, "size", "100"));
-    assertTrue(everything.size() > 10 && everything.size() <= 20, "spans several pages: " + everything.size());
+    List<String> everything =
+        TestServer.ids(server.search("q", "patient OR care", "sort", sort, "size", "100"));
+    assertTrue(
+        everything.size() > 10 && everything.size() <= 20,
+        "spans several pages: " + everything.size());
     var paged = new ArrayList<String>();
     for (int page = 1; page <= 4; page++) {
-      JsonNode json = server.search("q", "patient OR care", "sort", sort, "size", "5", "page", String.valueOf(page));
+      JsonNode json =
+          server.search(
+              "q", "patient OR care", "sort", sort, "size", "5", "page", String.valueOf(page));
       assertEquals(everything.size(), json.get("total").asLong(), "total on page " + page);
       assertEquals(page, json.get("page").asInt());
       assertEquals(5, json.get("size").asInt());
@@ -313,11 +430,14 @@ class SearchHttpTest {
 
   @Test
   void from_and_to_include_pages_at_the_very_start_and_end_of_the_day() {
-    assertTrue(TestServer.ids(server.search("from", "2022-05-10", "to", "2022-05-10")).contains("4002"),
+    assertTrue(
+        TestServer.ids(server.search("from", "2022-05-10", "to", "2022-05-10")).contains("4002"),
         "a page dated at midnight is on that day");
-    assertTrue(TestServer.ids(server.search("from", "2023-06-20", "to", "2023-06-20")).contains("4004"),
+    assertTrue(
+        TestServer.ids(server.search("from", "2023-06-20", "to", "2023-06-20")).contains("4004"),
         "a page dated 23:30 UTC is on that day");
-    assertFalse(TestServer.ids(server.search("from", "2023-06-21", "size", "100")).contains("4004"));
+    assertFalse(
+        TestServer.ids(server.search("from", "2023-06-21", "size", "100")).contains("4004"));
     assertFalse(TestServer.ids(server.search("to", "2022-05-09", "size", "100")).contains("4002"));
   }
 
@@ -325,11 +445,17 @@ class SearchHttpTest {
   void date_range_combines_with_a_text_query() {
     JsonNode json = server.search("q", "telehealth", "from", "2024-01-01", "size", "100");
 
-    Set<String> expected = fixture.withWord("telehealth").stream()
-        .filter(p -> p.date() != null && !p.date().isBefore(Instant.parse("2024-01-01T00:00:00Z"))).map(Page::id)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected =
+        fixture.withWord("telehealth").stream()
+            .filter(
+                p -> p.date() != null && !p.date().isBefore(Instant.parse("2024-01-01T00:00:00Z")))
+            .map(Page::id)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertFalse(expected.isEmpty(), "the fixture has such pages");
-    assertEquals(expected, new TreeSet<>(TestServer.ids(json)), "pages with the word, dated from that day on");
+    assertEquals(
+        expected,
+        new TreeSet<>(TestServer.ids(json)),
+        "pages with the word, dated from that day on");
   }
 
   private void assertDateRange(String from, String to) {
@@ -337,8 +463,15 @@ class SearchHttpTest {
     if (from != null) params.addAll(List.of("from", from));
     if (to != null) params.addAll(List.of("to", to));
     JsonNode json = server.search(params.toArray(String[]::new));
-    Set<String> expected = fixture.matching(Map.of(), from == null ? null : LocalDate.parse(from),
-        to == null ? null : LocalDate.parse(to)).stream().map(Page::id).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected =
+        fixture
+            .matching(
+                Map.of(),
+                from == null ? null : LocalDate.parse(from),
+                to == null ? null : LocalDate.parse(to))
+            .stream()
+            .map(Page::id)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertFalse(expected.isEmpty());
     assertEquals(expected, new TreeSet<>(TestServer.ids(json)), "from=" + from + " to=" + to);
   }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server keeps answering from its last good index while a full rebuild runs, and through a reindex that fails:
- * every answer during a rebuild counts the pages of the old index or of the new one, never a half-built one, and a
- * failed reindex leaves the served index as it was and tells the admin client that it failed without naming files.
+ * The server keeps answering from its last good index while a full rebuild runs, and through a
+ * reindex that fails: every answer during a rebuild counts the pages of the old index or of the new
+ * one, never a half-built one, and a failed reindex leaves the served index as it was and tells the
+ * admin client that it failed without naming files.
  */
 class ServeDuringRebuildHttpTest {
   private static final int GENERATED = 3000;
@@ -32,7 +33,9 @@ class ServeDuringRebuildHttpTest {
   private static void generatePages(Path content) throws IOException {
     Path folder = Files.createDirectories(content.resolve("generated"));
     for (int i = 0; i < GENERATED; i++) {
-      Files.writeString(folder.resolve("page-" + i + ".md"), """
+      Files.writeString(
+          folder.resolve("page-" + i + ".md"),
+          """
           ---
           id: gen-%d
           title: Generated page %d on quokka care
@@ -42,7 +45,8 @@ class ServeDuringRebuildHttpTest {
 
           Page %d of a generated set. The quokka clinic offers remote monitoring and chronic care management for
           small marsupials, with telehealth visits every week and a care plan for each patient.
-          """.formatted(i, i, 1 + i % 28, i));
+          """
+              .formatted(i, i, 1 + i % 28, i));
     }
   }
 
@@ -53,14 +57,17 @@ class ServeDuringRebuildHttpTest {
   }
 
   @Test
-  void full_rebuild_while_searching_every_answer_counts_the_old_index_or_the_new_one() throws Exception {
+  void full_rebuild_while_searching_every_answer_counts_the_old_index_or_the_new_one()
+      throws Exception {
     try (var server = TestServer.startWith(workDir, ServeDuringRebuildHttpTest::generatePages)) {
       assertEquals(GENERATED, quokkas(server));
-      for (int i = 0; i < 500; i++) Files.delete(server.content().resolve("generated/page-" + i + ".md"));
+      for (int i = 0; i < 500; i++)
+        Files.delete(server.content().resolve("generated/page-" + i + ".md"));
       long generationBefore = server.get("/api/health").json().get("generation").asLong();
 
-      CompletableFuture<Response> rebuild = CompletableFuture.supplyAsync(
-          () -> server.post("/api/admin/reindex?full=true", AUTH, BEARER));
+      CompletableFuture<Response> rebuild =
+          CompletableFuture.supplyAsync(
+              () -> server.post("/api/admin/reindex?full=true", AUTH, BEARER));
       var totals = new TreeSet<Long>();
       var documents = new TreeSet<Long>();
       int answeredDuringRebuild = 0;
@@ -77,18 +84,24 @@ class ServeDuringRebuildHttpTest {
       assertEquals(200, done.status(), done::body);
       assertEquals("full", done.json().get("mode").asText());
       assertTrue(answeredDuringRebuild > 0, "the rebuild took long enough to search during it");
-      assertTrue(List.of((long) GENERATED, (long) GENERATED - 500).containsAll(totals), () -> "counts " + totals);
-      assertTrue(List.of((long) GENERATED + FIXTURE_PAGES, (long) GENERATED - 500 + FIXTURE_PAGES)
-          .containsAll(documents), () -> "documents " + documents);
+      assertTrue(
+          List.of((long) GENERATED, (long) GENERATED - 500).containsAll(totals),
+          () -> "counts " + totals);
+      assertTrue(
+          List.of((long) GENERATED + FIXTURE_PAGES, (long) GENERATED - 500 + FIXTURE_PAGES)
+              .containsAll(documents),
+          () -> "documents " + documents);
       assertEquals(GENERATED - 500, quokkas(server), "the new index once the rebuild has answered");
       assertTrue(server.get("/api/health").json().get("generation").asLong() > generationBefore);
-      System.out.printf("%d rounds of search, health and suggest answered during the rebuild; totals seen %s%n",
+      System.out.printf(
+          "%d rounds of search, health and suggest answered during the rebuild; totals seen %s%n",
           answeredDuringRebuild, totals);
     }
   }
 
   @Test
-  void failed_reindex_is_a_problem_without_paths_and_searches_go_on_from_the_last_good_index() throws Exception {
+  void failed_reindex_is_a_problem_without_paths_and_searches_go_on_from_the_last_good_index()
+      throws Exception {
     try (var server = TestServer.startWith(workDir, ServeDuringRebuildHttpTest::generatePages)) {
       long generation = server.get("/api/health").json().get("generation").asLong();
       Path content = server.content();
@@ -96,8 +109,9 @@ class ServeDuringRebuildHttpTest {
       Files.move(content, away); // the content volume is gone, say
 
       var failures = new ArrayList<Response>();
-      CompletableFuture<Response> reindex = CompletableFuture.supplyAsync(
-          () -> server.post("/api/admin/reindex?full=true", AUTH, BEARER));
+      CompletableFuture<Response> reindex =
+          CompletableFuture.supplyAsync(
+              () -> server.post("/api/admin/reindex?full=true", AUTH, BEARER));
       while (!reindex.isDone()) assertEquals(GENERATED, quokkas(server));
       failures.add(reindex.get());
       failures.add(server.post("/api/admin/reindex", AUTH, BEARER));
@@ -110,8 +124,12 @@ class ServeDuringRebuildHttpTest {
         }
       }
       assertEquals(GENERATED, quokkas(server), "the last good index is still served");
-      assertEquals(GENERATED + FIXTURE_PAGES, server.get("/api/health").json().get("documents").asLong());
-      assertEquals(generation, server.get("/api/health").json().get("generation").asLong(), "no commit was made");
+      assertEquals(
+          GENERATED + FIXTURE_PAGES, server.get("/api/health").json().get("documents").asLong());
+      assertEquals(
+          generation,
+          server.get("/api/health").json().get("generation").asLong(),
+          "no commit was made");
       assertEquals(200, server.get("/api/documents/gen-7").status());
 
       Files.move(away, content);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.TestServer.Response;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Snippets and title highlights: about two hundred characters around the match, query words in {@code <mark>}, and
- * everything else HTML-escaped, so page text such as {@code <script>} arrives as harmless text.
+ * Snippets and title highlights: about two hundred characters around the match, query words in
+ * {@code <mark>}, and everything else HTML-escaped, so page text such as {@code <script>} arrives
+ * as harmless text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(FixtureServer.class)
@@ -39,7 +38,9 @@ class SnippetHttpTest {
     assertTrue(snippet.contains("<mark>burnout</mark>"), snippet);
     int visible = visibleText(snippet).length();
     assertTrue(visible >= 140 && visible <= 245, "visible length " + visible + ": " + snippet);
-    assertTrue(hit.get("description").asText().length() < visible, "the body passage, not just the description");
+    assertTrue(
+        hit.get("description").asText().length() < visible,
+        "the body passage, not just the description");
   }
 
   @ParameterizedTest(name = "q={0}")
@@ -50,11 +51,18 @@ class SnippetHttpTest {
     int checked = 0;
     for (JsonNode hit : json.get("hits")) {
       String snippet = hit.get("snippet").asText();
-      int body = server.get("/api/documents/" + TestServer.enc(hit.get("id").asText()).replace("%2F", "/")).json()
-          .get("body").asText().length();
+      int body =
+          server
+              .get("/api/documents/" + TestServer.enc(hit.get("id").asText()).replace("%2F", "/"))
+              .json()
+              .get("body")
+              .asText()
+              .length();
       if (body < 400 || !snippet.contains("<mark>")) continue;
       int visible = visibleText(snippet).length();
-      assertTrue(visible >= 120 && visible <= 245, hit.get("id") + ": visible length " + visible + ": " + snippet);
+      assertTrue(
+          visible >= 120 && visible <= 245,
+          hit.get("id") + ": visible length " + visible + ": " + snippet);
       checked++;
     }
     assertTrue(checked > 0, "some hit has a long body");
@@ -64,15 +72,22 @@ class SnippetHttpTest {
   void prefix_query_marks_the_words_it_matched() {
     JsonNode hit = hitWithId(server.search("q", "broadb*", "size", "100"), "4001");
 
-    assertTrue(hit.get("snippet").asText().contains("<mark>broadband</mark>"), hit.get("snippet").asText());
-    assertEquals("New <mark>Telehealth</mark> Rules for Rural Clinics",
-        hitWithId(server.search("q", "teleh*", "size", "100"), "4001").at("/highlights/title").asText());
+    assertTrue(
+        hit.get("snippet").asText().contains("<mark>broadband</mark>"),
+        hit.get("snippet").asText());
+    assertEquals(
+        "New <mark>Telehealth</mark> Rules for Rural Clinics",
+        hitWithId(server.search("q", "teleh*", "size", "100"), "4001")
+            .at("/highlights/title")
+            .asText());
   }
 
   @Test
   void snippet_marks_every_query_word_it_shows() {
-    String snippet = onlyHit(server.search("q", "evening inbox", "f.searchCategory", "Podcast"), "4006")
-        .get("snippet").asText();
+    String snippet =
+        onlyHit(server.search("q", "evening inbox", "f.searchCategory", "Podcast"), "4006")
+            .get("snippet")
+            .asText();
 
     assertTrue(snippet.toLowerCase(Locale.ROOT).contains("<mark>evening</mark>"), snippet);
     assertTrue(snippet.toLowerCase(Locale.ROOT).contains("<mark>inbox</mark>"), snippet);
@@ -83,18 +98,23 @@ class SnippetHttpTest {
     JsonNode json = server.search("q", "telehealth programs", "size", "100");
 
     JsonNode webinar = hitWithId(json, "4005");
-    assertEquals("Webinar: Scaling <mark>Telehealth</mark> <mark>Programs</mark>",
+    assertEquals(
+        "Webinar: Scaling <mark>Telehealth</mark> <mark>Programs</mark>",
         webinar.at("/highlights/title").asText());
     JsonNode dashboards = hitWithId(server.search("q", "program", "size", "100"), "4002");
-    assertEquals("Building Dashboards for Chronic Disease <mark>Programs</mark>",
-        dashboards.at("/highlights/title").asText(), "other forms of the word are marked too");
+    assertEquals(
+        "Building Dashboards for Chronic Disease <mark>Programs</mark>",
+        dashboards.at("/highlights/title").asText(),
+        "other forms of the word are marked too");
   }
 
   @Test
   void title_highlight_marks_a_matched_phrase() {
-    JsonNode hit = hitWithId(server.search("q", "\"remote patient monitoring\"", "size", "100"), "4008");
+    JsonNode hit =
+        hitWithId(server.search("q", "\"remote patient monitoring\"", "size", "100"), "4008");
 
-    assertEquals("Setting Up <mark>Remote Patient Monitoring</mark> Devices",
+    assertEquals(
+        "Setting Up <mark>Remote Patient Monitoring</mark> Devices",
         hit.at("/highlights/title").asText());
   }
 
@@ -112,12 +132,23 @@ class SnippetHttpTest {
     assertEquals(200, r.status());
     assertFalse(r.body().toLowerCase(Locale.ROOT).contains("<script"), r.body());
     JsonNode hit = onlyHit(r.json(), "4012");
-    assertTrue(hit.get("snippet").asText().contains("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;"),
+    assertTrue(
+        hit.get("snippet").asText().contains("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;"),
         hit.get("snippet").asText());
   }
 
   @ParameterizedTest(name = "q={0}")
-  @ValueSource(strings = {"script", "attack", "message portal", "patient", "quotes", "5 < 6", "\"alert\"", ""})
+  @ValueSource(
+      strings = {
+        "script",
+        "attack",
+        "message portal",
+        "patient",
+        "quotes",
+        "5 < 6",
+        "\"alert\"",
+        ""
+      })
   void search_response_for_the_page_with_markup_never_contains_a_raw_script_tag(String q) {
     Response r = server.get("/api/search?" + TestServer.query("q", q, "f.tags", "security"));
 
@@ -132,46 +163,70 @@ class SnippetHttpTest {
   void text_with_angle_brackets_ampersands_and_quotes_is_escaped_in_snippet_and_title() {
     JsonNode hit = onlyHit(server.search("q", "quotes"), "4012");
 
-    assertEquals("Patient Portals: 5 < 6 & \"Quotes\"", hit.get("title").asText(), "the plain title stays plain");
-    assertEquals("Patient Portals: 5 &lt; 6 &amp; &quot;<mark>Quotes</mark>&quot;",
+    assertEquals(
+        "Patient Portals: 5 < 6 & \"Quotes\"",
+        hit.get("title").asText(),
+        "the plain title stays plain");
+    assertEquals(
+        "Patient Portals: 5 &lt; 6 &amp; &quot;<mark>Quotes</mark>&quot;",
         hit.at("/highlights/title").asText());
-    assertTrue(hit.get("snippet").asText().contains("5 &lt; 6 &amp; &quot;<mark>quotes</mark>&quot;"),
+    assertTrue(
+        hit.get("snippet").asText().contains("5 &lt; 6 &amp; &quot;<mark>quotes</mark>&quot;"),
         hit.get("snippet").asText());
   }
 
   @ParameterizedTest(name = "q={0}")
-  @ValueSource(strings = {"care", "patient monitoring", "\"remote patient monitoring\"", "tele*", "-care", "", "5 < 6",
-      "<mark>", "&amp;", "chronic OR telehealth"})
+  @ValueSource(
+      strings = {
+        "care",
+        "patient monitoring",
+        "\"remote patient monitoring\"",
+        "tele*",
+        "-care",
+        "",
+        "5 < 6",
+        "<mark>",
+        "&amp;",
+        "chronic OR telehealth"
+      })
   void every_snippet_and_title_highlight_is_escaped_html_whose_only_tags_are_marks(String q) {
     JsonNode json = server.search("q", q, "size", "100");
 
-    json.get("hits").forEach(hit -> {
-      assertSafeHtml(hit.get("snippet").asText());
-      assertSafeHtml(hit.at("/highlights/title").asText());
-      assertEquals(hit.get("title").asText(), visibleText(hit.at("/highlights/title").asText()),
-          "the highlighted title reads as the title");
-    });
+    json.get("hits")
+        .forEach(
+            hit -> {
+              assertSafeHtml(hit.get("snippet").asText());
+              assertSafeHtml(hit.at("/highlights/title").asText());
+              assertEquals(
+                  hit.get("title").asText(),
+                  visibleText(hit.at("/highlights/title").asText()),
+                  "the highlighted title reads as the title");
+            });
   }
 
   @Test
   void browsing_hits_show_the_description_as_snippet() {
     JsonNode json = server.search("size", "100");
 
-    json.get("hits").forEach(hit -> {
-      String snippet = hit.get("snippet").asText();
-      assertFalse(snippet.contains("<mark>"), snippet);
-      assertFalse(snippet.isBlank(), "every page gets a snippet: " + hit.get("id"));
-      String description = hit.get("description").asText();
-      if (!description.isEmpty()) assertEquals(description, visibleText(snippet));
-    });
+    json.get("hits")
+        .forEach(
+            hit -> {
+              String snippet = hit.get("snippet").asText();
+              assertFalse(snippet.contains("<mark>"), snippet);
+              assertFalse(snippet.isBlank(), "every page gets a snippet: " + hit.get("id"));
+              String description = hit.get("description").asText();
+              if (!description.isEmpty()) assertEquals(description, visibleText(snippet));
+            });
   }
 
   private static void assertSafeHtml(String html) {
     String withoutMarks = html.replace("<mark>", "").replace("</mark>", "");
-    assertFalse(withoutMarks.contains("<") || withoutMarks.contains(">"), () -> "a raw tag in " + html);
+    assertFalse(
+        withoutMarks.contains("<") || withoutMarks.contains(">"), () -> "a raw tag in " + html);
     int amp = withoutMarks.indexOf('&');
     while (amp >= 0) {
-      assertTrue(ENTITY.matcher(withoutMarks).region(amp, withoutMarks.length()).lookingAt(),
+      assertTrue(
+          ENTITY.matcher(withoutMarks).region(amp, withoutMarks.length()).lookingAt(),
           "a raw & in " + html);
       amp = withoutMarks.indexOf('&', amp + 1);
     }
@@ -179,8 +234,13 @@ class SnippetHttpTest {
 
   /** What a browser shows for a snippet: tags gone, entities decoded. */
   private static String visibleText(String html) {
-    return html.replace("<mark>", "").replace("</mark>", "").replace("&lt;", "<").replace("&gt;", ">")
-        .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return html.replace("<mark>", "")
+        .replace("</mark>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   private static JsonNode onlyHit(JsonNode json, String id) {

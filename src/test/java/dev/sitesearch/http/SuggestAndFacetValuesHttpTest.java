@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Count;
 import dev.sitesearch.http.TestServer.Response;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code GET /api/suggest} (title completions) and {@code GET /api/facets/{facet}} (browsing one facet's values). */
+/**
+ * {@code GET /api/suggest} (title completions) and {@code GET /api/facets/{facet}} (browsing one
+ * facet's values).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(FixtureServer.class)
 class SuggestAndFacetValuesHttpTest {
@@ -38,9 +39,12 @@ class SuggestAndFacetValuesHttpTest {
 
     assertEquals("chr", json.get("query").asText());
     Map<String, String> textById = new LinkedHashMap<>();
-    json.get("suggestions").forEach(s -> textById.put(s.get("id").asText(), s.get("text").asText()));
-    assertEquals("How to Sell <mark>Chr</mark>onic Care Management to Your Patients", textById.get("3118"));
-    assertEquals("Building Dashboards for <mark>Chr</mark>onic Disease Programs", textById.get("4002"));
+    json.get("suggestions")
+        .forEach(s -> textById.put(s.get("id").asText(), s.get("text").asText()));
+    assertEquals(
+        "How to Sell <mark>Chr</mark>onic Care Management to Your Patients", textById.get("3118"));
+    assertEquals(
+        "Building Dashboards for <mark>Chr</mark>onic Disease Programs", textById.get("4002"));
     assertEquals("<mark>Chr</mark>onic Care Billing Explained", textById.get("4009"));
     assertEquals("<mark>Chr</mark>onic Care Awareness Week", textById.get("4013"));
     assertEquals(4, textById.size(), textById.toString());
@@ -51,7 +55,9 @@ class SuggestAndFacetValuesHttpTest {
     List<String> ids = new ArrayList<>();
     suggest("q", "chr").get("suggestions").forEach(s -> ids.add(s.get("id").asText()));
 
-    assertEquals(List.of("4009", "4013", "4002", "3118"), ids,
+    assertEquals(
+        List.of("4009", "4013", "4002", "3118"),
+        ids,
         "Chronic Care Billing (2024), Chronic Care Awareness (2020), then Dashboards (2022), How to Sell (2020)");
   }
 
@@ -78,7 +84,8 @@ class SuggestAndFacetValuesHttpTest {
   void suggest_escapes_markup_in_titles() {
     JsonNode json = suggest("q", "portals");
 
-    assertEquals("Patient <mark>Portals</mark>: 5 &lt; 6 &amp; &quot;Quotes&quot;",
+    assertEquals(
+        "Patient <mark>Portals</mark>: 5 &lt; 6 &amp; &quot;Quotes&quot;",
         json.at("/suggestions/0/text").asText());
   }
 
@@ -106,7 +113,8 @@ class SuggestAndFacetValuesHttpTest {
   }
 
   @ParameterizedTest(name = "q={0}")
-  @ValueSource(strings = {"(((", "\"", "*", "-", "title:", "\\", "🩺", "\u0000", "AND OR", "~^*?[]{}"})
+  @ValueSource(
+      strings = {"(((", "\"", "*", "-", "title:", "\\", "🩺", "\u0000", "AND OR", "~^*?[]{}"})
   void suggest_answers_odd_input_without_error(String q) {
     Response r = server.get("/api/suggest?" + TestServer.query("q", q));
 
@@ -124,15 +132,20 @@ class SuggestAndFacetValuesHttpTest {
     JsonNode json = facetValues("communityTopics");
 
     assertEquals("communityTopics", json.get("facet").asText());
-    List<Count> expected = fixture.expectedFacets(List.of("communityTopics"), Map.of(), null, null)
-        .get("communityTopics");
+    List<Count> expected =
+        fixture
+            .expectedFacets(List.of("communityTopics"), Map.of(), null, null)
+            .get("communityTopics");
     assertEquals(expected, values(json));
   }
 
   @ParameterizedTest(name = "prefix={0}")
   @ValueSource(strings = {"tele", "TELE", "Telehealth", "medigy: tele"})
   void facet_value_prefix_matches_the_start_of_any_word_ignoring_case(String prefix) {
-    List<String> found = values(facetValues("communityTopics", "prefix", prefix)).stream().map(Count::value).toList();
+    List<String> found =
+        values(facetValues("communityTopics", "prefix", prefix)).stream()
+            .map(Count::value)
+            .toList();
 
     assertEquals(List.of("Medigy: Telehealth"), found);
   }
@@ -140,15 +153,20 @@ class SuggestAndFacetValuesHttpTest {
   @ParameterizedTest(name = "prefix={0}")
   @ValueSource(strings = {"sante", "SANTÉ", "numer", "numé"})
   void facet_value_prefix_ignores_accents(String prefix) {
-    List<String> found = values(facetValues("communityTopics", "prefix", prefix)).stream().map(Count::value).toList();
+    List<String> found =
+        values(facetValues("communityTopics", "prefix", prefix)).stream()
+            .map(Count::value)
+            .toList();
 
     assertEquals(List.of("Medigy: Santé Numérique"), found);
   }
 
   @Test
   void facet_value_prefix_does_not_match_inside_a_word() {
-    List<String> found = values(facetValues("communityTopics", "prefix", "health")).stream().map(Count::value)
-        .toList();
+    List<String> found =
+        values(facetValues("communityTopics", "prefix", "health")).stream()
+            .map(Count::value)
+            .toList();
 
     assertFalse(found.contains("Medigy: Telehealth"), found.toString());
   }
@@ -157,9 +175,13 @@ class SuggestAndFacetValuesHttpTest {
   void facet_value_prefix_matching_several_values_lists_them_by_count() {
     List<Count> found = values(facetValues("communityTopics", "prefix", "patient"));
 
-    List<Count> expected = fixture.expectedFacets(List.of("communityTopics"), Map.of(), null, null)
-        .get("communityTopics").stream()
-        .filter(c -> c.value().toLowerCase(Locale.ROOT).contains(" patient")).toList();
+    List<Count> expected =
+        fixture
+            .expectedFacets(List.of("communityTopics"), Map.of(), null, null)
+            .get("communityTopics")
+            .stream()
+            .filter(c -> c.value().toLowerCase(Locale.ROOT).contains(" patient"))
+            .toList();
     assertEquals(expected, found);
     assertEquals(3, found.size(), found.toString());
   }
@@ -167,7 +189,8 @@ class SuggestAndFacetValuesHttpTest {
   @Test
   void facet_values_with_a_query_count_only_pages_matching_it() {
     JsonNode values = facetValues("searchCategory", "q", "telehealth");
-    JsonNode search = server.search("q", "telehealth", "facets", "searchCategory", "facetSize", "100");
+    JsonNode search =
+        server.search("q", "telehealth", "facets", "searchCategory", "facetSize", "100");
 
     assertEquals(FacetCountsHttpTest.facets(search).get("searchCategory"), values(values));
     long total = values(values).stream().mapToLong(Count::count).sum();
@@ -180,28 +203,54 @@ class SuggestAndFacetValuesHttpTest {
     String tag = values(facetValues("tags", "f.searchCategory", category)).get(0).value();
     var filters = Map.of("searchCategory", List.of(category), "tags", List.of(tag));
 
-    List<Count> tags = values(facetValues("tags", "f.searchCategory", category, "f.tags", tag, "size", "100"));
+    List<Count> tags =
+        values(facetValues("tags", "f.searchCategory", category, "f.tags", tag, "size", "100"));
 
-    assertEquals(fixture.expectedFacets(List.of("tags"), filters, null, null).get("tags"), tags,
+    assertEquals(
+        fixture.expectedFacets(List.of("tags"), filters, null, null).get("tags"),
+        tags,
         "other facets' filters apply, the facet's own does not (each count is what ticking the value would add)");
-    assertTrue(tags.contains(new Count(tag, tags.stream().filter(c -> c.value().equals(tag)).findFirst()
-        .orElseThrow().count(), true)), "the selected value is marked");
-    JsonNode search = server.search("f.searchCategory", category, "f.tags", tag, "facets", "tags", "facetSize", "100");
-    assertEquals(FacetCountsHttpTest.facets(search).get("tags"), tags, "the same counts as the search's sidebar");
+    assertTrue(
+        tags.contains(
+            new Count(
+                tag,
+                tags.stream().filter(c -> c.value().equals(tag)).findFirst().orElseThrow().count(),
+                true)),
+        "the selected value is marked");
+    JsonNode search =
+        server.search(
+            "f.searchCategory", category, "f.tags", tag, "facets", "tags", "facetSize", "100");
+    assertEquals(
+        FacetCountsHttpTest.facets(search).get("tags"),
+        tags,
+        "the same counts as the search's sidebar");
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"care", "telehealth billing", "remote monitoring", "chornic care",
-      "how do rural clinics start remote monitoring programs for chronic patients with telehealth",
-      "what should a practice know about chronic care management billing and remote patient monitoring"})
+  @ValueSource(
+      strings = {
+        "care",
+        "telehealth billing",
+        "remote monitoring",
+        "chornic care",
+        "how do rural clinics start remote monitoring programs for chronic patients with telehealth",
+        "what should a practice know about chronic care management billing and remote patient monitoring"
+      })
   void facet_values_count_every_query_as_the_search_sidebar_does(String q) {
     for (String facet : server.schema().facets()) {
       for (String sort : List.of("relevance", "newest")) {
         JsonNode search = server.search("q", q, "sort", sort, "facets", facet, "facetSize", "100");
         List<Count> sidebar = FacetCountsHttpTest.facets(search).get(facet);
 
-        assertEquals(sidebar, values(facetValues(facet, "q", q, "sort", sort, "size", "100")),
-            facet + " for '" + q + "' sorted by " + sort + " (typos, synonyms, feedback and curation alike)");
+        assertEquals(
+            sidebar,
+            values(facetValues(facet, "q", q, "sort", sort, "size", "100")),
+            facet
+                + " for '"
+                + q
+                + "' sorted by "
+                + sort
+                + " (typos, synonyms, feedback and curation alike)");
       }
     }
   }
@@ -213,9 +262,11 @@ class SuggestAndFacetValuesHttpTest {
     var names = new ArrayList<String>();
     facets.forEach(f -> names.add(f.get("name").asText()));
     assertEquals(server.schema().facets(), names);
-    assertEquals("Topics", facets.get(0).get("label").asText(), "the configured label of communityTopics");
+    assertEquals(
+        "Topics", facets.get(0).get("label").asText(), "the configured label of communityTopics");
     assertEquals("Site", facets.get(names.indexOf("link.brand")).get("label").asText());
-    assertEquals("Tags", facets.get(names.indexOf("tags")).get("label").asText(), "made from the name");
+    assertEquals(
+        "Tags", facets.get(names.indexOf("tags")).get("label").asText(), "made from the name");
     assertEquals("Year", facets.get(names.indexOf("year")).get("label").asText());
   }
 
@@ -239,8 +290,11 @@ class SuggestAndFacetValuesHttpTest {
   void facet_values_size_keeps_the_most_common() {
     List<Count> tags = values(facetValues("tags", "size", "2"));
 
-    List<Long> expectedTop = fixture.expectedFacets(List.of("tags"), Map.of(), null, null).get("tags").stream()
-        .limit(2).map(Count::count).toList();
+    List<Long> expectedTop =
+        fixture.expectedFacets(List.of("tags"), Map.of(), null, null).get("tags").stream()
+            .limit(2)
+            .map(Count::count)
+            .toList();
     assertEquals(expectedTop, tags.stream().map(Count::count).toList());
   }
 
@@ -248,7 +302,8 @@ class SuggestAndFacetValuesHttpTest {
   void year_is_a_facet_too() {
     List<Count> years = values(facetValues("year", "prefix", "202"));
 
-    assertEquals(fixture.all().stream().filter(p -> p.date() != null).count(),
+    assertEquals(
+        fixture.all().stream().filter(p -> p.date() != null).count(),
         years.stream().mapToLong(Count::count).sum());
   }
 
@@ -266,7 +321,8 @@ class SuggestAndFacetValuesHttpTest {
 
   @Test
   void facet_values_prefix_over_two_hundred_characters_is_refused_naming_prefix() {
-    TestServer.assertProblem(server.get("/api/facets/tags?prefix=" + "a".repeat(201)), 400, "prefix");
+    TestServer.assertProblem(
+        server.get("/api/facets/tags?prefix=" + "a".repeat(201)), 400, "prefix");
   }
 
   @ParameterizedTest(name = "prefix={0}")
@@ -292,8 +348,14 @@ class SuggestAndFacetValuesHttpTest {
 
   private static List<Count> values(JsonNode json) {
     var out = new ArrayList<Count>();
-    json.get("values").forEach(v -> out.add(
-        new Count(v.get("value").asText(), v.get("count").asLong(), v.get("selected").asBoolean())));
+    json.get("values")
+        .forEach(
+            v ->
+                out.add(
+                    new Count(
+                        v.get("value").asText(),
+                        v.get("count").asLong(),
+                        v.get("selected").asBoolean())));
     return out;
   }
 }

@@ -36,17 +36,18 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * The real sitesearch server on a random port over a copy of {@code fixture-content}, wired as {@code serve} wires
- * it, plus the HTTP calls the tests make against it.
+ * The real sitesearch server on a random port over a copy of {@code fixture-content}, wired as
+ * {@code serve} wires it, plus the HTTP calls the tests make against it.
  */
 final class TestServer implements AutoCloseable {
   static final String TOKEN = "s3cret";
   static final String SITE_ORIGIN = "https://www.example.org";
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final Path content;
   private final Path index;
@@ -57,14 +58,20 @@ final class TestServer implements AutoCloseable {
     void addTo(Path content) throws IOException;
   }
 
-  private TestServer(Path workDir, ServerSettings settings, boolean watch, ContentSetup setup) throws IOException {
+  private TestServer(Path workDir, ServerSettings settings, boolean watch, ContentSetup setup)
+      throws IOException {
     this.content = copyFixture(workDir.resolve("content"));
     setup.addTo(content);
     this.index = workDir.resolve("index");
-    var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).watching(watch)
-        .refreshingEvery(Duration.ofMillis(100));
-    this.running = assembly(content, index).withConfig(SitesearchConfig.defaults().withServer(settings))
-        .serve(options);
+    var options =
+        RunningServer.Options.DEFAULTS
+            .on("127.0.0.1", 0)
+            .watching(watch)
+            .refreshingEvery(Duration.ofMillis(100));
+    this.running =
+        assembly(content, index)
+            .withConfig(SitesearchConfig.defaults().withServer(settings))
+            .serve(options);
   }
 
   private static ServerSettings settings(String adminToken) {
@@ -81,7 +88,9 @@ final class TestServer implements AutoCloseable {
     return new TestServer(workDir, settings(TOKEN).withLimits(limits), false, content -> {});
   }
 
-  /** A server with the admin token {@value #TOKEN} over the fixture plus what {@code setup} adds. */
+  /**
+   * A server with the admin token {@value #TOKEN} over the fixture plus what {@code setup} adds.
+   */
   static TestServer startWith(Path workDir, ContentSetup setup) throws IOException {
     return new TestServer(workDir, settings(TOKEN), false, setup);
   }
@@ -94,12 +103,18 @@ final class TestServer implements AutoCloseable {
     return new TestServer(workDir, settings(TOKEN), true, content -> {});
   }
 
-  /** The parts as {@code serve} builds them from the default config, over any content and index folders. */
+  /**
+   * The parts as {@code serve} builds them from the default config, over any content and index
+   * folders.
+   */
   static Assembly assembly(Path content, Path index) {
     return new Assembly(SitesearchConfig.defaults(), content, index, Clock.systemUTC(), 2);
   }
 
-  /** An indexer as {@code serve} builds it, over any content and index folders (another process's, say). */
+  /**
+   * An indexer as {@code serve} builds it, over any content and index folders (another process's,
+   * say).
+   */
   static Indexer indexer(Path content, Path index) {
     return assembly(content, index).indexer(false);
   }
@@ -177,15 +192,18 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String pathAndQuery, String... headerPairs) {
-    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
-        .timeout(Duration.ofSeconds(20));
-    for (int i = 0; i < headerPairs.length; i += 2) builder.header(headerPairs[i], headerPairs[i + 1]);
+    var builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
+            .timeout(Duration.ofSeconds(20));
+    for (int i = 0; i < headerPairs.length; i += 2)
+      builder.header(headerPairs[i], headerPairs[i + 1]);
     return builder;
   }
 
   static Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(r.statusCode(), r.headers(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -223,32 +241,43 @@ final class TestServer implements AutoCloseable {
     }
   }
 
-  /** Asserts an RFC 9457 problem answer with this status (and, for 400s, this parameter), free of internals. */
+  /**
+   * Asserts an RFC 9457 problem answer with this status (and, for 400s, this parameter), free of
+   * internals.
+   */
   static void assertProblem(Response r, int status, String parameter) {
     assertEquals(status, r.status(), () -> "status of " + r.body());
-    assertTrue(r.contentType().startsWith("application/problem+json"), () -> "content type " + r.contentType());
+    assertTrue(
+        r.contentType().startsWith("application/problem+json"),
+        () -> "content type " + r.contentType());
     JsonNode problem = r.json();
     assertEquals(status, problem.path("status").asInt(), "status in the body");
     assertFalse(problem.path("title").asText().isBlank(), "a title");
     assertFalse(problem.path("detail").asText().isBlank(), "a detail");
-    if (parameter != null) assertEquals(parameter, problem.path("parameter").asText(null), "the parameter at fault");
+    if (parameter != null)
+      assertEquals(parameter, problem.path("parameter").asText(null), "the parameter at fault");
     assertEquals("no-store", r.header("Cache-Control"), "errors are not cached");
     assertNoInternals(r);
   }
 
   static void assertNoInternals(Response r) {
     assertFalse(r.body().contains("Exception"), () -> "an exception name leaked: " + r.body());
-    assertFalse(r.body().contains("\tat ") || r.body().contains("at dev.sitesearch"), () -> "a stack trace leaked: "
-        + r.body());
+    assertFalse(
+        r.body().contains("\tat ") || r.body().contains("at dev.sitesearch"),
+        () -> "a stack trace leaked: " + r.body());
   }
 
-  /** Sends {@code request} as raw bytes (what the JDK client would refuse to build) and reads the whole answer. */
+  /**
+   * Sends {@code request} as raw bytes (what the JDK client would refuse to build) and reads the
+   * whole answer.
+   */
   RawResponse raw(String request) {
     try (var socket = new java.net.Socket("127.0.0.1", port())) {
       socket.setSoTimeout(20_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
-      return RawResponse.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      return RawResponse.parse(
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -267,12 +296,15 @@ final class TestServer implements AutoCloseable {
       int end = text.indexOf("\r\n\r\n");
       String head = end < 0 ? text : text.substring(0, end);
       String[] lines = head.split("\r\n");
-      int status = lines[0].startsWith("HTTP/1.1 ") ? Integer.parseInt(lines[0].substring(9, 12)) : -1;
+      int status =
+          lines[0].startsWith("HTTP/1.1 ") ? Integer.parseInt(lines[0].substring(9, 12)) : -1;
       var headers = new java.util.LinkedHashMap<String, String>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
-        if (colon > 0) headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
-            lines[i].substring(colon + 1).strip());
+        if (colon > 0)
+          headers.putIfAbsent(
+              lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+              lines[i].substring(colon + 1).strip());
       }
       return new RawResponse(status, headers, end < 0 ? "" : text.substring(end + 4), text);
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.content.PageReader;
+import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.StoredPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Indexes the real site bundled in {@code content/} with the default schema and checks what a visitor would see.
- * Others add pages to that folder, so counts are minimums.
+ * Indexes the real site bundled in {@code content/} with the default schema and checks what a
+ * visitor would see. Others add pages to that folder, so counts are minimums.
  */
 class BundledSiteEndToEndTest {
   static final Path CONTENT = Path.of("content");
@@ -31,9 +31,17 @@ class BundledSiteEndToEndTest {
 
   @BeforeAll
   static void indexTheSite() throws Exception {
-    assertTrue(Files.isDirectory(CONTENT), "run from the project folder: " + CONTENT.toAbsolutePath());
-    summary = new Indexer(CONTENT, index, Schema.defaults(), new PageReader(5_000_000, false, Clock.systemUTC()), 4,
-        Clock.systemUTC()).run(false, Indexer.Progress.NONE);
+    assertTrue(
+        Files.isDirectory(CONTENT), "run from the project folder: " + CONTENT.toAbsolutePath());
+    summary =
+        new Indexer(
+                CONTENT,
+                index,
+                Schema.defaults(),
+                new PageReader(5_000_000, false, Clock.systemUTC()),
+                4,
+                Clock.systemUTC())
+            .run(false, Indexer.Progress.NONE);
     search = OpenedIndex.of(index);
   }
 
@@ -60,7 +68,8 @@ class BundledSiteEndToEndTest {
   }
 
   @Test
-  void a_search_for_chronic_care_management_ranks_pages_with_it_in_the_title_first() throws Exception {
+  void a_search_for_chronic_care_management_ranks_pages_with_it_in_the_title_first()
+      throws Exception {
     SearchResponse r = search.search(SearchRequest.of("chronic care management"));
 
     assertTrue(r.total() >= 3, "total " + r.total());
@@ -75,11 +84,19 @@ class BundledSiteEndToEndTest {
     StoredPage page = search.document("3118").orElseThrow();
 
     assertEquals("How to Sell Chronic Care Management to Your Patients", page.title());
-    assertEquals("communities/chronic-care-management/curated-content/how-to-sell-chronic-care-management-to-your-patients.md",
+    assertEquals(
+        "communities/chronic-care-management/curated-content/how-to-sell-chronic-care-management-to-your-patients.md",
         page.path());
-    assertEquals("/news/how-to-sell-chronic-care-management-to-your-patients", page.url(), "the first alias");
+    assertEquals(
+        "/news/how-to-sell-chronic-care-management-to-your-patients",
+        page.url(),
+        "the first alias");
     Map<String, List<String>> fields = page.fields();
-    assertEquals(List.of("Medigy: Patient Acquisition", "Symplur: Patient Engagement", "KLAS: Remote Patient Monitoring"),
+    assertEquals(
+        List.of(
+            "Medigy: Patient Acquisition",
+            "Symplur: Patient Engagement",
+            "KLAS: Remote Patient Monitoring"),
         fields.get("communityTopics"));
     assertEquals(List.of("medium.com"), fields.get("link.brand"));
     assertEquals(List.of("News"), fields.get("searchCategory"));
@@ -91,8 +108,14 @@ class BundledSiteEndToEndTest {
 
   @Test
   void the_seed_page_is_found_through_its_facet_values() throws Exception {
-    var request = SearchRequest.of("").withFilters(Map.of("link.brand", List.of("medium.com"),
-        "communityTopics", List.of("Symplur: Patient Engagement")));
+    var request =
+        SearchRequest.of("")
+            .withFilters(
+                Map.of(
+                    "link.brand",
+                    List.of("medium.com"),
+                    "communityTopics",
+                    List.of("Symplur: Patient Engagement")));
 
     SearchResponse r = search.search(request);
 

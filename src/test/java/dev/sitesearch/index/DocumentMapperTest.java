@@ -34,7 +34,9 @@ class DocumentMapperTest {
     Files.createDirectories(p.getParent());
     Files.writeString(p, "---\ntitle: Mapped page\n" + frontMatter + "\n---\nBody text.\n");
     var file = new SourceFile(rel, p, Files.size(p), Files.getLastModifiedTime(p).toMillis());
-    return assertInstanceOf(ReadOutcome.Parsed.class, new PageReader(5_000_000, false, CLOCK).read(file)).page();
+    return assertInstanceOf(
+            ReadOutcome.Parsed.class, new PageReader(5_000_000, false, CLOCK).read(file))
+        .page();
   }
 
   /** The facet values a hit shows for {@code facet}. */
@@ -44,13 +46,19 @@ class DocumentMapperTest {
 
   private ContentPage pageWithBody(String description, String body) throws Exception {
     Path p = root.resolve("d.md");
-    Files.writeString(p, "---\ntitle: Page\ndescription: \"" + description + "\"\n---\n" + body + "\n");
+    Files.writeString(
+        p, "---\ntitle: Page\ndescription: \"" + description + "\"\n---\n" + body + "\n");
     var file = new SourceFile("d.md", p, Files.size(p), Files.getLastModifiedTime(p).toMillis());
-    return assertInstanceOf(ReadOutcome.Parsed.class, new PageReader(5_000_000, false, CLOCK).read(file)).page();
+    return assertInstanceOf(
+            ReadOutcome.Parsed.class, new PageReader(5_000_000, false, CLOCK).read(file))
+        .page();
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       the first sentence of the body       | Chronic care management pays monthly. | Chronic care management pays monthly. More text.   | true
       cut short with an ellipsis            | Chronic care management pays...       | Chronic care management pays monthly. More text.   | true
       after a heading                       | Chronic care management pays monthly. | # CCM~~Chronic care management pays monthly.   | true
@@ -58,10 +66,11 @@ class DocumentMapperTest {
       a summary in other words              | What CCM pays and how to bill it.     | Chronic care management pays monthly. More text.   | false
       the same words further down           | More text about billing follows here. | Chronic care management pays monthly. %s More text about billing follows here. | false
       """)
-  void a_description_that_repeats_the_body_opening_is_not_searched_twice(String why, String description, String body,
-      boolean repeats) throws Exception {
+  void a_description_that_repeats_the_body_opening_is_not_searched_twice(
+      String why, String description, String body, boolean repeats) throws Exception {
     String longBody = body.replace("~", "\n").replace("%s", "Filler words. ".repeat(30));
-    assertEquals(repeats, DocumentMapper.repeatsBodyOpening(pageWithBody(description, longBody)), why);
+    assertEquals(
+        repeats, DocumentMapper.repeatsBodyOpening(pageWithBody(description, longBody)), why);
   }
 
   @Test
@@ -73,9 +82,13 @@ class DocumentMapperTest {
   }
 
   @Test
-  void list_values_are_trimmed_empty_ones_dropped_duplicates_merged_and_scalars_become_text() throws Exception {
-    MappedDocument mapped = mapper.map(page("a.md",
-        "tags: ['  care  ', '', '   ', null, 2024, true, 1.5, care, \"multi\\n  line\"]"));
+  void list_values_are_trimmed_empty_ones_dropped_duplicates_merged_and_scalars_become_text()
+      throws Exception {
+    MappedDocument mapped =
+        mapper.map(
+            page(
+                "a.md",
+                "tags: ['  care  ', '', '   ', null, 2024, true, 1.5, care, \"multi\\n  line\"]"));
 
     assertEquals(List.of("care", "2024", "true", "1.5", "multi line"), facet(mapped, "tags"));
     assertEquals(List.of(), mapped.warnings());
@@ -90,16 +103,22 @@ class DocumentMapperTest {
   }
 
   @Test
-  void a_map_where_a_list_is_expected_is_a_warning_naming_page_and_field_and_the_page_is_kept() throws Exception {
-    MappedDocument mapped = mapper.map(page("news/odd.md", "tags: {first: a, second: b}\nsearchCategory: News"));
+  void a_map_where_a_list_is_expected_is_a_warning_naming_page_and_field_and_the_page_is_kept()
+      throws Exception {
+    MappedDocument mapped =
+        mapper.map(page("news/odd.md", "tags: {first: a, second: b}\nsearchCategory: News"));
 
     assertEquals(List.of(), facet(mapped, "tags"));
-    assertEquals(List.of("News"), facet(mapped, "searchCategory"), "the other facets are still there");
+    assertEquals(
+        List.of("News"), facet(mapped, "searchCategory"), "the other facets are still there");
     assertEquals("Mapped page", mapped.document().get(Fields.TITLE));
     assertEquals(1, mapped.warnings().size(), mapped.warnings().toString());
     ContentProblem w = mapped.warnings().get(0);
     assertEquals("news/odd.md", w.path());
-    assertTrue(w.reason().startsWith("tags: ") && w.reason().contains("map") && w.reason().contains("left out"),
+    assertTrue(
+        w.reason().startsWith("tags: ")
+            && w.reason().contains("map")
+            && w.reason().contains("left out"),
         w.reason());
   }
 
@@ -109,12 +128,14 @@ class DocumentMapperTest {
 
     assertEquals(List.of(), facet(mapped, "categories"));
     assertEquals(1, mapped.warnings().size());
-    assertTrue(mapped.warnings().get(0).reason().startsWith("categories: "), mapped.warnings().toString());
+    assertTrue(
+        mapped.warnings().get(0).reason().startsWith("categories: "), mapped.warnings().toString());
   }
 
   @Test
   void a_dotted_facet_path_reaches_into_a_map() throws Exception {
-    MappedDocument mapped = mapper.map(page("a.md", "link:\n  brand: ' medium.com '\n  href: https://x"));
+    MappedDocument mapped =
+        mapper.map(page("a.md", "link:\n  brand: ' medium.com '\n  href: https://x"));
 
     assertEquals(List.of("medium.com"), facet(mapped, "link.brand"));
   }
@@ -128,14 +149,17 @@ class DocumentMapperTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       date: '2020-08-18T07:10:44.534612Z'     | 2020 | 2020-08-18T07:10:44.534612Z
       date: 2019-12-31T23:30:00-02:00         | 2020 | 2020-01-01T01:30:00Z
       date: 2021-03-04                        | 2021 | 2021-03-04T00:00:00Z
       date: '2022-05-06 10:00:00'             | 2022 | 2022-05-06T10:00:00Z
       """)
-  void the_year_facet_and_stored_date_come_from_the_date(String frontMatter, String year, String stored)
-      throws Exception {
+  void the_year_facet_and_stored_date_come_from_the_date(
+      String frontMatter, String year, String stored) throws Exception {
     MappedDocument mapped = mapper.map(page("a.md", frontMatter));
 
     assertEquals(List.of(year), facet(mapped, Schema.YEAR_FACET));
@@ -146,33 +170,46 @@ class DocumentMapperTest {
   void a_page_without_a_date_has_no_year() throws Exception {
     MappedDocument mapped = mapper.map(page("a.md", "lastMod: 2021-01-01"));
 
-    assertEquals(List.of(), facet(mapped, Schema.YEAR_FACET), "year comes from the first date field only");
+    assertEquals(
+        List.of(), facet(mapped, Schema.YEAR_FACET), "year comes from the first date field only");
   }
 
   @Test
   void an_unreadable_date_field_is_a_warning_and_the_page_is_kept() throws Exception {
     MappedDocument mapped = mapper.map(page("a.md", "lastMod: not-a-date"));
 
-    assertEquals(List.of(ContentProblem.of("a.md",
-            "lastMod: 'not-a-date' is not a date (use 2024-05-31 or 2024-05-31T08:00:00Z); the field is left out")),
+    assertEquals(
+        List.of(
+            ContentProblem.of(
+                "a.md",
+                "lastMod: 'not-a-date' is not a date (use 2024-05-31 or 2024-05-31T08:00:00Z); the field is left out")),
         mapped.warnings());
     assertEquals("Mapped page", mapped.document().get(Fields.TITLE));
   }
 
   @Test
   void id_path_url_and_text_fields_are_stored() throws Exception {
-    Document doc = mapper.map(page("news/a.md", "id: 7\nurl: /n/a/\ndescription: Short.")).document();
+    Document doc =
+        mapper.map(page("news/a.md", "id: 7\nurl: /n/a/\ndescription: Short.")).document();
 
-    assertArrayEquals(new String[] {"7", "news/a.md", "/n/a/", "Mapped page", "Short.", "Body text."},
-        new String[] {doc.get(Fields.ID), doc.get(Fields.PATH), doc.get(Fields.URL), doc.get(Fields.TITLE),
-            doc.get(Fields.DESCRIPTION), doc.get(Fields.BODY)});
+    assertArrayEquals(
+        new String[] {"7", "news/a.md", "/n/a/", "Mapped page", "Short.", "Body text."},
+        new String[] {
+          doc.get(Fields.ID),
+          doc.get(Fields.PATH),
+          doc.get(Fields.URL),
+          doc.get(Fields.TITLE),
+          doc.get(Fields.DESCRIPTION),
+          doc.get(Fields.BODY)
+        });
   }
 
   @Test
   void a_very_long_facet_value_is_shortened_with_a_warning() throws Exception {
     MappedDocument mapped = mapper.map(page("a.md", "author: '" + "x".repeat(500) + "'"));
 
-    assertEquals(List.of("x".repeat(DocumentMapper.MAX_FACET_VALUE_CHARS)), facet(mapped, "author"));
+    assertEquals(
+        List.of("x".repeat(DocumentMapper.MAX_FACET_VALUE_CHARS)), facet(mapped, "author"));
     assertEquals(1, mapped.warnings().size());
   }
 }

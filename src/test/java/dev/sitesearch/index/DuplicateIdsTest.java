@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Which pages lose their id: the smaller path wins, whatever order the pages were read in; both are named. */
+/**
+ * Which pages lose their id: the smaller path wins, whatever order the pages were read in; both are
+ * named.
+ */
 class DuplicateIdsTest {
   @Test
   void unique_ids_have_no_losers() {
@@ -20,21 +23,29 @@ class DuplicateIdsTest {
 
   @Test
   void the_smallest_path_of_each_id_wins_and_every_other_one_loses_to_it() {
-    var ids = Map.of("z.md", "same", "b.md", "same", "a/c.md", "same", "x.md", "other", "w.md", "other",
-        "y.md", "alone");
+    var ids =
+        Map.of(
+            "z.md", "same", "b.md", "same", "a/c.md", "same", "x.md", "other", "w.md", "other",
+            "y.md", "alone");
 
-    assertEquals(List.of(
-        new DuplicateIds.Loser("x.md", "other", "w.md"),
-        new DuplicateIds.Loser("b.md", "same", "a/c.md"),
-        new DuplicateIds.Loser("z.md", "same", "a/c.md")), DuplicateIds.losers(ids));
+    assertEquals(
+        List.of(
+            new DuplicateIds.Loser("x.md", "other", "w.md"),
+            new DuplicateIds.Loser("b.md", "same", "a/c.md"),
+            new DuplicateIds.Loser("z.md", "same", "a/c.md")),
+        DuplicateIds.losers(ids));
   }
 
   @Test
   void a_loser_is_told_the_id_and_the_path_that_has_it() {
     var loser = DuplicateIds.losers(Map.of("news/copy.md", "b2", "news/beta.md", "b2")).get(0);
 
-    assertEquals(ContentProblem.of("news/copy.md", "duplicate id 'b2': news/beta.md has it too and wins (the first"
-        + " path in sort order); give this page its own id"), loser.problem());
+    assertEquals(
+        ContentProblem.of(
+            "news/copy.md",
+            "duplicate id 'b2': news/beta.md has it too and wins (the first"
+                + " path in sort order); give this page its own id"),
+        loser.problem());
   }
 
   @Test

@@ -10,9 +10,9 @@ import dev.sitesearch.cli.Main;
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.http.Json;
+import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.StoredPage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,15 +37,21 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The indexer over a folder of hostile files made at run time ({@link HostileCorpus}): every bad file is reported under
- * its path with a reason, every good page (odd names, huge values, control characters) is in the index under its id
- * with the hash of its bytes, nothing throws, and Lucene's CheckIndex passes; then again after renames, edits, fixes
- * and breakages, and once through the real command line over a content folder that is itself a symlink.
+ * The indexer over a folder of hostile files made at run time ({@link HostileCorpus}): every bad
+ * file is reported under its path with a reason, every good page (odd names, huge values, control
+ * characters) is in the index under its id with the hash of its bytes, nothing throws, and Lucene's
+ * CheckIndex passes; then again after renames, edits, fixes and breakages, and once through the
+ * real command line over a content folder that is itself a symlink.
  */
 class HostileCorpusTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
-  /** C0 controls except tab and newline, DEL and the C1 block: what must not reach a title, a snippet or a facet. */
+
+  /**
+   * C0 controls except tab and newline, DEL and the C1 block: what must not reach a title, a
+   * snippet or a facet.
+   */
   static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]");
+
   static final String VANISHES = "race/vanishes.md";
   static final String CHANGES = "race/changes.md";
 
@@ -67,13 +73,19 @@ class HostileCorpusTest {
   }
 
   private Indexer indexer(Path root) {
-    return new Indexer(root, index, Schema.defaults(), new PageReader(HostileCorpus.MAX_FILE_BYTES, false, CLOCK), 2,
+    return new Indexer(
+        root,
+        index,
+        Schema.defaults(),
+        new PageReader(HostileCorpus.MAX_FILE_BYTES, false, CLOCK),
+        2,
         CLOCK);
   }
 
   /**
-   * Between the walk and the reads (where {@link Indexer.Progress#start} is called), one listed file is deleted and
-   * another rewritten: the deterministic form of "a file changes or disappears while it is being read".
+   * Between the walk and the reads (where {@link Indexer.Progress#start} is called), one listed
+   * file is deleted and another rewritten: the deterministic form of "a file changes or disappears
+   * while it is being read".
    */
   private Indexer.Progress racingProgress() {
     return new Indexer.Progress() {
@@ -81,8 +93,10 @@ class HostileCorpusTest {
       public void start(int filesToRead) {
         try {
           Files.delete(content.resolve(VANISHES));
-          Files.writeString(content.resolve(CHANGES), "---\nid: changes\ntitle: Second version\n---\nRewritten as the "
-              + "indexer was about to read it, and longer than before.\n");
+          Files.writeString(
+              content.resolve(CHANGES),
+              "---\nid: changes\ntitle: Second version\n---\nRewritten as the "
+                  + "indexer was about to read it, and longer than before.\n");
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -93,21 +107,30 @@ class HostileCorpusTest {
   private Map<String, String> expectedState() throws IOException {
     var expected = new TreeMap<String, String>();
     for (var e : corpus.good.entrySet()) {
-      expected.put(e.getValue(), IndexState.sha256(Files.readAllBytes(content.resolve(e.getKey()))));
+      expected.put(
+          e.getValue(), IndexState.sha256(Files.readAllBytes(content.resolve(e.getKey()))));
     }
     return expected;
   }
 
   private static Map<String, String> reasons(List<ContentProblem> problems) {
-    return problems.stream().collect(Collectors.toMap(ContentProblem::path, ContentProblem::reason,
-        (a, b) -> a + " | " + b, TreeMap::new));
+    return problems.stream()
+        .collect(
+            Collectors.toMap(
+                ContentProblem::path,
+                ContentProblem::reason,
+                (a, b) -> a + " | " + b,
+                TreeMap::new));
   }
 
   private static void assertReasons(Map<String, String> expected, List<ContentProblem> problems) {
     Map<String, String> actual = reasons(problems);
     assertEquals(expected.keySet(), actual.keySet(), () -> "reported: " + actual);
-    expected.forEach((path, reason) -> assertTrue(actual.get(path).contains(reason),
-        () -> path + ": '" + actual.get(path) + "' should mention '" + reason + "'"));
+    expected.forEach(
+        (path, reason) ->
+            assertTrue(
+                actual.get(path).contains(reason),
+                () -> path + ": '" + actual.get(path) + "' should mention '" + reason + "'"));
   }
 
   private static String clean(String s) {
@@ -116,38 +139,59 @@ class HostileCorpusTest {
 
   @Test
   @Timeout(120) // a guard against a hang (a FIFO, a bomb), not a speed check
-  void every_bad_file_is_reported_and_every_good_page_is_indexed_under_its_id_and_the_index_is_clean()
-      throws Exception {
+  void
+      every_bad_file_is_reported_and_every_good_page_is_indexed_under_its_id_and_the_index_is_clean()
+          throws Exception {
     Files.createDirectories(content.resolve("race"));
-    Files.writeString(content.resolve(VANISHES), "---\nid: vanishes\n---\nHere at the walk, gone at the read.\n");
-    Files.writeString(content.resolve(CHANGES), "---\nid: changes\ntitle: First version\n---\nShort.\n");
+    Files.writeString(
+        content.resolve(VANISHES), "---\nid: vanishes\n---\nHere at the walk, gone at the read.\n");
+    Files.writeString(
+        content.resolve(CHANGES), "---\nid: changes\ntitle: First version\n---\nShort.\n");
 
     IndexSummary s = indexer(content).run(false, racingProgress());
 
-    assertReasons(corpus.bad, s.failures()); // the file deleted before its read is gone, not a failure
+    assertReasons(
+        corpus.bad, s.failures()); // the file deleted before its read is gone, not a failure
     for (ContentProblem p : s.failures()) {
-      assertFalse(p.reason().contains(tmp.toString()) || p.reason().contains(tmp.toRealPath().toString()),
-          () -> "reasons name files relative to the content folder (the admin API shows them): " + p);
+      assertFalse(
+          p.reason().contains(tmp.toString()) || p.reason().contains(tmp.toRealPath().toString()),
+          () ->
+              "reasons name files relative to the content folder (the admin API shows them): " + p);
     }
     assertEquals(1, s.exitCode());
     Map<String, String> warnings = reasons(s.warnings());
-    corpus.warned.forEach((path, warning) -> assertTrue(warnings.getOrDefault(path, "").contains(warning),
-        () -> path + " should be warned about '" + warning + "': " + warnings.get(path)));
+    corpus.warned.forEach(
+        (path, warning) ->
+            assertTrue(
+                warnings.getOrDefault(path, "").contains(warning),
+                () -> path + " should be warned about '" + warning + "': " + warnings.get(path)));
 
     var expected = new TreeMap<>(expectedState());
     expected.put("changes", IndexState.sha256(Files.readAllBytes(content.resolve(CHANGES))));
-    assertEquals(expected, IndexState.idToHash(index), "each good page under its id, with the hash of its bytes");
+    assertEquals(
+        expected,
+        IndexState.idToHash(index),
+        "each good page under its id, with the hash of its bytes");
     assertEquals(expected.size(), s.documents());
     IndexState.assertCheckIndexClean(index);
 
     try (var search = OpenedIndex.of(index)) {
       for (var e : corpus.good.entrySet()) {
-        StoredPage page = search.document(e.getValue()).orElseThrow(() -> new AssertionError(e.getValue()));
+        StoredPage page =
+            search.document(e.getValue()).orElseThrow(() -> new AssertionError(e.getValue()));
         assertEquals(e.getKey(), page.path(), "the page keeps its path, odd characters and all");
       }
-      assertEquals("Second version", search.document("changes").orElseThrow().title(), "the version that was read");
-      assertEquals(List.of("long-line"), ids(search, HostileCorpus.END_OF_LONG_LINE), "the end of a 1 MB line");
-      assertEquals(PageReader.MAX_TITLE_CHARS - 1, search.document("million-title").orElseThrow().title().length(),
+      assertEquals(
+          "Second version",
+          search.document("changes").orElseThrow().title(),
+          "the version that was read");
+      assertEquals(
+          List.of("long-line"),
+          ids(search, HostileCorpus.END_OF_LONG_LINE),
+          "the end of a 1 MB line");
+      assertEquals(
+          PageReader.MAX_TITLE_CHARS - 1,
+          search.document("million-title").orElseThrow().title().length(),
           "a million-character title is cut (and stripped of the space at the cut)");
       assertTrue(ids(search, "giraffe").contains("million-title"));
       assertEquals(List.of(), ids(search, "salary"), "nothing from outside the content folder");
@@ -161,36 +205,56 @@ class HostileCorpusTest {
 
     try (var search = OpenedIndex.of(index)) {
       SearchResponse r = search.search(SearchRequest.of(HostileCorpus.CONTROL_WORD));
-      assertEquals(new TreeSet<>(List.of("ctl-json", "ctl-surrogate", "ctl-toml", "ctl-yaml")),
-          r.hits().stream().map(SearchResponse.Hit::id).collect(Collectors.toCollection(TreeSet::new)));
+      assertEquals(
+          new TreeSet<>(List.of("ctl-json", "ctl-surrogate", "ctl-toml", "ctl-yaml")),
+          r.hits().stream()
+              .map(SearchResponse.Hit::id)
+              .collect(Collectors.toCollection(TreeSet::new)));
       String json = Json.write(r);
       JsonNode parsed = new ObjectMapper().readTree(json);
       assertEquals(4, parsed.get("hits").size(), "the JSON answer parses back");
       for (SearchResponse.Hit hit : r.hits()) {
-        assertEquals(clean(hit.title()), hit.title(), () -> hit.id() + " title " + Json.write(hit.title()));
-        assertEquals(clean(hit.snippet()), hit.snippet(), () -> hit.id() + " snippet " + Json.write(hit.snippet()));
-        hit.highlights().values().forEach(h -> assertEquals(clean(h), h, () -> hit.id() + " highlight"));
-        hit.fields().values().forEach(vs -> vs.forEach(v -> assertEquals(clean(v), v, () -> hit.id() + " facet")));
+        assertEquals(
+            clean(hit.title()), hit.title(), () -> hit.id() + " title " + Json.write(hit.title()));
+        assertEquals(
+            clean(hit.snippet()),
+            hit.snippet(),
+            () -> hit.id() + " snippet " + Json.write(hit.snippet()));
+        hit.highlights()
+            .values()
+            .forEach(h -> assertEquals(clean(h), h, () -> hit.id() + " highlight"));
+        hit.fields()
+            .values()
+            .forEach(vs -> vs.forEach(v -> assertEquals(clean(v), v, () -> hit.id() + " facet")));
       }
       StoredPage yaml = search.document("ctl-yaml").orElseThrow();
       assertEquals(clean(yaml.title()), yaml.title(), Json.write(yaml.title()));
       assertEquals(clean(yaml.description()), yaml.description(), Json.write(yaml.description()));
       assertEquals(clean(yaml.body()), yaml.body(), Json.write(yaml.body()));
-      assertTrue(yaml.title().startsWith("Bell") && yaml.title().endsWith("red " + HostileCorpus.CONTROL_WORD),
+      assertTrue(
+          yaml.title().startsWith("Bell")
+              && yaml.title().endsWith("red " + HostileCorpus.CONTROL_WORD),
           yaml.title());
-      assertEquals(List.of("t ag"), yaml.fields().get("tags"), "a control character in a facet value is a space");
-      r.facets().values().forEach(values -> values.forEach(v -> assertEquals(clean(v.value()), v.value())));
+      assertEquals(
+          List.of("t ag"),
+          yaml.fields().get("tags"),
+          "a control character in a facet value is a space");
+      r.facets()
+          .values()
+          .forEach(values -> values.forEach(v -> assertEquals(clean(v.value()), v.value())));
     }
   }
 
   @Test
   @Timeout(120)
-  void an_incremental_run_after_renames_edits_fixes_and_breakages_reaches_exactly_the_new_state() throws Exception {
+  void an_incremental_run_after_renames_edits_fixes_and_breakages_reaches_exactly_the_new_state()
+      throws Exception {
     IndexSummary first = indexer(content).run(false, Indexer.Progress.NONE);
     assertEquals(corpus.good.size(), first.documents());
     Map<String, String> before = IndexState.idToHash(index);
 
-    // A case-only rename (the id comes from the path), an edit, a deletion, a fix, a breakage, a new odd name.
+    // A case-only rename (the id comes from the path), an edit, a deletion, a fix, a breakage, a
+    // new odd name.
     Files.move(content.resolve("CaseOnly.md"), content.resolve("caseonly.md"));
     corpus.good.remove("CaseOnly.md");
     corpus.good.put("caseonly.md", "caseonly.md");
@@ -204,7 +268,10 @@ class HostileCorpusTest {
     edit("formats/json.md", "{\"id\": \"json\", \"title\": \"Broken now\"\nBody\n");
     corpus.good.remove("formats/json.md");
     corpus.bad.put("formats/json.md", "its last good version stays in the index");
-    edit("dup/a.md", "---\nid: dup-a\ntitle: First, renamed id\n---\nB\n"); // b.md now holds 'dup', c.md still loses
+    edit(
+        "dup/a.md",
+        "---\nid: dup-a\ntitle: First, renamed id\n---\nB\n"); // b.md now holds 'dup', c.md still
+    // loses
     corpus.good.put("dup/a.md", "dup-a");
     corpus.bad.remove("dup/b.md");
     corpus.good.put("dup/b.md", "dup");
@@ -219,36 +286,57 @@ class HostileCorpusTest {
     var expected = new TreeMap<>(expectedState());
     expected.put("json", jsonBefore);
     assertEquals(expected, IndexState.idToHash(index));
-    assertEquals("added=4 updated=2 deleted=2", "added=%d updated=%d deleted=%d".formatted(s.added(), s.updated(),
-        s.deleted()), s.line());
+    assertEquals(
+        "added=4 updated=2 deleted=2",
+        "added=%d updated=%d deleted=%d".formatted(s.added(), s.updated(), s.deleted()),
+        s.line());
     IndexState.assertCheckIndexClean(index);
     try (var search = OpenedIndex.of(index)) {
       assertEquals("caseonly.md", search.document("caseonly.md").orElseThrow().path());
       assertTrue(search.document("CaseOnly.md").isEmpty(), "the old spelling is gone");
       assertEquals("Plain page, edited", search.document("plain").orElseThrow().title());
-      assertEquals("JSON page", search.document("json").orElseThrow().title(),
+      assertEquals(
+          "JSON page",
+          search.document("json").orElseThrow().title(),
           "the broken page keeps its last version");
     }
 
-    // Not asserted: "no new commit". A duplicate-id loser is not in the index, so every run reads, writes and
+    // Not asserted: "no new commit". A duplicate-id loser is not in the index, so every run reads,
+    // writes and
     // deletes it again, and commits; the state stays right, which is what this checks.
     IndexSummary again = indexer(content).run(false, Indexer.Progress.NONE);
-    assertEquals("added=0 updated=0 deleted=0", "added=%d updated=%d deleted=%d".formatted(again.added(),
-        again.updated(), again.deleted()));
+    assertEquals(
+        "added=0 updated=0 deleted=0",
+        "added=%d updated=%d deleted=%d"
+            .formatted(again.added(), again.updated(), again.deleted()));
     assertEquals(expected, IndexState.idToHash(index));
   }
 
   @Test
   @Timeout(120)
-  void the_command_line_over_a_symlinked_content_folder_reports_the_same_files_and_indexes_the_same_pages()
-      throws Exception {
+  void
+      the_command_line_over_a_symlinked_content_folder_reports_the_same_files_and_indexes_the_same_pages()
+          throws Exception {
     Path linkedRoot = Files.createSymbolicLink(tmp.resolve("site"), content);
-    Path config = Files.writeString(tmp.resolve("sitesearch.yml"), "content:\n  maxFileSize: 3MB\n");
+    Path config =
+        Files.writeString(tmp.resolve("sitesearch.yml"), "content:\n  maxFileSize: 3MB\n");
     var out = new StringWriter();
     var err = new StringWriter();
 
-    int exit = Main.run(new String[] {"index", "--json", "--content", linkedRoot.toString(), "--index",
-        index.toString(), "--config", config.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+    int exit =
+        Main.run(
+            new String[] {
+              "index",
+              "--json",
+              "--content",
+              linkedRoot.toString(),
+              "--index",
+              index.toString(),
+              "--config",
+              config.toString()
+            },
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
 
     assertEquals(1, exit, () -> out + "\n" + err);
     JsonNode summary = new ObjectMapper().readTree(out.toString());
@@ -262,7 +350,10 @@ class HostileCorpusTest {
 
   private void edit(String rel, String text) throws IOException {
     Path p = content.resolve(rel);
-    long mtime = Files.exists(p) ? Files.getLastModifiedTime(p).toMillis() + 60_000 : System.currentTimeMillis();
+    long mtime =
+        Files.exists(p)
+            ? Files.getLastModifiedTime(p).toMillis() + 60_000
+            : System.currentTimeMillis();
     Files.writeString(p, text);
     Files.setLastModifiedTime(p, FileTime.fromMillis(mtime));
   }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.content.PageReader;
-import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.OpenedIndex;
+import dev.sitesearch.search.SearchRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run that dies half-way leaves the previous commit; a second indexer is turned away while one is writing. */
+/**
+ * A run that dies half-way leaves the previous commit; a second indexer is turned away while one is
+ * writing.
+ */
 class IndexAtomicityTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
   static final int PAGES = 12;
@@ -41,13 +44,15 @@ class IndexAtomicityTest {
 
   private void page(int i, String body) throws IOException {
     Path p = content.resolve("p" + i + ".md");
-    long mtime = Files.exists(p) ? Files.getLastModifiedTime(p).toMillis() + 60_000 : 1_700_000_000_000L;
+    long mtime =
+        Files.exists(p) ? Files.getLastModifiedTime(p).toMillis() + 60_000 : 1_700_000_000_000L;
     Files.writeString(p, "---\nid: p" + i + "\ntitle: Page " + i + "\n---\n" + body + "\n");
     Files.setLastModifiedTime(p, FileTime.fromMillis(mtime));
   }
 
   private Indexer indexer() {
-    return new Indexer(content, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK);
+    return new Indexer(
+        content, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK);
   }
 
   /** Fails the run after {@code n} pages have been read and written. */
@@ -56,7 +61,8 @@ class IndexAtomicityTest {
     return new Indexer.Progress() {
       @Override
       public void advance() {
-        if (done.incrementAndGet() > n) throw new IllegalStateException("simulated crash after " + n + " pages");
+        if (done.incrementAndGet() > n)
+          throw new IllegalStateException("simulated crash after " + n + " pages");
       }
     };
   }
@@ -85,7 +91,8 @@ class IndexAtomicityTest {
       assertEquals(first.generation(), search.health().generation(), "no new commit");
     }
     IndexSummary next = indexer().run(false, Indexer.Progress.NONE);
-    assertEquals("added=5 updated=6 deleted=1",
+    assertEquals(
+        "added=5 updated=6 deleted=1",
         "added=%d updated=%d deleted=%d".formatted(next.added(), next.updated(), next.deleted()));
     assertEquals(PAGES + 4, next.documents());
   }
@@ -113,31 +120,36 @@ class IndexAtomicityTest {
 
   @Test
   @Timeout(60) // a guard against a deadlock, not a speed check
-  void a_second_indexer_is_turned_away_at_once_while_one_is_writing_and_the_first_completes() throws Exception {
+  void a_second_indexer_is_turned_away_at_once_while_one_is_writing_and_the_first_completes()
+      throws Exception {
     var inside = new CountDownLatch(1);
     var release = new CountDownLatch(1);
-    Indexer.Progress blocking = new Indexer.Progress() {
-      @Override
-      public void advance() {
-        inside.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    };
-    CompletableFuture<IndexSummary> first = CompletableFuture.supplyAsync(() -> {
-      try {
-        return indexer().run(false, blocking);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Indexer.Progress blocking =
+        new Indexer.Progress() {
+          @Override
+          public void advance() {
+            inside.countDown();
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    CompletableFuture<IndexSummary> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return indexer().run(false, blocking);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     try {
       assertTrue(inside.await(30, TimeUnit.SECONDS), "the first indexer never started writing");
 
-      var busy = assertThrows(IndexBusyException.class, () -> indexer().run(false, Indexer.Progress.NONE));
+      var busy =
+          assertThrows(IndexBusyException.class, () -> indexer().run(false, Indexer.Progress.NONE));
 
       assertTrue(busy.getMessage().contains("another indexer is writing"), busy.getMessage());
       assertTrue(busy.getMessage().contains(index.getFileName().toString()), busy.getMessage());
@@ -150,7 +162,8 @@ class IndexAtomicityTest {
       assertEquals(PAGES, search.health().documents());
       assertEquals(PAGES, search.search(SearchRequest.of("walruses").withSize(100)).total());
     }
-    assertEquals(PAGES, indexer().run(false, Indexer.Progress.NONE).unchanged(), "the lock is free again");
+    assertEquals(
+        PAGES, indexer().run(false, Indexer.Progress.NONE).unchanged(), "the lock is free again");
   }
 
   @Test
@@ -159,24 +172,27 @@ class IndexAtomicityTest {
     for (int i = 0; i < PAGES; i++) page(i, "Rewritten text about narwhals " + i + ".");
     var inside = new CountDownLatch(1);
     var release = new CountDownLatch(1);
-    Indexer.Progress blocking = new Indexer.Progress() {
-      @Override
-      public void advance() {
-        inside.countDown();
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    };
-    CompletableFuture<IndexSummary> run = CompletableFuture.supplyAsync(() -> {
-      try {
-        return indexer().run(true, blocking);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Indexer.Progress blocking =
+        new Indexer.Progress() {
+          @Override
+          public void advance() {
+            inside.countDown();
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    CompletableFuture<IndexSummary> run =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return indexer().run(true, blocking);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     try (var search = OpenedIndex.of(index)) {
       assertTrue(inside.await(30, TimeUnit.SECONDS));
       search.refresh();

@@ -22,17 +22,20 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Many real {@code sitesearch index} processes, incremental and full, each over a fresh change to the folder (pages
- * added, edited, deleted), killed with SIGKILL after a seeded random delay: after each kill the index opens, passes
- * CheckIndex and holds exactly the state before the change or the state after it (ids and content hashes), never a
- * mix and never without a page that exists in both; killed runs pile up changes, and a last run reaches the folder's
- * state. Bounded in rounds and in time; set -Dsitesearch.killSeed=N to replay one.
+ * Many real {@code sitesearch index} processes, incremental and full, each over a fresh change to
+ * the folder (pages added, edited, deleted), killed with SIGKILL after a seeded random delay: after
+ * each kill the index opens, passes CheckIndex and holds exactly the state before the change or the
+ * state after it (ids and content hashes), never a mix and never without a page that exists in
+ * both; killed runs pile up changes, and a last run reaches the folder's state. Bounded in rounds
+ * and in time; set -Dsitesearch.killSeed=N to replay one.
  */
 class IndexKillRandomTest {
   static final long SEED = Long.getLong("sitesearch.killSeed", 20250601L);
   static final int ROUNDS = 10;
+
   /** No round starts after this, so a slow machine runs fewer rounds rather than a long test. */
   static final long BUDGET_MILLIS = 60_000;
+
   static final int BASE_PAGES = 1500;
 
   @TempDir Path tmp;
@@ -48,16 +51,35 @@ class IndexKillRandomTest {
   }
 
   private void writePage(int n, String version) throws IOException {
-    String fm = (n % 2 == 0 ? "id: p" + n + "\n" : "") + "title: Page " + n + " " + version + "\ntags: [t" + (n % 7)
-        + "]\n";
-    Files.writeString(content.resolve("p" + n + ".md"), "---\n" + fm + "---\nBody of page " + n + ", version "
-        + version + ", about wombats and " + "kangaroos ".repeat(n % 13) + ".\n");
+    String fm =
+        (n % 2 == 0 ? "id: p" + n + "\n" : "")
+            + "title: Page "
+            + n
+            + " "
+            + version
+            + "\ntags: [t"
+            + (n % 7)
+            + "]\n";
+    Files.writeString(
+        content.resolve("p" + n + ".md"),
+        "---\n"
+            + fm
+            + "---\nBody of page "
+            + n
+            + ", version "
+            + version
+            + ", about wombats and "
+            + "kangaroos ".repeat(n % 13)
+            + ".\n");
   }
 
-  /** What the index must hold for the folder as it is: each page's id and the SHA-256 of its bytes. */
+  /**
+   * What the index must hold for the folder as it is: each page's id and the SHA-256 of its bytes.
+   */
   private Map<String, String> folderState() throws IOException {
     var state = new TreeMap<String, String>();
-    for (int n : pages) state.put(id(n), IndexState.sha256(Files.readAllBytes(content.resolve("p" + n + ".md"))));
+    for (int n : pages)
+      state.put(id(n), IndexState.sha256(Files.readAllBytes(content.resolve("p" + n + ".md"))));
     return state;
   }
 
@@ -70,7 +92,8 @@ class IndexKillRandomTest {
       writePage(nextPage, "r" + round);
       pages.add(nextPage++);
     }
-    for (int i = 0; i < edits; i++) writePage(pages.get(random.nextInt(pages.size())), "r" + round + "e" + i);
+    for (int i = 0; i < edits; i++)
+      writePage(pages.get(random.nextInt(pages.size())), "r" + round + "e" + i);
     for (int i = 0; i < deletes && pages.size() > 1; i++) {
       int n = pages.remove(random.nextInt(pages.size()));
       Files.delete(content.resolve("p" + n + ".md"));
@@ -79,8 +102,10 @@ class IndexKillRandomTest {
   }
 
   @Test
-  @Timeout(240) // a guard against a hung child process; the rounds stop starting after BUDGET_MILLIS
-  void index_processes_killed_at_random_moments_leave_the_old_or_the_new_complete_state() throws Exception {
+  @Timeout(
+      240) // a guard against a hung child process; the rounds stop starting after BUDGET_MILLIS
+  void index_processes_killed_at_random_moments_leave_the_old_or_the_new_complete_state()
+      throws Exception {
     content = Files.createDirectories(tmp.resolve("content"));
     index = tmp.resolve("index");
     config = tmp.resolve("no-config.yml");
@@ -88,24 +113,45 @@ class IndexKillRandomTest {
       writePage(nextPage, "base");
       pages.add(nextPage);
     }
-    new Indexer(content, index, Schema.defaults(), new PageReader(5_000_000, false, Clock.systemUTC()), 2,
-        Clock.systemUTC()).run(false, Indexer.Progress.NONE);
+    new Indexer(
+            content,
+            index,
+            Schema.defaults(),
+            new PageReader(5_000_000, false, Clock.systemUTC()),
+            2,
+            Clock.systemUTC())
+        .run(false, Indexer.Progress.NONE);
     assertEquals(folderState(), IndexState.idToHash(index));
 
     var random = new Random(SEED);
     var outcomes = new ArrayList<String>();
     long start = System.currentTimeMillis();
-    for (int round = 0; round < ROUNDS && System.currentTimeMillis() - start < BUDGET_MILLIS; round++) {
+    for (int round = 0;
+        round < ROUNDS && System.currentTimeMillis() - start < BUDGET_MILLIS;
+        round++) {
       Map<String, String> before = IndexState.idToHash(index);
       String change = change(random, round);
       Map<String, String> after = folderState();
       boolean full = random.nextInt(3) == 0;
-      long delay = random.nextInt(full ? 2000 : 1200); // runs here take 0.8-1.5 s (C1 only, 2 cores)
-      String what = "seed " + SEED + " round " + round + " (" + (full ? "full" : "incremental") + ", " + change
-          + ", kill " + delay + " ms after the run began)";
+      long delay =
+          random.nextInt(full ? 2000 : 1200); // runs here take 0.8-1.5 s (C1 only, 2 cores)
+      String what =
+          "seed "
+              + SEED
+              + " round "
+              + round
+              + " ("
+              + (full ? "full" : "incremental")
+              + ", "
+              + change
+              + ", kill "
+              + delay
+              + " ms after the run began)";
 
       var output = new StringBuilder();
-      boolean finished = IndexProcess.killAfterStart(IndexProcess.start(content, index, config, full), delay, output);
+      boolean finished =
+          IndexProcess.killAfterStart(
+              IndexProcess.start(content, index, config, full), delay, output);
 
       Map<String, String> state;
       try {
@@ -115,25 +161,54 @@ class IndexKillRandomTest {
         throw new AssertionError(what + ": the index does not open cleanly\n" + output, e);
       }
       boolean old = state.equals(before);
-      assertTrue(old || state.equals(after), () -> what + ": neither the old nor the new state: "
-          + diff(before, after, state) + "\nchild output:\n" + output);
-      var lost = before.keySet().stream().filter(after::containsKey).filter(id -> !state.containsKey(id)).toList();
+      assertTrue(
+          old || state.equals(after),
+          () ->
+              what
+                  + ": neither the old nor the new state: "
+                  + diff(before, after, state)
+                  + "\nchild output:\n"
+                  + output);
+      var lost =
+          before.keySet().stream()
+              .filter(after::containsKey)
+              .filter(id -> !state.containsKey(id))
+              .toList();
       assertEquals(List.of(), lost, what + ": pages that exist before and after are missing");
       if (finished) assertEquals(after, state, what + ": the run finished, so the new state");
       outcomes.add((finished ? "finished" : "killed") + "->" + (old ? "old" : "new"));
-      System.out.println(what + ": " + outcomes.getLast() + (finished ? " " + lastLine(output) : ""));
+      System.out.println(
+          what + ": " + outcomes.getLast() + (finished ? " " + lastLine(output) : ""));
     }
 
     var out = new StringWriter();
-    int exit = Main.run(new String[] {"index", "--content", content.toString(), "--index", index.toString(),
-        "--config", config.toString()}, new PrintWriter(out, true), new PrintWriter(out, true));
+    int exit =
+        Main.run(
+            new String[] {
+              "index",
+              "--content",
+              content.toString(),
+              "--index",
+              index.toString(),
+              "--config",
+              config.toString()
+            },
+            new PrintWriter(out, true),
+            new PrintWriter(out, true));
     assertEquals(0, exit, () -> outcomes + "\n" + out);
     assertEquals(folderState(), IndexState.idToHash(index), () -> "after " + outcomes);
     IndexState.assertCheckIndexClean(index);
-    assertTrue(outcomes.size() >= 3, () -> "only " + outcomes.size() + " rounds in the time budget");
-    System.out.println("IndexKillRandomTest seed " + SEED + ": " + outcomes.stream()
-        .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting())) + " in "
-        + (System.currentTimeMillis() - start) + " ms");
+    assertTrue(
+        outcomes.size() >= 3, () -> "only " + outcomes.size() + " rounds in the time budget");
+    System.out.println(
+        "IndexKillRandomTest seed "
+            + SEED
+            + ": "
+            + outcomes.stream()
+                .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting()))
+            + " in "
+            + (System.currentTimeMillis() - start)
+            + " ms");
   }
 
   private static String lastLine(StringBuilder output) {
@@ -143,10 +218,21 @@ class IndexKillRandomTest {
     }
   }
 
-  private static String diff(Map<String, String> before, Map<String, String> after, Map<String, String> state) {
-    long fromBefore = state.entrySet().stream().filter(e -> e.getValue().equals(before.get(e.getKey()))).count();
-    long fromAfter = state.entrySet().stream().filter(e -> e.getValue().equals(after.get(e.getKey()))).count();
-    return state.size() + " pages (before: " + before.size() + ", after: " + after.size() + "); " + fromBefore
-        + " match the old version, " + fromAfter + " the new";
+  private static String diff(
+      Map<String, String> before, Map<String, String> after, Map<String, String> state) {
+    long fromBefore =
+        state.entrySet().stream().filter(e -> e.getValue().equals(before.get(e.getKey()))).count();
+    long fromAfter =
+        state.entrySet().stream().filter(e -> e.getValue().equals(after.get(e.getKey()))).count();
+    return state.size()
+        + " pages (before: "
+        + before.size()
+        + ", after: "
+        + after.size()
+        + "); "
+        + fromBefore
+        + " match the old version, "
+        + fromAfter
+        + " the new";
   }
 }

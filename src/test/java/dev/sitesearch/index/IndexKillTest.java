@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.cli.Main;
 import dev.sitesearch.content.PageReader;
-import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.OpenedIndex;
+import dev.sitesearch.search.SearchRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real {@code sitesearch index} process killed with SIGKILL part-way through: the index it leaves opens with either
- * the previous or the new complete set of pages, never a mix, and the next run is not blocked by its write.lock.
+ * A real {@code sitesearch index} process killed with SIGKILL part-way through: the index it leaves
+ * opens with either the previous or the new complete set of pages, never a mix, and the next run is
+ * not blocked by its write.lock.
  */
 class IndexKillTest {
   static final int OLD_PAGES = 20;
@@ -31,8 +32,22 @@ class IndexKillTest {
   private static void writePages(Path dir, String prefix, int n, String word) throws IOException {
     Files.createDirectories(dir);
     for (int i = 0; i < n; i++) {
-      Files.writeString(dir.resolve(prefix + i + ".md"), "---\nid: " + prefix + i + "\ntitle: " + prefix + " page " + i
-          + "\ntags: [t" + (i % 10) + "]\n---\nBody of page " + i + " about " + word + ".\n");
+      Files.writeString(
+          dir.resolve(prefix + i + ".md"),
+          "---\nid: "
+              + prefix
+              + i
+              + "\ntitle: "
+              + prefix
+              + " page "
+              + i
+              + "\ntags: [t"
+              + (i % 10)
+              + "]\n---\nBody of page "
+              + i
+              + " about "
+              + word
+              + ".\n");
     }
   }
 
@@ -52,13 +67,21 @@ class IndexKillTest {
 
   @Test
   @Timeout(180) // a guard against a hung child process, not a speed check
-  void a_killed_index_process_leaves_the_old_or_the_new_complete_index_and_the_next_run_succeeds() throws Exception {
+  void a_killed_index_process_leaves_the_old_or_the_new_complete_index_and_the_next_run_succeeds()
+      throws Exception {
     Path content = tmp.resolve("content");
     Path index = tmp.resolve("index");
     Path config = tmp.resolve("no-config.yml");
     writePages(content, "old", OLD_PAGES, "wombats");
-    IndexSummary good = new Indexer(content, index, Schema.defaults(),
-        new PageReader(5_000_000, false, Clock.systemUTC()), 2, Clock.systemUTC()).run(false, Indexer.Progress.NONE);
+    IndexSummary good =
+        new Indexer(
+                content,
+                index,
+                Schema.defaults(),
+                new PageReader(5_000_000, false, Clock.systemUTC()),
+                2,
+                Clock.systemUTC())
+            .run(false, Indexer.Progress.NONE);
     assertEquals(OLD_PAGES, good.documents());
 
     try (var files = Files.list(content)) {
@@ -70,19 +93,32 @@ class IndexKillTest {
     var states = new ArrayList<String>();
     for (long delayMillis : new long[] {0, 300, 700}) {
       var output = new StringBuilder();
-      boolean finished = IndexProcess.killAfterStart(IndexProcess.start(content, index, config, true), delayMillis,
-          output);
+      boolean finished =
+          IndexProcess.killAfterStart(
+              IndexProcess.start(content, index, config, true), delayMillis, output);
       String state = state(index);
       synchronized (output) {
-        assertTrue(state.equals("old") || state.equals("new"), () -> state + "\nchild output:\n" + output);
+        assertTrue(
+            state.equals("old") || state.equals("new"), () -> state + "\nchild output:\n" + output);
       }
       states.add(state + (finished ? " (it finished before the kill)" : " (killed)"));
     }
 
     var out = new StringWriter();
     var err = new StringWriter();
-    int exit = Main.run(new String[] {"index", "--content", content.toString(), "--index", index.toString(),
-        "--config", config.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+    int exit =
+        Main.run(
+            new String[] {
+              "index",
+              "--content",
+              content.toString(),
+              "--index",
+              index.toString(),
+              "--config",
+              config.toString()
+            },
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
 
     assertEquals(0, exit, () -> "after " + states + ": " + out + err);
     assertEquals("new", state(index), () -> "after " + states);

@@ -18,37 +18,61 @@ import java.util.concurrent.TimeUnit;
 final class IndexProcess {
   private IndexProcess() {}
 
-  /** Starts {@code sitesearch index} (incremental, or {@code --full}) with its log on, so the run's start shows. */
+  /**
+   * Starts {@code sitesearch index} (incremental, or {@code --full}) with its log on, so the run's
+   * start shows.
+   */
   static Process start(Path content, Path index, Path config, boolean full) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "index", "--content", content.toString(), "--index", index.toString(), "--config",
-        config.toString()));
+    var command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "index",
+                "--content",
+                content.toString(),
+                "--index",
+                index.toString(),
+                "--config",
+                config.toString()));
     if (full) command.add("--full");
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   /**
-   * Waits for the child to begin its run (its "indexing" log line), then {@code delayMillis}, then kills it with
-   * SIGKILL; collects its output into {@code output} and returns whether it had already finished on its own.
+   * Waits for the child to begin its run (its "indexing" log line), then {@code delayMillis}, then
+   * kills it with SIGKILL; collects its output into {@code output} and returns whether it had
+   * already finished on its own.
    */
-  static boolean killAfterStart(Process child, long delayMillis, StringBuilder output) throws Exception {
+  static boolean killAfterStart(Process child, long delayMillis, StringBuilder output)
+      throws Exception {
     var started = new CountDownLatch(1);
-    CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-      try (var in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          synchronized (output) {
-            output.append(line).append('\n');
-          }
-          if (line.contains("Indexer - indexing ")) started.countDown();
-        }
-      } catch (IOException e) {
-        // the process was killed
-      }
-    });
+    CompletableFuture<Void> reader =
+        CompletableFuture.runAsync(
+            () -> {
+              try (var in =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  synchronized (output) {
+                    output.append(line).append('\n');
+                  }
+                  if (line.contains("Indexer - indexing ")) started.countDown();
+                }
+              } catch (IOException e) {
+                // the process was killed
+              }
+            });
     try {
-      assertTrue(started.await(60, TimeUnit.SECONDS) || !child.isAlive(), () -> "the child never started:\n" + output);
+      assertTrue(
+          started.await(60, TimeUnit.SECONDS) || !child.isAlive(),
+          () -> "the child never started:\n" + output);
       Thread.sleep(delayMillis);
       boolean finished = !child.isAlive() && child.exitValue() == 0;
       child.destroyForcibly();

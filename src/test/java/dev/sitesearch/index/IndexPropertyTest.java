@@ -22,26 +22,48 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Random sequences of adds, edits, renames, deletions and the passing of time on a content folder, each followed by
- * an incremental run: after every step the index holds exactly the folder's publishable pages, by id and content
- * hash, as an oracle computes them from what the test wrote (not from the reader); a final full run agrees. A failure
- * names the seed and the steps that led to it.
+ * Random sequences of adds, edits, renames, deletions and the passing of time on a content folder,
+ * each followed by an incremental run: after every step the index holds exactly the folder's
+ * publishable pages, by id and content hash, as an oracle computes them from what the test wrote
+ * (not from the reader); a final full run agrees. A failure names the seed and the steps that led
+ * to it.
  */
 class IndexPropertyTest {
   static final int SEQUENCES = 20;
   static final int STEPS = 15;
+
   /** Changes each sequence; set -Dsitesearch.propertySeed=N to replay one. */
   static final long BASE_SEED = Long.getLong("sitesearch.propertySeed", 20250601L);
+
   static final Instant START = Instant.parse("2025-06-01T00:00:00Z");
-  static final List<String> PATHS = List.of("a.md", "b.md", "c.markdown", "news/d.md", "news/e.md", "News/D.md",
-      "deep/er/f.md", "g h.md", "é.md");
-  /** Front-matter ids; some equal another file's path, which is that file's id when it has none of its own. */
+  static final List<String> PATHS =
+      List.of(
+          "a.md",
+          "b.md",
+          "c.markdown",
+          "news/d.md",
+          "news/e.md",
+          "News/D.md",
+          "deep/er/f.md",
+          "g h.md",
+          "é.md");
+
+  /**
+   * Front-matter ids; some equal another file's path, which is that file's id when it has none of
+   * its own.
+   */
   static final List<String> IDS = List.of("one", "two", "b.md", "news/d.md");
 
   @TempDir Path tmp;
 
   /** One file as written: what decides whether it is published and under which id. */
-  record Spec(String id, boolean draft, Instant publishDate, Instant expiryDate, String format, String word,
+  record Spec(
+      String id,
+      boolean draft,
+      Instant publishDate,
+      Instant expiryDate,
+      String format,
+      String word,
       boolean broken) {}
 
   /** What the index must hold for one path. */
@@ -66,12 +88,21 @@ class IndexPropertyTest {
 
     Spec randomSpec() {
       int date = random.nextInt(6);
-      Instant publish = date == 1 ? now.plus(Duration.ofDays(1 + random.nextInt(20)))
-          : date == 2 ? now.minus(Duration.ofDays(1 + random.nextInt(20))) : null;
-      Instant expiry = date == 3 ? now.plus(Duration.ofDays(1 + random.nextInt(20)))
-          : date == 4 ? now.minus(Duration.ofDays(1 + random.nextInt(20))) : null;
-      return new Spec(random.nextInt(5) < 3 ? IDS.get(random.nextInt(IDS.size())) : null, random.nextInt(6) == 0,
-          publish, expiry, List.of("yaml", "toml", "json").get(random.nextInt(3)), "w" + random.nextInt(1000),
+      Instant publish =
+          date == 1
+              ? now.plus(Duration.ofDays(1 + random.nextInt(20)))
+              : date == 2 ? now.minus(Duration.ofDays(1 + random.nextInt(20))) : null;
+      Instant expiry =
+          date == 3
+              ? now.plus(Duration.ofDays(1 + random.nextInt(20)))
+              : date == 4 ? now.minus(Duration.ofDays(1 + random.nextInt(20))) : null;
+      return new Spec(
+          random.nextInt(5) < 3 ? IDS.get(random.nextInt(IDS.size())) : null,
+          random.nextInt(6) == 0,
+          publish,
+          expiry,
+          List.of("yaml", "toml", "json").get(random.nextInt(3)),
+          "w" + random.nextInt(1000),
           false);
     }
 
@@ -79,7 +110,8 @@ class IndexPropertyTest {
       Path p = content.resolve(path);
       Files.createDirectories(p.getParent());
       Files.writeString(p, text(spec));
-      // Every write gets its own mtime, a minute apart: the indexer's cheap change check is size and mtime.
+      // Every write gets its own mtime, a minute apart: the indexer's cheap change check is size
+      // and mtime.
       mtime += 60_000;
       Files.setLastModifiedTime(p, FileTime.fromMillis(mtime));
       files.put(path, spec);
@@ -102,8 +134,16 @@ class IndexPropertyTest {
       } else if (op < 12) {
         String path = existing.get(random.nextInt(existing.size()));
         Spec old = files.get(path);
-        write(path, new Spec(old.id(), old.draft(), old.publishDate(), old.expiryDate(), old.format(), old.word(),
-            true));
+        write(
+            path,
+            new Spec(
+                old.id(),
+                old.draft(),
+                old.publishDate(),
+                old.expiryDate(),
+                old.format(),
+                old.word(),
+                true));
         log.add("break " + path);
       } else if (op < 15 && !free.isEmpty()) {
         String from = existing.get(random.nextInt(existing.size()));
@@ -124,26 +164,31 @@ class IndexPropertyTest {
     }
 
     /**
-     * The oracle, from the test's own record of the folder: a page is in when it parses and is published; a broken
-     * file keeps the version the index had (an incremental run only) until its expiry date; of pages sharing an id
-     * the smallest path wins.
+     * The oracle, from the test's own record of the folder: a page is in when it parses and is
+     * published; a broken file keeps the version the index had (an incremental run only) until its
+     * expiry date; of pages sharing an id the smallest path wins.
      */
     Map<String, Entry> oracle(boolean full) throws IOException {
       var candidates = new TreeMap<String, Entry>();
       for (var f : files.entrySet()) {
         Spec spec = f.getValue();
         if (spec.broken()) {
-          // The kept version is the one before the break, whose expiry date the broken file still carries.
+          // The kept version is the one before the break, whose expiry date the broken file still
+          // carries.
           boolean expired = spec.expiryDate() != null && !spec.expiryDate().isAfter(now);
           if (!full && !expired && expected.containsKey(f.getKey())) {
             candidates.put(f.getKey(), expected.get(f.getKey()));
           }
         } else if (published(spec)) {
-          candidates.put(f.getKey(), new Entry(spec.id() != null ? spec.id() : f.getKey(),
-              IndexState.sha256(Files.readAllBytes(content.resolve(f.getKey())))));
+          candidates.put(
+              f.getKey(),
+              new Entry(
+                  spec.id() != null ? spec.id() : f.getKey(),
+                  IndexState.sha256(Files.readAllBytes(content.resolve(f.getKey())))));
         }
       }
-      var winners = new TreeMap<String, String>(); // id -> smallest path (candidates iterate in path order)
+      var winners =
+          new TreeMap<String, String>(); // id -> smallest path (candidates iterate in path order)
       candidates.forEach((path, e) -> winners.putIfAbsent(e.id(), path));
       var out = new TreeMap<String, Entry>();
       winners.forEach((id, path) -> out.put(path, candidates.get(path)));
@@ -151,13 +196,15 @@ class IndexPropertyTest {
     }
 
     boolean published(Spec spec) {
-      return !spec.draft() && (spec.publishDate() == null || !spec.publishDate().isAfter(now))
+      return !spec.draft()
+          && (spec.publishDate() == null || !spec.publishDate().isAfter(now))
           && (spec.expiryDate() == null || spec.expiryDate().isAfter(now));
     }
 
     IndexSummary index(boolean full) throws IOException {
       Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-      return new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+      return new Indexer(
+              content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
           .run(full, Indexer.Progress.NONE);
     }
 
@@ -187,19 +234,28 @@ class IndexPropertyTest {
     switch (s.format()) {
       case "yaml" -> {
         sb.append("---\n");
-        fields.forEach((k, v) -> sb.append(k).append(": ").append(v instanceof String ? "\"" + v + "\"" : v)
-            .append('\n'));
+        fields.forEach(
+            (k, v) ->
+                sb.append(k)
+                    .append(": ")
+                    .append(v instanceof String ? "\"" + v + "\"" : v)
+                    .append('\n'));
         sb.append("---\n");
       }
       case "toml" -> {
         sb.append("+++\n");
-        fields.forEach((k, v) -> sb.append(k).append(" = ").append(v instanceof String ? "\"" + v + "\"" : v)
-            .append('\n'));
+        fields.forEach(
+            (k, v) ->
+                sb.append(k)
+                    .append(" = ")
+                    .append(v instanceof String ? "\"" + v + "\"" : v)
+                    .append('\n'));
         sb.append("+++\n");
       }
       default -> {
         var parts = new ArrayList<String>();
-        fields.forEach((k, v) -> parts.add("\"" + k + "\": " + (v instanceof String ? "\"" + v + "\"" : v)));
+        fields.forEach(
+            (k, v) -> parts.add("\"" + k + "\": " + (v instanceof String ? "\"" + v + "\"" : v)));
         sb.append("{").append(String.join(", ", parts)).append("}\n");
       }
     }
@@ -219,7 +275,8 @@ class IndexPropertyTest {
         Map<String, Entry> expected = world.oracle(false);
         world.index(false);
         runs++;
-        world.assertIndexHolds(expected, "seed " + seed + ", after step " + (step + 1) + " (incremental)");
+        world.assertIndexHolds(
+            expected, "seed " + seed + ", after step " + (step + 1) + " (incremental)");
         world.expected = expected;
       }
       IndexState.assertCheckIndexClean(world.index);
@@ -228,7 +285,10 @@ class IndexPropertyTest {
       world.assertIndexHolds(rebuilt, "seed " + seed + ", full run at the end");
       assertEquals(rebuilt.size(), full.documents(), "seed " + seed);
       if (world.files.values().stream().noneMatch(Spec::broken)) {
-        assertEquals(world.expected, rebuilt, "seed " + seed + ": incremental and full agree when nothing is broken");
+        assertEquals(
+            world.expected,
+            rebuilt,
+            "seed " + seed + ": incremental and full agree when nothing is broken");
       }
     }
     assertEquals(SEQUENCES * STEPS, runs);
@@ -236,15 +296,25 @@ class IndexPropertyTest {
 
   @Test
   void the_oracle_page_text_is_what_the_reader_reads() throws Exception {
-    // Guards the oracle itself: a spec written in each format is read with the id and publication it describes.
+    // Guards the oracle itself: a spec written in each format is read with the id and publication
+    // it describes.
     Path dir = Files.createDirectories(tmp.resolve("check"));
     var reader = new PageReader(1_000_000, false, Clock.fixed(START, ZoneOffset.UTC));
     for (String format : List.of("yaml", "toml", "json")) {
-      Spec spec = new Spec("one", false, START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(1)), format,
-          "w1", false);
+      Spec spec =
+          new Spec(
+              "one",
+              false,
+              START.minus(Duration.ofDays(1)),
+              START.plus(Duration.ofDays(1)),
+              format,
+              "w1",
+              false);
       Path p = Files.writeString(dir.resolve(format + ".md"), text(spec), StandardCharsets.UTF_8);
-      var outcome = reader.read(new dev.sitesearch.content.SourceFile(format + ".md", p, Files.size(p), 0));
-      assertEquals("one", ((dev.sitesearch.content.ReadOutcome.Parsed) outcome).page().id(), format);
+      var outcome =
+          reader.read(new dev.sitesearch.content.SourceFile(format + ".md", p, Files.size(p), 0));
+      assertEquals(
+          "one", ((dev.sitesearch.content.ReadOutcome.Parsed) outcome).page().id(), format);
     }
   }
 }

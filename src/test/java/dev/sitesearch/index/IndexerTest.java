@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sitesearch.content.ContentProblem;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.search.SearchRequest;
-import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.content.ContentProblem;
+import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.OpenedIndex;
+import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.StoredPage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Full and incremental runs over a small folder, checked through the search service a user would query. */
+/**
+ * Full and incremental runs over a small folder, checked through the search service a user would
+ * query.
+ */
 class IndexerTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
 
@@ -43,14 +46,18 @@ class IndexerTest {
     index = tmp.resolve("index");
     page("news/alpha.md", "id: a1\ntitle: Alpha news\nsearchCategory: News", "Aardvarks arrive.");
     page("news/beta.md", "id: b2\ntitle: Beta news\nsearchCategory: News", "Bison browse.");
-    page("articles/gamma.md", "id: c3\ntitle: Gamma article\nsearchCategory: Article", "Camels cross.");
+    page(
+        "articles/gamma.md",
+        "id: c3\ntitle: Gamma article\nsearchCategory: Article",
+        "Camels cross.");
   }
 
   /** Writes a page and gives it an mtime of its own, so a later edit is always seen as a change. */
   private Path page(String rel, String frontMatter, String body) throws IOException {
     Path p = content.resolve(rel);
     Files.createDirectories(p.getParent());
-    FileTime before = Files.exists(p) ? Files.getLastModifiedTime(p) : FileTime.fromMillis(1_700_000_000_000L);
+    FileTime before =
+        Files.exists(p) ? Files.getLastModifiedTime(p) : FileTime.fromMillis(1_700_000_000_000L);
     Files.writeString(p, "---\n" + frontMatter + "\n---\n" + body + "\n");
     Files.setLastModifiedTime(p, FileTime.fromMillis(before.toMillis() + 60_000));
     return p;
@@ -66,8 +73,15 @@ class IndexerTest {
 
   /** The counts a user reads in the one-line summary, as one comparable string. */
   private static String counts(IndexSummary s) {
-    return "added=%d updated=%d deleted=%d unchanged=%d skipped=%d failed=%d documents=%d".formatted(
-        s.added(), s.updated(), s.deleted(), s.unchanged(), s.skipped(), s.failed(), s.documents());
+    return "added=%d updated=%d deleted=%d unchanged=%d skipped=%d failed=%d documents=%d"
+        .formatted(
+            s.added(),
+            s.updated(),
+            s.deleted(),
+            s.unchanged(),
+            s.skipped(),
+            s.failed(),
+            s.documents());
   }
 
   private OpenedIndex search() throws IOException {
@@ -76,11 +90,15 @@ class IndexerTest {
 
   private List<String> hitIds(String query) throws IOException {
     try (var search = search()) {
-      return search.search(SearchRequest.of(query)).hits().stream().map(SearchResponse.Hit::id).sorted().toList();
+      return search.search(SearchRequest.of(query)).hits().stream()
+          .map(SearchResponse.Hit::id)
+          .sorted()
+          .toList();
     }
   }
 
-  // --- full run ----------------------------------------------------------------------------------------------------
+  // --- full run
+  // ----------------------------------------------------------------------------------------------------
 
   @Test
   void first_run_builds_a_new_index_with_every_page() throws Exception {
@@ -88,7 +106,8 @@ class IndexerTest {
 
     assertEquals("full", s.mode());
     assertEquals("new index", s.reason());
-    assertEquals("added=3 updated=0 deleted=0 unchanged=0 skipped=0 failed=0 documents=3", counts(s));
+    assertEquals(
+        "added=3 updated=0 deleted=0 unchanged=0 skipped=0 failed=0 documents=3", counts(s));
     assertEquals(0, s.exitCode());
     try (var search = search()) {
       assertEquals(3, search.health().documents());
@@ -119,12 +138,17 @@ class IndexerTest {
 
     try (var search = search()) {
       var facets = search.search(SearchRequest.of("")).facets();
-      assertEquals("[News=2, Article=1]", facets.get("searchCategory").stream()
-          .map(v -> v.value() + "=" + v.count()).toList().toString());
+      assertEquals(
+          "[News=2, Article=1]",
+          facets.get("searchCategory").stream()
+              .map(v -> v.value() + "=" + v.count())
+              .toList()
+              .toString());
     }
   }
 
-  // --- incremental runs --------------------------------------------------------------------------------------------
+  // --- incremental runs
+  // --------------------------------------------------------------------------------------------
 
   @Test
   void a_second_run_with_nothing_changed_reads_nothing_and_makes_no_commit() throws Exception {
@@ -134,7 +158,8 @@ class IndexerTest {
 
     assertEquals("incremental", s.mode());
     assertNull(s.reason());
-    assertEquals("added=0 updated=0 deleted=0 unchanged=3 skipped=0 failed=0 documents=3", counts(s));
+    assertEquals(
+        "added=0 updated=0 deleted=0 unchanged=3 skipped=0 failed=0 documents=3", counts(s));
     assertEquals(first.generation(), s.generation());
   }
 
@@ -145,18 +170,23 @@ class IndexerTest {
 
     IndexSummary s = run();
 
-    assertEquals("added=1 updated=0 deleted=0 unchanged=3 skipped=0 failed=0 documents=4", counts(s));
+    assertEquals(
+        "added=1 updated=0 deleted=0 unchanged=3 skipped=0 failed=0 documents=4", counts(s));
     assertEquals(List.of("d4"), hitIds("dolphins"));
   }
 
   @Test
   void an_edited_file_is_one_page_updated_and_search_sees_the_new_text() throws Exception {
     run();
-    page("news/beta.md", "id: b2\ntitle: Beta news revised", "Buffaloes bathe, a longer text than before.");
+    page(
+        "news/beta.md",
+        "id: b2\ntitle: Beta news revised",
+        "Buffaloes bathe, a longer text than before.");
 
     IndexSummary s = run();
 
-    assertEquals("added=0 updated=1 deleted=0 unchanged=2 skipped=0 failed=0 documents=3", counts(s));
+    assertEquals(
+        "added=0 updated=1 deleted=0 unchanged=2 skipped=0 failed=0 documents=3", counts(s));
     assertEquals(List.of(), hitIds("bison"));
     assertEquals(List.of("b2"), hitIds("buffaloes"));
     try (var search = search()) {
@@ -168,13 +198,16 @@ class IndexerTest {
   void a_touched_file_with_the_same_bytes_counts_as_unchanged() throws Exception {
     run();
     Path beta = content.resolve("news/beta.md");
-    Files.setLastModifiedTime(beta, FileTime.fromMillis(Files.getLastModifiedTime(beta).toMillis() + 3_600_000));
+    Files.setLastModifiedTime(
+        beta, FileTime.fromMillis(Files.getLastModifiedTime(beta).toMillis() + 3_600_000));
 
     IndexSummary touched = run();
     IndexSummary after = run();
 
-    assertEquals("added=0 updated=0 deleted=0 unchanged=3 skipped=0 failed=0 documents=3", counts(touched));
-    assertEquals("added=0 updated=0 deleted=0 unchanged=3 skipped=0 failed=0 documents=3", counts(after));
+    assertEquals(
+        "added=0 updated=0 deleted=0 unchanged=3 skipped=0 failed=0 documents=3", counts(touched));
+    assertEquals(
+        "added=0 updated=0 deleted=0 unchanged=3 skipped=0 failed=0 documents=3", counts(after));
     assertEquals(List.of("b2"), hitIds("bison"));
   }
 
@@ -185,7 +218,8 @@ class IndexerTest {
 
     IndexSummary s = run();
 
-    assertEquals("added=0 updated=0 deleted=1 unchanged=2 skipped=0 failed=0 documents=2", counts(s));
+    assertEquals(
+        "added=0 updated=0 deleted=1 unchanged=2 skipped=0 failed=0 documents=2", counts(s));
     assertEquals(List.of(), hitIds("bison"));
     try (var search = search()) {
       assertTrue(search.document("b2").isEmpty());
@@ -201,7 +235,8 @@ class IndexerTest {
 
     IndexSummary s = run();
 
-    assertEquals("added=1 updated=0 deleted=1 unchanged=2 skipped=0 failed=0 documents=3", counts(s));
+    assertEquals(
+        "added=1 updated=0 deleted=1 unchanged=2 skipped=0 failed=0 documents=3", counts(s));
     try (var search = search()) {
       assertEquals("archive/beta-2024.md", search.document("b2").orElseThrow().path());
     }
@@ -215,7 +250,8 @@ class IndexerTest {
 
     IndexSummary s = run();
 
-    assertEquals("added=1 updated=0 deleted=1 unchanged=3 skipped=0 failed=0 documents=4", counts(s));
+    assertEquals(
+        "added=1 updated=0 deleted=1 unchanged=3 skipped=0 failed=0 documents=4", counts(s));
     assertEquals(List.of("moved.md"), hitIds("pelicans"));
   }
 
@@ -226,32 +262,41 @@ class IndexerTest {
 
     IndexSummary s = run();
 
-    assertEquals("added=0 updated=0 deleted=1 unchanged=2 skipped=1 failed=0 documents=2", counts(s));
+    assertEquals(
+        "added=0 updated=0 deleted=1 unchanged=2 skipped=1 failed=0 documents=2", counts(s));
     assertEquals(List.of(), hitIds("bison"));
   }
 
   @Test
   void a_page_leaves_the_index_once_its_expiry_date_passes_without_being_edited() throws Exception {
-    page("news/offer.md", "id: o5\ntitle: Offer\nexpiryDate: 2025-07-01T00:00:00Z", "Ocelots offer.");
+    page(
+        "news/offer.md",
+        "id: o5\ntitle: Offer\nexpiryDate: 2025-07-01T00:00:00Z",
+        "Ocelots offer.");
     run();
     assertEquals(List.of("o5"), hitIds("ocelots"));
 
     Clock later = Clock.fixed(Instant.parse("2025-07-02T00:00:00Z"), ZoneOffset.UTC);
     IndexSummary s = indexer(Schema.defaults(), later).run(false, Indexer.Progress.NONE);
 
-    assertEquals("added=0 updated=0 deleted=1 unchanged=3 skipped=1 failed=0 documents=3", counts(s));
+    assertEquals(
+        "added=0 updated=0 deleted=1 unchanged=3 skipped=1 failed=0 documents=3", counts(s));
     assertEquals(List.of(), hitIds("ocelots"));
   }
 
   @Test
   void a_broken_page_keeps_its_last_good_version_only_until_its_expiry_date() throws Exception {
-    page("news/offer.md", "id: o6\ntitle: Offer\nexpiryDate: 2025-07-01T00:00:00Z", "Okapis offer.");
+    page(
+        "news/offer.md", "id: o6\ntitle: Offer\nexpiryDate: 2025-07-01T00:00:00Z", "Okapis offer.");
     run();
     page("news/offer.md", "id: o6\ntitle: [unclosed", "Okapis offer.");
 
     IndexSummary broken = run();
-    assertEquals(List.of("o6"), hitIds("okapis"), "broken before its expiry: the last good version stays");
-    assertTrue(broken.failures().get(0).reason().contains("stays in the index"), broken.failures().toString());
+    assertEquals(
+        List.of("o6"), hitIds("okapis"), "broken before its expiry: the last good version stays");
+    assertTrue(
+        broken.failures().get(0).reason().contains("stays in the index"),
+        broken.failures().toString());
 
     Clock later = Clock.fixed(Instant.parse("2025-07-02T00:00:00Z"), ZoneOffset.UTC);
     IndexSummary s = indexer(Schema.defaults(), later).run(false, Indexer.Progress.NONE);
@@ -259,7 +304,8 @@ class IndexerTest {
     assertEquals(List.of(), hitIds("okapis"), "expired: not kept, broken or not");
     assertEquals(1, s.deleted());
     assertEquals(1, s.failed());
-    assertFalse(s.failures().get(0).reason().contains("stays in the index"), s.failures().toString());
+    assertFalse(
+        s.failures().get(0).reason().contains("stays in the index"), s.failures().toString());
   }
 
   @Test
@@ -267,7 +313,9 @@ class IndexerTest {
     run();
     var facets = new ArrayList<>(Schema.defaults().facetFields());
     facets.add("audience");
-    var schema = new Schema(Schema.defaults().textFields(), facets, Schema.defaults().dateFields(), List.of());
+    var schema =
+        new Schema(
+            Schema.defaults().textFields(), facets, Schema.defaults().dateFields(), List.of());
     page("news/alpha.md", "id: a1\ntitle: Alpha news\naudience: Clinicians", "Aardvarks arrive.");
 
     IndexSummary s = indexer(schema, CLOCK).run(false, Indexer.Progress.NONE);
@@ -275,10 +323,18 @@ class IndexerTest {
     assertEquals("full", s.mode());
     assertEquals("schema changed", s.reason());
     assertEquals(3, s.documents());
-    var fields = new FieldSettings(schema.textFields(), facets, schema.dateFields(), List.of(), schema.stemmer(),
-        schema.labels());
-    try (var search = OpenedIndex.of(SitesearchConfig.defaults().withFields(fields), index, Clock.systemUTC())) {
-      assertEquals(List.of("Clinicians"), search.document("a1").orElseThrow().fields().get("audience"));
+    var fields =
+        new FieldSettings(
+            schema.textFields(),
+            facets,
+            schema.dateFields(),
+            List.of(),
+            schema.stemmer(),
+            schema.labels());
+    try (var search =
+        OpenedIndex.of(SitesearchConfig.defaults().withFields(fields), index, Clock.systemUTC())) {
+      assertEquals(
+          List.of("Clinicians"), search.document("a1").orElseThrow().fields().get("audience"));
     }
     IndexSummary next = indexer(schema, CLOCK).run(false, Indexer.Progress.NONE);
     assertEquals("incremental", next.mode());
@@ -289,27 +345,34 @@ class IndexerTest {
     run();
     var text = new LinkedHashMap<>(Schema.defaults().textFields());
     text.put("title", 10f);
-    var schema = new Schema(text, Schema.defaults().facetFields(), Schema.defaults().dateFields(), List.of());
+    var schema =
+        new Schema(
+            text, Schema.defaults().facetFields(), Schema.defaults().dateFields(), List.of());
 
     IndexSummary s = indexer(schema, CLOCK).run(false, Indexer.Progress.NONE);
 
     assertEquals("schema changed", s.reason());
   }
 
-  // --- broken pages ------------------------------------------------------------------------------------------------
+  // --- broken pages
+  // ------------------------------------------------------------------------------------------------
 
   @Test
-  void a_page_that_breaks_keeps_its_last_good_version_searchable_and_is_reported_until_fixed() throws Exception {
+  void a_page_that_breaks_keeps_its_last_good_version_searchable_and_is_reported_until_fixed()
+      throws Exception {
     run();
     page("news/beta.md", "id: b2\ntitle: [unclosed", "Broken bison.");
 
     IndexSummary broken = run();
 
-    assertEquals("added=0 updated=0 deleted=0 unchanged=2 skipped=0 failed=1 documents=3", counts(broken));
+    assertEquals(
+        "added=0 updated=0 deleted=0 unchanged=2 skipped=0 failed=1 documents=3", counts(broken));
     assertEquals(1, broken.exitCode());
     ContentProblem p = broken.failures().get(0);
     assertEquals("news/beta.md", p.path());
-    assertTrue(p.reason().contains("invalid YAML") && p.reason().contains("stays in the index"), p.reason());
+    assertTrue(
+        p.reason().contains("invalid YAML") && p.reason().contains("stays in the index"),
+        p.reason());
     assertTrue(p.line() > 0, "line " + p.line());
     assertEquals(List.of("b2"), hitIds("bison"), "the last good version is still found");
     assertEquals(List.of(), hitIds("broken"));
@@ -320,7 +383,8 @@ class IndexerTest {
 
     page("news/beta.md", "id: b2\ntitle: Beta fixed", "Bison browse again.");
     IndexSummary fixed = run();
-    assertEquals("added=0 updated=1 deleted=0 unchanged=2 skipped=0 failed=0 documents=3", counts(fixed));
+    assertEquals(
+        "added=0 updated=1 deleted=0 unchanged=2 skipped=0 failed=0 documents=3", counts(fixed));
     assertEquals(0, fixed.exitCode());
   }
 
@@ -330,14 +394,16 @@ class IndexerTest {
 
     IndexSummary s = run();
 
-    assertEquals("added=3 updated=0 deleted=0 unchanged=0 skipped=0 failed=1 documents=3", counts(s));
+    assertEquals(
+        "added=3 updated=0 deleted=0 unchanged=0 skipped=0 failed=1 documents=3", counts(s));
     assertEquals(1, s.exitCode());
     assertEquals("news/bad.md", s.failures().get(0).path());
     assertTrue(s.line().contains("1 failed"), s.line());
   }
 
   @Test
-  void a_facet_of_the_wrong_shape_is_a_warning_and_the_page_is_indexed_without_it() throws Exception {
+  void a_facet_of_the_wrong_shape_is_a_warning_and_the_page_is_indexed_without_it()
+      throws Exception {
     page("news/odd.md", "id: odd\ntitle: Odd\ntags: {a: 1}\nsearchCategory: News", "Otters.");
 
     IndexSummary s = run();
@@ -360,33 +426,45 @@ class IndexerTest {
 
     IndexSummary s = run();
 
-    assertEquals(List.of(ContentProblem.of("news/when.md",
-        "date: 'someday soon' is not a date (use 2024-05-31 or 2024-05-31T08:00:00Z); the field is left out")),
+    assertEquals(
+        List.of(
+            ContentProblem.of(
+                "news/when.md",
+                "date: 'someday soon' is not a date (use 2024-05-31 or 2024-05-31T08:00:00Z); the field is left out")),
         s.warnings());
     assertEquals(List.of("w"), hitIds("wildebeest"));
   }
 
   @Test
-  void a_normal_run_after_one_with_drafts_included_takes_the_unpublished_pages_out() throws Exception {
+  void a_normal_run_after_one_with_drafts_included_takes_the_unpublished_pages_out()
+      throws Exception {
     page("news/draft.md", "id: dr\ntitle: Draft\ndraft: true", "Dingoes.");
     page("news/future.md", "id: fu\ntitle: Future\npublishDate: 2030-01-01", "Ferrets.");
     page("news/expired.md", "id: ex\ntitle: Expired\nexpiryDate: 2020-01-01", "Emus.");
-    var preview = new Indexer(content, index, Schema.defaults(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
+    var preview =
+        new Indexer(
+            content, index, Schema.defaults(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
     assertEquals(6, preview.run(false, Indexer.Progress.NONE).documents());
 
     IndexSummary s = run();
 
     assertEquals(List.of(), hitIds("dingoes"), "a draft is still searchable after a normal run");
-    assertEquals(List.of(), hitIds("ferrets"), "a future page is still searchable after a normal run");
-    assertEquals(List.of(), hitIds("emus"), "an expired page is still searchable after a normal run");
-    assertEquals("deleted=3 skipped=3 documents=3",
+    assertEquals(
+        List.of(), hitIds("ferrets"), "a future page is still searchable after a normal run");
+    assertEquals(
+        List.of(), hitIds("emus"), "an expired page is still searchable after a normal run");
+    assertEquals(
+        "deleted=3 skipped=3 documents=3",
         "deleted=%d skipped=%d documents=%d".formatted(s.deleted(), s.skipped(), s.documents()));
   }
 
   @Test
-  void an_index_built_with_drafts_included_must_be_rebuilt_before_it_is_served_without_them() throws Exception {
+  void an_index_built_with_drafts_included_must_be_rebuilt_before_it_is_served_without_them()
+      throws Exception {
     page("news/draft.md", "id: dr\ntitle: Draft\ndraft: true", "Dingoes.");
-    var preview = new Indexer(content, index, Schema.defaults(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
+    var preview =
+        new Indexer(
+            content, index, Schema.defaults(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
     preview.run(false, Indexer.Progress.NONE);
 
     String reason = indexer(Schema.defaults(), CLOCK).rebuildReason();
@@ -394,19 +472,24 @@ class IndexerTest {
     assertNotNull(reason, "serve would show the drafts until its catch-up pass");
     assertTrue(reason.contains("drafts"), reason);
     assertEquals(reason, run().reason(), "the run rebuilds for the reason the question gave");
-    assertNull(indexer(Schema.defaults(), CLOCK).rebuildReason(), "after the rebuild the index can be served");
+    assertNull(
+        indexer(Schema.defaults(), CLOCK).rebuildReason(),
+        "after the rebuild the index can be served");
   }
 
-  // --- duplicate ids -----------------------------------------------------------------------------------------------
+  // --- duplicate ids
+  // -----------------------------------------------------------------------------------------------
 
   @Test
-  void of_two_files_with_one_id_the_smaller_path_wins_and_the_other_is_reported_naming_both() throws Exception {
+  void of_two_files_with_one_id_the_smaller_path_wins_and_the_other_is_reported_naming_both()
+      throws Exception {
     page("z-first-written.md", "id: same\ntitle: Zulu", "Zebras.");
     page("b-second.md", "id: same\ntitle: Bravo", "Badgers.");
 
     IndexSummary s = run();
 
-    assertEquals("added=4 updated=0 deleted=0 unchanged=0 skipped=0 failed=1 documents=4", counts(s));
+    assertEquals(
+        "added=4 updated=0 deleted=0 unchanged=0 skipped=0 failed=1 documents=4", counts(s));
     ContentProblem p = s.failures().get(0);
     assertEquals("z-first-written.md", p.path());
     assertTrue(p.reason().contains("same") && p.reason().contains("b-second.md"), p.reason());
@@ -416,26 +499,37 @@ class IndexerTest {
     assertEquals(List.of(), hitIds("zebras"));
 
     IndexSummary again = run();
-    assertEquals(s.generation(), again.generation(), "the reported duplicate is no change: no new commit");
+    assertEquals(
+        s.generation(), again.generation(), "the reported duplicate is no change: no new commit");
     assertEquals(1, again.failed(), "and it is still reported");
   }
 
   @Test
   void the_duplicate_id_winner_is_the_same_on_every_run_and_thread_count() throws Exception {
-    for (int i = 0; i < 20; i++) page("dup/p" + (char) ('a' + i) + ".md", "id: dup\ntitle: P" + i, "Dup page " + i);
+    for (int i = 0; i < 20; i++)
+      page("dup/p" + (char) ('a' + i) + ".md", "id: dup\ntitle: P" + i, "Dup page " + i);
 
     for (int threads : new int[] {1, 4, 8}) {
-      IndexSummary s = new Indexer(content, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), threads,
-          CLOCK).run(true, Indexer.Progress.NONE);
+      IndexSummary s =
+          new Indexer(
+                  content,
+                  index,
+                  Schema.defaults(),
+                  new PageReader(5_000_000, false, CLOCK),
+                  threads,
+                  CLOCK)
+              .run(true, Indexer.Progress.NONE);
       assertEquals(19, s.failed());
       try (var search = search()) {
-        assertEquals("dup/pa.md", search.document("dup").orElseThrow().path(), threads + " threads");
+        assertEquals(
+            "dup/pa.md", search.document("dup").orElseThrow().path(), threads + " threads");
       }
     }
   }
 
   @Test
-  void a_new_file_taking_an_existing_id_with_a_smaller_path_wins_and_the_old_one_is_removed() throws Exception {
+  void a_new_file_taking_an_existing_id_with_a_smaller_path_wins_and_the_old_one_is_removed()
+      throws Exception {
     run();
     page("aaa/new-copy.md", "id: b2\ntitle: Copy", "Copycats.");
 
@@ -451,12 +545,19 @@ class IndexerTest {
     }
   }
 
-  // --- the content folder itself -----------------------------------------------------------------------------------
+  // --- the content folder itself
+  // -----------------------------------------------------------------------------------
 
   @Test
   void a_missing_content_folder_is_an_error_and_writes_nothing() {
-    var indexer = new Indexer(tmp.resolve("nope"), index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK),
-        2, CLOCK);
+    var indexer =
+        new Indexer(
+            tmp.resolve("nope"),
+            index,
+            Schema.defaults(),
+            new PageReader(5_000_000, false, CLOCK),
+            2,
+            CLOCK);
 
     var e = assertThrows(IOException.class, () -> indexer.run(false, Indexer.Progress.NONE));
 
@@ -467,7 +568,9 @@ class IndexerTest {
   @Test
   void an_empty_content_folder_gives_an_empty_index_that_opens() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    var indexer = new Indexer(empty, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK);
+    var indexer =
+        new Indexer(
+            empty, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK);
 
     IndexSummary s = indexer.run(false, Indexer.Progress.NONE);
 
@@ -479,10 +582,13 @@ class IndexerTest {
 
   @Test
   void a_dry_run_counts_like_a_real_run_and_writes_nothing() throws Exception {
-    IndexSummary s = Indexer.dryRun(content, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK)
-        .run(true, Indexer.Progress.NONE);
+    IndexSummary s =
+        Indexer.dryRun(
+                content, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK)
+            .run(true, Indexer.Progress.NONE);
 
-    assertEquals("added=3 updated=0 deleted=0 unchanged=0 skipped=0 failed=0 documents=3", counts(s));
+    assertEquals(
+        "added=3 updated=0 deleted=0 unchanged=0 skipped=0 failed=0 documents=3", counts(s));
     assertTrue(Files.notExists(index));
   }
 }

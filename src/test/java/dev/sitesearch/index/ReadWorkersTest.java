@@ -18,10 +18,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The read stage's workers: every file once, and a failure reported only after every worker has stopped. */
+/**
+ * The read stage's workers: every file once, and a failure reported only after every worker has
+ * stopped.
+ */
 class ReadWorkersTest {
   private static List<SourceFile> files(int n) {
-    return IntStream.range(0, n).mapToObj(i -> new SourceFile("p" + i + ".md", Path.of("p" + i + ".md"), 1, 0))
+    return IntStream.range(0, n)
+        .mapToObj(i -> new SourceFile("p" + i + ".md", Path.of("p" + i + ".md"), 1, 0))
         .toList();
   }
 
@@ -31,10 +35,13 @@ class ReadWorkersTest {
       Set<String> seen = ConcurrentHashMap.newKeySet();
       var calls = new AtomicInteger();
 
-      ReadWorkers.forEach(files(300), threads, file -> {
-        calls.incrementAndGet();
-        seen.add(file.relPath());
-      });
+      ReadWorkers.forEach(
+          files(300),
+          threads,
+          file -> {
+            calls.incrementAndGet();
+            seen.add(file.relPath());
+          });
 
       assertEquals(300, calls.get(), threads + " threads");
       assertEquals(300, seen.size(), threads + " threads");
@@ -43,35 +50,46 @@ class ReadWorkersTest {
 
   @Test
   @Timeout(30) // a guard against a hang
-  void the_first_failure_is_rethrown_once_the_other_worker_has_finished_its_file_and_no_new_file_starts()
-      throws Exception {
+  void
+      the_first_failure_is_rethrown_once_the_other_worker_has_finished_its_file_and_no_new_file_starts()
+          throws Exception {
     var slowInside = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     var slowFinished = new AtomicBoolean();
     var started = new AtomicInteger();
     var finishedWhenThrown = new AtomicBoolean();
-    Thread caller = new Thread(() -> {
-      var e = assertThrows(IllegalStateException.class, () -> ReadWorkers.forEach(files(100), 2, file -> {
-        int n = started.getAndIncrement();
-        if (n == 0) {
-          slowInside.countDown();
-          awaitQuietly(release);
-          slowFinished.set(true);
-        } else {
-          awaitQuietly(slowInside);
-          throw new IllegalStateException("broken " + file.relPath());
-        }
-      }));
-      assertTrue(e.getMessage().startsWith("broken"), e.getMessage());
-      finishedWhenThrown.set(slowFinished.get());
-    });
+    Thread caller =
+        new Thread(
+            () -> {
+              var e =
+                  assertThrows(
+                      IllegalStateException.class,
+                      () ->
+                          ReadWorkers.forEach(
+                              files(100),
+                              2,
+                              file -> {
+                                int n = started.getAndIncrement();
+                                if (n == 0) {
+                                  slowInside.countDown();
+                                  awaitQuietly(release);
+                                  slowFinished.set(true);
+                                } else {
+                                  awaitQuietly(slowInside);
+                                  throw new IllegalStateException("broken " + file.relPath());
+                                }
+                              }));
+              assertTrue(e.getMessage().startsWith("broken"), e.getMessage());
+              finishedWhenThrown.set(slowFinished.get());
+            });
 
     caller.start();
     caller.join(300); // a moment in which a caller that did not wait would already be done
     release.countDown();
     caller.join(10_000);
 
-    assertTrue(finishedWhenThrown.get(), "the failure came out while a worker was still inside a file");
+    assertTrue(
+        finishedWhenThrown.get(), "the failure came out while a worker was still inside a file");
     assertEquals(2, started.get(), "each worker stops at its next file");
   }
 

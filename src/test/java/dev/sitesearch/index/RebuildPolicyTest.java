@@ -45,16 +45,22 @@ class RebuildPolicyTest {
 
   @Test
   void drafts_included_or_left_out_either_way_round_is_a_rebuild() throws IOException {
-    try (var preview = committed(PREVIEW.commitData(NOW)); var published = committed(PUBLIC.commitData(NOW))) {
-      assertEquals(List.of("drafts left out now", "drafts included now"),
+    try (var preview = committed(PREVIEW.commitData(NOW));
+        var published = committed(PUBLIC.commitData(NOW))) {
+      assertEquals(
+          List.of("drafts left out now", "drafts included now"),
           List.of(PUBLIC.reason(preview), PREVIEW.reason(published)));
     }
   }
 
   @Test
   void another_schema_is_a_rebuild_and_is_named_before_the_drafts() {
-    var schema = new Schema(Schema.defaults().textFields(), List.of("audience"), Schema.defaults().dateFields(),
-        List.of());
+    var schema =
+        new Schema(
+            Schema.defaults().textFields(),
+            List.of("audience"),
+            Schema.defaults().dateFields(),
+            List.of());
     var other = new RebuildPolicy(schema, true);
 
     assertEquals("schema changed", PUBLIC.reason(other.commitData(NOW)));

@@ -19,7 +19,8 @@ class RunLedgerTest {
     ledger.wrote("b.md", Outcome.ADDED, "a", List.of());
     ledger.lostDuplicate("b.md", ContentProblem.of("b.md", "duplicate"), false, false);
 
-    assertFalse(ledger.changedIndex(), "the loser was new to the index: written and taken out again");
+    assertFalse(
+        ledger.changedIndex(), "the loser was new to the index: written and taken out again");
     assertEquals(List.of(ContentProblem.of("b.md", "duplicate")), ledger.failures());
     assertEquals(1, ledger.counts().get(Outcome.FAILED));
     assertEquals(0, ledger.counts().get(Outcome.ADDED));
@@ -29,7 +30,8 @@ class RunLedgerTest {
   void a_loser_that_was_in_the_index_is_a_deletion_and_a_change() {
     var ledger = new RunLedger();
     ledger.unchanged("news/beta.md", "b2");
-    ledger.lostDuplicate("news/beta.md", ContentProblem.of("news/beta.md", "duplicate"), true, true);
+    ledger.lostDuplicate(
+        "news/beta.md", ContentProblem.of("news/beta.md", "duplicate"), true, true);
 
     assertTrue(ledger.changedIndex());
     assertEquals(1, ledger.deleted());
@@ -39,19 +41,39 @@ class RunLedgerTest {
   void counts_failures_and_warnings_are_summed_and_sorted() {
     var ledger = new RunLedger();
     ledger.wrote("z.md", Outcome.UPDATED, "z", List.of(ContentProblem.of("z.md", "tags: a map")));
-    ledger.wrote("b.md", Outcome.UNCHANGED, "b", List.of(ContentProblem.of("b.md", "date: not a date"),
-        ContentProblem.of("b.md", "author: a list")));
+    ledger.wrote(
+        "b.md",
+        Outcome.UNCHANGED,
+        "b",
+        List.of(
+            ContentProblem.of("b.md", "date: not a date"),
+            ContentProblem.of("b.md", "author: a list")));
     ledger.skipped("draft.md", true);
     ledger.failed("y.md", ContentProblem.of("y.md", "invalid YAML"), "y", false);
     ledger.failed("x.md", ContentProblem.of("x.md", "binary file"), null, true);
     ledger.gone("old.md");
 
-    assertEquals(Map.of(Outcome.ADDED, 0, Outcome.UPDATED, 1, Outcome.UNCHANGED, 1, Outcome.SKIPPED, 1,
-        Outcome.FAILED, 2, Outcome.GONE, 1), ledger.counts());
+    assertEquals(
+        Map.of(
+            Outcome.ADDED,
+            0,
+            Outcome.UPDATED,
+            1,
+            Outcome.UNCHANGED,
+            1,
+            Outcome.SKIPPED,
+            1,
+            Outcome.FAILED,
+            2,
+            Outcome.GONE,
+            1),
+        ledger.counts());
     assertEquals(3, ledger.deleted(), "draft.md, x.md and old.md");
     assertEquals(Map.of("z.md", "z", "b.md", "b", "y.md", "y"), ledger.ids());
-    assertEquals(List.of("x.md", "y.md"), ledger.failures().stream().map(ContentProblem::path).toList());
-    assertEquals(List.of("b.md: author: a list", "b.md: date: not a date", "z.md: tags: a map"),
+    assertEquals(
+        List.of("x.md", "y.md"), ledger.failures().stream().map(ContentProblem::path).toList());
+    assertEquals(
+        List.of("b.md: author: a list", "b.md: date: not a date", "z.md: tags: a map"),
         ledger.warnings().stream().map(ContentProblem::toString).toList());
   }
 }

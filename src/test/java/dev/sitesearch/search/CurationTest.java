@@ -17,24 +17,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Editors' pins come first in the order given and their hides never show, for the query however it is typed, within
- * the visitor's filters, and only in the relevance order.
+ * Editors' pins come first in the order given and their hides never show, for the query however it
+ * is typed, within the visitor's filters, and only in the relevance order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CurationTest {
-  private static final Curation CURATED = new Curation(Map.of("CCM Checklist!", List.of("pinned", "longform")),
-      Map.of("ccm checklist", List.of("abbrev")));
+  private static final Curation CURATED =
+      new Curation(
+          Map.of("CCM Checklist!", List.of("pinned", "longform")),
+          Map.of("ccm checklist", List.of("abbrev")));
   private static final Curation NONE = new Curation(Map.of(), Map.of());
   private TinyIndex index;
 
   @BeforeAll
   void index() throws Exception {
-    index = TinyIndex.of(
-        page("abbrev", "CCM checklist").body("The CCM enrollment checklist.").date("2021-03-01"),
-        page("longform", "Program guide").body("Starting a chronic care management program, with a checklist.")
-            .date("2021-06-01"),
-        page("billing", "Billing").body("A billing checklist.").date("2021-09-01"),
-        page("pinned", "Unrelated page").body("Nothing about the topic at all.").date("2018-01-01"));
+    index =
+        TinyIndex.of(
+            page("abbrev", "CCM checklist")
+                .body("The CCM enrollment checklist.")
+                .date("2021-03-01"),
+            page("longform", "Program guide")
+                .body("Starting a chronic care management program, with a checklist.")
+                .date("2021-06-01"),
+            page("billing", "Billing").body("A billing checklist.").date("2021-09-01"),
+            page("pinned", "Unrelated page")
+                .body("Nothing about the topic at all.")
+                .date("2018-01-01"));
   }
 
   @AfterAll
@@ -45,7 +53,8 @@ class CurationTest {
   /** The pages the request finds within its filters, with the stage applied. */
   private List<String> ids(Curation stage, SearchRequest request) throws IOException {
     RankingStage.Context context = index.context(request, TinyIndex.NOW);
-    return index.ids(context.filters().apply(stage.apply(TinyIndex.anyWord(context.words()), context)));
+    return index.ids(
+        context.filters().apply(stage.apply(TinyIndex.anyWord(context.words()), context)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -64,7 +73,8 @@ class CurationTest {
 
   @Test
   void another_order_than_relevance_is_not_curated() throws Exception {
-    var newest = new SearchRequest("ccm checklist", Map.of(), null, null, SortOrder.NEWEST, 1, 10, null, 10);
+    var newest =
+        new SearchRequest("ccm checklist", Map.of(), null, null, SortOrder.NEWEST, 1, 10, null, 10);
     RankingStage.Context context = index.context(newest, TinyIndex.NOW);
     Query query = TinyIndex.anyWord(context.words());
 
@@ -80,10 +90,14 @@ class CurationTest {
   }
 
   @Test
-
   void a_query_excluding_a_word_is_not_the_query_without_the_minus() throws Exception {
-    assertEquals(List.of(), ids(NONE, SearchRequest.of("ccm -checklist")), "every 'ccm' page says 'checklist'");
-    assertEquals(List.of(), ids(CURATED, SearchRequest.of("ccm -checklist")),
+    assertEquals(
+        List.of(),
+        ids(NONE, SearchRequest.of("ccm -checklist")),
+        "every 'ccm' page says 'checklist'");
+    assertEquals(
+        List.of(),
+        ids(CURATED, SearchRequest.of("ccm -checklist")),
         "not the pins of 'ccm checklist', nor 'longform', which says 'checklist'");
   }
 }

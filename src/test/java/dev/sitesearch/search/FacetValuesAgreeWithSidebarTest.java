@@ -19,9 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A facet's value list ({@code /api/facets/{facet}}, the page's value finder) counts exactly as the search's sidebar
- * does for the same request, whatever the query grows into: feedback words for a long question, pins and hides.
- * Both endpoints ask the one planner, so they cannot drift apart again.
+ * A facet's value list ({@code /api/facets/{facet}}, the page's value finder) counts exactly as the
+ * search's sidebar does for the same request, whatever the query grows into: feedback words for a
+ * long question, pins and hides. Both endpoints ask the one planner, so they cannot drift apart
+ * again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FacetValuesAgreeWithSidebarTest {
@@ -33,24 +34,46 @@ class FacetValuesAgreeWithSidebarTest {
     Path content = tmp.resolve("content");
     Files.createDirectories(content);
     for (int i = 0; i < 6; i++) {
-      page(content, "news" + i, "News", "Rural clinics and remote monitoring " + i,
+      page(
+          content,
+          "news" + i,
+          "News",
+          "Rural clinics and remote monitoring " + i,
           "Rural clinics start remote monitoring programs for chronic patients; broadband grants broadband towers.");
     }
     for (int i = 0; i < 4; i++) {
-      page(content, "guide" + i, "Guides", "Starting a program " + i,
+      page(
+          content,
+          "guide" + i,
+          "Guides",
+          "Starting a program " + i,
           "Clinics start monitoring programs with enrollment checklists, enrollment forms and enrollment calls.");
     }
-    page(content, "enrollment", "Guides", "Checklist", "An enrollment checklist: enrollment forms, enrollment calls.");
-    page(content, "towers", "Towers", "Towers", "Broadband towers and broadband speeds, broadband grants.");
+    page(
+        content,
+        "enrollment",
+        "Guides",
+        "Checklist",
+        "An enrollment checklist: enrollment forms, enrollment calls.");
+    page(
+        content,
+        "towers",
+        "Towers",
+        "Towers",
+        "Broadband towers and broadband speeds, broadband grants.");
     page(content, "pinned", "Pinned", "Unrelated", "Nothing in common with any question.");
     var clock = Clock.systemUTC();
     Path index = tmp.resolve("index");
-    new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+    new Indexer(
+            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
         .run(false, Indexer.Progress.NONE);
-    search = OpenedIndex.of(index, RankingSettings.DEFAULTS.toBuilder()
-        .pins(Map.of(QUESTION, List.of("pinned")))
-        .hides(Map.of(QUESTION, List.of("news0")))
-        .build());
+    search =
+        OpenedIndex.of(
+            index,
+            RankingSettings.DEFAULTS.toBuilder()
+                .pins(Map.of(QUESTION, List.of("pinned")))
+                .hides(Map.of(QUESTION, List.of("news0")))
+                .build());
   }
 
   @AfterAll
@@ -58,15 +81,26 @@ class FacetValuesAgreeWithSidebarTest {
     search.close();
   }
 
-  private static void page(Path dir, String id, String category, String title, String body) throws Exception {
-    Files.writeString(dir.resolve(id + ".md"), "---\nid: " + id + "\ntitle: \"" + title + "\"\nsearchCategory: "
-        + category + "\ndate: 2024-01-01\n---\n" + body + "\n");
+  private static void page(Path dir, String id, String category, String title, String body)
+      throws Exception {
+    Files.writeString(
+        dir.resolve(id + ".md"),
+        "---\nid: "
+            + id
+            + "\ntitle: \""
+            + title
+            + "\"\nsearchCategory: "
+            + category
+            + "\ndate: 2024-01-01\n---\n"
+            + body
+            + "\n");
   }
 
   private void assertSameCounts(SearchRequest request) throws Exception {
     List<FacetValue> sidebar = search.search(request).facets().get("searchCategory");
     List<FacetValue> finder = search.service().facetValues("searchCategory", "", request, 100);
-    assertEquals(sidebar, finder, "the value finder counts as the sidebar for '" + request.q() + "'");
+    assertEquals(
+        sidebar, finder, "the value finder counts as the sidebar for '" + request.q() + "'");
   }
 
   @Test
@@ -74,20 +108,27 @@ class FacetValuesAgreeWithSidebarTest {
     SearchRequest request = SearchRequest.of(QUESTION).withSize(20);
     var sidebar = search.search(request).facets().get("searchCategory");
 
-    assertEquals(List.of(new FacetValue("Guides", 5, false), new FacetValue("News", 5, false),
-        new FacetValue("Pinned", 1, false), new FacetValue("Towers", 1, false)), sidebar,
+    assertEquals(
+        List.of(
+            new FacetValue("Guides", 5, false),
+            new FacetValue("News", 5, false),
+            new FacetValue("Pinned", 1, false),
+            new FacetValue("Towers", 1, false)),
+        sidebar,
         "the feedback word 'broadband' finds Towers, the pin adds its page, the hide takes a news page out");
     assertSameCounts(request);
   }
 
   @Test
   void with_a_filter_on_the_counted_facet_the_counts_still_agree() throws Exception {
-    assertSameCounts(SearchRequest.of(QUESTION).withFilters(Map.of("searchCategory", List.of("Guides"))));
+    assertSameCounts(
+        SearchRequest.of(QUESTION).withFilters(Map.of("searchCategory", List.of("Guides"))));
   }
 
   @Test
   void sorted_by_date_no_curation_applies_to_either() throws Exception {
-    var newest = new SearchRequest(QUESTION, Map.of(), null, null, SortOrder.NEWEST, 1, 10, null, 10);
+    var newest =
+        new SearchRequest(QUESTION, Map.of(), null, null, SortOrder.NEWEST, 1, 10, null, 10);
 
     assertSameCounts(newest);
   }

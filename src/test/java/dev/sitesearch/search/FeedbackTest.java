@@ -19,12 +19,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A typed question also finds pages in the words its best answers use (pseudo-relevance feedback), and those words
- * come from the best answers among the pages the visitor is browsing, not from the whole site.
+ * A typed question also finds pages in the words its best answers use (pseudo-relevance feedback),
+ * and those words come from the best answers among the pages the visitor is browsing, not from the
+ * whole site.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedbackTest {
-  static final String QUESTION = "how do rural clinics start remote monitoring programs for chronic patients";
+  static final String QUESTION =
+      "how do rural clinics start remote monitoring programs for chronic patients";
   private OpenedIndex opened;
   private SearchService search;
 
@@ -34,21 +36,40 @@ class FeedbackTest {
     Files.createDirectories(content);
     // News: the best matches site-wide, all about "broadband".
     for (int i = 0; i < 6; i++) {
-      page(content, "news" + i, "News", "Rural clinics and remote monitoring " + i,
+      page(
+          content,
+          "news" + i,
+          "News",
+          "Rural clinics and remote monitoring " + i,
           "Rural clinics start remote monitoring programs for chronic patients; broadband grants broadband towers "
               + "broadband speeds.");
     }
     // Guides: fewer query words, all about "enrollment".
     for (int i = 0; i < 4; i++) {
-      page(content, "guide" + i, "Guides", "Starting a program " + i,
+      page(
+          content,
+          "guide" + i,
+          "Guides",
+          "Starting a program " + i,
           "Clinics start monitoring programs with enrollment checklists, enrollment forms and enrollment calls.");
     }
     // Pages with none of the question's words, one per vocabulary.
-    page(content, "enrollment", "Guides", "Checklist", "An enrollment checklist: enrollment forms, enrollment calls.");
-    page(content, "broadband", "Guides", "Towers", "Broadband towers and broadband speeds, broadband grants.");
+    page(
+        content,
+        "enrollment",
+        "Guides",
+        "Checklist",
+        "An enrollment checklist: enrollment forms, enrollment calls.");
+    page(
+        content,
+        "broadband",
+        "Guides",
+        "Towers",
+        "Broadband towers and broadband speeds, broadband grants.");
     var clock = Clock.systemUTC();
     Path index = tmp.resolve("index");
-    new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+    new Indexer(
+            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
         .run(false, Indexer.Progress.NONE);
     opened = OpenedIndex.of(index);
     search = opened.service();
@@ -59,9 +80,19 @@ class FeedbackTest {
     opened.close();
   }
 
-  private static void page(Path dir, String id, String category, String title, String body) throws Exception {
-    Files.writeString(dir.resolve(id + ".md"), "---\nid: " + id + "\ntitle: \"" + title + "\"\nsearchCategory: "
-        + category + "\ndate: 2024-01-01\n---\n" + body + "\n");
+  private static void page(Path dir, String id, String category, String title, String body)
+      throws Exception {
+    Files.writeString(
+        dir.resolve(id + ".md"),
+        "---\nid: "
+            + id
+            + "\ntitle: \""
+            + title
+            + "\"\nsearchCategory: "
+            + category
+            + "\ndate: 2024-01-01\n---\n"
+            + body
+            + "\n");
   }
 
   private List<String> ids(SearchRequest request) throws Exception {
@@ -77,24 +108,34 @@ class FeedbackTest {
 
   @Test
   void within_a_filter_those_words_come_from_the_best_answers_in_the_filter() throws Exception {
-    List<String> guides = ids(SearchRequest.of(QUESTION).withFilters(Map.of("searchCategory", List.of("Guides"))));
+    List<String> guides =
+        ids(SearchRequest.of(QUESTION).withFilters(Map.of("searchCategory", List.of("Guides"))));
 
     assertTrue(guides.contains("enrollment"), "the guides talk of enrollment: " + guides);
-    assertFalse(guides.contains("broadband"), "not of broadband, which only the news pages do: " + guides);
+    assertFalse(
+        guides.contains("broadband"), "not of broadband, which only the news pages do: " + guides);
   }
 
   @Test
-  void a_question_on_a_site_where_every_page_shares_its_words_is_answered(@TempDir Path tmp) throws Exception {
+  void a_question_on_a_site_where_every_page_shares_its_words_is_answered(@TempDir Path tmp)
+      throws Exception {
     Path content = Files.createDirectories(tmp.resolve("content"));
     for (int i = 0; i < 4; i++) {
-      page(content, "same" + i, "News", "Same page " + i, "Rural clinics start remote monitoring programs with grants.");
+      page(
+          content,
+          "same" + i,
+          "News",
+          "Same page " + i,
+          "Rural clinics start remote monitoring programs with grants.");
     }
     var clock = Clock.systemUTC();
     Path index = tmp.resolve("index");
-    new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+    new Indexer(
+            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
         .run(false, Indexer.Progress.NONE);
 
-    // Every word of the best answers is on every page: none tells a page apart, so no feedback word is added (its
+    // Every word of the best answers is on every page: none tells a page apart, so no feedback word
+    // is added (its
     // weight would be 0 / 0, which Lucene refuses as a boost).
     try (var opened = OpenedIndex.of(index)) {
       assertEquals(4, opened.search(SearchRequest.of(QUESTION)).total());

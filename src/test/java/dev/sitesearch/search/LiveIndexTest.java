@@ -34,7 +34,10 @@ import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Opening, following and closing the index as queries see it: nothing leaks, nothing global changes. */
+/**
+ * Opening, following and closing the index as queries see it: nothing leaks, nothing global
+ * changes.
+ */
 class LiveIndexTest {
   @TempDir Path tmp;
 
@@ -42,27 +45,39 @@ class LiveIndexTest {
     Path content = tmp.resolve("content");
     Files.createDirectories(content);
     for (int i = 0; i < pages; i++) {
-      Files.writeString(content.resolve("p" + i + ".md"), "---\ntitle: Care page " + i + "\ndate: 2024-01-0" + (1 + i % 9)
-          + "\n---\n" + bodyWords + "\n");
+      Files.writeString(
+          content.resolve("p" + i + ".md"),
+          "---\ntitle: Care page "
+              + i
+              + "\ndate: 2024-01-0"
+              + (1 + i % 9)
+              + "\n---\n"
+              + bodyWords
+              + "\n");
     }
     var clock = Clock.systemUTC();
     Path index = tmp.resolve("index");
-    new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+    new Indexer(
+            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
         .run(false, Indexer.Progress.NONE);
     return index;
   }
 
   /** Index files this process still has mapped: an open reader keeps them. */
   private static List<String> mapped(Path index) throws IOException {
-    return Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(l -> l.contains(index.toString())).toList();
+    return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+        .filter(l -> l.contains(index.toString()))
+        .toList();
   }
 
   @Test
   void opening_an_index_that_fails_half_way_closes_its_searchers_and_directory() throws Exception {
-    // An index from before titles were capped: its 40 KB title cannot become a completion, so the first suggester
+    // An index from before titles were capped: its 40 KB title cannot become a completion, so the
+    // first suggester
     // build throws after the searcher has opened (and mapped) the index files.
     Path index = tmp.resolve("index");
-    try (var dir = FSDirectory.open(index); var w = new IndexWriter(dir, new IndexWriterConfig())) {
+    try (var dir = FSDirectory.open(index);
+        var w = new IndexWriter(dir, new IndexWriterConfig())) {
       var d = new Document();
       d.add(new StringField(Fields.ID, "long", Field.Store.YES));
       d.add(new StoredField(Fields.TITLE, "x".repeat(40_000)));
@@ -70,16 +85,23 @@ class LiveIndexTest {
       w.commit();
     }
     var closes = new AtomicInteger();
-    Directory counting = new FilterDirectory(FSDirectory.open(index)) {
-      @Override
-      public void close() throws IOException {
-        closes.incrementAndGet();
-        super.close();
-      }
-    };
+    Directory counting =
+        new FilterDirectory(FSDirectory.open(index)) {
+          @Override
+          public void close() throws IOException {
+            closes.incrementAndGet();
+            super.close();
+          }
+        };
 
-    assertThrows(IllegalArgumentException.class, () -> LiveIndex.open(counting, index.toString(), Schema.defaults(),
-        SearchService.similarity(RankingSettings.DEFAULTS)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            LiveIndex.open(
+                counting,
+                index.toString(),
+                Schema.defaults(),
+                SearchService.similarity(RankingSettings.DEFAULTS)));
 
     assertEquals(1, closes.get(), "the directory it was given is closed");
     assertEquals(List.of(), mapped(index), "no reader is left holding the index files");
@@ -88,16 +110,24 @@ class LiveIndexTest {
   @Test
   void a_missing_index_is_reported_and_its_directory_closed() throws Exception {
     var closes = new AtomicInteger();
-    Directory counting = new FilterDirectory(FSDirectory.open(Files.createDirectories(tmp.resolve("empty")))) {
-      @Override
-      public void close() throws IOException {
-        closes.incrementAndGet();
-        super.close();
-      }
-    };
+    Directory counting =
+        new FilterDirectory(FSDirectory.open(Files.createDirectories(tmp.resolve("empty")))) {
+          @Override
+          public void close() throws IOException {
+            closes.incrementAndGet();
+            super.close();
+          }
+        };
 
-    var e = assertThrows(IndexMissingException.class, () -> LiveIndex.open(counting, "empty", Schema.defaults(),
-        SearchService.similarity(RankingSettings.DEFAULTS)));
+    var e =
+        assertThrows(
+            IndexMissingException.class,
+            () ->
+                LiveIndex.open(
+                    counting,
+                    "empty",
+                    Schema.defaults(),
+                    SearchService.similarity(RankingSettings.DEFAULTS)));
 
     assertTrue(e.getMessage().contains("run 'sitesearch index' first"), e.getMessage());
     assertEquals(1, closes.get());
@@ -126,30 +156,51 @@ class LiveIndexTest {
   /** The longest query of {@code unit}s that fits in a request. */
   private static String longest(String unit) {
     var q = new StringBuilder();
-    while (q.length() + unit.length() + 1 <= SearchRequest.MAX_QUERY_CHARS) q.append(unit).append(' ');
+    while (q.length() + unit.length() + 1 <= SearchRequest.MAX_QUERY_CHARS)
+      q.append(unit).append(' ');
     return q.toString();
   }
 
   @Test
-  void the_largest_queries_a_visitor_can_send_stay_within_lucenes_default_clause_limit() throws Exception {
+  void the_largest_queries_a_visitor_can_send_stay_within_lucenes_default_clause_limit()
+      throws Exception {
     var words = new ArrayList<String>();
     for (int i = 0; i < 300; i++) words.add("w" + Integer.toString(i, 36) + "x");
-    Path index = index(5, String.join(" ", words) + " covid-19 ccm chronic care management telehealth rpm");
-    // Many weighted text fields multiply every word's clauses; so do prefixes, phrases, synonyms and filters.
+    Path index =
+        index(5, String.join(" ", words) + " covid-19 ccm chronic care management telehealth rpm");
+    // Many weighted text fields multiply every word's clauses; so do prefixes, phrases, synonyms
+    // and filters.
     var f = FieldSettings.DEFAULTS;
     var text = new LinkedHashMap<String, Float>(f.text());
-    for (String extra : List.of("summary", "subtitle", "keywords", "teaser", "abstract")) text.put(extra, 1f);
-    var config = SitesearchConfig.defaults().withFields(new FieldSettings(text, f.facets(), f.dates(), f.stored(),
-        f.stemmer(), f.labels()));
+    for (String extra : List.of("summary", "subtitle", "keywords", "teaser", "abstract"))
+      text.put(extra, 1f);
+    var config =
+        SitesearchConfig.defaults()
+            .withFields(
+                new FieldSettings(
+                    text, f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels()));
     var filters = new ArrayList<String>();
     for (int i = 0; i < SearchRequest.MAX_FILTER_VALUES; i++) filters.add("tag" + i);
 
     try (var opened = OpenedIndex.of(config, index, Clock.systemUTC())) {
-      for (String q : List.of(String.join(" ", words), longest("ab*"), longest("\"covid-19\""), longest("ccm rpm"),
-          longest("-wx covid-19"), String.join(" OR ", words))) {
-        var request = SearchRequest.of(q.length() > SearchRequest.MAX_QUERY_CHARS ? q.substring(0, 990) : q);
-        assertEquals(q.startsWith("ab*") ? 0 : 5, opened.search(request).total(), "answered, every page found: " + q);
-        assertEquals(0, opened.search(request.withFilters(Map.of("tags", filters))).total(), "no page has the tags");
+      for (String q :
+          List.of(
+              String.join(" ", words),
+              longest("ab*"),
+              longest("\"covid-19\""),
+              longest("ccm rpm"),
+              longest("-wx covid-19"),
+              String.join(" OR ", words))) {
+        var request =
+            SearchRequest.of(q.length() > SearchRequest.MAX_QUERY_CHARS ? q.substring(0, 990) : q);
+        assertEquals(
+            q.startsWith("ab*") ? 0 : 5,
+            opened.search(request).total(),
+            "answered, every page found: " + q);
+        assertEquals(
+            0,
+            opened.search(request.withFilters(Map.of("tags", filters))).total(),
+            "no page has the tags");
       }
     }
   }

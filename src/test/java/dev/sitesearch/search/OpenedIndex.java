@@ -9,8 +9,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * An index folder opened for searching as the application opens it (through {@link Assembly}), for tests and
- * benchmarks that search without a server: {@code try (var search = OpenedIndex.of(index)) { search.search(…) }}.
+ * An index folder opened for searching as the application opens it (through {@link Assembly}), for
+ * tests and benchmarks that search without a server: {@code try (var search =
+ * OpenedIndex.of(index)) { search.search(…) }}.
  */
 public final class OpenedIndex implements AutoCloseable {
   private final LiveIndex live;
@@ -31,7 +32,8 @@ public final class OpenedIndex implements AutoCloseable {
     return of(SitesearchConfig.defaults().withRanking(ranking), index, Clock.systemUTC());
   }
 
-  public static OpenedIndex of(SitesearchConfig config, Path index, Clock clock) throws IOException {
+  public static OpenedIndex of(SitesearchConfig config, Path index, Clock clock)
+      throws IOException {
     var assembly = new Assembly(config, Path.of("content"), index, clock, 2);
     LiveIndex live = assembly.openIndex();
     return new OpenedIndex(live, assembly.searchService(live));

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Query words found next to each other (or within the slop) earn a bonus over the same words scattered; not for
- * queries of more than five words. The pages hold the same words, as many times, in different orders, so without
- * the bonus they score alike.
+ * Query words found next to each other (or within the slop) earn a bonus over the same words
+ * scattered; not for queries of more than five words. The pages hold the same words, as many times,
+ * in different orders, so without the bonus they score alike.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProximityBonusTest {
@@ -24,13 +24,20 @@ class ProximityBonusTest {
 
   @BeforeAll
   void index() throws Exception {
-    index = TinyIndex.of(
-        page("scattered", "Notes").body("chronic pain is hard and good care takes time while management of a ward "
-            + "is a craft"),
-        page("near", "Notes").body("chronic and good care is hard while management takes time of a ward is pain "
-            + "a craft"),
-        page("adjacent", "Notes").body("chronic care management takes time while pain is hard and good of a ward "
-            + "is a craft"));
+    index =
+        TinyIndex.of(
+            page("scattered", "Notes")
+                .body(
+                    "chronic pain is hard and good care takes time while management of a ward "
+                        + "is a craft"),
+            page("near", "Notes")
+                .body(
+                    "chronic and good care is hard while management takes time of a ward is pain "
+                        + "a craft"),
+            page("adjacent", "Notes")
+                .body(
+                    "chronic care management takes time while pain is hard and good of a ward "
+                        + "is a craft"));
   }
 
   @AfterAll
@@ -44,16 +51,22 @@ class ProximityBonusTest {
 
     assertEquals(List.of("adjacent", "near", "scattered"), index.ids(index.withBonus(q, ON)));
     Map<String, Float> off = index.scores(index.withBonus(q, OFF));
-    assertEquals(off.get("adjacent"), off.get("scattered"), "without the bonus the word order does not count");
+    assertEquals(
+        off.get("adjacent"),
+        off.get("scattered"),
+        "without the bonus the word order does not count");
     assertEquals(off.get("near"), off.get("scattered"));
   }
 
   @Test
   void five_words_still_earn_it_six_do_not() throws Exception {
-    Map<String, Float> five = index.scores(index.withBonus("chronic care management takes time", ON));
-    Map<String, Float> six = index.scores(index.withBonus("chronic care management takes time craft", ON));
+    Map<String, Float> five =
+        index.scores(index.withBonus("chronic care management takes time", ON));
+    Map<String, Float> six =
+        index.scores(index.withBonus("chronic care management takes time craft", ON));
 
     assertTrue(five.get("adjacent") > five.get("scattered"), five.toString());
-    assertEquals(six.get("adjacent"), six.get("scattered"), "a long question rewards chance neighbours");
+    assertEquals(
+        six.get("adjacent"), six.get("scattered"), "a long question rewards chance neighbours");
   }
 }

@@ -21,27 +21,44 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The planner turns a request into the queries every endpoint runs: browsing for an empty query, the facets checked,
- * the filters (OR within a facet, AND across) and the "all filters but one facet's" of disjunctive counts.
+ * The planner turns a request into the queries every endpoint runs: browsing for an empty query,
+ * the facets checked, the filters (OR within a facet, AND across) and the "all filters but one
+ * facet's" of disjunctive counts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryPlannerTest {
-  private final QueryPlanner planner = new QueryPlanner(TinyIndex.SCHEMA, TinyIndex.ANALYZER, TinyIndex.BARE);
+  private final QueryPlanner planner =
+      new QueryPlanner(TinyIndex.SCHEMA, TinyIndex.ANALYZER, TinyIndex.BARE);
   private TinyIndex index;
 
   @BeforeAll
   void index() throws Exception {
-    index = TinyIndex.of(
-        page("a", "Panels").body("Solar panels on the roof.").date("2024-03-01")
-            .facet("tags", "energy", "solar").facet("searchCategory", "News"),
-        page("b", "Farms").body("Wind turbines and solar farms.").date("2023-05-01")
-            .facet("tags", "energy").facet("searchCategory", "Guides"),
-        page("c", "Heaters").body("Solar water heaters.").date("2025-01-10")
-            .facet("tags", "solar").facet("searchCategory", "Guides"),
-        page("d", "Sheds").body("Garden sheds.").date("2022-07-01")
-            .facet("tags", "garden").facet("searchCategory", "News"),
-        page("e", "Basics").body("Solar basics.")
-            .facet("tags", "energy").facet("searchCategory", "Guides"));
+    index =
+        TinyIndex.of(
+            page("a", "Panels")
+                .body("Solar panels on the roof.")
+                .date("2024-03-01")
+                .facet("tags", "energy", "solar")
+                .facet("searchCategory", "News"),
+            page("b", "Farms")
+                .body("Wind turbines and solar farms.")
+                .date("2023-05-01")
+                .facet("tags", "energy")
+                .facet("searchCategory", "Guides"),
+            page("c", "Heaters")
+                .body("Solar water heaters.")
+                .date("2025-01-10")
+                .facet("tags", "solar")
+                .facet("searchCategory", "Guides"),
+            page("d", "Sheds")
+                .body("Garden sheds.")
+                .date("2022-07-01")
+                .facet("tags", "garden")
+                .facet("searchCategory", "News"),
+            page("e", "Basics")
+                .body("Solar basics.")
+                .facet("tags", "energy")
+                .facet("searchCategory", "Guides"));
   }
 
   @AfterAll
@@ -72,17 +89,24 @@ class QueryPlannerTest {
 
     assertTrue(plan.browsing());
     assertFalse(plan.showsScores());
-    assertEquals(List.of("c", "a", "b", "d", "e"), index.ids(index.execute(TinyIndex.BARE, plan.request()).docs()),
+    assertEquals(
+        List.of("c", "a", "b", "d", "e"),
+        index.ids(index.execute(TinyIndex.BARE, plan.request()).docs()),
         "undated last");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {"-garden | c a b e", "?       | c a b d e"})
-  void a_query_with_no_word_to_rank_by_browses_newest_first_too(String q, String newestFirst) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {"-garden | c a b e", "?       | c a b d e"})
+  void a_query_with_no_word_to_rank_by_browses_newest_first_too(String q, String newestFirst)
+      throws Exception {
     SearchPlan plan = index.plan(TinyIndex.BARE, SearchRequest.of(q));
 
     assertFalse(plan.showsScores());
-    assertEquals(List.of(newestFirst.split(" ")), index.ids(index.execute(TinyIndex.BARE, plan.request()).docs()));
+    assertEquals(
+        List.of(newestFirst.split(" ")),
+        index.ids(index.execute(TinyIndex.BARE, plan.request()).docs()));
   }
 
   @Test
@@ -96,15 +120,32 @@ class QueryPlannerTest {
 
   @Test
   void an_unknown_facet_is_refused_naming_the_part_of_the_request() {
-    var filter = assertThrows(InvalidRequestException.class,
-        () -> index.plan(TinyIndex.BARE, browse(Map.of("colour", List.of("red")))));
-    var counted = assertThrows(InvalidRequestException.class, () -> index.plan(TinyIndex.BARE,
-        new SearchRequest("", Map.of(), null, null, SortOrder.RELEVANCE, 1, 10, List.of("tags", "colour"), 10)));
+    var filter =
+        assertThrows(
+            InvalidRequestException.class,
+            () -> index.plan(TinyIndex.BARE, browse(Map.of("colour", List.of("red")))));
+    var counted =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                index.plan(
+                    TinyIndex.BARE,
+                    new SearchRequest(
+                        "",
+                        Map.of(),
+                        null,
+                        null,
+                        SortOrder.RELEVANCE,
+                        1,
+                        10,
+                        List.of("tags", "colour"),
+                        10)));
     var values = assertThrows(InvalidRequestException.class, () -> planner.checkFacet("colour"));
 
     assertEquals(Part.FILTER, filter.part());
     assertEquals("colour", filter.facet());
-    assertTrue(filter.getMessage().contains("facets are: communityTopics, searchCategory, tags"),
+    assertTrue(
+        filter.getMessage().contains("facets are: communityTopics, searchCategory, tags"),
         filter.getMessage());
     assertEquals(Part.FACETS, counted.part());
     assertEquals(Part.FACET, values.part());
@@ -112,28 +153,52 @@ class QueryPlannerTest {
 
   @Test
   void values_of_one_facet_are_ored_and_facets_are_anded() throws Exception {
-    assertEquals(List.of("a", "c"), found(index.plan(TinyIndex.BARE, browse(Map.of("tags", List.of("solar"))))));
-    assertEquals(List.of("a", "c", "d"),
+    assertEquals(
+        List.of("a", "c"),
+        found(index.plan(TinyIndex.BARE, browse(Map.of("tags", List.of("solar"))))));
+    assertEquals(
+        List.of("a", "c", "d"),
         found(index.plan(TinyIndex.BARE, browse(Map.of("tags", List.of("solar", "garden"))))));
-    assertEquals(List.of("b", "c", "e"), found(index.plan(TinyIndex.BARE, browse(Map.of(
-        "tags", List.of("energy", "solar"), "searchCategory", List.of("Guides"))))));
+    assertEquals(
+        List.of("b", "c", "e"),
+        found(
+            index.plan(
+                TinyIndex.BARE,
+                browse(
+                    Map.of(
+                        "tags",
+                        List.of("energy", "solar"),
+                        "searchCategory",
+                        List.of("Guides"))))));
   }
 
   @Test
   void the_dates_filter_on_the_page_date_inclusive() throws Exception {
-    var request = new SearchRequest("solar", Map.of(), LocalDate.parse("2023-05-01"), LocalDate.parse("2024-03-01"),
-        SortOrder.RELEVANCE, 1, 10, null, 10);
+    var request =
+        new SearchRequest(
+            "solar",
+            Map.of(),
+            LocalDate.parse("2023-05-01"),
+            LocalDate.parse("2024-03-01"),
+            SortOrder.RELEVANCE,
+            1,
+            10,
+            null,
+            10);
 
     assertEquals(List.of("a", "b"), found(index.plan(TinyIndex.BARE, request)));
   }
 
   @Test
   void all_filters_but_one_facets_leave_that_facet_out() throws Exception {
-    SearchPlan plan = index.plan(TinyIndex.BARE,
-        browse(Map.of("tags", List.of("solar"), "searchCategory", List.of("Guides"))));
+    SearchPlan plan =
+        index.plan(
+            TinyIndex.BARE,
+            browse(Map.of("tags", List.of("solar"), "searchCategory", List.of("Guides"))));
 
     assertEquals(List.of("c"), found(plan));
     assertEquals(List.of("b", "c", "e"), found(plan.filters().applyExcept(plan.scored(), "tags")));
-    assertEquals(List.of("a", "c"), found(plan.filters().applyExcept(plan.scored(), "searchCategory")));
+    assertEquals(
+        List.of("a", "c"), found(plan.filters().applyExcept(plan.scored(), "searchCategory")));
   }
 }

@@ -31,29 +31,77 @@ class RankingTest {
     Path content = tmp.resolve("content");
     Files.createDirectories(content);
     page(content, "exact", "Remote Patient Monitoring", "2019-01-01", "An overview of the field.");
-    page(content, "mentions", "Monitoring Remote Sites for Patient Safety", "2024-01-01",
+    page(
+        content,
+        "mentions",
+        "Monitoring Remote Sites for Patient Safety",
+        "2024-01-01",
         "Remote patient monitoring and remote patient monitoring again: remote, patient, monitoring.");
-    page(content, "phrase", "Care notes", "2020-01-01", "We discuss chronic care management in detail.");
-    page(content, "scattered", "Care notes two", "2020-01-01",
+    page(
+        content,
+        "phrase",
+        "Care notes",
+        "2020-01-01",
+        "We discuss chronic care management in detail.");
+    page(
+        content,
+        "scattered",
+        "Care notes two",
+        "2020-01-01",
         "Management of the ward is chronic trouble, and care is scarce.");
     page(content, "accents", "Le diabète au café", "2021-01-01", "Un programme à Montréal.");
-    page(content, "older", "Billing codes explained", "2016-05-01", "How telehealth billing codes work.");
-    page(content, "newer", "Billing codes explained", "2024-05-01", "How telehealth billing codes work.");
-    page(content, "diabetes", "Diabetes education", "2022-01-01", "Diabetes education programs in clinics.");
-    page(content, "both", "Interoperability and FHIR", "2022-01-01", "FHIR makes interoperability practical.");
-    page(content, "one", "Interoperability alone", "2023-01-01", "Interoperability without the other word.");
-    page(content, "longform", "Program guide", "2021-06-01", "Starting a chronic care management program.");
+    page(
+        content,
+        "older",
+        "Billing codes explained",
+        "2016-05-01",
+        "How telehealth billing codes work.");
+    page(
+        content,
+        "newer",
+        "Billing codes explained",
+        "2024-05-01",
+        "How telehealth billing codes work.");
+    page(
+        content,
+        "diabetes",
+        "Diabetes education",
+        "2022-01-01",
+        "Diabetes education programs in clinics.");
+    page(
+        content,
+        "both",
+        "Interoperability and FHIR",
+        "2022-01-01",
+        "FHIR makes interoperability practical.");
+    page(
+        content,
+        "one",
+        "Interoperability alone",
+        "2023-01-01",
+        "Interoperability without the other word.");
+    page(
+        content,
+        "longform",
+        "Program guide",
+        "2021-06-01",
+        "Starting a chronic care management program.");
     page(content, "abbrev", "CCM checklist", "2021-06-01", "The CCM enrollment checklist.");
     page(content, "pinned", "Unrelated page", "2018-01-01", "Nothing about the topic at all.");
     var clock = Clock.systemUTC();
     Path index = tmp.resolve("index");
-    new Indexer(content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+    new Indexer(
+            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
         .run(false, Indexer.Progress.NONE);
     opened = OpenedIndex.of(index);
     search = opened.service();
-    curated = OpenedIndex.of(index, RankingSettings.DEFAULTS.toBuilder()
-        .pins(Map.of("CCM Checklist!", List.of("pinned", "longform")))
-        .hides(Map.of("ccm checklist", List.of("abbrev"))).build());
+    curated =
+        OpenedIndex.of(
+            index,
+            RankingSettings.DEFAULTS.toBuilder()
+                .pins(Map.of("CCM Checklist!", List.of("pinned", "longform")))
+                .hides(Map.of("ccm checklist", List.of("abbrev")))
+                .build());
     curatedSearch = curated.service();
   }
 
@@ -63,15 +111,19 @@ class RankingTest {
     curated.close();
   }
 
-  private static void page(Path dir, String id, String title, String date, String body) throws Exception {
-    Files.writeString(dir.resolve(id + ".md"), """
+  private static void page(Path dir, String id, String title, String date, String body)
+      throws Exception {
+    Files.writeString(
+        dir.resolve(id + ".md"),
+        """
         ---
         id: %s
         title: "%s"
         date: '%sT00:00:00Z'
         ---
         %s
-        """.formatted(id, title, date, body));
+        """
+            .formatted(id, title, date, body));
   }
 
   private List<String> ids(String q) throws Exception {
@@ -131,27 +183,33 @@ class RankingTest {
   @Test
   void highlighting_marks_other_forms_of_a_word() throws Exception {
     SearchResponse response = search.search(SearchRequest.of("programs"));
-    var longform = response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
+    var longform =
+        response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
     assertTrue(longform.snippet().contains("<mark>program</mark>"), longform.snippet());
   }
 
   @Test
   void an_abbreviation_finds_the_long_form_and_back() throws Exception {
     assertTrue(ids("ccm").contains("longform"), ids("ccm").toString());
-    assertTrue(ids("chronic care management").contains("abbrev"), ids("chronic care management").toString());
+    assertTrue(
+        ids("chronic care management").contains("abbrev"),
+        ids("chronic care management").toString());
   }
 
   @Test
   void a_synonym_match_is_highlighted() throws Exception {
     SearchResponse response = search.search(SearchRequest.of("ccm"));
-    var longform = response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
+    var longform =
+        response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
     assertTrue(longform.snippet().contains("<mark>"), longform.snippet());
   }
 
   @Test
   void pinned_pages_come_first_in_their_order_and_hidden_ones_never_show() throws Exception {
-    List<String> hits = curatedSearch.search(SearchRequest.of("ccm checklist")).hits().stream()
-        .map(SearchResponse.Hit::id).toList();
+    List<String> hits =
+        curatedSearch.search(SearchRequest.of("ccm checklist")).hits().stream()
+            .map(SearchResponse.Hit::id)
+            .toList();
     assertEquals(List.of("pinned", "longform"), hits.subList(0, 2));
     assertTrue(!hits.contains("abbrev"), hits.toString());
     assertEquals("abbrev", ids("ccm checklist").get(0), "without curation the best page leads");
@@ -160,7 +218,8 @@ class RankingTest {
   @Test
   void pins_stay_within_the_filters() throws Exception {
     var request = SearchRequest.of("ccm checklist").withFilters(Map.of("year", List.of("2021")));
-    List<String> hits = curatedSearch.search(request).hits().stream().map(SearchResponse.Hit::id).toList();
+    List<String> hits =
+        curatedSearch.search(request).hits().stream().map(SearchResponse.Hit::id).toList();
     assertTrue(!hits.contains("pinned"), "the pinned page is from 2018: " + hits);
     assertEquals("longform", hits.get(0));
   }
@@ -171,8 +230,12 @@ class RankingTest {
     assertTrue(response.total() < 3, "typo tolerance finds a little: " + response.total());
     assertEquals("telehealth billing", response.didYouMean().query());
     assertTrue(response.didYouMean().total() >= response.total());
-    var filtered = SearchRequest.of("telehaelthh billng").withFilters(Map.of("year", List.of("2016")));
-    assertEquals(1, search.search(filtered).didYouMean().total(), "the correction is counted under the filters");
+    var filtered =
+        SearchRequest.of("telehaelthh billng").withFilters(Map.of("year", List.of("2016")));
+    assertEquals(
+        1,
+        search.search(filtered).didYouMean().total(),
+        "the correction is counted under the filters");
   }
 
   @Test

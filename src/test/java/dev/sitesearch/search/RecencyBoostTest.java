@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Of two equally good pages the newer comes first, by a gentle multiplier ({@code 1 + weight × 0.5^(age/halfLife)})
- * that leaves undated pages alone and never lifts a weak new page over a clearly better old one. The age is counted
- * from the search's time, which the tests fix.
+ * Of two equally good pages the newer comes first, by a gentle multiplier ({@code 1 + weight ×
+ * 0.5^(age/halfLife)}) that leaves undated pages alone and never lifts a weak new page over a
+ * clearly better old one. The age is counted from the search's time, which the tests fix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecencyBoostTest {
@@ -30,14 +30,24 @@ class RecencyBoostTest {
 
   @BeforeAll
   void index() throws Exception {
-    index = TinyIndex.of(
-        page("old", "Billing codes explained").body("How telehealth billing codes work.").date("2016-05-01"),
-        page("undated", "Billing codes explained").body("How telehealth billing codes work."),
-        page("new", "Billing codes explained").body("How telehealth billing codes work.").date("2025-05-01"),
-        page("better-old", "Telehealth billing codes").date("2010-01-01")
-            .body("Telehealth billing codes: the telehealth billing codes for every kind of visit."),
-        page("weak-new", "This week").date("2025-05-31").body("A long roundup of the week in health policy, with a "
-            + "note on telehealth among the many other things that happened in clinics and hospitals."));
+    index =
+        TinyIndex.of(
+            page("old", "Billing codes explained")
+                .body("How telehealth billing codes work.")
+                .date("2016-05-01"),
+            page("undated", "Billing codes explained").body("How telehealth billing codes work."),
+            page("new", "Billing codes explained")
+                .body("How telehealth billing codes work.")
+                .date("2025-05-01"),
+            page("better-old", "Telehealth billing codes")
+                .date("2010-01-01")
+                .body(
+                    "Telehealth billing codes: the telehealth billing codes for every kind of visit."),
+            page("weak-new", "This week")
+                .date("2025-05-31")
+                .body(
+                    "A long roundup of the week in health policy, with a "
+                        + "note on telehealth among the many other things that happened in clinics and hospitals."));
   }
 
   @AfterAll
@@ -85,10 +95,20 @@ class RecencyBoostTest {
     long published = Instant.parse("2025-05-01T00:00:00Z").toEpochMilli();
     float base = scores(OFF, published).get("new");
 
-    assertEquals(base * 1.1f, scores(ON, published).get("new"), 1e-5f, "dated the day of the search: + weight");
-    assertEquals(base * 1.05f, scores(ON, published + Duration.ofDays(730).toMillis()).get("new"), 1e-5f,
+    assertEquals(
+        base * 1.1f,
+        scores(ON, published).get("new"),
+        1e-5f,
+        "dated the day of the search: + weight");
+    assertEquals(
+        base * 1.05f,
+        scores(ON, published + Duration.ofDays(730).toMillis()).get("new"),
+        1e-5f,
         "a half-life later: + weight / 2");
-    assertEquals(base * 1.1f, scores(ON, published - Duration.ofDays(10).toMillis()).get("new"), 1e-5f,
+    assertEquals(
+        base * 1.1f,
+        scores(ON, published - Duration.ofDays(10).toMillis()).get("new"),
+        1e-5f,
         "a page dated after the search counts as today's");
   }
 

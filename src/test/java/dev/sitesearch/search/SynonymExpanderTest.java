@@ -14,20 +14,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Query-time synonyms (the bundled list: "ccm, chronic care management", …), searched through the planner. */
+/**
+ * Query-time synonyms (the bundled list: "ccm, chronic care management", …), searched through the
+ * planner.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SynonymExpanderTest {
-  private static final RankingSettings SYNONYMS = TinyIndex.BARE.toBuilder().synonyms(Synonyms.BUNDLED).build();
+  private static final RankingSettings SYNONYMS =
+      TinyIndex.BARE.toBuilder().synonyms(Synonyms.BUNDLED).build();
   private static final RankingSettings NO_SYNONYMS = TinyIndex.BARE;
   private TinyIndex index;
 
   @BeforeAll
   void index() throws Exception {
-    index = TinyIndex.of(
-        page("abbrev", "CCM checklist").body("The CCM enrollment checklist."),
-        page("longform", "Program guide").body("Starting a chronic care management program."),
-        page("scattered", "Ward notes").body("Management of a ward: chronic pain needs care."),
-        page("chronic-care", "Chronic care").body("Chronic care at home."));
+    index =
+        TinyIndex.of(
+            page("abbrev", "CCM checklist").body("The CCM enrollment checklist."),
+            page("longform", "Program guide").body("Starting a chronic care management program."),
+            page("scattered", "Ward notes").body("Management of a ward: chronic pain needs care."),
+            page("chronic-care", "Chronic care").body("Chronic care at home."));
   }
 
   @AfterAll
@@ -52,7 +57,8 @@ class SynonymExpanderTest {
 
   @Test
   void a_quoted_phrase_is_left_as_typed() throws Exception {
-    UserQuery expanded = SynonymExpander.bundled().expand(UserQueryParser.parse("\"ccm\" checklist"));
+    UserQuery expanded =
+        SynonymExpander.bundled().expand(UserQueryParser.parse("\"ccm\" checklist"));
 
     assertEquals(new UserQuery.Phrase("ccm"), expanded.include().get(0));
     assertEquals(List.of("abbrev"), index.ids(SYNONYMS, "\"ccm\""));
@@ -67,13 +73,16 @@ class SynonymExpanderTest {
   }
 
   @Test
-
   void a_synonym_whose_words_the_site_lacks_in_part_still_finds_the_other_words() throws Exception {
-    try (var site = TinyIndex.of(page("chronic-care", "Chronic care").body("Chronic care at home."))) {
+    try (var site =
+        TinyIndex.of(page("chronic-care", "Chronic care").body("Chronic care at home."))) {
       assertEquals(List.of("chronic-care"), site.ids(NO_SYNONYMS, "chronic care management"));
-      assertEquals(List.of("chronic-care"), site.ids(SYNONYMS, "chronic care management"),
+      assertEquals(
+          List.of("chronic-care"),
+          site.ids(SYNONYMS, "chronic care management"),
           "no page says 'management' (nor 'ccm'): the other words still match, as without synonyms");
-      assertEquals(List.of("chronic-care"), site.ids(RankingSettings.DEFAULTS, "chronic care management"));
+      assertEquals(
+          List.of("chronic-care"), site.ids(RankingSettings.DEFAULTS, "chronic care management"));
     }
   }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Pages holding all of a short query's words (three quarters of a long one's) come before pages with fewer. */
+/**
+ * Pages holding all of a short query's words (three quarters of a long one's) come before pages
+ * with fewer.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TierBonusTest {
   private static final TierBonus ON = new TierBonus(100);
@@ -20,11 +23,16 @@ class TierBonusTest {
 
   @BeforeAll
   void index() throws Exception {
-    index = TinyIndex.of(
-        page("many", "Solar battery").body("Solar battery, solar battery: the solar battery again."),
-        page("all", "Home energy").body("A solar roof, a battery in the garage and an inverter on the wall, among "
-            + "the many other things people fit to their houses these days."),
-        page("cable", "Gardening").body("Nothing about energy here, only a garden hose and an extension cable."));
+    index =
+        TinyIndex.of(
+            page("many", "Solar battery")
+                .body("Solar battery, solar battery: the solar battery again."),
+            page("all", "Home energy")
+                .body(
+                    "A solar roof, a battery in the garage and an inverter on the wall, among "
+                        + "the many other things people fit to their houses these days."),
+            page("cable", "Gardening")
+                .body("Nothing about energy here, only a garden hose and an extension cable."));
   }
 
   @AfterAll
@@ -43,7 +51,10 @@ class TierBonusTest {
     String q = "solar battery inverter";
 
     assertEquals(List.of("all", "many"), index.ids(index.withBonus(q, ON)));
-    assertEquals(List.of("many", "all"), index.ids(index.withBonus(q, OFF)), "without tiers, occurrences win");
+    assertEquals(
+        List.of("many", "all"),
+        index.ids(index.withBonus(q, OFF)),
+        "without tiers, occurrences win");
   }
 
   @Test

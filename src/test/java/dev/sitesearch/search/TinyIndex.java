@@ -30,9 +30,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
 /**
- * A handful of pages written inline, indexed in memory as the indexer indexes them (the real {@link DocumentMapper},
- * default {@link Schema} and analyzers) and searched as the service searches (its BM25): the fixture of the ranking
- * features' unit tests.
+ * A handful of pages written inline, indexed in memory as the indexer indexes them (the real {@link
+ * DocumentMapper}, default {@link Schema} and analyzers) and searched as the service searches (its
+ * BM25): the fixture of the ranking features' unit tests.
  *
  * <pre>{@code
  * try (var index = TinyIndex.of(page("a", "Solar power").body("…").date("2024-01-01").facet("tags", "energy"))) {
@@ -43,15 +43,30 @@ import org.apache.lucene.store.Directory;
 final class TinyIndex implements AutoCloseable {
   static final Schema SCHEMA = Schema.defaults();
   static final Analyzer ANALYZER = new TextAnalyzer(SCHEMA.stemmer());
-  static final FieldQueries FIELDS = new FieldQueries(ANALYZER, SCHEMA, RankingSettings.DEFAULTS.bm25f());
+  static final FieldQueries FIELDS =
+      new FieldQueries(ANALYZER, SCHEMA, RankingSettings.DEFAULTS.bm25f());
+
   /** The time of every search: fixed, never the wall clock. */
   static final long NOW = Instant.parse("2025-06-01T00:00:00Z").toEpochMilli();
-  /** Every ranking feature off (no bonuses, stages, typos or synonyms): a test turns on the one it is about. */
-  static final RankingSettings BARE = RankingSettings.DEFAULTS.toBuilder().tierBoost(0).proximity(0, 0)
-      .exactTitleBoost(0).typos(false).recency(0, 0).feedback(0).synonyms(RankingSettings.Synonyms.NONE).build();
+
+  /**
+   * Every ranking feature off (no bonuses, stages, typos or synonyms): a test turns on the one it
+   * is about.
+   */
+  static final RankingSettings BARE =
+      RankingSettings.DEFAULTS.toBuilder()
+          .tierBoost(0)
+          .proximity(0, 0)
+          .exactTitleBoost(0)
+          .typos(false)
+          .recency(0, 0)
+          .feedback(0)
+          .synonyms(RankingSettings.Synonyms.NONE)
+          .build();
 
   /** A page as its Markdown file would give it; front matter holds its date and facet values. */
-  record Page(String id, String title, String description, String body, Map<String, Object> frontMatter) {
+  record Page(
+      String id, String title, String description, String body, Map<String, Object> frontMatter) {
     Page body(String text) {
       return new Page(id, title, description, text, frontMatter);
     }
@@ -77,7 +92,16 @@ final class TinyIndex implements AutoCloseable {
 
     ContentPage content() {
       var source = new SourceFile(id + ".md", Path.of(id + ".md"), body.length(), 0);
-      return new ContentPage(source, "hash-" + id, id, "/" + id + "/", title, description, body, frontMatter, null,
+      return new ContentPage(
+          source,
+          "hash-" + id,
+          id,
+          "/" + id + "/",
+          title,
+          description,
+          body,
+          frontMatter,
+          null,
           List.of());
     }
   }
@@ -93,7 +117,9 @@ final class TinyIndex implements AutoCloseable {
   private TinyIndex(Directory directory, DirectoryReader reader) throws IOException {
     this.directory = directory;
     this.reader = reader;
-    var factory = new SiteSearcher.Factory(SCHEMA.facetsConfig(), SearchService.similarity(RankingSettings.DEFAULTS));
+    var factory =
+        new SiteSearcher.Factory(
+            SCHEMA.facetsConfig(), SearchService.similarity(RankingSettings.DEFAULTS));
     this.searcher = (SiteSearcher) factory.newSearcher(reader, null);
   }
 
@@ -102,12 +128,15 @@ final class TinyIndex implements AutoCloseable {
     Directory directory = new ByteBuffersDirectory();
     try {
       var mapper = new DocumentMapper(SCHEMA);
-      // As the indexer analyses: the text fields with the schema's analyzer, the spelling field as typed.
-      var analyzers = new PerFieldAnalyzerWrapper(ANALYZER, Map.of(Fields.SPELL, new SpellingAnalyzer()));
+      // As the indexer analyses: the text fields with the schema's analyzer, the spelling field as
+      // typed.
+      var analyzers =
+          new PerFieldAnalyzerWrapper(ANALYZER, Map.of(Fields.SPELL, new SpellingAnalyzer()));
       try (var writer = new IndexWriter(directory, new IndexWriterConfig(analyzers))) {
         for (Page page : pages) {
           MappedDocument mapped = mapper.map(page.content());
-          if (!mapped.warnings().isEmpty()) throw new IllegalArgumentException(page.id() + ": " + mapped.warnings());
+          if (!mapped.warnings().isEmpty())
+            throw new IllegalArgumentException(page.id() + ": " + mapped.warnings());
           writer.addDocument(mapped.document());
         }
       }
@@ -128,7 +157,8 @@ final class TinyIndex implements AutoCloseable {
   }
 
   /** The request planned and executed as the service executes it. */
-  SearchExecutor.Execution execute(RankingSettings ranking, SearchRequest request) throws IOException {
+  SearchExecutor.Execution execute(RankingSettings ranking, SearchRequest request)
+      throws IOException {
     return new SearchExecutor(SCHEMA.facetsConfig()).execute(searcher, plan(ranking, request));
   }
 
@@ -164,15 +194,28 @@ final class TinyIndex implements AutoCloseable {
     return new WordMatcher(FIELDS, null).match(UserQueryParser.parse(q), reader);
   }
 
-  /** What the planner hands its ranking stages for this request: its words (as {@link #words}), at this time. */
+  /**
+   * What the planner hands its ranking stages for this request: its words (as {@link #words}), at
+   * this time.
+   */
   RankingStage.Context context(SearchRequest request, long nowMillis) {
-    var filters = new Filters(SCHEMA.facetsConfig(), request.filters(), SCHEMA.primaryDate(), request.from(),
-        request.to());
-    Set<String> content = new WordMatcher(FIELDS, null).contentTerms(UserQueryParser.parse(request.q()));
-    return new RankingStage.Context(request, words(request.q()), content, searcher, filters, nowMillis);
+    var filters =
+        new Filters(
+            SCHEMA.facetsConfig(),
+            request.filters(),
+            SCHEMA.primaryDate(),
+            request.from(),
+            request.to());
+    Set<String> content =
+        new WordMatcher(FIELDS, null).contentTerms(UserQueryParser.parse(request.q()));
+    return new RankingStage.Context(
+        request, words(request.q()), content, searcher, filters, nowMillis);
   }
 
-  /** A page needs one of the words (the planner's matching query, before bonuses), and has none excluded. */
+  /**
+   * A page needs one of the words (the planner's matching query, before bonuses), and has none
+   * excluded.
+   */
   static Query anyWord(MatchedWords words) {
     var any = new BooleanQuery.Builder();
     words.matching().forEach(q -> any.add(q, Occur.SHOULD));
@@ -181,7 +224,9 @@ final class TinyIndex implements AutoCloseable {
     return query.build();
   }
 
-  /** {@code q} with a bonus's clauses added as the planner adds them: optional, for the score only. */
+  /**
+   * {@code q} with a bonus's clauses added as the planner adds them: optional, for the score only.
+   */
   Query withBonus(String q, Bonus bonus) {
     MatchedWords words = words(q);
     var query = new BooleanQuery.Builder().add(anyWord(words), Occur.MUST);
@@ -191,7 +236,8 @@ final class TinyIndex implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    try (directory; reader) {
+    try (directory;
+        reader) {
       // reader first, then the directory
     }
   }

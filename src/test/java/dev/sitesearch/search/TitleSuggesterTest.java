@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Completions are rebuilt on every commit while lookups go on: a lookup that started on the old completions finishes
- * on them however many rebuilds happen meanwhile, and they are closed once the last such lookup is done.
+ * Completions are rebuilt on every commit while lookups go on: a lookup that started on the old
+ * completions finishes on them however many rebuilds happen meanwhile, and they are closed once the
+ * last such lookup is done.
  */
 class TitleSuggesterTest {
   @TempDir Path tmp;
@@ -27,10 +28,17 @@ class TitleSuggesterTest {
   private void index(String... titles) throws IOException {
     Path content = Files.createDirectories(tmp.resolve("content"));
     for (int i = 0; i < titles.length; i++) {
-      Files.writeString(content.resolve("p" + i + ".md"), "---\ntitle: " + titles[i] + "\n---\nbody\n");
+      Files.writeString(
+          content.resolve("p" + i + ".md"), "---\ntitle: " + titles[i] + "\n---\nbody\n");
     }
     var clock = Clock.systemUTC();
-    new Indexer(content, tmp.resolve("index"), Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+    new Indexer(
+            content,
+            tmp.resolve("index"),
+            Schema.defaults(),
+            new PageReader(1_000_000, false, clock),
+            2,
+            clock)
         .run(false, Indexer.Progress.NONE);
   }
 
@@ -54,7 +62,9 @@ class TitleSuggesterTest {
       DirectoryReader third = DirectoryReader.openIfChanged(second);
       suggester.rebuildIfChanged(third);
 
-      assertEquals(List.of("<mark>Care</mark> plans"), texts(inFlight.suggest("care", 5)),
+      assertEquals(
+          List.of("<mark>Care</mark> plans"),
+          texts(inFlight.suggest("care", 5)),
           "the lookup finishes on what it started with");
       assertEquals(3, suggester.suggest("care", 5).size(), "new lookups see the newest commit");
       inFlight.close();
@@ -70,7 +80,8 @@ class TitleSuggesterTest {
   void the_current_completions_stay_open_until_replaced_or_closed() throws Exception {
     var suggester = new TitleSuggester("date");
     index("Care plans");
-    try (var dir = FSDirectory.open(tmp.resolve("index")); var reader = DirectoryReader.open(dir)) {
+    try (var dir = FSDirectory.open(tmp.resolve("index"));
+        var reader = DirectoryReader.open(dir)) {
       suggester.rebuildIfChanged(reader);
       TitleSuggester.Lease lease = suggester.lease();
       lease.close();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * How typed words match, searched through the planner with every ranking feature off: stop words, words the
- * analyzer splits, prefixes, exclusions, and a page needing only one of the words.
+ * How typed words match, searched through the planner with every ranking feature off: stop words,
+ * words the analyzer splits, prefixes, exclusions, and a page needing only one of the words.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WordMatcherTest {
@@ -20,15 +20,16 @@ class WordMatcherTest {
 
   @BeforeAll
   void index() throws Exception {
-    index = TinyIndex.of(
-        page("hamlet", "Hamlet").body("To be or not to be, that is the question."),
-        page("city", "City clinic").body("The clinic opens at nine."),
-        page("rural", "Rural clinic").body("A clinic far away."),
-        page("epilogue", "Epilogue").body("The end."),
-        page("covid", "Vaccines").body("Covid-19 vaccines."),
-        page("apart", "Reports").body("Covid cases rose in 19 wards."),
-        page("telehealth", "Visits").body("Telehealth visits."),
-        page("telemedicine", "Rules").body("Telemedicine rules."));
+    index =
+        TinyIndex.of(
+            page("hamlet", "Hamlet").body("To be or not to be, that is the question."),
+            page("city", "City clinic").body("The clinic opens at nine."),
+            page("rural", "Rural clinic").body("A clinic far away."),
+            page("epilogue", "Epilogue").body("The end."),
+            page("covid", "Vaccines").body("Covid-19 vaccines."),
+            page("apart", "Reports").body("Covid cases rose in 19 wards."),
+            page("telehealth", "Visits").body("Telehealth visits."),
+            page("telemedicine", "Rules").body("Telemedicine rules."));
   }
 
   @AfterAll
@@ -74,7 +75,8 @@ class WordMatcherTest {
   }
 
   @Test
-  void a_page_needs_one_of_the_words_and_a_word_no_page_has_does_not_empty_the_results() throws Exception {
+  void a_page_needs_one_of_the_words_and_a_word_no_page_has_does_not_empty_the_results()
+      throws Exception {
     assertEquals(List.of("city", "epilogue", "rural"), found("clinic end"));
     assertEquals(List.of("city", "rural"), found("clinic xyzzy"));
     assertEquals(List.of(), found("xyzzy"));

@@ -21,30 +21,43 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven through Debian's chromedriver. Both paths are given to Selenium explicitly, so
- * Selenium Manager is never asked to find (or download) a browser or a driver; when they are missing the test fails
- * and says how to install them.
+ * Headless Debian Chromium driven through Debian's chromedriver. Both paths are given to Selenium
+ * explicitly, so Selenium Manager is never asked to find (or download) a browser or a driver; when
+ * they are missing the test fails and says how to install them.
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Dimension DESKTOP = new Dimension(1280, 900);
   static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
 
   final ChromeDriver driver;
 
   private Browser(Path profile) {
     var options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-extensions", "--disable-default-apps", "--mute-audio",
-        "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--user-data-dir=" + profile.toAbsolutePath());
-    var service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--disable-default-apps",
+        "--mute-audio",
+        "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
+        "--user-data-dir=" + profile.toAbsolutePath());
+    var service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     this.driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(TIMEOUT);
   }
@@ -53,8 +66,10 @@ final class Browser implements AutoCloseable {
   static Browser start(Path profile) {
     for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(p)) {
-        fail(p + " is missing: the browser tests need Debian's Chromium and its driver. Install them with\n"
-            + "    sudo apt-get install -y chromium chromium-driver\n(.ci/run does this on CI.)");
+        fail(
+            p
+                + " is missing: the browser tests need Debian's Chromium and its driver. Install them with\n"
+                + "    sudo apt-get install -y chromium chromium-driver\n(.ci/run does this on CI.)");
       }
     }
     return new Browser(profile);

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page's and the widget's modules without a browser: runs the Node tests in {@code src/test/js/} (node:test, no
- * npm packages), so {@code mvn test} runs them too. Fails, saying so, when Node.js 18 or newer is not on the PATH.
+ * The page's and the widget's modules without a browser: runs the Node tests in {@code
+ * src/test/js/} (node:test, no npm packages), so {@code mvn test} runs them too. Fails, saying so,
+ * when Node.js 18 or newer is not on the PATH.
  */
 class ScriptModulesTest {
   static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
@@ -29,15 +30,21 @@ class ScriptModulesTest {
     Path log = Files.createTempFile("node-test", ".log");
     try {
       // Output to a file, not a pipe: a chatty test run can never block on a full pipe.
-      Process node = new ProcessBuilder("node", "--test", TESTS.toString() + "/")
-          .directory(BASEDIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process node =
+          new ProcessBuilder("node", "--test", TESTS.toString() + "/")
+              .directory(BASEDIR.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       boolean done = node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (!done) node.descendants().forEach(ProcessHandle::destroyForcibly);
       if (!done) node.destroyForcibly().waitFor();
       String output = Files.readString(log, StandardCharsets.UTF_8);
       System.out.println(output);
-      if (!done) fail("node --test " + TESTS + " did not finish in " + TIMEOUT_SECONDS + " s:\n" + output);
-      assertEquals(0, node.exitValue(), () -> "node --test " + TESTS + " failed:\n" + failures(output));
+      if (!done)
+        fail("node --test " + TESTS + " did not finish in " + TIMEOUT_SECONDS + " s:\n" + output);
+      assertEquals(
+          0, node.exitValue(), () -> "node --test " + TESTS + " failed:\n" + failures(output));
     } finally {
       Files.deleteIfExists(log);
     }
@@ -58,12 +65,16 @@ class ScriptModulesTest {
       return;
     }
     Matcher m = Pattern.compile("^v(\\d+)\\.").matcher(version);
-    if (!m.find() || Integer.parseInt(m.group(1)) < MIN_NODE) fail(needed("this machine has " + version));
+    if (!m.find() || Integer.parseInt(m.group(1)) < MIN_NODE)
+      fail(needed("this machine has " + version));
   }
 
   private static String needed(String why) {
-    return "Node.js " + MIN_NODE + "+ is needed for the page's unit tests (src/test/js, run with node --test), but "
-        + why + ". Install it, e.g. sudo apt-get install -y nodejs";
+    return "Node.js "
+        + MIN_NODE
+        + "+ is needed for the page's unit tests (src/test/js, run with node --test), but "
+        + why
+        + ". Install it, e.g. sudo apt-get install -y nodejs";
   }
 
   /** The "not ok" lines and what follows each, so the failure message names the failing tests. */

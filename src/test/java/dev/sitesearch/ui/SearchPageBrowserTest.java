@@ -2,7 +2,6 @@ package dev.sitesearch.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,9 +34,10 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The search page ({@code GET /}) in headless Chromium against the real server over the fixture site: results as
- * you type, facets, chips, sort, pages, the URL as the whole state, the keyboard, and content that tries to run
- * script. What the page shows is compared with what the JSON API answers for the same parameters.
+ * The search page ({@code GET /}) in headless Chromium against the real server over the fixture
+ * site: results as you type, facets, chips, sort, pages, the URL as the whole state, the keyboard,
+ * and content that tries to run script. What the page shows is compared with what the JSON API
+ * answers for the same parameters.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchPageBrowserTest {
@@ -83,18 +83,22 @@ class SearchPageBrowserTest {
 
     JsonNode first = api.get("hits").get(0);
     WebElement hit = browser.find("#hits .hit");
-    assertEquals(URI.create(server.origin()).resolve(first.get("url").asText()).toString(),
+    assertEquals(
+        URI.create(server.origin()).resolve(first.get("url").asText()).toString(),
         hit.findElement(By.cssSelector(".hit-title a")).getAttribute("href"));
-    assertEquals(first.get("date").asText(), hit.findElement(By.cssSelector("time"))
-        .getAttribute("datetime"));
-    assertEquals(first.at("/fields/searchCategory/0").asText(), hit.findElement(
-        By.cssSelector(".hit-category")).getText());
+    assertEquals(
+        first.get("date").asText(),
+        hit.findElement(By.cssSelector("time")).getAttribute("datetime"));
+    assertEquals(
+        first.at("/fields/searchCategory/0").asText(),
+        hit.findElement(By.cssSelector(".hit-category")).getText());
     List<String> topics = new ArrayList<>();
     first.at("/fields/communityTopics").forEach(t -> topics.add(t.asText()));
     assertEquals(topics, texts(hit.findElements(By.cssSelector(".hit-topics .chip"))));
     assertEquals("polite", browser.find("#status").getAttribute("aria-live"));
     box.sendKeys(Keys.TAB); // leaving the box closes the suggestions, which cover the first result
-    browser.until("suggestions closed", d -> browser.find("#suggestions").getAttribute("hidden") != null);
+    browser.until(
+        "suggestions closed", d -> browser.find("#suggestions").getAttribute("hidden") != null);
     browser.screenshot("results");
   }
 
@@ -107,14 +111,17 @@ class SearchPageBrowserTest {
     String category = twoTopics.at("/facets/" + CATEGORY + "/0/value").asText();
     check(CATEGORY, category);
 
-    JsonNode api = server.search("f." + TOPICS, TELEHEALTH, "f." + TOPICS, RPM, "f." + CATEGORY, category);
+    JsonNode api =
+        server.search("f." + TOPICS, TELEHEALTH, "f." + TOPICS, RPM, "f." + CATEGORY, category);
     assertEquals(List.of(TELEHEALTH, RPM), params().get("f." + TOPICS));
     assertEquals(List.of(category), params().get("f." + CATEGORY));
     assertEquals(UiServer.titles(api), hitTitles());
     assertEquals(api.get("total").asLong(), shownTotal());
     assertCountsMatch(api);
-    assertTrue(shownCounts().containsKey(TOPICS + " = " + TELEHEALTH), "selected values stay listed");
-    assertEquals(List.of("Topics: " + TELEHEALTH, "Topics: " + RPM, "Category: " + category), chips());
+    assertTrue(
+        shownCounts().containsKey(TOPICS + " = " + TELEHEALTH), "selected values stay listed");
+    assertEquals(
+        List.of("Topics: " + TELEHEALTH, "Topics: " + RPM, "Category: " + category), chips());
     for (JsonNode hit : api.get("hits")) {
       String topics = hit.at("/fields/" + TOPICS).toString();
       assertTrue(topics.contains(TELEHEALTH) || topics.contains(RPM), hit.toString());
@@ -125,8 +132,12 @@ class SearchPageBrowserTest {
 
   @Test
   void removing_a_chip_drops_that_filter_and_keeps_the_others() {
-    open("/?f.communityTopics=" + UiServer.enc(TELEHEALTH) + "&f.communityTopics=" + UiServer.enc(RPM)
-        + "&f.searchCategory=News");
+    open(
+        "/?f.communityTopics="
+            + UiServer.enc(TELEHEALTH)
+            + "&f.communityTopics="
+            + UiServer.enc(RPM)
+            + "&f.searchCategory=News");
     assertEquals(3, chips().size());
 
     WebElement chip = chipButton(TOPICS, TELEHEALTH);
@@ -138,7 +149,9 @@ class SearchPageBrowserTest {
     JsonNode api = server.search("f." + TOPICS, RPM, "f." + CATEGORY, "News");
     assertEquals(UiServer.titles(api), hitTitles());
     assertCountsMatch(api);
-    assertEquals(RPM, browser.driver.switchTo().activeElement().getAttribute("data-value"),
+    assertEquals(
+        RPM,
+        browser.driver.switchTo().activeElement().getAttribute("data-value"),
         "focus moves to the next chip");
 
     browser.find("#clear-all").click();
@@ -179,7 +192,9 @@ class SearchPageBrowserTest {
     assertEquals(UiServer.titles(server.search("q", "", "page", "2")), hitTitles());
     assertTrue(status().startsWith("Results 11–" + total + " of " + total), status());
     assertEquals("2", browser.find("#pagination [aria-current=page]").getText());
-    assertEquals("results-heading", browser.driver.switchTo().activeElement().getAttribute("id"),
+    assertEquals(
+        "results-heading",
+        browser.driver.switchTo().activeElement().getAttribute("id"),
         "focus goes to the results");
 
     browser.find("#pagination .page-prev").click();
@@ -197,7 +212,11 @@ class SearchPageBrowserTest {
     settle();
     Map<String, Object> before = view();
     String url = browser.driver.getCurrentUrl();
-    assertTrue(url.contains("q=telehealth") && url.contains("f.communityTopics=") && url.contains("sort=newest"), url);
+    assertTrue(
+        url.contains("q=telehealth")
+            && url.contains("f.communityTopics=")
+            && url.contains("sort=newest"),
+        url);
 
     browser.driver.navigate().refresh();
     settle();
@@ -269,9 +288,14 @@ class SearchPageBrowserTest {
     assertEquals("false", box.getAttribute("aria-expanded"));
     assertTrue(browser.find("#suggestions").getAttribute("hidden") != null);
     assertEquals("q", active().getAttribute("id"), "Escape keeps focus in the box");
-    assertTrue(box.getDomProperty("value").endsWith(" b"), "Escape with the list open keeps the text");
+    assertTrue(
+        box.getDomProperty("value").endsWith(" b"), "Escape with the list open keeps the text");
 
-    keys.keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.BACK_SPACE).sendKeys(Keys.ENTER)
+    keys.keyDown(Keys.CONTROL)
+        .sendKeys("a")
+        .keyUp(Keys.CONTROL)
+        .sendKeys(Keys.BACK_SPACE)
+        .sendKeys(Keys.ENTER)
         .perform();
     waitForParams("");
     for (int i = 0; i < 20 && !"checkbox".equals(active().getAttribute("type")); i++) {
@@ -296,28 +320,39 @@ class SearchPageBrowserTest {
     assertEquals("ui-hostile", hostile.get("id").asText());
 
     WebElement hit = browser.find("#hits .hit");
-    assertEquals(hostile.get("title").asText(), hit.findElement(By.cssSelector(".hit-title"))
-        .getText());
-    assertTrue(hit.findElements(By.cssSelector("a")).isEmpty(),
-        "a javascript: URL never becomes a link");
-    assertEquals(hostile.at("/fields/searchCategory/0").asText(),
+    assertEquals(
+        hostile.get("title").asText(), hit.findElement(By.cssSelector(".hit-title")).getText());
+    assertTrue(
+        hit.findElements(By.cssSelector("a")).isEmpty(), "a javascript: URL never becomes a link");
+    assertEquals(
+        hostile.at("/fields/searchCategory/0").asText(),
         hit.findElement(By.cssSelector(".hit-category")).getText());
-    assertEquals(0L, browser.js("return document.querySelectorAll("
-        + "'#hits img, #hits script, #hits svg, #hits iframe, #facets img, #facets svg, #facets script').length"));
-    assertTrue(shownCounts().keySet().stream().anyMatch(k -> k.contains("<img src=x")),
+    assertEquals(
+        0L,
+        browser.js(
+            "return document.querySelectorAll("
+                + "'#hits img, #hits script, #hits svg, #hits iframe, #facets img, #facets svg, #facets script').length"));
+    assertTrue(
+        shownCounts().keySet().stream().anyMatch(k -> k.contains("<img src=x")),
         "a facet value with markup is listed as text");
 
     open("/?q=script");
     assertPwnedNot();
-    String portal = browser.all("#hits .hit-snippet").stream().map(WebElement::getText)
-        .filter(s -> s.contains("alert(1)")).findFirst().orElse("");
+    String portal =
+        browser.all("#hits .hit-snippet").stream()
+            .map(WebElement::getText)
+            .filter(s -> s.contains("alert(1)"))
+            .findFirst()
+            .orElse("");
     assertTrue(portal.contains("<script>alert(1)</script>"), "the script shows as text: " + portal);
 
     WebElement box = browser.find("#q");
     box.clear();
     box.sendKeys("hostile");
     browser.until("suggestions", d -> "true".equals(box.getAttribute("aria-expanded")));
-    assertTrue(browser.find("#suggestions").getText().contains("<img src=x"), "suggestions show markup as text");
+    assertTrue(
+        browser.find("#suggestions").getText().contains("<img src=x"),
+        "suggestions show markup as text");
     assertEquals(0L, browser.js("return document.querySelectorAll('#suggestions img').length"));
     box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
     settle();
@@ -337,10 +372,12 @@ class SearchPageBrowserTest {
     assertNull(params().get("f.searchCategory"));
     assertEquals(List.of("zzyzx"), params().get("q"));
 
-    // The API sends didYouMean when it has a correction; the page must offer it as a link. This fixture's API
+    // The API sends didYouMean when it has a correction; the page must offer it as a link. This
+    // fixture's API
     // answers null, so the browser's fetch is wrapped to add one.
     long total = server.search("q", "telehealth").get("total").asLong();
-    browser.js("""
+    browser.js(
+        """
         const total = arguments[0];
         const real = window.fetch;
         window.fetch = async (...args) => {
@@ -349,12 +386,16 @@ class SearchPageBrowserTest {
           const body = await response.json();
           if (body.total === 0) body.didYouMean = { query: 'telehealth', total };
           return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
-        };""", total);
+        };""",
+        total);
     typeQuery("qqxqqz");
-    assertFalse(browser.all("#message .dym-link").isEmpty(), () -> status() + " / " + browser.find("#message").getText());
+    assertFalse(
+        browser.all("#message .dym-link").isEmpty(),
+        () -> status() + " / " + browser.find("#message").getText());
     WebElement correction = browser.find("#message .dym-link");
     assertEquals("telehealth", correction.getText());
-    assertTrue(browser.find("#message .did-you-mean").getText().contains("(" + total + " results)"));
+    assertTrue(
+        browser.find("#message .did-you-mean").getText().contains("(" + total + " results)"));
     correction.click();
     settle();
     assertEquals(List.of("telehealth"), params().get("q"));
@@ -382,23 +423,31 @@ class SearchPageBrowserTest {
     assertEquals("false", more.getAttribute("aria-expanded"));
     more.click();
     browser.until("all topics", d -> values(TOPICS).size() == all);
-    assertEquals("true", facet(TOPICS).findElement(By.cssSelector(".facet-more"))
-        .getAttribute("aria-expanded"));
+    assertEquals(
+        "true",
+        facet(TOPICS).findElement(By.cssSelector(".facet-more")).getAttribute("aria-expanded"));
 
     WebElement find = facet(TOPICS).findElement(By.cssSelector(".facet-filter"));
     find.sendKeys("tele");
     browser.until("topics starting with tele", d -> values(TOPICS).equals(List.of(TELEHEALTH)));
     JsonNode named = server.api("/api/facets/" + TOPICS + "?prefix=tele");
-    assertEquals(named.at("/values/0/count").asText(), shownCounts().get(TOPICS + " = " + TELEHEALTH));
+    assertEquals(
+        named.at("/values/0/count").asText(), shownCounts().get(TOPICS + " = " + TELEHEALTH));
 
-    // With a filter on another facet, the counts are those of the sidebar (disjunctive), as /api/facets gives them.
+    // With a filter on another facet, the counts are those of the sidebar (disjunctive), as
+    // /api/facets gives them.
     check(CATEGORY, "News");
     JsonNode news = server.search("f." + CATEGORY, "News");
-    browser.until("counts under the News filter", d -> values(TOPICS).equals(List.of(TELEHEALTH))
-        && String.valueOf(count(news, TOPICS, TELEHEALTH)).equals(shownCounts().get(TOPICS + " = " + TELEHEALTH)));
+    browser.until(
+        "counts under the News filter",
+        d ->
+            values(TOPICS).equals(List.of(TELEHEALTH))
+                && String.valueOf(count(news, TOPICS, TELEHEALTH))
+                    .equals(shownCounts().get(TOPICS + " = " + TELEHEALTH)));
 
     List<String> years = values("year");
-    assertEquals(years.stream().sorted(Comparator.reverseOrder()).toList(), years, "years newest first");
+    assertEquals(
+        years.stream().sorted(Comparator.reverseOrder()).toList(), years, "years newest first");
   }
 
   @Test
@@ -408,38 +457,64 @@ class SearchPageBrowserTest {
     browser.until("topics starting with tele", d -> values(TOPICS).equals(List.of(TELEHEALTH)));
     check(CATEGORY, "News");
 
-    String expected = UiServer.query("f." + CATEGORY, "News", "sort", "oldest", "prefix", "tele", "size", "100");
-    browser.until("the finder asked again within the filter", d -> expected.equals(browser.js(
-        "const asked = performance.getEntriesByType('resource').map(e => e.name)"
-            + ".filter(n => n.includes('/api/facets/" + TOPICS + "?'));"
-            + "return asked.length ? new URL(asked[asked.length - 1]).search.slice(1) : null")));
+    String expected =
+        UiServer.query("f." + CATEGORY, "News", "sort", "oldest", "prefix", "tele", "size", "100");
+    browser.until(
+        "the finder asked again within the filter",
+        d ->
+            expected.equals(
+                browser.js(
+                    "const asked = performance.getEntriesByType('resource').map(e => e.name)"
+                        + ".filter(n => n.includes('/api/facets/"
+                        + TOPICS
+                        + "?'));"
+                        + "return asked.length ? new URL(asked[asked.length - 1]).search.slice(1) : null")));
     JsonNode named = server.api("/api/facets/" + TOPICS + "?" + expected);
-    browser.until("the finder's counts", d -> values(TOPICS).equals(List.of(TELEHEALTH)) && String.valueOf(
-        count(named.get("values"), TELEHEALTH)).equals(shownCounts().get(TOPICS + " = " + TELEHEALTH)));
+    browser.until(
+        "the finder's counts",
+        d ->
+            values(TOPICS).equals(List.of(TELEHEALTH))
+                && String.valueOf(count(named.get("values"), TELEHEALTH))
+                    .equals(shownCounts().get(TOPICS + " = " + TELEHEALTH)));
   }
 
   @Test
-  void facets_are_named_and_ordered_as_the_server_lists_them(@TempDir Path workDir) throws IOException {
+  void facets_are_named_and_ordered_as_the_server_lists_them(@TempDir Path workDir)
+      throws IOException {
     var labels = new LinkedHashMap<>(FieldSettings.DEFAULTS.labels());
     labels.put(TOPICS, "Themes");
     labels.put(CATEGORY, "Kind of page");
     var facets = new ArrayList<>(FieldSettings.DEFAULTS.facets());
     Collections.reverse(facets);
     var d = FieldSettings.DEFAULTS;
-    try (UiServer relabelled = UiServer.start(workDir, new FieldSettings(d.text(), facets, d.dates(), d.stored(),
-        d.stemmer(), labels))) {
+    try (UiServer relabelled =
+        UiServer.start(
+            workDir,
+            new FieldSettings(d.text(), facets, d.dates(), d.stored(), d.stemmer(), labels))) {
       browser.driver.get(relabelled.origin() + "/?f." + TOPICS + "=" + UiServer.enc(TELEHEALTH));
       settle();
 
       var expected = new ArrayList<String>();
-      relabelled.api("/api/facets").get("facets").forEach(f -> expected.add(f.get("name").asText() + ": "
-          + f.get("label").asText()));
+      relabelled
+          .api("/api/facets")
+          .get("facets")
+          .forEach(f -> expected.add(f.get("name").asText() + ": " + f.get("label").asText()));
       @SuppressWarnings("unchecked")
-      List<String> shown = (List<String>) browser.js("return [...document.querySelectorAll('#facets fieldset')]"
-          + ".map(f => f.dataset.facet + ': ' + f.querySelector('legend').textContent)");
-      assertEquals(expected.stream().filter(shown::contains).toList(), shown, "the server's order and labels");
-      assertTrue(shown.containsAll(List.of(TOPICS + ": Themes", CATEGORY + ": Kind of page")), shown.toString());
-      assertTrue(shown.indexOf(CATEGORY + ": Kind of page") < shown.indexOf(TOPICS + ": Themes"), shown.toString());
+      List<String> shown =
+          (List<String>)
+              browser.js(
+                  "return [...document.querySelectorAll('#facets fieldset')]"
+                      + ".map(f => f.dataset.facet + ': ' + f.querySelector('legend').textContent)");
+      assertEquals(
+          expected.stream().filter(shown::contains).toList(),
+          shown,
+          "the server's order and labels");
+      assertTrue(
+          shown.containsAll(List.of(TOPICS + ": Themes", CATEGORY + ": Kind of page")),
+          shown.toString());
+      assertTrue(
+          shown.indexOf(CATEGORY + ": Kind of page") < shown.indexOf(TOPICS + ": Themes"),
+          shown.toString());
       assertEquals(List.of("Themes: " + TELEHEALTH), chips());
       assertEquals("Themes", browser.find("#hits .hit-topics").getAttribute("aria-label"));
     }
@@ -454,7 +529,8 @@ class SearchPageBrowserTest {
     assertTrue(toggle.isDisplayed());
     assertFalse(browser.find("#filters").isDisplayed(), "filters start folded");
     assertEquals(0L, sidewaysScroll());
-    assertTrue(browser.find("#filters").getRect().getY() < browser.find("#hits").getRect().getY(),
+    assertTrue(
+        browser.find("#filters").getRect().getY() < browser.find("#hits").getRect().getY(),
         "filters sit above the results");
     browser.screenshot("phone");
 
@@ -467,7 +543,8 @@ class SearchPageBrowserTest {
     browser.screenshot("phone-filters");
   }
 
-  // ---- page helpers ---------------------------------------------------------------------------------------------
+  // ---- page helpers
+  // ---------------------------------------------------------------------------------------------
 
   private void open(String pathAndQuery) {
     browser.driver.get(server.origin() + pathAndQuery);
@@ -480,8 +557,10 @@ class SearchPageBrowserTest {
   }
 
   private boolean settled() {
-    return (Boolean) browser.js("const s = document.getElementById('status').textContent;"
-        + "return !document.getElementById('results').hasAttribute('aria-busy') && s !== '' && s !== 'Loading…';");
+    return (Boolean)
+        browser.js(
+            "const s = document.getElementById('status').textContent;"
+                + "return !document.getElementById('results').hasAttribute('aria-busy') && s !== '' && s !== 'Loading…';");
   }
 
   private void typeQuery(String q) {
@@ -491,9 +570,13 @@ class SearchPageBrowserTest {
     waitForParams("q=" + UiServer.enc(q));
   }
 
-  /** Waits until the URL's query is exactly this (as the page writes it) and its results are shown. */
+  /**
+   * Waits until the URL's query is exactly this (as the page writes it) and its results are shown.
+   */
   private void waitForParams(String query) {
-    browser.until("URL ?" + query, d -> query.equals(browser.js("return location.search.replace(/^\\?/, '')")));
+    browser.until(
+        "URL ?" + query,
+        d -> query.equals(browser.js("return location.search.replace(/^\\?/, '')")));
     settle();
   }
 
@@ -507,8 +590,12 @@ class SearchPageBrowserTest {
     view.put("url", browser.js("return location.search"));
     view.put("q", browser.find("#q").getDomProperty("value"));
     view.put("sort", select().getFirstSelectedOption().getAttribute("value"));
-    view.put("checked", browser.all("#facets input[type=checkbox]").stream().filter(WebElement::isSelected)
-        .map(c -> c.getAttribute("data-facet") + "=" + c.getAttribute("data-value")).toList());
+    view.put(
+        "checked",
+        browser.all("#facets input[type=checkbox]").stream()
+            .filter(WebElement::isSelected)
+            .map(c -> c.getAttribute("data-facet") + "=" + c.getAttribute("data-value"))
+            .toList());
     view.put("chips", chips());
     view.put("hits", hitTitles());
     view.put("status", status().replaceAll(" · \\d+ ms$", ""));
@@ -526,46 +613,72 @@ class SearchPageBrowserTest {
     box.click();
     settle();
     // Asked of the page in one script: the list may re-render between finding a box and reading it.
-    browser.until(facet + "=" + value + " listed and ticked", d -> Boolean.TRUE.equals(browser.js(
-        "const c = [...document.querySelectorAll('#facets input[type=checkbox]')]"
-            + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1]);"
-            + "return c ? c.checked : null", facet, value)) ? true : null);
+    browser.until(
+        facet + "=" + value + " listed and ticked",
+        d ->
+            Boolean.TRUE.equals(
+                    browser.js(
+                        "const c = [...document.querySelectorAll('#facets input[type=checkbox]')]"
+                            + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1]);"
+                            + "return c ? c.checked : null",
+                        facet,
+                        value))
+                ? true
+                : null);
   }
 
   private WebElement checkbox(String facet, String value) {
-    return (WebElement) browser.js("return [...document.querySelectorAll('#facets input[type=checkbox]')]"
-        + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1]) || null", facet, value);
+    return (WebElement)
+        browser.js(
+            "return [...document.querySelectorAll('#facets input[type=checkbox]')]"
+                + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1]) || null",
+            facet,
+            value);
   }
 
   private WebElement facet(String facet) {
-    return (WebElement) browser.js("return [...document.querySelectorAll('#facets fieldset')]"
-        + ".find(f => f.dataset.facet === arguments[0]) || null", facet);
+    return (WebElement)
+        browser.js(
+            "return [...document.querySelectorAll('#facets fieldset')]"
+                + ".find(f => f.dataset.facet === arguments[0]) || null",
+            facet);
   }
 
   @SuppressWarnings("unchecked")
   private List<String> values(String facet) {
-    return (List<String>) browser.js("return [...document.querySelectorAll('#facets input[type=checkbox]')]"
-        + ".filter(c => c.dataset.facet === arguments[0]).map(c => c.dataset.value)", facet);
+    return (List<String>)
+        browser.js(
+            "return [...document.querySelectorAll('#facets input[type=checkbox]')]"
+                + ".filter(c => c.dataset.facet === arguments[0]).map(c => c.dataset.value)",
+            facet);
   }
 
   private WebElement chipButton(String facet, String value) {
-    return (WebElement) browser.js("return [...document.querySelectorAll('#chips button')]"
-        + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1])", facet, value);
+    return (WebElement)
+        browser.js(
+            "return [...document.querySelectorAll('#chips button')]"
+                + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1])",
+            facet,
+            value);
   }
 
   /** "Label: value" for each active-filter chip. */
   private List<String> chips() {
     return browser.all("#chips button").stream()
-        .map(b -> b.getText().replace("×", "").strip().replaceAll("\\s+", " ")).toList();
+        .map(b -> b.getText().replace("×", "").strip().replaceAll("\\s+", " "))
+        .toList();
   }
 
   /** "facet = value" to the count shown beside it, for every value in the sidebar. */
   @SuppressWarnings("unchecked")
   private Map<String, String> shownCounts() {
     var counts = new LinkedHashMap<String, String>();
-    var rows = (List<List<String>>) browser.js("return [...document.querySelectorAll('#facets .facet-value')].map(li => {"
-        + " const box = li.querySelector('input'), count = li.querySelector('.count');"
-        + " return [box.dataset.facet + ' = ' + box.dataset.value, count ? count.textContent : null]; })");
+    var rows =
+        (List<List<String>>)
+            browser.js(
+                "return [...document.querySelectorAll('#facets .facet-value')].map(li => {"
+                    + " const box = li.querySelector('input'), count = li.querySelector('.count');"
+                    + " return [box.dataset.facet + ' = ' + box.dataset.value, count ? count.textContent : null]; })");
     rows.forEach(row -> counts.put(row.get(0), row.get(1)));
     return counts;
   }
@@ -573,14 +686,16 @@ class SearchPageBrowserTest {
   private void assertCountsMatch(JsonNode api) {
     Map<String, String> shown = shownCounts();
     assertFalse(shown.isEmpty());
-    shown.forEach((key, count) -> {
-      String[] parts = key.split(" = ", 2);
-      assertEquals(String.valueOf(count(api, parts[0], parts[1])), count, key);
-    });
+    shown.forEach(
+        (key, count) -> {
+          String[] parts = key.split(" = ", 2);
+          assertEquals(String.valueOf(count(api, parts[0], parts[1])), count, key);
+        });
     for (var facet : api.get("facets").properties()) {
       for (JsonNode v : facet.getValue()) {
         String key = facet.getKey() + " = " + v.get("value").asText();
-        if (v.get("selected").asBoolean()) assertTrue(shown.containsKey(key), key + " is ticked, so it is shown");
+        if (v.get("selected").asBoolean())
+          assertTrue(shown.containsKey(key), key + " is ticked, so it is shown");
       }
     }
   }
@@ -602,15 +717,18 @@ class SearchPageBrowserTest {
 
   /** The total the status line reports ("12 results…", "Results 11–12 of 12…", "No results…"). */
   private long shownTotal() {
-    var m = Pattern.compile("^(?:Results [\\d,]+–[\\d,]+ of ([\\d,]+)|([\\d,]+) results?|No results)")
-        .matcher(status());
+    var m =
+        Pattern.compile("^(?:Results [\\d,]+–[\\d,]+ of ([\\d,]+)|([\\d,]+) results?|No results)")
+            .matcher(status());
     assertTrue(m.find(), status());
     String n = m.group(1) != null ? m.group(1) : m.group(2);
     return n == null ? 0 : Long.parseLong(n.replace(",", ""));
   }
 
   private long sidewaysScroll() {
-    return (Long) browser.js("const e = document.documentElement; return Math.max(0, e.scrollWidth - e.clientWidth);");
+    return (Long)
+        browser.js(
+            "const e = document.documentElement; return Math.max(0, e.scrollWidth - e.clientWidth);");
   }
 
   private String status() {
@@ -626,22 +744,32 @@ class SearchPageBrowserTest {
   }
 
   private boolean hasVisibleFocus() {
-    return (Boolean) browser.js("const s = getComputedStyle(document.activeElement);"
-        + "return document.activeElement.matches(':focus-visible') && s.outlineStyle !== 'none'"
-        + " && parseFloat(s.outlineWidth) >= 2;");
+    return (Boolean)
+        browser.js(
+            "const s = getComputedStyle(document.activeElement);"
+                + "return document.activeElement.matches(':focus-visible') && s.outlineStyle !== 'none'"
+                + " && parseFloat(s.outlineWidth) >= 2;");
   }
 
   /** The page's URL parameters, each with its values in order. */
   @SuppressWarnings("unchecked")
   private Map<String, List<String>> params() {
-    List<List<String>> pairs = (List<List<String>>) browser.js("return [...new URLSearchParams(location.search)]");
-    return pairs.stream().collect(Collectors.groupingBy(p -> p.get(0), LinkedHashMap::new,
-        Collectors.mapping(p -> p.get(1), Collectors.toList())));
+    List<List<String>> pairs =
+        (List<List<String>>) browser.js("return [...new URLSearchParams(location.search)]");
+    return pairs.stream()
+        .collect(
+            Collectors.groupingBy(
+                p -> p.get(0),
+                LinkedHashMap::new,
+                Collectors.mapping(p -> p.get(1), Collectors.toList())));
   }
 
   private void assertPwnedNot() {
-    assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "no alert opened");
-    assertEquals(Boolean.TRUE, browser.js("return window.__sitesearchPwned === undefined"),
+    assertThrows(
+        NoAlertPresentException.class, () -> browser.driver.switchTo().alert(), "no alert opened");
+    assertEquals(
+        Boolean.TRUE,
+        browser.js("return window.__sitesearchPwned === undefined"),
         "no script from the content ran");
   }
 

@@ -27,32 +27,41 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The real sitesearch server, wired as {@code serve} wires it, on a random port over the HTTP tests' fixture site
- * plus {@code ui-content/} (a page with markup and script in every field), with the given CORS origins (or fields).
+ * The real sitesearch server, wired as {@code serve} wires it, on a random port over the HTTP
+ * tests' fixture site plus {@code ui-content/} (a page with markup and script in every field), with
+ * the given CORS origins (or fields).
  */
 final class UiServer implements AutoCloseable {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final RunningServer running;
 
-  private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields) throws IOException {
+  private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields)
+      throws IOException {
     Path content = workDir.resolve("content");
     copy(resource("/fixture-content"), content);
     copy(resource("/ui-content"), content);
-    var config = SitesearchConfig.defaults().withServer(ServerSettings.ephemeral(corsOrigins, null)).withFields(fields);
-    this.running = new Assembly(config, content, workDir.resolve("index"), Clock.systemUTC(), 2)
-        .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0));
+    var config =
+        SitesearchConfig.defaults()
+            .withServer(ServerSettings.ephemeral(corsOrigins, null))
+            .withFields(fields);
+    this.running =
+        new Assembly(config, content, workDir.resolve("index"), Clock.systemUTC(), 2)
+            .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0));
   }
 
   static UiServer start(Path workDir, List<String> corsOrigins) throws IOException {
     return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS);
   }
 
-  /** A server whose schema has these fields (facet order and labels, say) instead of the defaults. */
+  /**
+   * A server whose schema has these fields (facet order and labels, say) instead of the defaults.
+   */
   static UiServer start(Path workDir, FieldSettings fields) throws IOException {
     return new UiServer(workDir, List.of(), fields);
   }
@@ -67,10 +76,13 @@ final class UiServer implements AutoCloseable {
 
   /** GET over HTTP (not through the browser), answering status, headers and body. */
   HttpResponse<String> get(String pathAndQuery, String... headerPairs) {
-    var request = HttpRequest.newBuilder(URI.create(origin() + pathAndQuery)).timeout(Duration.ofSeconds(20));
-    for (int i = 0; i < headerPairs.length; i += 2) request.header(headerPairs[i], headerPairs[i + 1]);
+    var request =
+        HttpRequest.newBuilder(URI.create(origin() + pathAndQuery)).timeout(Duration.ofSeconds(20));
+    for (int i = 0; i < headerPairs.length; i += 2)
+      request.header(headerPairs[i], headerPairs[i + 1]);
     try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return CLIENT.send(
+          request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

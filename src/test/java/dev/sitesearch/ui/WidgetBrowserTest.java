@@ -27,8 +27,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * The drop-in box on a page of another origin: a small "site" server on its own port serves a page with the
- * README's script tag (under a strict CSP of its own), and sitesearch allows that origin through {@code server.cors}.
+ * The drop-in box on a page of another origin: a small "site" server on its own port serves a page
+ * with the README's script tag (under a strict CSP of its own), and sitesearch allows that origin
+ * through {@code server.cors}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WidgetBrowserTest {
@@ -62,14 +63,18 @@ class WidgetBrowserTest {
     return "http://127.0.0.1:" + site.getAddress().getPort();
   }
 
-  /** The site: "/" has the search box and the widget's script tag; any other path is a page that names itself. */
+  /**
+   * The site: "/" has the search box and the widget's script tag; any other path is a page that
+   * names itself.
+   */
   private void sitePage(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String endpoint = search.origin();
     String html;
     String type = "text/html; charset=utf-8";
     if (path.equals("/")) {
-      html = """
+      html =
+          """
           <!doctype html>
           <html lang="en"><head><meta charset="utf-8"><title>A page of the site</title>
           <script src="/before.js"></script></head>
@@ -79,34 +84,52 @@ class WidgetBrowserTest {
           <script src="%s/widget.js" data-endpoint="%s" data-input="#q"></script>
           <script src="/after.js"></script>
           </body></html>
-          """.formatted(endpoint, endpoint);
+          """
+              .formatted(endpoint, endpoint);
     } else if (path.equals("/manual")) {
-      // No data-endpoint: the API is where widget.js came from. The page attaches a box of its own choosing.
-      html = """
+      // No data-endpoint: the API is where widget.js came from. The page attaches a box of its own
+      // choosing.
+      html =
+          """
           <!doctype html>
           <html lang="en"><head><meta charset="utf-8"><title>Manual</title></head>
           <body><input id="q" type="search" aria-label="Not the widget's"> <input id="other" type="search">
           <script src="%s/widget.js" data-manual data-input="#q"></script>
           <script src="/manual.js"></script>
           </body></html>
-          """.formatted(endpoint);
+          """
+              .formatted(endpoint);
     } else if (path.equals("/manual.js")) {
-      html = "window.__box = SiteSearchWidget.attach(document.getElementById('other'), { size: 2 });"
-          + "window.__again = SiteSearchWidget.attach(document.getElementById('other'));";
+      html =
+          "window.__box = SiteSearchWidget.attach(document.getElementById('other'), { size: 2 });"
+              + "window.__again = SiteSearchWidget.attach(document.getElementById('other'));";
       type = "text/javascript";
     } else if (path.equals("/before.js") || path.equals("/after.js")) {
-      // What the page's own scripts see before and after the widget (the driver adds globals of its own later).
-      html = path.equals("/before.js") ? "window.__globalsBefore = Object.keys(window);"
-          : "window.__globalsAfter = Object.keys(window).filter(k => !window.__globalsBefore.includes(k));";
+      // What the page's own scripts see before and after the widget (the driver adds globals of its
+      // own later).
+      html =
+          path.equals("/before.js")
+              ? "window.__globalsBefore = Object.keys(window);"
+              : "window.__globalsAfter = Object.keys(window).filter(k => !window.__globalsBefore.includes(k));";
       type = "text/javascript";
     } else {
-      html = "<!doctype html><title>landed</title><h1 id=landed>Landed on " + path.replace("<", "&lt;") + "</h1>";
+      html =
+          "<!doctype html><title>landed</title><h1 id=landed>Landed on "
+              + path.replace("<", "&lt;")
+              + "</h1>";
     }
     byte[] body = html.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     // As strict as a careful site would be: the widget must work without inline scripts or styles.
-    exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; script-src 'self' " + endpoint
-        + "; connect-src " + endpoint + "; style-src 'self'; img-src 'self'");
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'self' "
+                + endpoint
+                + "; connect-src "
+                + endpoint
+                + "; style-src 'self'; img-src 'self'");
     exchange.sendResponseHeaders(200, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
@@ -119,23 +142,31 @@ class WidgetBrowserTest {
 
     JsonNode api = search.search("q", "telehealth", "size", "6");
     List<WebElement> hits = browser.all(".ssw-hit");
-    List<String> titles = hits.stream().map(h -> h.findElement(By.cssSelector(".ssw-title"))
-        .getText()).toList();
+    List<String> titles =
+        hits.stream().map(h -> h.findElement(By.cssSelector(".ssw-title")).getText()).toList();
     assertEquals(UiServer.titles(api), titles);
     assertFalse(browser.all(".ssw-hit .ssw-title mark").isEmpty(), "matches are marked");
     assertFalse(browser.all(".ssw-hit .ssw-snippet").isEmpty(), "snippets are shown");
     String firstUrl = api.at("/hits/0/url").asText();
-    assertEquals(URI.create(siteOrigin() + "/").resolve(firstUrl).toString(),
+    assertEquals(
+        URI.create(siteOrigin() + "/").resolve(firstUrl).toString(),
         hits.get(0).findElement(By.cssSelector("a")).getAttribute("href"),
         "result links point at the site's pages");
 
     WebElement panel = browser.find(".ssw-panel");
-    assertEquals("absolute", panel.getCssValue("position"), "the widget's styles apply under the site's CSP");
-    assertTrue(panel.getRect().getY() >= box().getRect().getY() + box().getRect().getHeight(), "below the box");
-    assertEquals(panel.findElement(By.cssSelector("[role=listbox]")).getAttribute("id"),
+    assertEquals(
+        "absolute",
+        panel.getCssValue("position"),
+        "the widget's styles apply under the site's CSP");
+    assertTrue(
+        panel.getRect().getY() >= box().getRect().getY() + box().getRect().getHeight(),
+        "below the box");
+    assertEquals(
+        panel.findElement(By.cssSelector("[role=listbox]")).getAttribute("id"),
         box().getAttribute("aria-controls"));
     if (api.get("total").asLong() > 6) {
-      assertTrue(browser.find(".ssw-all").getText().startsWith("See all " + api.get("total").asText()));
+      assertTrue(
+          browser.find(".ssw-all").getText().startsWith("See all " + api.get("total").asText()));
     }
     browser.screenshot("widget");
   }
@@ -172,12 +203,16 @@ class WidgetBrowserTest {
     box().sendKeys("markup");
     waitOpen();
     List<String> apiTitles = UiServer.titles(search.search("q", "markup", "size", "6"));
-    assertTrue(apiTitles.contains("Patient Portals: 5 < 6 & \"Quotes\"") && apiTitles.stream()
-        .anyMatch(t -> t.startsWith("Hostile <img")), "the fixture's markup pages match: " + apiTitles);
+    assertTrue(
+        apiTitles.contains("Patient Portals: 5 < 6 & \"Quotes\"")
+            && apiTitles.stream().anyMatch(t -> t.startsWith("Hostile <img")),
+        "the fixture's markup pages match: " + apiTitles);
     String shown = browser.find(".ssw-panel").getText();
     assertTrue(shown.contains("Patient Portals: 5 < 6 & \"Quotes\""), shown);
     assertFalse(shown.contains("Hostile"), "a hit whose URL is javascript: is left out: " + shown);
-    assertEquals(0L, browser.js("return document.querySelectorAll('.ssw-panel img, .ssw-panel script').length"));
+    assertEquals(
+        0L,
+        browser.js("return document.querySelectorAll('.ssw-panel img, .ssw-panel script').length"));
     List<String> hrefs = new ArrayList<>();
     browser.all(".ssw-panel a").forEach(a -> hrefs.add(a.getAttribute("href")));
     assertNotEquals(0, hrefs.size());
@@ -189,16 +224,24 @@ class WidgetBrowserTest {
   void data_manual_leaves_attaching_to_the_page_which_sets_the_size() {
     browser.driver.get(siteOrigin() + "/manual");
     WebElement other = browser.find("#other");
-    browser.until("the page's own box attached", d -> "combobox".equals(other.getAttribute("role")));
-    assertEquals(null, browser.find("#q").getAttribute("data-ssw"), "data-manual: the data-input box is left alone");
-    assertEquals(Boolean.TRUE, browser.js("return window.__again === null"), "a box is attached once");
+    browser.until(
+        "the page's own box attached", d -> "combobox".equals(other.getAttribute("role")));
+    assertEquals(
+        null,
+        browser.find("#q").getAttribute("data-ssw"),
+        "data-manual: the data-input box is left alone");
+    assertEquals(
+        Boolean.TRUE, browser.js("return window.__again === null"), "a box is attached once");
 
     other.sendKeys("care");
     browser.until("the dropdown to open", d -> "true".equals(other.getAttribute("aria-expanded")));
     JsonNode api = search.search("q", "care", "size", "2");
-    assertEquals(UiServer.titles(api), browser.all(".ssw-hit .ssw-title").stream().map(WebElement::getText).toList(),
+    assertEquals(
+        UiServer.titles(api),
+        browser.all(".ssw-hit .ssw-title").stream().map(WebElement::getText).toList(),
         "size 2, from the server widget.js came from");
-    assertTrue(browser.find(".ssw-all").getText().startsWith("See all " + api.get("total").asText()));
+    assertTrue(
+        browser.find(".ssw-all").getText().startsWith("See all " + api.get("total").asText()));
 
     browser.js("window.__box.destroy()");
     assertEquals(null, other.getAttribute("role"));
@@ -214,8 +257,14 @@ class WidgetBrowserTest {
     var api = search.get("/api/search?q=care", "Origin", stranger);
     assertNotEquals("*", api.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
     assertNotEquals(stranger, api.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
-    assertEquals(siteOrigin(), search.get("/api/search?q=care", "Origin", siteOrigin()).headers()
-        .firstValue("Access-Control-Allow-Origin").orElse(null), "server.cors lists the site");
+    assertEquals(
+        siteOrigin(),
+        search
+            .get("/api/search?q=care", "Origin", siteOrigin())
+            .headers()
+            .firstValue("Access-Control-Allow-Origin")
+            .orElse(null),
+        "server.cors lists the site");
   }
 
   private WebElement box() {
@@ -223,7 +272,10 @@ class WidgetBrowserTest {
   }
 
   private void waitOpen() {
-    browser.until("the dropdown to open", d -> "true".equals(box().getAttribute("aria-expanded"))
-        && browser.find(".ssw-panel").isDisplayed());
+    browser.until(
+        "the dropdown to open",
+        d ->
+            "true".equals(box().getAttribute("aria-expanded"))
+                && browser.find(".ssw-panel").isDisplayed());
   }
 }
