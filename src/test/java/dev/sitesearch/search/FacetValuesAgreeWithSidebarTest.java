@@ -70,10 +70,11 @@ class FacetValuesAgreeWithSidebarTest {
     search =
         OpenedIndex.of(
             index,
-            RankingSettings.DEFAULTS.toBuilder()
-                .pins(Map.of(QUESTION, List.of("pinned")))
-                .hides(Map.of(QUESTION, List.of("news0")))
-                .build());
+            RankingSettings.DEFAULTS.with(
+                s -> {
+                  s.pins = Map.of(QUESTION, List.of("pinned"));
+                  s.hides = Map.of(QUESTION, List.of("news0"));
+                }));
   }
 
   @AfterAll

@@ -98,10 +98,11 @@ class RankingTest {
     curated =
         OpenedIndex.of(
             index,
-            RankingSettings.DEFAULTS.toBuilder()
-                .pins(Map.of("CCM Checklist!", List.of("pinned", "longform")))
-                .hides(Map.of("ccm checklist", List.of("abbrev")))
-                .build());
+            RankingSettings.DEFAULTS.with(
+                s -> {
+                  s.pins = Map.of("CCM Checklist!", List.of("pinned", "longform"));
+                  s.hides = Map.of("ccm checklist", List.of("abbrev"));
+                }));
     curatedSearch = curated.service();
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SynonymExpanderTest {
   private static final RankingSettings SYNONYMS =
-      TinyIndex.BARE.toBuilder().synonyms(Synonyms.BUNDLED).build();
+      TinyIndex.BARE.with(s -> s.synonyms = Synonyms.BUNDLED);
   private static final RankingSettings NO_SYNONYMS = TinyIndex.BARE;
   private TinyIndex index;
 

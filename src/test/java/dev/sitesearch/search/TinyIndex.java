@@ -49,20 +49,8 @@ final class TinyIndex implements AutoCloseable {
   /** The time of every search: fixed, never the wall clock. */
   static final long NOW = Instant.parse("2025-06-01T00:00:00Z").toEpochMilli();
 
-  /**
-   * Every ranking feature off (no bonuses, stages, typos or synonyms): a test turns on the one it
-   * is about.
-   */
-  static final RankingSettings BARE =
-      RankingSettings.DEFAULTS.toBuilder()
-          .tierBoost(0)
-          .proximity(0, 0)
-          .exactTitleBoost(0)
-          .typos(false)
-          .recency(0, 0)
-          .feedback(0)
-          .synonyms(RankingSettings.Synonyms.NONE)
-          .build();
+  /** Every ranking feature off: a test turns on the one it is about. */
+  static final RankingSettings BARE = RankingSettings.WORDS_ONLY;
 
   /** A page as its Markdown file would give it; front matter holds its date and facet values. */
   record Page(

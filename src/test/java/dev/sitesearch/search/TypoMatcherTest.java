@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TypoMatcherTest {
-  private static final RankingSettings TYPOS = TinyIndex.BARE.toBuilder().typos(true).build();
+  private static final RankingSettings TYPOS = TinyIndex.BARE.with(s -> s.typos = true);
   private static final RankingSettings NO_TYPOS = TinyIndex.BARE;
   private TinyIndex index;
 
