@@ -106,7 +106,7 @@ final class TinyIndex implements AutoCloseable {
     this.directory = directory;
     this.reader = reader;
     var factory =
-        new SiteSearcher.Factory(
+        SiteSearcher.factory(
             SCHEMA.facetsConfig(), SearchService.similarity(RankingSettings.DEFAULTS));
     this.searcher = (SiteSearcher) factory.newSearcher(reader, null);
   }
