@@ -119,18 +119,7 @@ public final class SearchCommand implements Callable<Integer> {
       hit.fields()
           .forEach((facet, values) -> out.printf("   %s: %s%n", facet, String.join(", ", values)));
       if (hit.snippet() != null && !hit.snippet().isEmpty())
-        out.printf("   %s%n", plain(hit.snippet()));
+        out.printf("   %s%n", SearchResponse.Hit.visibleText(hit.snippet()));
     }
-  }
-
-  /** Snippets are HTML; the terminal wants the text. */
-  static String plain(String html) {
-    return html.replace("<mark>", "")
-        .replace("</mark>", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitesearch.http;
 
+import static dev.sitesearch.search.SearchResponse.Hit.visibleText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -230,17 +231,6 @@ class SnippetHttpTest {
           "a raw & in " + html);
       amp = withoutMarks.indexOf('&', amp + 1);
     }
-  }
-
-  /** What a browser shows for a snippet: tags gone, entities decoded. */
-  private static String visibleText(String html) {
-    return html.replace("<mark>", "")
-        .replace("</mark>", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
   }
 
   private static JsonNode onlyHit(JsonNode json, String id) {
