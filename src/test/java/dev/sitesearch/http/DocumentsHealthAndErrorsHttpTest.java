@@ -8,11 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Page;
 import dev.sitesearch.http.TestServer.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -112,8 +107,9 @@ class DocumentsHealthAndErrorsHttpTest {
         "/api/search%00?q=care",
         "/%"
       })
-  void malformed_path_is_refused_as_a_400_problem(String target) throws IOException {
-    String response = rawGet(target);
+  void malformed_path_is_refused_as_a_400_problem(String target) {
+    // A request line the JDK client would refuse to build, sent as is.
+    String response = server.rawGet(target).text();
 
     assertTrue(response.startsWith("HTTP/1.1 400 "), response);
     assertTrue(
@@ -303,8 +299,8 @@ class DocumentsHealthAndErrorsHttpTest {
         "%ZZ=1",
         "q=care&&&&page=1"
       })
-  void malformed_query_strings_never_cause_a_server_error(String rawQuery) throws IOException {
-    String response = rawGet("/api/search?" + rawQuery);
+  void malformed_query_strings_never_cause_a_server_error(String rawQuery) {
+    String response = server.rawGet("/api/search?" + rawQuery).text();
 
     int status = Integer.parseInt(response.substring(9, 12));
     assertTrue(
@@ -312,21 +308,5 @@ class DocumentsHealthAndErrorsHttpTest {
         () -> "status " + status + " for " + rawQuery + ":\n" + response);
     assertFalse(response.contains("Exception") || response.contains("\tat "), response);
     if (status == 400) assertTrue(response.contains("application/problem+json"), response);
-  }
-
-  /**
-   * Sends a request line the JDK client would refuse to build, and returns the whole raw answer.
-   */
-  private String rawGet(String target) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
