@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.http.TestServer.Answer;
 import dev.sitesearch.http.TestServer.RawResponse;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,17 +126,7 @@ class QueryFuzzHttpTest {
           "NaN",
           "-1",
           "1e99");
-  private static final List<String> FACETS =
-      List.of(
-          "communityTopics",
-          "searchCategory",
-          "tags",
-          "categories",
-          "type",
-          "source",
-          "author",
-          "link.brand",
-          "year");
+  private static final List<String> FACETS = Schema.defaults().facets();
 
   private TestServer server;
   private Path workDir;
@@ -183,13 +176,7 @@ class QueryFuzzHttpTest {
         slowest = millis;
         slowestRequest = target;
       }
-      check(
-          target,
-          r.status(),
-          r.header("Content-Type"),
-          r.body(),
-          r.header("X-Content-Type-Options"),
-          r.header("Server"));
+      check(target, r);
       assertTrue(millis <= MAX_MILLIS, "took " + millis + " ms: " + target);
     }
     System.out.printf(
@@ -273,13 +260,7 @@ class QueryFuzzHttpTest {
     for (int i = 0; i < 200; i++) targets.add(randomRawTarget());
     for (String target : targets) {
       RawResponse r = server.rawGet(target);
-      check(
-          target,
-          r.status(),
-          r.header("Content-Type"),
-          r.body(),
-          r.header("X-Content-Type-Options"),
-          r.header("Server"));
+      check(target, r);
     }
     for (String header :
         List.of(
@@ -290,29 +271,25 @@ class QueryFuzzHttpTest {
             "Bad Header Name: x",
             "X-Empty:")) {
       RawResponse r = server.rawGet("/api/search?q=care", header);
-      check(
-          header.substring(0, Math.min(30, header.length())),
-          r.status(),
-          r.header("Content-Type"),
-          r.body(),
-          r.header("X-Content-Type-Options"),
-          r.header("Server"));
+      check(header.substring(0, Math.min(30, header.length())), r);
     }
     var many = new String[300];
     for (int i = 0; i < many.length; i++) many[i] = "X-H" + i + ": " + "v".repeat(100);
     RawResponse r = server.rawGet("/api/search?q=care", many);
     assertEquals(431, r.status(), r.text());
-    check(
-        "many headers",
-        r.status(),
-        r.header("Content-Type"),
-        r.body(),
-        r.header("X-Content-Type-Options"),
-        r.header("Server"));
+    check("many headers", r);
   }
 
-  private void check(
-      String request, int status, String contentType, String body, String nosniff, String server) {
+  /**
+   * Counts the answer's status and checks it: below 500, every error a problem, no leak, nosniff
+   * and no Server header.
+   */
+  private void check(String request, Answer r) {
+    int status = r.status();
+    String contentType = r.header("Content-Type");
+    String body = r.body();
+    String nosniff = r.header("X-Content-Type-Options");
+    String server = r.header("Server");
     statuses.merge(status, 1, Integer::sum);
     String what = request.length() > 200 ? request.substring(0, 200) + "…" : request;
     assertTrue(status >= 200 && status < 500, () -> status + " for " + what + ": " + body);
@@ -322,7 +299,7 @@ class QueryFuzzHttpTest {
           contentType != null && contentType.startsWith("application/problem+json"),
           () -> contentType + " for " + what + ": " + body);
       if (!body.isEmpty() && body.startsWith("{")) {
-        JsonNode problem = readJson(body);
+        JsonNode problem = TestHttp.json(status, body);
         assertEquals(status, problem.path("status").asInt(), body);
       }
     }
@@ -342,14 +319,6 @@ class QueryFuzzHttpTest {
     }
     assertEquals("nosniff", nosniff, what);
     assertNull(server, what);
-  }
-
-  private static JsonNode readJson(String body) {
-    try {
-      return TestServer.MAPPER.readTree(body);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + body, e);
-    }
   }
 
   private String searchParameters() {

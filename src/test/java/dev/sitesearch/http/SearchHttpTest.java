@@ -21,8 +21,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,17 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code GET /api/search}: the query syntax, ranking, sorting, paging and date filters, over the
  * fixture site.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(FixtureServer.class)
-class SearchHttpTest {
-  private final TestServer server;
-  private final FixturePages fixture;
-
-  SearchHttpTest(TestServer server, FixturePages fixture) {
-    this.server = server;
-    this.fixture = fixture;
-  }
-
+class SearchHttpTest extends FixtureServerTest {
   @Test
   void response_names_query_total_page_size_time_hits_facets_and_no_correction() {
     Response r = server.get("/api/search?q=telehealth");

@@ -10,8 +10,6 @@ import dev.sitesearch.http.TestServer.Response;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,16 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code <mark>}, and everything else HTML-escaped, so page text such as {@code <script>} arrives
  * as harmless text.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(FixtureServer.class)
-class SnippetHttpTest {
+class SnippetHttpTest extends FixtureServerTest {
   private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#39);");
-
-  private final TestServer server;
-
-  SnippetHttpTest(TestServer server) {
-    this.server = server;
-  }
 
   @Test
   void snippet_is_a_passage_of_about_two_hundred_characters_with_the_match_marked() {
@@ -73,9 +63,7 @@ class SnippetHttpTest {
   void prefix_query_marks_the_words_it_matched() {
     JsonNode hit = hitWithId(server.search("q", "broadb*", "size", "100"), "4001");
 
-    assertTrue(
-        hit.get("snippet").asText().contains("<mark>broadband</mark>"),
-        hit.get("snippet").asText());
+    assertSnippetContains(hit, "<mark>broadband</mark>");
     assertEquals(
         "New <mark>Telehealth</mark> Rules for Rural Clinics",
         hitWithId(server.search("q", "teleh*", "size", "100"), "4001")
@@ -133,9 +121,7 @@ class SnippetHttpTest {
     assertEquals(200, r.status());
     assertFalse(r.body().toLowerCase(Locale.ROOT).contains("<script"), r.body());
     JsonNode hit = onlyHit(r.json(), "4012");
-    assertTrue(
-        hit.get("snippet").asText().contains("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;"),
-        hit.get("snippet").asText());
+    assertSnippetContains(hit, "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;");
   }
 
   @ParameterizedTest(name = "q={0}")
@@ -171,9 +157,7 @@ class SnippetHttpTest {
     assertEquals(
         "Patient Portals: 5 &lt; 6 &amp; &quot;<mark>Quotes</mark>&quot;",
         hit.at("/highlights/title").asText());
-    assertTrue(
-        hit.get("snippet").asText().contains("5 &lt; 6 &amp; &quot;<mark>quotes</mark>&quot;"),
-        hit.get("snippet").asText());
+    assertSnippetContains(hit, "5 &lt; 6 &amp; &quot;<mark>quotes</mark>&quot;");
   }
 
   @ParameterizedTest(name = "q={0}")
@@ -218,6 +202,11 @@ class SnippetHttpTest {
               String description = hit.get("description").asText();
               if (!description.isEmpty()) assertEquals(description, visibleText(snippet));
             });
+  }
+
+  private static void assertSnippetContains(JsonNode hit, String html) {
+    String snippet = hit.get("snippet").asText();
+    assertTrue(snippet.contains(html), snippet);
   }
 
   private static void assertSafeHtml(String html) {

@@ -240,8 +240,18 @@ final class TestServer implements AutoCloseable {
     return RawResponse.parse(TestHttp.rawGet(port(), target, headerLines));
   }
 
+  /** What every answer has, however it was read. */
+  interface Answer {
+    int status();
+
+    String header(String name);
+
+    String body();
+  }
+
   /** An answer read off a socket: status, headers (names lower-cased, first value) and body. */
-  record RawResponse(int status, Map<String, String> headers, String body, String text) {
+  record RawResponse(int status, Map<String, String> headers, String body, String text)
+      implements Answer {
     static RawResponse parse(String text) {
       int end = text.indexOf("\r\n\r\n");
       String head = end < 0 ? text : text.substring(0, end);
@@ -259,7 +269,8 @@ final class TestServer implements AutoCloseable {
       return new RawResponse(status, headers, end < 0 ? "" : text.substring(end + 4), text);
     }
 
-    String header(String name) {
+    @Override
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
@@ -270,12 +281,13 @@ final class TestServer implements AutoCloseable {
   }
 
   /** One HTTP answer. */
-  record Response(int status, HttpHeaders headers, String body) {
+  record Response(int status, HttpHeaders headers, String body) implements Answer {
     JsonNode json() {
       return TestHttp.json(status, body);
     }
 
-    String header(String name) {
+    @Override
+    public String header(String name) {
       return headers.firstValue(name).orElse(null);
     }
 
