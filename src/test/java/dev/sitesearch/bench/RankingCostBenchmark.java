@@ -4,13 +4,10 @@ import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.config.RankingSettings.Proximity;
 import dev.sitesearch.config.RankingSettings.Recency;
 import dev.sitesearch.config.RankingSettings.Synonyms;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,16 +31,8 @@ class RankingCostBenchmark {
     List<SearchRequest> all = QueryMix.load(BenchCorpus.queries()).requests();
     List<SearchRequest> requests =
         all.subList(0, Math.min(all.size(), Integer.getInteger("bench.queryCount", 2000)));
-    Schema schema = Schema.defaults();
     Path index = Path.of(System.getProperty("bench.index", tmp.resolve("index").toString()));
-    new Indexer(
-            corpus,
-            index,
-            schema,
-            new PageReader(5_000_000, false, Clock.systemUTC()),
-            2,
-            Clock.systemUTC())
-        .run(false, Indexer.Progress.NONE);
+    TestAssembly.index(corpus, index);
 
     var d = RankingSettings.DEFAULTS;
     var variants = new LinkedHashMap<String, RankingSettings>();

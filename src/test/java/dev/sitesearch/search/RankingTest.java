@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.RankingSettings;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
-import java.nio.file.Files;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.TestAssembly;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +27,6 @@ class RankingTest {
   @BeforeAll
   void index(@TempDir Path tmp) throws Exception {
     Path content = tmp.resolve("content");
-    Files.createDirectories(content);
     page(content, "exact", "Remote Patient Monitoring", "2019-01-01", "An overview of the field.");
     page(
         content,
@@ -88,11 +85,8 @@ class RankingTest {
         "Starting a chronic care management program.");
     page(content, "abbrev", "CCM checklist", "2021-06-01", "The CCM enrollment checklist.");
     page(content, "pinned", "Unrelated page", "2018-01-01", "Nothing about the topic at all.");
-    var clock = Clock.systemUTC();
     Path index = tmp.resolve("index");
-    new Indexer(
-            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
-        .run(false, Indexer.Progress.NONE);
+    TestAssembly.index(content, index);
     opened = OpenedIndex.of(index);
     search = opened.service();
     curated =
@@ -113,18 +107,9 @@ class RankingTest {
   }
 
   private static void page(Path dir, String id, String title, String date, String body)
-      throws Exception {
-    Files.writeString(
-        dir.resolve(id + ".md"),
-        """
-        ---
-        id: %s
-        title: "%s"
-        date: '%sT00:00:00Z'
-        ---
-        %s
-        """
-            .formatted(id, title, date, body));
+      throws IOException {
+    String frontMatter = "id: %s\ntitle: \"%s\"\ndate: '%sT00:00:00Z'".formatted(id, title, date);
+    ContentFiles.page(dir, id + ".md", frontMatter, body);
   }
 
   private List<String> ids(String q) throws Exception {
