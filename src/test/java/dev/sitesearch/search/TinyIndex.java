@@ -10,6 +10,7 @@ import dev.sitesearch.index.Schema;
 import dev.sitesearch.index.SpellingAnalyzer;
 import dev.sitesearch.index.TextAnalyzer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,8 +112,11 @@ final class TinyIndex implements AutoCloseable {
     this.searcher = (SiteSearcher) factory.newSearcher(reader, null);
   }
 
-  /** The pages indexed in the order given (which is also the order of equal scores). */
-  static TinyIndex of(Page... pages) throws IOException {
+  /**
+   * The pages indexed in the order given (which is also the order of equal scores). In memory, so a
+   * test class can make its index as a field.
+   */
+  static TinyIndex of(Page... pages) {
     Directory directory = new ByteBuffersDirectory();
     try {
       var mapper = new DocumentMapper(SCHEMA);
@@ -130,8 +134,13 @@ final class TinyIndex implements AutoCloseable {
       }
       return new TinyIndex(directory, DirectoryReader.open(directory));
     } catch (IOException | RuntimeException e) {
-      directory.close();
-      throw e;
+      try {
+        directory.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof IOException io) throw new UncheckedIOException(io);
+      throw (RuntimeException) e;
     }
   }
 
