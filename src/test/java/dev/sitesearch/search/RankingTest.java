@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What a visitor notices about ranking, on small pages written for each behaviour. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -112,6 +114,15 @@ class RankingTest {
     ContentFiles.page(dir, id + ".md", frontMatter, body);
   }
 
+  /** The snippet of page {@code id} among the hits for {@code q}. */
+  private String snippet(String q, String id) throws Exception {
+    return search.search(SearchRequest.of(q)).hits().stream()
+        .filter(h -> h.id().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .snippet();
+  }
+
   private List<String> ids(String q) throws Exception {
     return search.search(SearchRequest.of(q)).hits().stream().map(SearchResponse.Hit::id).toList();
   }
@@ -166,12 +177,18 @@ class RankingTest {
     assertEquals("both", ids("fhir interoperability xyzzyplugh").get(0));
   }
 
-  @Test
-  void highlighting_marks_other_forms_of_a_word() throws Exception {
-    SearchResponse response = search.search(SearchRequest.of("programs"));
-    var longform =
-        response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
-    assertTrue(longform.snippet().contains("<mark>program</mark>"), longform.snippet());
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          another form of the word | programs | <mark>program</mark>
+          a synonym                | ccm      | <mark>
+          """)
+  void highlighting_marks_what_matched_the_words(String match, String q, String marked)
+      throws Exception {
+    String snippet = snippet(q, "longform");
+    assertTrue(snippet.contains(marked), () -> match + ": " + snippet);
   }
 
   @Test
@@ -180,14 +197,6 @@ class RankingTest {
     assertTrue(
         ids("chronic care management").contains("abbrev"),
         ids("chronic care management").toString());
-  }
-
-  @Test
-  void a_synonym_match_is_highlighted() throws Exception {
-    SearchResponse response = search.search(SearchRequest.of("ccm"));
-    var longform =
-        response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
-    assertTrue(longform.snippet().contains("<mark>"), longform.snippet());
   }
 
   @Test

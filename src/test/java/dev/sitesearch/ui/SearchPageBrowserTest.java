@@ -629,10 +629,19 @@ class SearchPageBrowserTest {
   }
 
   private WebElement checkbox(String facet, String value) {
+    return forValue("#facets input[type=checkbox]", facet, value);
+  }
+
+  /**
+   * The element {@code selector} finds for this facet value ({@code data-facet}, {@code
+   * data-value}), or null.
+   */
+  private WebElement forValue(String selector, String facet, String value) {
     return (WebElement)
         browser.js(
-            "return [...document.querySelectorAll('#facets input[type=checkbox]')]"
-                + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1]) || null",
+            "return [...document.querySelectorAll(arguments[0])]"
+                + ".find(e => e.dataset.facet === arguments[1] && e.dataset.value === arguments[2]) || null",
+            selector,
             facet,
             value);
   }
@@ -655,12 +664,7 @@ class SearchPageBrowserTest {
   }
 
   private WebElement chipButton(String facet, String value) {
-    return (WebElement)
-        browser.js(
-            "return [...document.querySelectorAll('#chips button')]"
-                + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1])",
-            facet,
-            value);
+    return forValue("#chips button", facet, value);
   }
 
   /** "Label: value" for each active-filter chip. */
