@@ -44,8 +44,7 @@ class FacetValuesAgreeWithSidebarTest {
         "Broadband towers and broadband speeds, broadband grants.");
     FeedbackTest.page(
         content, "pinned", "Pinned", "Unrelated", "Nothing in common with any question.");
-    Path index = tmp.resolve("index");
-    TestAssembly.index(content, index);
+    Path index = TestAssembly.indexBeside(content);
     search =
         OpenedIndex.of(
             index,

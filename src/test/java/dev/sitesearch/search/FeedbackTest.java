@@ -48,8 +48,7 @@ class FeedbackTest {
         "Guides",
         "Towers",
         "Broadband towers and broadband speeds, broadband grants.");
-    Path index = tmp.resolve("index");
-    TestAssembly.index(content, index);
+    Path index = TestAssembly.indexBeside(content);
     opened = OpenedIndex.of(index);
     search = opened.service();
   }
@@ -133,8 +132,7 @@ class FeedbackTest {
         "News",
         "Same page",
         "Rural clinics start remote monitoring programs with grants.");
-    Path index = tmp.resolve("index");
-    TestAssembly.index(content, index);
+    Path index = TestAssembly.indexBeside(content);
 
     // Every word of the best answers is on every page: none tells a page apart, so no feedback word
     // is added (its

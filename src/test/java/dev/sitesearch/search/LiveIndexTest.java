@@ -47,9 +47,7 @@ class LiveIndexTest {
       String frontMatter = "title: Care page " + i + "\ndate: 2024-01-0" + (1 + i % 9);
       ContentFiles.page(content, "p" + i + ".md", frontMatter, bodyWords);
     }
-    Path index = tmp.resolve("index");
-    TestAssembly.index(content, index);
-    return index;
+    return TestAssembly.indexBeside(content);
   }
 
   /** Index files this process still has mapped: an open reader keeps them. */

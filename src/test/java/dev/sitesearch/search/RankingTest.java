@@ -87,8 +87,7 @@ class RankingTest {
         "Starting a chronic care management program.");
     page(content, "abbrev", "CCM checklist", "2021-06-01", "The CCM enrollment checklist.");
     page(content, "pinned", "Unrelated page", "2018-01-01", "Nothing about the topic at all.");
-    Path index = tmp.resolve("index");
-    TestAssembly.index(content, index);
+    Path index = TestAssembly.indexBeside(content);
     opened = OpenedIndex.of(index);
     search = opened.service();
     curated =

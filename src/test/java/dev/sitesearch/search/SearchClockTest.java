@@ -32,8 +32,7 @@ class SearchClockTest {
         "newer.md",
         "id: newer\ntitle: Telehealth billing\ndate: 2024-01-01",
         "Telehealth billing codes explained here.");
-    Path index = tmp.resolve("index");
-    TestAssembly.index(content, index);
+    Path index = TestAssembly.indexBeside(content);
 
     assertEquals(
         List.of("newer", "older"),

@@ -27,7 +27,7 @@ class TitleSuggesterTest {
     for (int i = 0; i < titles.length; i++) {
       ContentFiles.page(content, "p" + i + ".md", "title: " + titles[i], "body");
     }
-    TestAssembly.index(content, tmp.resolve("index"));
+    TestAssembly.indexBeside(content);
   }
 
   private static List<String> texts(List<TitleSuggester.Suggestion> suggestions) {

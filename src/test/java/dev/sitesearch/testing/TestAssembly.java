@@ -24,4 +24,14 @@ public final class TestAssembly {
   public static IndexSummary index(Path content, Path index) throws IOException {
     return of(content, index).indexer(false).run(false, Indexer.Progress.NONE);
   }
+
+  /**
+   * {@link #index} into the folder {@code index} beside {@code content}, where a test's site keeps
+   * it; returns that folder.
+   */
+  public static Path indexBeside(Path content) throws IOException {
+    Path index = content.resolveSibling("index");
+    index(content, index);
+    return index;
+  }
 }
