@@ -155,7 +155,7 @@ class QueryFuzzHttpTest {
             case 5, 6 -> "/api/suggest?" + pairs("q", text(), "size", maybeNumber());
             case 7, 8 ->
                 "/api/facets/"
-                    + TestServer.enc(random.nextInt(4) == 0 ? text() : pick(FACETS))
+                    + TestHttp.enc(random.nextInt(4) == 0 ? text() : pick(FACETS))
                     + "?"
                     + pairs(
                         "prefix",
@@ -166,8 +166,7 @@ class QueryFuzzHttpTest {
                         maybeNumber());
             default ->
                 "/api/documents/"
-                    + TestServer.enc(
-                        random.nextInt(3) == 0 ? pick(List.of("3118", "4004")) : text());
+                    + TestHttp.enc(random.nextInt(3) == 0 ? pick(List.of("3118", "4004")) : text());
           };
       long start = System.nanoTime();
       Response r = server.get(target);
@@ -222,7 +221,7 @@ class QueryFuzzHttpTest {
             "care* ".repeat(199))) {
       String q = query.substring(0, Math.min(query.length(), 1000)); // the longest q allowed
       long start = System.nanoTime();
-      Response r = server.get("/api/search?q=" + TestServer.enc(q));
+      Response r = server.get("/api/search?q=" + TestHttp.enc(q));
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertEquals(
           200,
@@ -231,8 +230,8 @@ class QueryFuzzHttpTest {
       assertTrue(
           millis <= MAX_MILLIS,
           () -> q.substring(0, Math.min(60, q.length())) + "… took " + millis + " ms");
-      assertEquals(200, server.get("/api/facets/tags?q=" + TestServer.enc(q)).status());
-      assertEquals(200, server.get("/api/suggest?q=" + TestServer.enc(q)).status());
+      assertEquals(200, server.get("/api/facets/tags?q=" + TestHttp.enc(q)).status());
+      assertEquals(200, server.get("/api/suggest?q=" + TestHttp.enc(q)).status());
     }
   }
 
@@ -462,7 +461,7 @@ class QueryFuzzHttpTest {
   }
 
   private String pairs(String... keyValues) {
-    return TestServer.query(keyValues);
+    return TestHttp.query(keyValues);
   }
 
   private <T> T pick(List<T> list) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Page;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.testing.TestHttp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -261,7 +262,7 @@ class SearchHttpTest extends FixtureServerTest {
   @ParameterizedTest(name = "[{index}] q={0}")
   @MethodSource("oddQueries")
   void operators_and_lucene_special_characters_are_read_as_text_never_as_errors(String q) {
-    Response r = server.get("/api/search?" + TestServer.query("q", q));
+    Response r = server.get("/api/search?" + TestHttp.query("q", q));
 
     assertEquals(200, r.status(), r::body);
     assertTrue(r.json().get("hits").isArray());
@@ -323,7 +324,7 @@ class SearchHttpTest extends FixtureServerTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostileButValidQueries")
   void hostile_but_valid_queries_are_answered(String label, String q) {
-    Response r = server.get("/api/search?" + TestServer.query("q", q));
+    Response r = server.get("/api/search?" + TestHttp.query("q", q));
 
     assertEquals(200, r.status(), r::body);
     assertTrue(r.json().get("total").asLong() >= 0);

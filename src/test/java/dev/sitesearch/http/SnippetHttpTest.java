@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.testing.TestHttp;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SnippetHttpTest extends FixtureServerTest {
       String snippet = hit.get("snippet").asText();
       int body =
           server
-              .get("/api/documents/" + TestServer.enc(hit.get("id").asText()).replace("%2F", "/"))
+              .get("/api/documents/" + TestHttp.enc(hit.get("id").asText()).replace("%2F", "/"))
               .json()
               .get("body")
               .asText()
@@ -137,7 +138,7 @@ class SnippetHttpTest extends FixtureServerTest {
         ""
       })
   void search_response_for_the_page_with_markup_never_contains_a_raw_script_tag(String q) {
-    Response r = server.get("/api/search?" + TestServer.query("q", q, "f.tags", "security"));
+    Response r = server.get("/api/search?" + TestHttp.query("q", q, "f.tags", "security"));
 
     assertEquals(200, r.status());
     assertEquals(1, r.json().get("total").asInt(), "the page is found by " + q);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Count;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.testing.TestHttp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ class SuggestAndFacetValuesHttpTest extends FixtureServerTest {
   @ValueSource(
       strings = {"(((", "\"", "*", "-", "title:", "\\", "🩺", "\u0000", "AND OR", "~^*?[]{}"})
   void suggest_answers_odd_input_without_error(String q) {
-    Response r = server.get("/api/suggest?" + TestServer.query("q", q));
+    Response r = server.get("/api/suggest?" + TestHttp.query("q", q));
 
     assertEquals(200, r.status(), r::body);
     assertTrue(r.json().get("suggestions").isArray());
@@ -319,20 +320,20 @@ class SuggestAndFacetValuesHttpTest extends FixtureServerTest {
   @ParameterizedTest(name = "prefix={0}")
   @ValueSource(strings = {"(((", "*", "\\", ":", "🩺", "\u0000", "[", "%"})
   void facet_values_answer_odd_prefixes_without_error(String prefix) {
-    Response r = server.get("/api/facets/communityTopics?" + TestServer.query("prefix", prefix));
+    Response r = server.get("/api/facets/communityTopics?" + TestHttp.query("prefix", prefix));
 
     assertEquals(200, r.status(), r::body);
     assertTrue(r.json().get("values").isArray());
   }
 
   private JsonNode suggest(String... keyValues) {
-    Response r = server.get("/api/suggest?" + TestServer.query(keyValues));
+    Response r = server.get("/api/suggest?" + TestHttp.query(keyValues));
     assertEquals(200, r.status(), r::body);
     return r.json();
   }
 
   private JsonNode facetValues(String facet, String... keyValues) {
-    Response r = server.get("/api/facets/" + facet + "?" + TestServer.query(keyValues));
+    Response r = server.get("/api/facets/" + facet + "?" + TestHttp.query(keyValues));
     assertEquals(200, r.status(), r::body);
     return r.json();
   }

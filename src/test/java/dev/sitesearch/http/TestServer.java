@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sitesearch.app.Assembly;
 import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerSettings;
@@ -38,7 +36,6 @@ import java.util.function.BooleanSupplier;
 final class TestServer implements AutoCloseable {
   static final String TOKEN = "s3cret";
   static final String SITE_ORIGIN = "https://www.example.org";
-  static final ObjectMapper MAPPER = TestHttp.MAPPER;
 
   private final Path content;
   private final Path index;
@@ -61,7 +58,7 @@ final class TestServer implements AutoCloseable {
             .watching(watch)
             .refreshingEvery(Duration.ofMillis(100));
     this.running =
-        assembly(content, index)
+        TestAssembly.of(content, index)
             .withConfig(SitesearchConfig.defaults().withServer(settings))
             .serve(options);
   }
@@ -96,19 +93,11 @@ final class TestServer implements AutoCloseable {
   }
 
   /**
-   * The parts as {@code serve} builds them from the default config, over any content and index
-   * folders.
-   */
-  static Assembly assembly(Path content, Path index) {
-    return TestAssembly.of(content, index);
-  }
-
-  /**
    * An indexer as {@code serve} builds it, over any content and index folders (another process's,
    * say).
    */
   static Indexer indexer(Path content, Path index) {
-    return assembly(content, index).indexer(false);
+    return TestAssembly.of(content, index).indexer(false);
   }
 
   static Path fixtureDir() {
@@ -156,7 +145,7 @@ final class TestServer implements AutoCloseable {
 
   /** GET /api/search with the given parameters, which must answer 200. */
   JsonNode search(String... keyValues) {
-    Response r = get("/api/search?" + query(keyValues));
+    Response r = get("/api/search?" + TestHttp.query(keyValues));
     assertEquals(200, r.status(), () -> "search " + List.of(keyValues) + " answered " + r.body());
     return r.json();
   }
@@ -175,15 +164,6 @@ final class TestServer implements AutoCloseable {
   static Response send(HttpRequest.Builder request) {
     HttpResponse<String> r = TestHttp.send(request);
     return new Response(r.statusCode(), r.headers(), r.body());
-  }
-
-  /** {@code k1=v1&k2=v2...}, each part URL-encoded. */
-  static String query(String... keyValues) {
-    return TestHttp.query(keyValues);
-  }
-
-  static String enc(String s) {
-    return TestHttp.enc(s);
   }
 
   /** Polls until {@code condition} holds or {@code deadline} passes; returns whether it held. */
