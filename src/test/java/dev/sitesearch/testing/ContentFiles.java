@@ -40,7 +40,7 @@ public final class ContentFiles {
    */
   public static Path page(Path root, String rel, String frontMatter, String body)
       throws IOException {
-    return write(root, rel, "---\n" + frontMatter + "\n---\n" + body + "\n");
+    return write(root, rel, pageText(frontMatter, body));
   }
 
   /**
@@ -59,7 +59,11 @@ public final class ContentFiles {
   /** {@link #edit} of a {@link #page}. */
   public static Path editPage(Path root, String rel, String frontMatter, String body)
       throws IOException {
-    return edit(root, rel, "---\n" + frontMatter + "\n---\n" + body + "\n");
+    return edit(root, rel, pageText(frontMatter, body));
+  }
+
+  private static String pageText(String frontMatter, String body) {
+    return "---\n" + frontMatter + "\n---\n" + body + "\n";
   }
 
   /** Copies the folder {@code from} to {@code to}, files with their times. */
