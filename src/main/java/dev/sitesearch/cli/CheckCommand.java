@@ -35,7 +35,7 @@ public final class CheckCommand implements Callable<Integer> {
         "check: %d pages ok, %d skipped, %d failed, %d warnings"
             .formatted(
                 summary.added(), summary.skipped(), summary.failed(), summary.warnings().size());
-    common.report(summary, json, true, line);
+    common.report(summary, json, line);
     return summary.exitCode();
   }
 }

@@ -60,16 +60,21 @@ public final class CommonOptions {
   }
 
   /**
-   * A run's report: the summary as JSON, or its failures (and warnings, if asked) on the error
-   * stream and {@code line} on the output.
+   * A run's report: the summary as JSON, or its failures and warnings on the error stream and
+   * {@code line} on the output.
    */
-  void report(IndexSummary summary, boolean json, boolean warnings, String line) {
+  void report(IndexSummary summary, boolean json, String line) {
     if (json) {
       out().println(Json.pretty(summary));
       return;
     }
-    summary.failures().forEach(p -> err().println("FAILED  " + p));
-    if (warnings) summary.warnings().forEach(p -> err().println("warning " + p));
+    printFailures(summary);
+    summary.warnings().forEach(p -> err().println("warning " + p));
     out().println(line);
+  }
+
+  /** A run's failed files on the error stream, {@code FAILED path:line:column: reason} each. */
+  void printFailures(IndexSummary summary) {
+    summary.failures().forEach(p -> err().println("FAILED  " + p));
   }
 }

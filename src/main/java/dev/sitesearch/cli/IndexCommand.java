@@ -34,7 +34,7 @@ public final class IndexCommand implements Callable<Integer> {
     Indexer indexer = common.assembly().indexer(includeDrafts);
     IndexSummary summary =
         indexer.run(full, json ? Indexer.Progress.NONE : TerminalProgress.forTerminal());
-    common.report(summary, json, true, summary.line());
+    common.report(summary, json, summary.line());
     return summary.exitCode();
   }
 }

@@ -73,7 +73,9 @@ public final class ServeCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** A run the server made itself (first build, catch-up): its failures and its line. */
   private void report(IndexSummary summary) {
-    common.report(summary, false, false, summary.line());
+    common.printFailures(summary);
+    common.out().println(summary.line());
   }
 }
