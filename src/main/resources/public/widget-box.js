@@ -234,23 +234,22 @@ export function attach(input, { endpoint, size, nonce }) {
     if (!panel.hidden) place();
   }
 
-  input.addEventListener('input', onInput);
-  input.addEventListener('keydown', onKeydown);
-  input.addEventListener('focus', onFocus);
-  input.addEventListener('blur', onBlur);
-  window.addEventListener('resize', onReflow);
-  window.addEventListener('scroll', onReflow, true);
+  // One list for adding and removing, so destroy() takes away exactly what was added.
+  const listeners = [
+    [input, 'input', onInput],
+    [input, 'keydown', onKeydown],
+    [input, 'focus', onFocus],
+    [input, 'blur', onBlur],
+    [window, 'resize', onReflow],
+    [window, 'scroll', onReflow, true],
+  ];
+  for (const [target, type, listener, capture] of listeners) target.addEventListener(type, listener, capture);
 
   return {
     destroy() {
       clearTimeout(timer);
       if (controller) controller.abort();
-      input.removeEventListener('input', onInput);
-      input.removeEventListener('keydown', onKeydown);
-      input.removeEventListener('focus', onFocus);
-      input.removeEventListener('blur', onBlur);
-      window.removeEventListener('resize', onReflow);
-      window.removeEventListener('scroll', onReflow, true);
+      for (const [target, type, listener, capture] of listeners) target.removeEventListener(type, listener, capture);
       for (const name of ['data-ssw', 'role', 'aria-autocomplete', 'aria-expanded', 'aria-controls', 'aria-activedescendant']) {
         input.removeAttribute(name);
       }

@@ -5,9 +5,7 @@ import dev.sitesearch.index.Indexer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sitesearch check}: validates the content folder with the indexer's rules, writing nothing.
@@ -30,23 +28,14 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     IndexSummary summary = common.assembly().dryRun(includeDrafts).run(true, Indexer.Progress.NONE);
-    if (json) {
-      IndexCommand.print(spec, summary, true);
-    } else {
-      var err = spec.commandLine().getErr();
-      summary.failures().forEach(p -> err.println("FAILED  " + p));
-      summary.warnings().forEach(p -> err.println("warning " + p));
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "check: %d pages ok, %d skipped, %d failed, %d warnings%n",
-              summary.added(), summary.skipped(), summary.failed(), summary.warnings().size());
-    }
+    String line =
+        "check: %d pages ok, %d skipped, %d failed, %d warnings"
+            .formatted(
+                summary.added(), summary.skipped(), summary.failed(), summary.warnings().size());
+    common.report(summary, json, line);
     return summary.exitCode();
   }
 }

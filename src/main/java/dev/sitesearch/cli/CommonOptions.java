@@ -3,11 +3,23 @@ package dev.sitesearch.cli;
 import dev.sitesearch.app.Assembly;
 import dev.sitesearch.config.ConfigLoader;
 import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.http.Json;
+import dev.sitesearch.index.IndexSummary;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Where the content, the index and the config live; every subcommand takes these. */
+/**
+ * What every subcommand shares: where the content, the index and the config live, and where it
+ * prints.
+ */
 public final class CommonOptions {
+  /** The command this is mixed into, for its output streams. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
   @Option(
       names = "--content",
       paramLabel = "DIR",
@@ -37,5 +49,32 @@ public final class CommonOptions {
   /** The application's parts for these folders and config. */
   Assembly assembly() {
     return Assembly.of(loadConfig(), content, index);
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /**
+   * A run's report: the summary as JSON, or its failures and warnings on the error stream and
+   * {@code line} on the output.
+   */
+  void report(IndexSummary summary, boolean json, String line) {
+    if (json) {
+      out().println(Json.pretty(summary));
+      return;
+    }
+    printFailures(summary);
+    summary.warnings().forEach(p -> err().println("warning " + p));
+    out().println(line);
+  }
+
+  /** A run's failed files on the error stream, {@code FAILED path:line:column: reason} each. */
+  void printFailures(IndexSummary summary) {
+    summary.failures().forEach(p -> err().println("FAILED  " + p));
   }
 }

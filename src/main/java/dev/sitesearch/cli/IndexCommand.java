@@ -1,15 +1,11 @@
 package dev.sitesearch.cli;
 
-import dev.sitesearch.content.ContentProblem;
-import dev.sitesearch.http.Json;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code sitesearch index}: brings the index in line with the content folder. */
 @Command(
@@ -33,26 +29,12 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Print the summary as JSON, with each failure's path and reason.")
   boolean json;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     Indexer indexer = common.assembly().indexer(includeDrafts);
     IndexSummary summary =
         indexer.run(full, json ? Indexer.Progress.NONE : TerminalProgress.forTerminal());
-    print(spec, summary, json);
+    common.report(summary, json, summary.line());
     return summary.exitCode();
-  }
-
-  static void print(CommandSpec spec, IndexSummary summary, boolean json) {
-    var out = spec.commandLine().getOut();
-    if (json) {
-      out.println(Json.pretty(summary));
-      return;
-    }
-    var err = spec.commandLine().getErr();
-    for (ContentProblem p : summary.failures()) err.println("FAILED  " + p);
-    for (ContentProblem p : summary.warnings()) err.println("warning " + p);
-    out.println(summary.line());
   }
 }

@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sitesearch search}: ranked results from the terminal, through the same search core as the
@@ -68,8 +66,6 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the same JSON as GET /api/search.")
   boolean json;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     Map<String, List<String>> byFacet = new LinkedHashMap<>();
@@ -97,7 +93,7 @@ public final class SearchCommand implements Callable<Integer> {
     Assembly assembly = common.assembly();
     try (LiveIndex index = assembly.openIndex()) {
       SearchResponse response = assembly.searchService(index).search(request);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = common.out();
       if (json) {
         out.println(Json.pretty(response));
       } else {
@@ -119,18 +115,7 @@ public final class SearchCommand implements Callable<Integer> {
       hit.fields()
           .forEach((facet, values) -> out.printf("   %s: %s%n", facet, String.join(", ", values)));
       if (hit.snippet() != null && !hit.snippet().isEmpty())
-        out.printf("   %s%n", plain(hit.snippet()));
+        out.printf("   %s%n", SearchResponse.Hit.visibleText(hit.snippet()));
     }
-  }
-
-  /** Snippets are HTML; the terminal wants the text. */
-  static String plain(String html) {
-    return html.replace("<mark>", "")
-        .replace("</mark>", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
   }
 }

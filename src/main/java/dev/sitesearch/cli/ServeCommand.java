@@ -6,9 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sitesearch serve}: brings the index up to date, then serves the API and the search page,
@@ -37,8 +35,6 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Reindex when content files are saved, added or deleted.")
   boolean watch;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     var options =
@@ -47,7 +43,7 @@ public final class ServeCommand implements Callable<Integer> {
             .watching(watch)
             .reporting(TerminalProgress.forTerminal(), this::report);
     RunningServer server = common.assembly().serve(options);
-    var out = spec.commandLine().getOut();
+    var out = common.out();
     var stopped = new CountDownLatch(1);
     // Everything is closed inside the hook: the JVM exits as soon as the hooks return, not when
     // this thread resumes.
@@ -60,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
                     out.println(
                         "sitesearch stopped: requests, watcher, reindexes and index closed");
                   } catch (Exception e) {
-                    spec.commandLine().getErr().println("sitesearch: could not stop cleanly: " + e);
+                    common.err().println("sitesearch: could not stop cleanly: " + e);
                   } finally {
                     out.flush();
                     stopped.countDown();
@@ -77,9 +73,9 @@ public final class ServeCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** A run the server made itself (first build, catch-up): its failures and its line. */
   private void report(IndexSummary summary) {
-    var err = spec.commandLine().getErr();
-    summary.failures().forEach(p -> err.println("FAILED  " + p));
-    spec.commandLine().getOut().println(summary.line());
+    common.printFailures(summary);
+    common.out().println(summary.line());
   }
 }

@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything that shapes ranking, in one place with its defaults: the scoring features and their
  * weights (chosen by the relevance benchmark, docs/relevance.md), the synonyms and the editors'
  * pins and hides. The {@code ranking:} section of {@code sitesearch.yml} sets the site-facing ones;
  * the others are for the benchmarks, which turn each feature off to measure what it costs and
- * brings.
+ * brings. A feature with two knobs has them in one small record; {@link #with} makes a changed
+ * copy.
  *
  * @param bm25f score each word with BM25F over all text fields ({@code CombinedFieldQuery}) instead
  *     of the best field's BM25 ({@code DisjunctionMaxQuery})
@@ -22,12 +24,10 @@ import java.util.Objects;
  *     and saturate later: 2.0 rather than Lucene's 1.2 (b stays 0.75)
  * @param tierBoost added to pages that match enough of the words (all up to three, then three
  *     quarters), so they come before pages with fewer; 0 turns tiers off
- * @param proximityWeight weight of the bonus for query words near each other; 0 turns it off
- * @param proximitySlop how far apart two adjacent query words may be to earn it
+ * @param proximity the bonus for query words near each other
  * @param exactTitleBoost added to a page whose title is the query; 0 turns it off
  * @param typos match unknown words of 5+ letters within one edit (two from 9 letters)
- * @param recencyHalfLifeDays age at which the recency bonus halves; 0 turns recency off
- * @param recencyWeight the bonus for a page dated today, as a share of its score
+ * @param recency the bonus for newer pages
  * @param feedbackWeight for long, question-like queries, weight of the words that best characterise
  *     the first results (pseudo-relevance feedback); 0 turns it off
  * @param synonyms where query-time synonyms come from
@@ -38,12 +38,10 @@ public record RankingSettings(
     boolean bm25f,
     float bm25K1,
     float tierBoost,
-    float proximityWeight,
-    int proximitySlop,
+    Proximity proximity,
     float exactTitleBoost,
     boolean typos,
-    double recencyHalfLifeDays,
-    double recencyWeight,
+    Recency recency,
     float feedbackWeight,
     Synonyms synonyms,
     Map<String, List<String>> pins,
@@ -60,31 +58,72 @@ public record RankingSettings(
           true,
           2.0f,
           100f,
-          0.3f,
-          3,
+          new Proximity(0.3f, 3),
           1000f,
           true,
-          730,
-          0.1,
+          new Recency(730, 0.1),
           0.5f,
           Synonyms.BUNDLED,
           Map.of(),
           Map.of());
 
+  /**
+   * Every ranking feature off (no bonuses, stages, typos or synonyms): the words' BM25F scores
+   * alone. The benchmarks measure the features against it; the features' unit tests start from it
+   * and turn on the one they are about.
+   */
+  public static final RankingSettings WORDS_ONLY =
+      DEFAULTS.with(
+          s -> {
+            s.tierBoost = 0;
+            s.proximity = Proximity.OFF;
+            s.exactTitleBoost = 0;
+            s.typos = false;
+            s.recency = Recency.OFF;
+            s.feedbackWeight = 0;
+            s.synonyms = Synonyms.NONE;
+          });
+
   public RankingSettings {
     if (!(bm25K1 > 0)) throw new IllegalArgumentException("bm25K1 must be positive");
-    if (feedbackWeight < 0
-        || tierBoost < 0
-        || proximityWeight < 0
-        || proximitySlop < 0
-        || exactTitleBoost < 0
-        || recencyHalfLifeDays < 0
-        || recencyWeight < 0) {
+    if (feedbackWeight < 0 || tierBoost < 0 || exactTitleBoost < 0) {
       throw new IllegalArgumentException("ranking settings must not be negative");
     }
+    Objects.requireNonNull(proximity);
+    Objects.requireNonNull(recency);
     Objects.requireNonNull(synonyms);
     pins = copy(pins);
     hides = copy(hides);
+  }
+
+  /**
+   * Query words near each other earn a bonus per pair.
+   *
+   * @param weight the bonus's weight; 0 turns it off
+   * @param slop how far apart two adjacent query words may be to earn it
+   */
+  public record Proximity(float weight, int slop) {
+    public static final Proximity OFF = new Proximity(0, 0);
+
+    public Proximity {
+      if (weight < 0 || slop < 0)
+        throw new IllegalArgumentException("proximity must not be negative");
+    }
+  }
+
+  /**
+   * Newer pages earn a bonus that halves with age.
+   *
+   * @param halfLifeDays age at which the bonus halves; 0 turns recency off
+   * @param weight the bonus for a page dated today, as a share of its score
+   */
+  public record Recency(double halfLifeDays, double weight) {
+    public static final Recency OFF = new Recency(0, 0);
+
+    public Recency {
+      if (halfLifeDays < 0 || weight < 0)
+        throw new IllegalArgumentException("recency must not be negative");
+    }
   }
 
   /**
@@ -103,30 +142,31 @@ public record RankingSettings(
 
   static RankingSettings fromConfig(ConfigSection r) {
     r.allowOnly("synonyms", "recencyHalfLifeDays", "typos", "pins", "hides");
-    Synonyms synonyms = DEFAULTS.synonyms();
-    if ("none".equalsIgnoreCase(r.string("synonyms", ""))) {
-      synonyms = Synonyms.NONE;
-    } else {
-      Path file = r.file("synonyms", null);
-      if (file != null) {
-        if (!Files.isRegularFile(file)) throw r.error("synonyms", "file not found: " + file);
-        synonyms = Synonyms.file(file);
-      }
-    }
-    return DEFAULTS.toBuilder()
-        .synonyms(synonyms)
-        .recency(
-            r.number(
-                "recencyHalfLifeDays",
-                DEFAULTS.recencyHalfLifeDays(),
-                0,
-                1e6,
-                "a number of days, 0 to turn recency off"),
-            DEFAULTS.recencyWeight())
-        .typos(r.bool("typos", DEFAULTS.typos()))
-        .pins(curation(r.section("pins")))
-        .hides(curation(r.section("hides")))
-        .build();
+    Synonyms synonyms = synonyms(r);
+    return DEFAULTS.with(
+        s -> {
+          s.synonyms = synonyms;
+          s.recency =
+              new Recency(
+                  r.number(
+                      "recencyHalfLifeDays",
+                      DEFAULTS.recency().halfLifeDays(),
+                      0,
+                      1e6,
+                      "a number of days, 0 to turn recency off"),
+                  DEFAULTS.recency().weight());
+          s.typos = r.bool("typos", DEFAULTS.typos());
+          s.pins = curation(r.section("pins"));
+          s.hides = curation(r.section("hides"));
+        });
+  }
+
+  private static Synonyms synonyms(ConfigSection r) {
+    if ("none".equalsIgnoreCase(r.string("synonyms", ""))) return Synonyms.NONE;
+    Path file = r.file("synonyms", null);
+    if (file == null) return DEFAULTS.synonyms();
+    if (!Files.isRegularFile(file)) throw r.error("synonyms", "file not found: " + file);
+    return Synonyms.file(file);
   }
 
   private static Map<String, List<String>> curation(ConfigSection s) {
@@ -147,110 +187,53 @@ public record RankingSettings(
     return Collections.unmodifiableMap(out);
   }
 
-  public Builder toBuilder() {
-    return new Builder(this);
+  /**
+   * A copy with some settings changed, in the way Javalin takes its config: {@code DEFAULTS.with(s
+   * -> s.typos = false)}. The copy is checked as any settings are.
+   */
+  public RankingSettings with(Consumer<Changes> change) {
+    var changes = new Changes(this);
+    change.accept(changes);
+    return changes.settings();
   }
 
-  /** Changes a few settings of a copy: {@code DEFAULTS.toBuilder().typos(false).build()}. */
-  public static final class Builder {
-    private boolean bm25f;
-    private float bm25K1;
-    private float tierBoost;
-    private float proximityWeight;
-    private int proximitySlop;
-    private float exactTitleBoost;
-    private boolean typos;
-    private double recencyHalfLifeDays;
-    private double recencyWeight;
-    private float feedbackWeight;
-    private Synonyms synonyms;
-    private Map<String, List<String>> pins;
-    private Map<String, List<String>> hides;
+  /** The settings as fields to set inside {@link #with}; each is the component of that name. */
+  public static final class Changes {
+    public boolean bm25f;
+    public float bm25K1;
+    public float tierBoost;
+    public Proximity proximity;
+    public float exactTitleBoost;
+    public boolean typos;
+    public Recency recency;
+    public float feedbackWeight;
+    public Synonyms synonyms;
+    public Map<String, List<String>> pins;
+    public Map<String, List<String>> hides;
 
-    private Builder(RankingSettings s) {
+    private Changes(RankingSettings s) {
       bm25f = s.bm25f;
       bm25K1 = s.bm25K1;
       tierBoost = s.tierBoost;
-      proximityWeight = s.proximityWeight;
-      proximitySlop = s.proximitySlop;
+      proximity = s.proximity;
       exactTitleBoost = s.exactTitleBoost;
       typos = s.typos;
-      recencyHalfLifeDays = s.recencyHalfLifeDays;
-      recencyWeight = s.recencyWeight;
+      recency = s.recency;
       feedbackWeight = s.feedbackWeight;
       synonyms = s.synonyms;
       pins = s.pins;
       hides = s.hides;
     }
 
-    public Builder bm25f(boolean on) {
-      bm25f = on;
-      return this;
-    }
-
-    public Builder bm25K1(float k1) {
-      bm25K1 = k1;
-      return this;
-    }
-
-    public Builder tierBoost(float boost) {
-      tierBoost = boost;
-      return this;
-    }
-
-    public Builder proximity(float weight, int slop) {
-      proximityWeight = weight;
-      proximitySlop = slop;
-      return this;
-    }
-
-    public Builder exactTitleBoost(float boost) {
-      exactTitleBoost = boost;
-      return this;
-    }
-
-    public Builder typos(boolean on) {
-      typos = on;
-      return this;
-    }
-
-    public Builder recency(double halfLifeDays, double weight) {
-      recencyHalfLifeDays = halfLifeDays;
-      recencyWeight = weight;
-      return this;
-    }
-
-    public Builder feedback(float weight) {
-      feedbackWeight = weight;
-      return this;
-    }
-
-    public Builder synonyms(Synonyms source) {
-      synonyms = source;
-      return this;
-    }
-
-    public Builder pins(Map<String, List<String>> byQuery) {
-      pins = byQuery;
-      return this;
-    }
-
-    public Builder hides(Map<String, List<String>> byQuery) {
-      hides = byQuery;
-      return this;
-    }
-
-    public RankingSettings build() {
+    private RankingSettings settings() {
       return new RankingSettings(
           bm25f,
           bm25K1,
           tierBoost,
-          proximityWeight,
-          proximitySlop,
+          proximity,
           exactTitleBoost,
           typos,
-          recencyHalfLifeDays,
-          recencyWeight,
+          recency,
           feedbackWeight,
           synonyms,
           pins,

@@ -1,16 +1,5 @@
 package dev.sitesearch.content;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -23,10 +12,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads one content file into a {@link ReadOutcome}: checks size, binary content and UTF-8, parses
- * the front matter, renders the body, derives id, URL and title, and applies Hugo's publishing
- * rules. Never throws for bad content: every problem becomes a {@link ReadOutcome.Failed} naming
- * the file. Thread-safe.
+ * Reads one content file into a {@link ReadOutcome}: its text comes from {@link SourceText} (size,
+ * binary content and UTF-8 checked there); this parses the front matter, renders the body, derives
+ * id, URL and title, and applies Hugo's publishing rules. Never throws for bad content: every
+ * problem becomes a {@link ReadOutcome.Failed} naming the file. Thread-safe.
  */
 public final class PageReader {
   /** Ids are looked up and compared as single terms; nobody types or links a longer one. */
@@ -41,16 +30,16 @@ public final class PageReader {
   /** Control characters other than tab and newline; see {@link #printable}. */
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n]]");
 
-  private final long maxFileBytes;
+  private final SourceText source;
+  private final FrontMatterParser frontMatterParser;
   private final boolean includeDrafts;
   private final Clock clock;
-  private final FrontMatterParser frontMatterParser;
 
   public PageReader(long maxFileBytes, boolean includeDrafts, Clock clock) {
-    this.maxFileBytes = maxFileBytes;
+    this.source = new SourceText(maxFileBytes);
+    this.frontMatterParser = new FrontMatterParser(maxFileBytes);
     this.includeDrafts = includeDrafts;
     this.clock = clock;
-    this.frontMatterParser = new FrontMatterParser(maxFileBytes);
   }
 
   /** Whether drafts, future and expired pages are read as published (the index records it). */
@@ -59,49 +48,22 @@ public final class PageReader {
   }
 
   public ReadOutcome read(SourceFile file) {
-    String path = file.relPath();
     try {
-      if (file.size() > maxFileBytes) {
-        return fail(
-            path,
-            "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"
-                .formatted(human(file.size()), human(maxFileBytes)));
-      }
-      byte[] bytes = Files.readAllBytes(file.path());
-      if (bytes.length > maxFileBytes) {
-        return fail(
-            path,
-            "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"
-                .formatted(human(bytes.length), human(maxFileBytes)));
-      }
-      return read(file, bytes);
-    } catch (AccessDeniedException e) {
-      return fail(path, "cannot read the file: permission denied");
-    } catch (NoSuchFileException e) {
-      return new ReadOutcome.Gone(path);
-    } catch (IOException e) {
-      return fail(path, "cannot read the file: " + ContentProblem.ioReason(e));
+      return switch (source.read(file)) {
+        case SourceText.Decoded decoded -> page(file, decoded.bytes(), decoded.text());
+        case SourceText.Refused refused -> refused.outcome();
+      };
     } catch (RuntimeException | StackOverflowError e) {
       // A parser bug must cost one page, never the run.
       return fail(
-          path, "could not be read (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+          file.relPath(),
+          "could not be read (" + e.getClass().getSimpleName() + "): " + e.getMessage());
     }
   }
 
-  ReadOutcome read(SourceFile file, byte[] bytes) {
+  /** The page in a file's text: front matter, publishing rules, title, description, id and URL. */
+  private ReadOutcome page(SourceFile file, byte[] bytes, String text) {
     String path = file.relPath();
-    int nul = indexOfNul(bytes);
-    if (nul >= 0)
-      return fail(path, "binary file (a NUL byte at offset " + nul + "), not Markdown text");
-    String text;
-    try {
-      text = decodeUtf8(bytes);
-    } catch (MalformedInputException e) {
-      return new ReadOutcome.Failed(utf8Problem(path, bytes));
-    } catch (CharacterCodingException e) {
-      return fail(path, "not valid UTF-8 text: save the file as UTF-8");
-    }
-    if (text.startsWith("\uFEFF")) text = text.substring(1);
     FrontMatter fm;
     try {
       fm = frontMatterParser.parse(text);
@@ -223,51 +185,6 @@ public final class PageReader {
     return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
-  private static int indexOfNul(byte[] bytes) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) return i;
-    }
-    return -1;
-  }
-
-  private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-  }
-
-  /** Finds the first invalid byte to tell the author where it is. */
-  private static ContentProblem utf8Problem(String path, byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    var in = ByteBuffer.wrap(bytes);
-    var out = CharBuffer.allocate(bytes.length + 1);
-    decoder.decode(in, out, true);
-    int offset = in.position();
-    int line = 1;
-    int column = 1;
-    for (int i = 0; i < offset; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-        column = 1;
-      } else if ((bytes[i] & 0xC0) != 0x80) {
-        column++;
-      }
-    }
-    return new ContentProblem(
-        path,
-        line,
-        column,
-        "invalid UTF-8 (byte 0x%02X at offset %d): save the file as UTF-8"
-            .formatted(bytes[Math.min(offset, bytes.length - 1)] & 0xFF, offset));
-  }
-
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -278,11 +195,5 @@ public final class PageReader {
 
   private static ReadOutcome fail(String path, String reason) {
     return new ReadOutcome.Failed(ContentProblem.of(path, reason));
-  }
-
-  static String human(long bytes) {
-    if (bytes >= 1024 * 1024) return "%.1f MB".formatted(bytes / (1024.0 * 1024));
-    if (bytes >= 1024) return "%.1f KB".formatted(bytes / 1024.0);
-    return bytes + " bytes";
   }
 }

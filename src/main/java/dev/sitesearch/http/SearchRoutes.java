@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +56,30 @@ final class SearchRoutes {
     routes.head(path, handler);
   }
 
+  /**
+   * The parameters a search and a facet's values share, read in this order: which pages ({@code q},
+   * {@code f.*}, {@code from}, {@code to}) and in which order ({@code sort}).
+   */
+  private record Selection(
+      String q, Map<String, List<String>> filters, LocalDate from, LocalDate to, SortOrder sort) {
+    static Selection read(Context ctx) {
+      return new Selection(
+          Params.string(ctx, "q"),
+          Params.filters(ctx),
+          Params.date(ctx, "from"),
+          Params.date(ctx, "to"),
+          SortOrder.parse(ctx.queryParam("sort")));
+    }
+
+    SearchRequest request(int page, int size, List<String> facets, int facetSize) {
+      return new SearchRequest(q, filters, from, to, sort, page, size, facets, facetSize);
+    }
+  }
+
   private void search(Context ctx) throws Exception {
+    Selection selection = Selection.read(ctx);
     var request =
-        new SearchRequest(
-            Params.string(ctx, "q"),
-            Params.filters(ctx),
-            Params.date(ctx, "from"),
-            Params.date(ctx, "to"),
-            SortOrder.parse(ctx.queryParam("sort")),
+        selection.request(
             Params.page(ctx),
             Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
             Params.list(ctx, "facets"),
@@ -105,17 +122,7 @@ final class SearchRoutes {
           "prefix", "prefix is limited to " + MAX_PREFIX_CHARS + " characters");
     }
     int size = Params.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
-    var request =
-        new SearchRequest(
-            Params.string(ctx, "q"),
-            Params.filters(ctx),
-            Params.date(ctx, "from"),
-            Params.date(ctx, "to"),
-            SortOrder.parse(ctx.queryParam("sort")),
-            1,
-            1,
-            List.of(facet),
-            1);
+    var request = Selection.read(ctx).request(1, 1, List.of(facet), 1);
     var values = gate.run(() -> search.facetValues(facet, prefix, request, size));
     ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("facet", facet, "values", values));
   }

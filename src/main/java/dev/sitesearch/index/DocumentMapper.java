@@ -35,6 +35,10 @@ import org.apache.lucene.util.BytesRef;
  * Maps a {@link ContentPage} to a Lucene document following the {@link Schema}. Facet values are
  * normalised (a scalar or a list; trimmed; empty ones dropped; numbers and booleans as text); a
  * value of the wrong shape is reported and its field left out, never the page. Thread-safe.
+ *
+ * <p>One class of about 250 lines on purpose: it is the one place where a page's fields meet the
+ * schema's, and its helpers (cleaning values, spotting a description that repeats the body) serve
+ * only that mapping.
  */
 public final class DocumentMapper {
   /**

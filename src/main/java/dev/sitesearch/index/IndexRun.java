@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * #reconcileDuplicateIds} (the smaller path wins), then one {@link #commit} with the commit data.
  * Any failure on the way {@linkplain #rollBack rolls back} to the previous commit. What happened to
  * each file is kept in one {@link RunLedger}, from which the {@link IndexSummary} is made.
+ *
+ * <p>One class of about 250 lines on purpose: the steps share one writer, plan and ledger, and read
+ * top to bottom in the order they run.
  */
 final class IndexRun {
   // A run speaks as the indexer: its start and summary lines are what operators (and IndexProcess)
@@ -48,23 +51,21 @@ final class IndexRun {
       Clock clock) {}
 
   private final Settings settings;
-  private final Directory dir;
   private final IndexWriter writer;
+  private final Directory dir;
   private final Indexer.Progress progress;
   private final long startNanos;
   private final RunLedger ledger = new RunLedger();
   private RunPlan plan;
 
-  /** A run that writes with {@code writer} (and closes it, whatever happens) into {@code dir}. */
-  IndexRun(
-      Settings settings,
-      Directory dir,
-      IndexWriter writer,
-      Indexer.Progress progress,
-      long startNanos) {
+  /**
+   * A run that writes with {@code writer} (and closes it, whatever happens) into the writer's
+   * directory; {@code startNanos} is when the caller began, for the summary's time.
+   */
+  IndexRun(Settings settings, IndexWriter writer, Indexer.Progress progress, long startNanos) {
     this.settings = settings;
-    this.dir = dir;
     this.writer = writer;
+    this.dir = writer.getDirectory();
     this.progress = progress;
     this.startNanos = startNanos;
   }

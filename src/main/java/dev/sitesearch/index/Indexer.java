@@ -108,7 +108,7 @@ public final class Indexer {
     if (indexDir != null) Files.createDirectories(indexDir);
     try (Directory dir =
         indexDir == null ? new ByteBuffersDirectory() : FSDirectory.open(indexDir)) {
-      return new IndexRun(settings, dir, openWriter(dir), progress, startNanos).run(full);
+      return new IndexRun(settings, openWriter(dir), progress, startNanos).run(full);
     }
   }
 

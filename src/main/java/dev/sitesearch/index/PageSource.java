@@ -6,7 +6,7 @@ import dev.sitesearch.content.SourceFile;
 
 /**
  * Where a run gets its pages: a {@link PageReader} in the application. A seam for tests, which wrap
- * the reader to hold a worker inside a read (see {@code IndexInterruptTest}); it must be
+ * the reader to hold a worker inside a read (see {@code IndexAtomicityTest}); it must be
  * thread-safe, as the reader is.
  */
 interface PageSource {

@@ -18,13 +18,7 @@ import org.apache.lucene.search.TermQuery;
  * types a title wants that page. Only for queries of plain words and phrases, as typed (not their
  * synonyms).
  */
-final class ExactTitleBonus implements Bonus {
-  private final float boost;
-
-  ExactTitleBonus(float boost) {
-    this.boost = boost;
-  }
-
+record ExactTitleBonus(float boost) implements Bonus {
   @Override
   public List<Query> clauses(MatchedWords words, UserQuery typed) {
     if (boost <= 0 || !typed.exclude().isEmpty()) return List.of();

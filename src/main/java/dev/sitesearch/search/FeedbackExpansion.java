@@ -26,22 +26,13 @@ import org.apache.lucene.search.ScoreDoc;
  * use; the first results tell which those are. Short queries, the usual search-box case, are left
  * alone.
  */
-final class FeedbackExpansion implements RankingStage {
+record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
+    implements RankingStage {
   /** Content words (not stop words) a query needs before feedback applies. */
   static final int MIN_WORDS = 6;
 
   static final int FEEDBACK_DOCS = 10;
   static final int EXPANSION_TERMS = 10;
-
-  private final Analyzer analyzer;
-  private final FieldQueries fields;
-  private final float weight;
-
-  FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight) {
-    this.analyzer = analyzer;
-    this.fields = fields;
-    this.weight = weight;
-  }
 
   @Override
   public Query apply(Query query, Context context) throws IOException {

@@ -38,7 +38,7 @@ public final class LiveIndex implements AutoCloseable {
   private LiveIndex(Directory directory, Schema schema, Similarity similarity) throws IOException {
     this.directory = directory;
     this.manager =
-        new SearcherManager(directory, new SiteSearcher.Factory(schema.facetsConfig(), similarity));
+        new SearcherManager(directory, SiteSearcher.factory(schema.facetsConfig(), similarity));
     this.suggester = new TitleSuggester(schema.primaryDate());
   }
 

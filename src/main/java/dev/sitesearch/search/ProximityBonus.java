@@ -11,18 +11,8 @@ import org.apache.lucene.search.Query;
  * chance neighbours (the CISI collection lost 6% nDCG@10 with it), so it applies to queries of up
  * to {@link #MAX_WORDS} words.
  */
-final class ProximityBonus implements Bonus {
+record ProximityBonus(FieldQueries fields, float weight, int slop) implements Bonus {
   static final int MAX_WORDS = 5;
-
-  private final FieldQueries fields;
-  private final float weight;
-  private final int slop;
-
-  ProximityBonus(FieldQueries fields, float weight, int slop) {
-    this.fields = fields;
-    this.weight = weight;
-    this.slop = slop;
-  }
 
   @Override
   public List<Query> clauses(MatchedWords words, UserQuery typed) {

@@ -54,11 +54,11 @@ final class QueryPlanner {
     this.bonuses =
         List.of(
             new TierBonus(ranking.tierBoost()),
-            new ProximityBonus(fields, ranking.proximityWeight(), ranking.proximitySlop()),
+            new ProximityBonus(fields, ranking.proximity().weight(), ranking.proximity().slop()),
             new ExactTitleBonus(ranking.exactTitleBoost()));
     this.stages =
         List.of(
-            new RecencyBoost(ranking.recencyHalfLifeDays(), ranking.recencyWeight()),
+            new RecencyBoost(ranking.recency().halfLifeDays(), ranking.recency().weight()),
             new FeedbackExpansion(analyzer, fields, ranking.feedbackWeight()),
             new Curation(ranking.pins(), ranking.hides()));
   }

@@ -17,33 +17,23 @@ import org.apache.lucene.search.Query;
  * good pages the newer comes first, while a much better old page still beats a new one. Undated
  * pages get no bonus. Applies only when some word matched (browsing is already sorted by date).
  */
-final class RecencyBoost implements RankingStage {
+record RecencyBoost(double halfLifeDays, double weight) implements RankingStage {
   private static final double MILLIS_PER_DAY = 86_400_000d;
-  private final double halfLifeDays;
-  private final double weight;
-
-  RecencyBoost(double halfLifeDays, double weight) {
-    this.halfLifeDays = halfLifeDays;
-    this.weight = weight;
-  }
 
   @Override
   public Query apply(Query query, Context context) {
     if (halfLifeDays <= 0 || weight <= 0 || context.words().isEmpty()) return query;
-    return FunctionScoreQuery.boostByValue(
-        query, new Decay(context.nowMillis(), halfLifeDays, weight));
+    return FunctionScoreQuery.boostByValue(query, new Decay(this, context.nowMillis()));
   }
 
-  /** The multiplier per page, from the page date's doc values. */
+  /** The multiplier per page at the time of the query, from the page date's doc values. */
   static final class Decay extends DoubleValuesSource {
+    private final RecencyBoost boost;
     private final long nowMillis;
-    private final double halfLifeDays;
-    private final double weight;
 
-    Decay(long nowMillis, double halfLifeDays, double weight) {
+    Decay(RecencyBoost boost, long nowMillis) {
+      this.boost = boost;
       this.nowMillis = nowMillis;
-      this.halfLifeDays = halfLifeDays;
-      this.weight = weight;
     }
 
     @Override
@@ -64,7 +54,7 @@ final class RecencyBoost implements RankingStage {
             return true;
           }
           double ageDays = Math.max(0, (nowMillis - dates.longValue()) / MILLIS_PER_DAY);
-          value = 1 + weight * Math.pow(0.5, ageDays / halfLifeDays);
+          value = 1 + boost.weight() * Math.pow(0.5, ageDays / boost.halfLifeDays());
           return true;
         }
       };
@@ -87,20 +77,19 @@ final class RecencyBoost implements RankingStage {
 
     @Override
     public int hashCode() {
-      return Objects.hash(nowMillis / 3_600_000, halfLifeDays, weight);
+      return Objects.hash(nowMillis / 3_600_000, boost);
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Decay r
-          && r.nowMillis / 3_600_000 == nowMillis / 3_600_000
-          && r.halfLifeDays == halfLifeDays
-          && r.weight == weight;
+      return o instanceof Decay d
+          && d.nowMillis / 3_600_000 == nowMillis / 3_600_000
+          && d.boost.equals(boost);
     }
 
     @Override
     public String toString() {
-      return "recency(halfLife=" + halfLifeDays + "d, weight=" + weight + ")";
+      return "recency(halfLife=" + boost.halfLifeDays() + "d, weight=" + boost.weight() + ")";
     }
   }
 }

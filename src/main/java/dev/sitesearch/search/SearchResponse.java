@@ -56,7 +56,22 @@ public record SearchResponse(
       Float score,
       String snippet,
       Map<String, String> highlights,
-      Map<String, List<String>> fields) {}
+      Map<String, List<String>> fields) {
+
+    /**
+     * What a reader sees of a snippet or highlight: the marks gone and the escaped characters back
+     * ({@code 5 &lt; <mark>6</mark>} reads {@code 5 < 6}). The terminal prints this.
+     */
+    public static String visibleText(String html) {
+      return html.replace("<mark>", "")
+          .replace("</mark>", "")
+          .replace("&lt;", "<")
+          .replace("&gt;", ">")
+          .replace("&quot;", "\"")
+          .replace("&#39;", "'")
+          .replace("&amp;", "&");
+    }
+  }
 
   /** One facet value with its count; {@code selected} when it is among the request's filters. */
   public record FacetValue(String value, long count, boolean selected) {}

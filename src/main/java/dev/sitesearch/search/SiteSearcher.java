@@ -46,31 +46,26 @@ final class SiteSearcher extends IndexSearcher {
     return generation;
   }
 
-  static final class Factory extends SearcherFactory {
-    private final FacetsConfig facetsConfig;
-    private final Similarity similarity;
-
-    Factory(FacetsConfig facetsConfig, Similarity similarity) {
-      this.facetsConfig = facetsConfig;
-      this.similarity = similarity;
-    }
-
-    @Override
-    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
-        throws IOException {
-      SortedSetDocValuesReaderState state;
-      try {
-        state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
-      } catch (IllegalArgumentException e) {
-        state = null; // no facet field in this index yet
+  /** Makes a {@link SiteSearcher} for each commit a {@code SearcherManager} opens. */
+  static SearcherFactory factory(FacetsConfig facetsConfig, Similarity similarity) {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
+          throws IOException {
+        SortedSetDocValuesReaderState state;
+        try {
+          state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+        } catch (IllegalArgumentException e) {
+          state = null; // no facet field in this index yet
+        }
+        Map<String, String> data = Map.of();
+        long generation = 0;
+        if (reader instanceof DirectoryReader dr) {
+          data = dr.getIndexCommit().getUserData();
+          generation = dr.getIndexCommit().getGeneration();
+        }
+        return new SiteSearcher(reader, state, data, generation, similarity);
       }
-      Map<String, String> data = Map.of();
-      long generation = 0;
-      if (reader instanceof DirectoryReader dr) {
-        data = dr.getIndexCommit().getUserData();
-        generation = dr.getIndexCommit().getGeneration();
-      }
-      return new SiteSearcher(reader, state, data, generation, similarity);
-    }
+    };
   }
 }

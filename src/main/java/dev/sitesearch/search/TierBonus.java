@@ -12,13 +12,7 @@ import org.apache.lucene.search.Query;
  * a constant bonus large enough to lift them over pages with fewer words (Meilisearch's "words"
  * ranking rule, made soft).
  */
-final class TierBonus implements Bonus {
-  private final float boost;
-
-  TierBonus(float boost) {
-    this.boost = boost;
-  }
-
+record TierBonus(float boost) implements Bonus {
   /** How many words a page needs for the first tier: all of up to three, then three quarters. */
   static int required(int words) {
     return words <= 3 ? words : (int) Math.ceil(words * 0.75);

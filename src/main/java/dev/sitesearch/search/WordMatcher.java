@@ -102,25 +102,20 @@ final class WordMatcher {
       case Word w -> analyzed(w.text());
       case Phrase p -> analyzed(p.text());
       case Prefix p -> prefix(p.text());
-      case TypedWords words -> {
-        var b = new BooleanQuery.Builder();
-        for (Clause part : words.parts()) {
-          Query q = clause(part);
-          if (q != null) b.add(q, Occur.SHOULD);
-        }
-        BooleanQuery built = b.build();
-        yield built.clauses().isEmpty() ? null : built;
-      }
-      case AnyOf any -> {
-        var b = new BooleanQuery.Builder();
-        for (Clause option : any.options()) {
-          Query q = clause(option);
-          if (q != null) b.add(q, Occur.SHOULD);
-        }
-        BooleanQuery built = b.build();
-        yield built.clauses().isEmpty() ? null : built;
-      }
+      case TypedWords words -> anyOf(words.parts());
+      case AnyOf any -> anyOf(any.options());
     };
+  }
+
+  /** A page needs one of the clauses that match anything; null when none does. */
+  private Query anyOf(List<Clause> clauses) {
+    var b = new BooleanQuery.Builder();
+    for (Clause c : clauses) {
+      Query q = clause(c);
+      if (q != null) b.add(q, Occur.SHOULD);
+    }
+    BooleanQuery built = b.build();
+    return built.clauses().isEmpty() ? null : built;
   }
 
   /**

@@ -2,13 +2,12 @@ package dev.sitesearch.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import java.nio.file.Files;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +20,11 @@ class ServeAfterDraftsTest {
   @Test
   void serve_after_an_index_run_with_drafts_rebuilds_before_serving(@TempDir Path tmp)
       throws Exception {
-    Path content = Files.createDirectories(tmp.resolve("content"));
-    Files.writeString(
-        content.resolve("public.md"), "---\nid: public\ntitle: Walrus census\n---\nWalruses.\n");
-    Files.writeString(
-        content.resolve("draft.md"),
-        "---\nid: draft\ntitle: Walrus plans\ndraft: true\n---\nWalruses.\n");
-    var assembly =
-        new Assembly(
-            SitesearchConfig.defaults(), content, tmp.resolve("index"), Clock.systemUTC(), 2);
+    Path content = tmp.resolve("content");
+    ContentFiles.page(content, "public.md", "id: public\ntitle: Walrus census", "Walruses.");
+    ContentFiles.page(
+        content, "draft.md", "id: draft\ntitle: Walrus plans\ndraft: true", "Walruses.");
+    var assembly = TestAssembly.of(content, tmp.resolve("index"));
     assembly.indexer(true).run(false, Indexer.Progress.NONE); // sitesearch index --include-drafts
 
     // No catch-up pass: what is served is decided before the server answers anything.

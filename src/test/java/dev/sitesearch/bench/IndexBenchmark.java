@@ -4,6 +4,8 @@ import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.testing.ChildJvm;
+import dev.sitesearch.testing.ContentFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -29,7 +31,8 @@ class IndexBenchmark {
   void index_the_bench_corpus(@TempDir Path tmp) throws Exception {
     Path corpus = BenchCorpus.corpus();
     Path work = tmp.resolve("content");
-    copy(corpus, work); // the one-file change below must not touch the shared corpus
+    ContentFiles.copyTree(
+        corpus, work); // the one-file change below must not touch the shared corpus
     Clock clock = Clock.systemUTC();
     Schema schema = Schema.defaults();
 
@@ -82,38 +85,21 @@ class IndexBenchmark {
     BenchCorpus.print("one changed file, committed: %s ms in-process (3 runs)", oneChange);
 
     Files.writeString(one, Files.readString(one) + "\nEdited by the CLI run.\n");
-    String java = ProcessHandle.current().info().command().orElse("java");
     long c0 = System.nanoTime();
     Process cli =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.sitesearch.cli.Main",
-                "index",
-                "--content",
-                work.toString(),
-                "--index",
-                tmp.resolve("index").toString())
-            .redirectErrorStream(true)
+        ChildJvm.sitesearch(
+                List.of(),
+                List.of(
+                    "index",
+                    "--content",
+                    work.toString(),
+                    "--index",
+                    tmp.resolve("index").toString()))
             .start();
     String output = new String(cli.getInputStream().readAllBytes());
     int exit = cli.waitFor();
     BenchCorpus.print(
         "one changed file as a fresh CLI process (JVM start included): %d ms, exit %d: %s",
         (System.nanoTime() - c0) / 1_000_000, exit, output.strip());
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

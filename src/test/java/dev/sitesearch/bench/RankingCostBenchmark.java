@@ -1,13 +1,13 @@
 package dev.sitesearch.bench;
 
 import dev.sitesearch.config.RankingSettings;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
+import dev.sitesearch.config.RankingSettings.Proximity;
+import dev.sitesearch.config.RankingSettings.Recency;
+import dev.sitesearch.config.RankingSettings.Synonyms;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,39 +31,21 @@ class RankingCostBenchmark {
     List<SearchRequest> all = QueryMix.load(BenchCorpus.queries()).requests();
     List<SearchRequest> requests =
         all.subList(0, Math.min(all.size(), Integer.getInteger("bench.queryCount", 2000)));
-    Schema schema = Schema.defaults();
     Path index = Path.of(System.getProperty("bench.index", tmp.resolve("index").toString()));
-    new Indexer(
-            corpus,
-            index,
-            schema,
-            new PageReader(5_000_000, false, Clock.systemUTC()),
-            2,
-            Clock.systemUTC())
-        .run(false, Indexer.Progress.NONE);
+    TestAssembly.index(corpus, index);
 
     var d = RankingSettings.DEFAULTS;
     var variants = new LinkedHashMap<String, RankingSettings>();
     variants.put("shipped defaults", d);
-    variants.put("without tiers", d.toBuilder().tierBoost(0).build());
-    variants.put("without proximity", d.toBuilder().proximity(0, d.proximitySlop()).build());
-    variants.put("without exact title", d.toBuilder().exactTitleBoost(0).build());
-    variants.put("without typo tolerance", d.toBuilder().typos(false).build());
-    variants.put("without recency", d.toBuilder().recency(0, 0).build());
-    variants.put("without feedback", d.toBuilder().feedback(0).build());
-    variants.put("without synonyms", d.toBuilder().synonyms(RankingSettings.Synonyms.NONE).build());
-    variants.put("best-field BM25 instead of BM25F", d.toBuilder().bm25f(false).build());
-    variants.put(
-        "words only (all of the above off)",
-        d.toBuilder()
-            .tierBoost(0)
-            .proximity(0, 0)
-            .exactTitleBoost(0)
-            .typos(false)
-            .recency(0, 0)
-            .feedback(0)
-            .synonyms(RankingSettings.Synonyms.NONE)
-            .build());
+    variants.put("without tiers", d.with(s -> s.tierBoost = 0));
+    variants.put("without proximity", d.with(s -> s.proximity = Proximity.OFF));
+    variants.put("without exact title", d.with(s -> s.exactTitleBoost = 0));
+    variants.put("without typo tolerance", d.with(s -> s.typos = false));
+    variants.put("without recency", d.with(s -> s.recency = Recency.OFF));
+    variants.put("without feedback", d.with(s -> s.feedbackWeight = 0));
+    variants.put("without synonyms", d.with(s -> s.synonyms = Synonyms.NONE));
+    variants.put("best-field BM25 instead of BM25F", d.with(s -> s.bm25f = false));
+    variants.put("words only (all of the above off)", RankingSettings.WORDS_ONLY);
 
     var best = new LinkedHashMap<String, long[]>();
     for (int round = 0; round < ROUNDS; round++) {

@@ -2,6 +2,8 @@ package dev.sitesearch.bench;
 
 import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.RankingSettings;
+import dev.sitesearch.config.RankingSettings.Proximity;
+import dev.sitesearch.config.RankingSettings.Recency;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.config.Stemmer;
 import dev.sitesearch.content.PageReader;
@@ -93,26 +95,27 @@ class RelevanceBenchmark {
     }
     var d = RankingSettings.DEFAULTS;
     var variants = new LinkedHashMap<String, RankingSettings>();
-    variants.put("without tiers", d.toBuilder().tierBoost(0).build());
-    variants.put("without proximity", d.toBuilder().proximity(0, d.proximitySlop()).build());
-    variants.put("without exact title", d.toBuilder().exactTitleBoost(0).build());
-    variants.put("without typo tolerance", d.toBuilder().typos(false).build());
-    variants.put("without feedback", d.toBuilder().feedback(0).build());
-    variants.put("feedback weight 0.3", d.toBuilder().feedback(0.3f).build());
-    variants.put("feedback weight 1.0", d.toBuilder().feedback(1.0f).build());
-    variants.put("best-field BM25 (DisjunctionMaxQuery)", d.toBuilder().bm25f(false).build());
-    variants.put("BM25 k1 1.2 (Lucene's default)", d.toBuilder().bm25K1(1.2f).build());
-    variants.put("BM25 k1 1.5", d.toBuilder().bm25K1(1.5f).build());
-    variants.put("BM25 k1 2.5", d.toBuilder().bm25K1(2.5f).build());
+    variants.put("without tiers", d.with(s -> s.tierBoost = 0));
+    variants.put("without proximity", d.with(s -> s.proximity = Proximity.OFF));
+    variants.put("without exact title", d.with(s -> s.exactTitleBoost = 0));
+    variants.put("without typo tolerance", d.with(s -> s.typos = false));
+    variants.put("without feedback", d.with(s -> s.feedbackWeight = 0));
+    variants.put("feedback weight 0.3", d.with(s -> s.feedbackWeight = 0.3f));
+    variants.put("feedback weight 1.0", d.with(s -> s.feedbackWeight = 1.0f));
+    variants.put("best-field BM25 (DisjunctionMaxQuery)", d.with(s -> s.bm25f = false));
+    variants.put("BM25 k1 1.2 (Lucene's default)", d.with(s -> s.bm25K1 = 1.2f));
+    variants.put("BM25 k1 1.5", d.with(s -> s.bm25K1 = 1.5f));
+    variants.put("BM25 k1 2.5", d.with(s -> s.bm25K1 = 2.5f));
     variants.put(
         "words only (no tiers, proximity, title, recency, feedback)",
-        d.toBuilder()
-            .tierBoost(0)
-            .proximity(0, 0)
-            .exactTitleBoost(0)
-            .recency(0, 0)
-            .feedback(0)
-            .build());
+        d.with(
+            s -> {
+              s.tierBoost = 0;
+              s.proximity = Proximity.OFF;
+              s.exactTitleBoost = 0;
+              s.recency = Recency.OFF;
+              s.feedbackWeight = 0;
+            }));
     if (!Boolean.parseBoolean(System.getProperty("bench.variants", "true"))) variants.clear();
     for (String weights : System.getProperty("bench.weights", "").split(";")) {
       if (weights.isBlank()) continue;

@@ -1,17 +1,16 @@
 package dev.sitesearch.bench;
 
-import dev.sitesearch.app.Assembly;
 import dev.sitesearch.app.RunningServer;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchService;
+import dev.sitesearch.testing.ChildJvm;
+import dev.sitesearch.testing.TestAssembly;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +48,7 @@ class SearchBenchmark {
     Path corpus = BenchCorpus.corpus();
     QueryMix mix = QueryMix.load(BenchCorpus.queries());
     Path index = Path.of(System.getProperty("bench.index", tmp.resolve("index").toString()));
-    var assembly = new Assembly(SitesearchConfig.defaults(), corpus, index, Clock.systemUTC(), 2);
+    var assembly = TestAssembly.of(corpus, index);
     assembly.indexer(false).run(false, Indexer.Progress.NONE);
     Path plain = tmp.resolve("plain");
     PlainLuceneIndexer.index(corpus, plain, 2);
@@ -116,23 +115,19 @@ class SearchBenchmark {
    * search.
    */
   private static void firstAnswerAfterLaunch(Path corpus, Path index) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
     int port = 20000 + (int) (ProcessHandle.current().pid() % 20000);
+    var args =
+        List.of(
+            "serve",
+            "--content",
+            corpus.toString(),
+            "--index",
+            index.toString(),
+            "--port",
+            String.valueOf(port));
     long start = System.nanoTime();
     Process serve =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.sitesearch.cli.Main",
-                "serve",
-                "--content",
-                corpus.toString(),
-                "--index",
-                index.toString(),
-                "--port",
-                String.valueOf(port))
-            .redirectErrorStream(true)
+        ChildJvm.sitesearch(List.of(), args)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     try {

@@ -1,12 +1,11 @@
 package dev.sitesearch.bench;
 
-import dev.sitesearch.app.Assembly;
 import dev.sitesearch.app.RunningServer;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.search.SearchService;
+import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +55,7 @@ class SoakBenchmark {
     Path content = tmp.resolve("content");
     List<Path> pages = linkTree(corpus, content);
     Path index = tmp.resolve("index");
-    var assembly = new Assembly(SitesearchConfig.defaults(), content, index, Clock.systemUTC(), 2);
+    var assembly = TestAssembly.of(content, index);
     long t0 = System.nanoTime();
     IndexSummary built = assembly.indexer(false).run(true, Indexer.Progress.NONE);
     BenchCorpus.print(

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitesearch.testing.Cli;
+import dev.sitesearch.testing.Cli.Run;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -28,22 +30,15 @@ class MainTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
-  Path content;
+  SiteFolders site;
   Path index;
   Path config;
 
-  record Run(int exit, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + exit + "\n--- out:\n" + out + "--- err:\n" + err;
-    }
-  }
-
   @BeforeEach
   void site() throws IOException {
-    content = Files.createDirectories(tmp.resolve("content"));
-    index = tmp.resolve("index");
-    config = tmp.resolve("sitesearch.yml"); // absent unless a test writes it: the defaults
+    site = SiteFolders.in(tmp);
+    index = site.index();
+    config = site.config(); // absent unless a test writes it: the defaults
     write(
         "news/ccm-codes.md",
         """
@@ -71,32 +66,18 @@ class MainTest {
   }
 
   private Path write(String rel, String text) throws IOException {
-    Path p = content.resolve(rel);
-    Files.createDirectories(p.getParent());
-    return Files.writeString(p, text);
-  }
-
-  private static Run cli(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
+    return ContentFiles.write(site.content(), rel, text);
   }
 
   /** Runs a subcommand on this test's folders. */
   private Run sitesearch(String command, String... more) {
-    var args =
-        new ArrayList<>(
-            List.of(
-                command,
-                "--content",
-                content.toString(),
-                "--index",
-                index.toString(),
-                "--config",
-                config.toString()));
-    args.addAll(List.of(more));
-    return cli(args.toArray(String[]::new));
+    return Cli.run(command, site, more);
+  }
+
+  /** The run ended with {@code exit} and said {@code said} on its error stream. */
+  private static void assertExit(int exit, String said, Run r) {
+    assertEquals(exit, r.exit(), r::toString);
+    assertTrue(r.err().contains(said), r::toString);
   }
 
   private Map<String, FileTime> indexFiles() throws IOException {
@@ -125,7 +106,7 @@ class MainTest {
         "help serve"
       })
   void help_prints_usage_and_exits_0(String args) {
-    Run r = cli(args.split(" "));
+    Run r = Cli.run(args.split(" "));
 
     assertEquals(0, r.exit(), r::toString);
     assertTrue(r.out().startsWith("Usage: sitesearch"), r::toString);
@@ -134,7 +115,7 @@ class MainTest {
 
   @Test
   void root_help_lists_every_subcommand_and_the_exit_codes() {
-    String out = cli("--help").out();
+    String out = Cli.run("--help").out();
 
     for (String word :
         List.of("index", "check", "search", "serve", "Exit codes:", "some content files failed")) {
@@ -144,7 +125,7 @@ class MainTest {
 
   @Test
   void version_prints_the_version() {
-    Run r = cli("--version");
+    Run r = Cli.run("--version");
 
     assertEquals(0, r.exit());
     assertEquals("sitesearch 0.1.0", r.out().strip());
@@ -154,16 +135,14 @@ class MainTest {
   void an_unknown_option_exits_2_and_names_it() {
     Run r = sitesearch("index", "--fulll");
 
-    assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("--fulll"), r::toString);
+    assertExit(2, "--fulll", r);
   }
 
   @Test
   void an_unknown_subcommand_exits_2() {
-    Run r = cli("reindex");
+    Run r = Cli.run("reindex");
 
-    assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("reindex"), r::toString);
+    assertExit(2, "reindex", r);
   }
 
   // --- index
@@ -203,8 +182,7 @@ class MainTest {
 
     Run r = sitesearch("index");
 
-    assertEquals(1, r.exit(), r::toString);
-    assertTrue(r.err().contains("FAILED  news/broken.md:"), r::toString);
+    assertExit(1, "FAILED  news/broken.md:", r);
     assertTrue(r.err().contains("invalid YAML front matter"), r::toString);
     assertTrue(
         r.out().contains("2 added")
@@ -274,14 +252,13 @@ class MainTest {
 
     Run r = sitesearch("index");
 
-    assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("fields.facet: unknown key"), r::toString);
+    assertExit(2, "fields.facet: unknown key", r);
   }
 
   @Test
   void a_missing_content_folder_exits_2_naming_it() {
     Run r =
-        cli(
+        Cli.run(
             "index",
             "--content",
             tmp.resolve("nope").toString(),
@@ -317,8 +294,7 @@ class MainTest {
 
     Run r = sitesearch("check");
 
-    assertEquals(1, r.exit(), r::toString);
-    assertTrue(r.err().contains("FAILED  news/binary.md: binary file"), r::toString);
+    assertExit(1, "FAILED  news/binary.md: binary file", r);
     assertEquals("check: 3 pages ok, 0 skipped, 1 failed, 0 warnings", r.out().strip());
     assertEquals(before, indexFiles(), "check changed the index folder");
     Run search = sitesearch("search", "newly", "--json");
@@ -402,16 +378,14 @@ class MainTest {
 
     Run r = sitesearch("search", "care", "--filter", "colour=red");
 
-    assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("unknown facet 'colour'"), r::toString);
+    assertExit(2, "unknown facet 'colour'", r);
   }
 
   @Test
   void search_on_a_missing_index_exits_2_and_says_to_run_index() {
     Run r = sitesearch("search", "care");
 
-    assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("run 'sitesearch index'"), r::toString);
+    assertExit(2, "run 'sitesearch index'", r);
   }
 
   @Test
@@ -420,7 +394,6 @@ class MainTest {
 
     Run r = sitesearch("search", "care");
 
-    assertEquals(2, r.exit(), r::toString);
-    assertTrue(r.err().contains("run 'sitesearch index'"), r::toString);
+    assertExit(2, "run 'sitesearch index'", r);
   }
 }

@@ -3,16 +3,15 @@ package dev.sitesearch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.sitesearch.testing.ChildJvm;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.SiteFolders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,48 +32,20 @@ class ServeProcessTest {
   @Test
   void sigterm_closes_the_server_watcher_and_index_before_the_jvm_exits(@TempDir Path tmp)
       throws Exception {
-    Path content = Files.createDirectories(tmp.resolve("content"));
-    Files.writeString(
-        content.resolve("care.md"), "---\ntitle: Chronic care\n---\nChronic care management.\n");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process serve =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-XX:TieredStopAtLevel=1",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName(),
-                    "serve",
-                    "--watch",
-                    "--port",
-                    "0",
-                    "--content",
-                    content.toString(),
-                    "--index",
-                    tmp.resolve("index").toString(),
-                    "--config",
-                    tmp.resolve("none.yml").toString()))
-            .redirectErrorStream(true)
-            .start();
+    var site = SiteFolders.in(tmp);
+    ContentFiles.page(site.content(), "care.md", "title: Chronic care", "Chronic care management.");
+    var args = new ArrayList<>(List.of("serve", "--watch", "--port", "0"));
+    args.addAll(site.options());
+    Process serve = ChildJvm.sitesearch(List.of("-XX:TieredStopAtLevel=1"), args).start();
     var output = new StringBuilder();
     var url = new CompletableFuture<String>();
     CompletableFuture<Void> reading =
-        CompletableFuture.runAsync(
-            () -> {
-              try (var in =
-                  new BufferedReader(
-                      new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                  synchronized (output) {
-                    output.append(line).append('\n');
-                  }
-                  var m = SERVING.matcher(line);
-                  if (m.find()) url.complete(m.group(2));
-                }
-              } catch (IOException e) {
-                // the process ended
-              }
+        ChildJvm.readLines(
+            serve,
+            output,
+            line -> {
+              var m = SERVING.matcher(line);
+              if (m.find()) url.complete(m.group(2));
             });
     try {
       String base = url.get(60, TimeUnit.SECONDS);
@@ -95,7 +66,7 @@ class ServeProcessTest {
           log.contains("sitesearch stopped: requests, watcher, reindexes and index closed"),
           "everything is closed before the JVM exits:\n" + log);
       // Nothing holds the index: another indexer can take its write lock at once.
-      try (var dir = FSDirectory.open(tmp.resolve("index"));
+      try (var dir = FSDirectory.open(site.index());
           var writer = new IndexWriter(dir, new IndexWriterConfig())) {
         assertTrue(writer.getDocStats().numDocs == 1);
       }

@@ -2,13 +2,11 @@ package dev.sitesearch.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sitesearch.testing.ContentFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,9 +18,7 @@ class ContentWalkerTest {
   @TempDir Path tmp;
 
   private Path write(Path root, String rel) throws IOException {
-    Path p = root.resolve(rel);
-    Files.createDirectories(p.getParent());
-    return Files.writeString(p, "---\ntitle: " + rel + "\n---\nBody\n");
+    return ContentFiles.page(root, rel, "title: " + rel, "Body");
   }
 
   private Path content() throws IOException {
@@ -33,9 +29,19 @@ class ContentWalkerTest {
     return r.files().stream().map(SourceFile::relPath).toList();
   }
 
-  private static ContentProblem only(ContentWalker.Result r) {
+  /**
+   * Walks {@code root}: finds exactly {@code found}, and reports one problem, at {@code path},
+   * whose reason says {@code reason}.
+   */
+  private static void assertWalk(Path root, List<String> found, String path, String reason)
+      throws IOException {
+    ContentWalker.Result r = ContentWalker.walk(root);
+
+    assertEquals(found, paths(r));
     assertEquals(1, r.problems().size(), r.problems().toString());
-    return r.problems().get(0);
+    ContentProblem p = r.problems().get(0);
+    assertEquals(path, p.path());
+    assertTrue(p.reason().contains(reason), p.reason());
   }
 
   @Test
@@ -130,12 +136,7 @@ class ContentWalkerTest {
     Path secret = write(tmp, "outside/secret.md");
     Files.createSymbolicLink(root.resolve("leak.md"), secret);
 
-    ContentWalker.Result r = ContentWalker.walk(root);
-
-    assertEquals(List.of("ok.md"), paths(r));
-    ContentProblem p = only(r);
-    assertEquals("leak.md", p.path());
-    assertTrue(p.reason().contains("outside the content folder"), p.reason());
+    assertWalk(root, List.of("ok.md"), "leak.md", "outside the content folder");
   }
 
   @Test
@@ -145,12 +146,7 @@ class ContentWalkerTest {
     write(tmp, "outside/secret.md");
     Files.createSymbolicLink(root.resolve("elsewhere"), tmp.resolve("outside"));
 
-    ContentWalker.Result r = ContentWalker.walk(root);
-
-    assertEquals(List.of("ok.md"), paths(r));
-    ContentProblem p = only(r);
-    assertEquals("elsewhere", p.path());
-    assertTrue(p.reason().contains("outside the content folder"), p.reason());
+    assertWalk(root, List.of("ok.md"), "elsewhere", "outside the content folder");
   }
 
   @Test
@@ -159,12 +155,7 @@ class ContentWalkerTest {
     write(root, "a/page.md");
     Files.createSymbolicLink(root.resolve("a/back-to-root"), root);
 
-    ContentWalker.Result r = ContentWalker.walk(root);
-
-    assertEquals(List.of("a/page.md"), paths(r));
-    ContentProblem p = only(r);
-    assertEquals("a/back-to-root", p.path());
-    assertTrue(p.reason().contains("symlink loop"), p.reason());
+    assertWalk(root, List.of("a/page.md"), "a/back-to-root", "symlink loop");
   }
 
   @Test
@@ -173,30 +164,15 @@ class ContentWalkerTest {
     write(root, "ok.md");
     Files.createSymbolicLink(root.resolve("dangling.md"), root.resolve("deleted-long-ago.md"));
 
-    ContentWalker.Result r = ContentWalker.walk(root);
-
-    assertEquals(List.of("ok.md"), paths(r));
-    ContentProblem p = only(r);
-    assertEquals("dangling.md", p.path());
-    assertTrue(p.reason().contains("broken symlink"), p.reason());
+    assertWalk(root, List.of("ok.md"), "dangling.md", "broken symlink");
   }
 
   @Test
   void an_unreadable_file_is_reported_not_thrown() throws Exception {
-    assumeFalse(
-        "root".equals(System.getProperty("user.name")),
-        "root can read any file, so chmod 000 proves nothing");
     Path root = content();
     write(root, "ok.md");
-    Path locked = write(root, "locked.md");
-    assumeTrue(Files.getFileStore(locked).supportsFileAttributeView("posix"));
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    ContentFiles.makeUnreadable(write(root, "locked.md"));
 
-    ContentWalker.Result r = ContentWalker.walk(root);
-
-    assertEquals(List.of("ok.md"), paths(r));
-    ContentProblem p = only(r);
-    assertEquals("locked.md", p.path());
-    assertTrue(p.reason().contains("permission denied"), p.reason());
+    assertWalk(root, List.of("ok.md"), "locked.md", "permission denied");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sitesearch.testing.HostileFrontMatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,10 +40,7 @@ class FrontMatterParserTest {
         Text.
         """);
 
-    assertEquals(FrontMatter.Format.YAML, fm.format());
-    assertEquals("Hello YAML", fm.data().get("title"));
-    assertEquals(List.of("care", "billing"), fm.data().get("tags"));
-    assertEquals(Map.of("brand", "medium.com"), fm.data().get("link"));
+    assertSampleData(fm, FrontMatter.Format.YAML, "Hello YAML");
     assertEquals("# Body heading\nText.\n", fm.body());
   }
 
@@ -60,10 +58,7 @@ class FrontMatterParserTest {
         Body text.
         """);
 
-    assertEquals(FrontMatter.Format.TOML, fm.format());
-    assertEquals("Hello TOML", fm.data().get("title"));
-    assertEquals(List.of("care", "billing"), fm.data().get("tags"));
-    assertEquals(Map.of("brand", "medium.com"), fm.data().get("link"));
+    assertSampleData(fm, FrontMatter.Format.TOML, "Hello TOML");
     assertEquals("Body text.\n", fm.body());
   }
 
@@ -81,11 +76,16 @@ class FrontMatterParserTest {
         Body text.
         """);
 
-    assertEquals(FrontMatter.Format.JSON, fm.format());
-    assertEquals("Hello JSON", fm.data().get("title"));
+    assertSampleData(fm, FrontMatter.Format.JSON, "Hello JSON");
+    assertEquals("Body text.", fm.body().strip());
+  }
+
+  /** What each format's sample holds alike: a title, a list of tags and a nested link. */
+  private static void assertSampleData(FrontMatter fm, FrontMatter.Format format, String title) {
+    assertEquals(format, fm.format());
+    assertEquals(title, fm.data().get("title"));
     assertEquals(List.of("care", "billing"), fm.data().get("tags"));
     assertEquals(Map.of("brand", "medium.com"), fm.data().get("link"));
-    assertEquals("Body text.", fm.body().strip());
   }
 
   @Test
@@ -192,23 +192,8 @@ class FrontMatterParserTest {
   @Test
   @Timeout(30) // a guard against a hang, not a speed check
   void yaml_alias_bomb_fails_fast_instead_of_expanding() {
-    String bomb =
-        """
-        ---
-        a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
-        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-        c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-        e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-        f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-        g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-        h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
-        i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
-        ---
-        Body
-        """;
-
-    var e = assertThrows(FrontMatterException.class, () -> parser.parse(bomb));
+    var e =
+        assertThrows(FrontMatterException.class, () -> parser.parse(HostileFrontMatter.ALIAS_BOMB));
 
     assertTrue(e.getMessage().contains("aliases"), e.getMessage());
   }

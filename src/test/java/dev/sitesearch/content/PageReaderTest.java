@@ -38,6 +38,11 @@ class PageReaderTest {
     return file(rel, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The page the reader makes of {@code text} at {@code rel}; fails unless it makes one. */
+  private ContentPage page(String rel, String text) throws IOException {
+    return parsed(reader.read(file(rel, text)));
+  }
+
   private ContentPage parsed(ReadOutcome outcome) {
     return assertInstanceOf(
             ReadOutcome.Parsed.class, outcome, () -> "expected a page, got " + outcome)
@@ -53,44 +58,24 @@ class PageReaderTest {
   // --- title
   // -------------------------------------------------------------------------------------------------------
 
-  @Test
-  void title_comes_from_front_matter_first() throws Exception {
-    ContentPage page =
-        parsed(reader.read(file("a.md", "---\ntitle: \" Front Title \"\n---\n# Heading Title\n")));
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      front matter first                  | a.md                           | ---\\ntitle: " Front Title "\\n---\\n# Heading Title\\n         | Front Title
+      then the first heading, no markup   | a.md                           | Intro line.\\n\\n## The *First* Heading\\n\\n# Second\\n         | The First Heading
+      inline html in a heading: no tags   | a.md                           | # Using <code>kubectl</code> with <em>care</em>\\n\\nText.\\n | Using kubectl with care
+      else the file name                  | getting-started.md             | Just a paragraph.\\n                                          | Getting started
+      else the file name, underscores     | guides/setup_notes.markdown    | Just a paragraph.\\n                                          | Setup notes
+      else the folder of an index page    | guides/billing-codes/index.md  | Just a paragraph.\\n                                          | Billing codes
+      else the folder of a section page   | guides/billing-codes/_index.md | Just a paragraph.\\n                                          | Billing codes
+      """)
+  void title_comes_from_front_matter_then_the_first_heading_then_the_file_name(
+      String why, String rel, String text, String title) throws Exception {
+    ContentPage page = page(rel, text.replace("\\n", "\n"));
 
-    assertEquals("Front Title", page.title());
-  }
-
-  @Test
-  void title_falls_back_to_the_first_heading_without_markup() throws Exception {
-    ContentPage page =
-        parsed(reader.read(file("a.md", "Intro line.\n\n## The *First* Heading\n\n# Second\n")));
-
-    assertEquals("The First Heading", page.title());
-  }
-
-  @Test
-  void a_heading_with_inline_html_gives_a_title_without_tags_or_double_spaces() throws Exception {
-    ContentPage page =
-        parsed(
-            reader.read(
-                file("a.md", "# Using <code>kubectl</code> with <em>care</em>\n\nText.\n")));
-
-    assertEquals("Using kubectl with care", page.title());
-  }
-
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({
-    "getting-started.md, Getting started",
-    "guides/setup_notes.markdown, Setup notes",
-    "guides/billing-codes/index.md, Billing codes",
-    "guides/billing-codes/_index.md, Billing codes"
-  })
-  void title_falls_back_to_the_file_name_when_there_is_no_heading(String rel, String title)
-      throws Exception {
-    ContentPage page = parsed(reader.read(file(rel, "Just a paragraph.\n")));
-
-    assertEquals(title, page.title());
+    assertEquals(title, page.title(), why);
   }
 
   // --- body
@@ -99,11 +84,9 @@ class PageReaderTest {
   @Test
   void body_is_plain_text_without_markup_html_or_script_and_keeps_code() throws Exception {
     ContentPage page =
-        parsed(
-            reader.read(
-                file(
-                    "a.md",
-                    """
+        page(
+            "a.md",
+            """
         ---
         title: Rendering
         ---
@@ -129,7 +112,7 @@ class PageReaderTest {
 
         - list item one
         - list item two
-        """)));
+        """);
 
     String body = page.body();
     for (String kept :
@@ -166,15 +149,14 @@ class PageReaderTest {
 
   @Test
   void description_is_read_from_front_matter() throws Exception {
-    ContentPage page =
-        parsed(reader.read(file("a.md", "---\ndescription: '  Short summary. '\n---\nBody\n")));
+    ContentPage page = page("a.md", "---\ndescription: '  Short summary. '\n---\nBody\n");
 
     assertEquals("Short summary.", page.description());
   }
 
   @Test
   void a_byte_order_mark_before_the_front_matter_is_ignored() throws Exception {
-    ContentPage page = parsed(reader.read(file("a.md", "\uFEFF---\ntitle: With BOM\n---\nBody\n")));
+    ContentPage page = page("a.md", "\uFEFF---\ntitle: With BOM\n---\nBody\n");
 
     assertEquals("With BOM", page.title());
   }
@@ -182,18 +164,19 @@ class PageReaderTest {
   // --- identity
   // ----------------------------------------------------------------------------------------------------
 
-  @Test
-  void id_comes_from_front_matter_and_a_number_becomes_text() throws Exception {
-    ContentPage page = parsed(reader.read(file("news/a.md", "---\nid: 3118\n---\nBody\n")));
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      from front matter, a number as text | news/a.md      | ---\\nid: 3118\\n---\\nBody\\n | 3118
+      else the relative path              | news/deep/a.md | Body\\n                          | news/deep/a.md
+      """)
+  void id_comes_from_front_matter_else_the_relative_path(
+      String why, String rel, String text, String id) throws Exception {
+    ContentPage page = page(rel, text.replace("\\n", "\n"));
 
-    assertEquals("3118", page.id());
-  }
-
-  @Test
-  void id_falls_back_to_the_relative_path() throws Exception {
-    ContentPage page = parsed(reader.read(file("news/deep/a.md", "Body\n")));
-
-    assertEquals("news/deep/a.md", page.id());
+    assertEquals(id, page.id(), why);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -214,7 +197,7 @@ class PageReaderTest {
       throws Exception {
     String text = "---\n" + frontMatter.replace("\\n", "\n") + "\n---\nBody\n";
 
-    ContentPage page = parsed(reader.read(file(rel, text)));
+    ContentPage page = page(rel, text);
 
     assertEquals(url, page.url(), why);
   }
@@ -250,11 +233,9 @@ class PageReaderTest {
   @Test
   void published_pages_are_indexed_and_remember_a_future_expiry() throws Exception {
     ContentPage page =
-        parsed(
-            reader.read(
-                file(
-                    "a.md",
-                    """
+        page(
+            "a.md",
+            """
         ---
         draft: false
         date: 2025-05-31T23:59:59Z
@@ -262,20 +243,19 @@ class PageReaderTest {
         expiryDate: 2025-12-31T00:00:00Z
         ---
         Body
-        """)));
+        """);
 
     assertEquals(Instant.parse("2025-12-31T00:00:00Z"), page.expiresAt());
   }
 
   @Test
   void a_page_without_dates_never_expires() throws Exception {
-    assertNull(parsed(reader.read(file("a.md", "Body\n"))).expiresAt());
+    assertNull(page("a.md", "Body\n").expiresAt());
   }
 
   @Test
   void an_unreadable_date_is_a_warning_and_the_page_is_still_read() throws Exception {
-    ContentPage page =
-        parsed(reader.read(file("a.md", "---\ntitle: T\npublishDate: next tuesday\n---\nBody\n")));
+    ContentPage page = page("a.md", "---\ntitle: T\npublishDate: next tuesday\n---\nBody\n");
 
     assertEquals(1, page.warnings().size(), page.warnings().toString());
     ContentProblem w = page.warnings().get(0);
@@ -285,8 +265,7 @@ class PageReaderTest {
 
   @Test
   void a_title_that_is_a_map_is_a_warning_and_the_title_falls_back() throws Exception {
-    ContentPage page =
-        parsed(reader.read(file("x/a.md", "---\ntitle: {en: Hello}\n---\n# Heading\n")));
+    ContentPage page = page("x/a.md", "---\ntitle: {en: Hello}\n---\n# Heading\n");
 
     assertEquals("Heading", page.title());
     assertEquals(
@@ -300,8 +279,7 @@ class PageReaderTest {
   void a_title_over_the_limit_is_cut_with_a_warning_and_the_page_kept() throws Exception {
     String longTitle = "word ".repeat(200_000) + "end";
 
-    ContentPage page =
-        parsed(reader.read(file("x/long.md", "---\ntitle: " + longTitle + "\n---\nBody\n")));
+    ContentPage page = page("x/long.md", "---\ntitle: " + longTitle + "\n---\nBody\n");
 
     assertEquals(longTitle.substring(0, PageReader.MAX_TITLE_CHARS).strip(), page.title());
     assertEquals(
@@ -313,12 +291,10 @@ class PageReaderTest {
   void control_characters_are_removed_from_title_description_and_body_and_tabs_and_newlines_kept()
       throws Exception {
     ContentPage page =
-        parsed(
-            reader.read(
-                file(
-                    "c.md",
-                    "---\ntitle: \"Bell\\a NUL\\0 \\e[31mred\"\n"
-                        + "description: \"a\\x01b\\x7fc\\u0085d\\te\"\n---\nRaw \u0007bell\u001B[2J and\u0080\n\ntwo.\n")));
+        page(
+            "c.md",
+            "---\ntitle: \"Bell\\a NUL\\0 \\e[31mred\"\n"
+                + "description: \"a\\x01b\\x7fc\\u0085d\\te\"\n---\nRaw \u0007bell\u001B[2J and\u0080\n\ntwo.\n");
 
     assertEquals("Bell NUL [31mred", page.title());
     assertEquals("abcd\te", page.description());
@@ -398,9 +374,9 @@ class PageReaderTest {
 
   @Test
   void the_content_hash_changes_with_the_bytes_only() throws Exception {
-    String a = parsed(reader.read(file("a.md", "Body one\n"))).contentHash();
-    String b = parsed(reader.read(file("b.md", "Body one\n"))).contentHash();
-    String c = parsed(reader.read(file("c.md", "Body two\n"))).contentHash();
+    String a = page("a.md", "Body one\n").contentHash();
+    String b = page("b.md", "Body one\n").contentHash();
+    String c = page("c.md", "Body two\n").contentHash();
 
     assertEquals(a, b);
     assertFalse(a.equals(c));

@@ -17,8 +17,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,21 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fixture's front matter: filters on one facet are OR-ed, on different facets AND-ed, and each
  * facet's counts apply every filter except its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(FixtureServer.class)
-class FacetCountsHttpTest {
+class FacetCountsHttpTest extends FixtureServerTest {
   private static final String RPM = "KLAS: Remote Patient Monitoring";
   private static final String TELEHEALTH = "Medigy: Telehealth";
 
-  private final TestServer server;
-  private final FixturePages fixture;
-  private final List<String> facetNames;
-
-  FacetCountsHttpTest(TestServer server, FixturePages fixture) {
-    this.server = server;
-    this.fixture = fixture;
-    this.facetNames = Schema.defaults().facets();
-  }
+  private final List<String> facetNames = Schema.defaults().facets();
 
   static Stream<Arguments> filterCombinations() {
     return Stream.of(
@@ -307,22 +295,7 @@ class FacetCountsHttpTest {
 
   static Map<String, List<Count>> facets(JsonNode response) {
     var out = new LinkedHashMap<String, List<Count>>();
-    response
-        .get("facets")
-        .properties()
-        .forEach(
-            e -> {
-              var values = new ArrayList<Count>();
-              e.getValue()
-                  .forEach(
-                      v ->
-                          values.add(
-                              new Count(
-                                  v.get("value").asText(),
-                                  v.get("count").asLong(),
-                                  v.get("selected").asBoolean())));
-              out.put(e.getKey(), values);
-            });
+    response.get("facets").properties().forEach(e -> out.put(e.getKey(), Count.list(e.getValue())));
     return out;
   }
 

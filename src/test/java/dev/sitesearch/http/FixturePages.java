@@ -1,5 +1,7 @@
 package dev.sitesearch.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.content.FrontMatterPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +48,20 @@ final class FixturePages {
   }
 
   /** A facet value and its count, as the API lists them. */
-  record Count(String value, long count, boolean selected) {}
+  record Count(String value, long count, boolean selected) {
+    /** The counts in a JSON array of the API's facet values. */
+    static List<Count> list(JsonNode values) {
+      var out = new ArrayList<Count>();
+      values.forEach(
+          v ->
+              out.add(
+                  new Count(
+                      v.get("value").asText(),
+                      v.get("count").asLong(),
+                      v.get("selected").asBoolean())));
+      return out;
+    }
+  }
 
   static final Comparator<Count> BY_COUNT_THEN_VALUE =
       Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value);
@@ -99,21 +114,12 @@ final class FixturePages {
               ? date == null
                   ? List.of()
                   : List.of(String.valueOf(date.atZone(ZoneOffset.UTC).getYear()))
-              : values(at(fm, facet));
+              : values(FrontMatterPath.get(fm, facet));
       if (!values.isEmpty()) facets.put(facet, values);
     }
     String searchable =
         title + "\n" + (fm.get("description") == null ? "" : fm.get("description")) + "\n" + body;
     return new Page(id, rel, title, date, facets, searchable);
-  }
-
-  private static Object at(Map<String, Object> fm, String dottedPath) {
-    Object node = fm;
-    for (String key : dottedPath.split("\\.")) {
-      if (!(node instanceof Map<?, ?> map)) return null;
-      node = map.get(key);
-    }
-    return node;
   }
 
   private static List<String> values(Object raw) {

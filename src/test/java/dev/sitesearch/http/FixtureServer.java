@@ -7,35 +7,27 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
  * One real server per test class over a fresh copy of the fixture site, as the HTTP tests share it:
- * a class annotated {@code @ExtendWith(FixtureServer.class)} (with {@code PER_CLASS} lifecycle)
- * takes a {@link TestServer} and, if it wants the expected counts, the {@link FixturePages} in its
- * constructor. The server is started on first use and closed, its folder deleted, when the class is
- * done.
+ * a {@link FixtureServerTest} gets the {@link TestServer} and the {@link FixturePages} (the
+ * expected counts) in its fields as soon as it is made. The server is started then and closed, its
+ * folder deleted, when the class is done.
  */
-final class FixtureServer implements ParameterResolver {
+final class FixtureServer implements TestInstancePostProcessor {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FixtureServer.class);
 
   @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == TestServer.class || type == FixturePages.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+  public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+    if (!(testInstance instanceof FixtureServerTest test)) return;
     Started started =
         classContext(context)
             .getStore(NAMESPACE)
             .computeIfAbsent(Started.class, key -> Started.start(), Started.class);
-    return parameter.getParameter().getType() == TestServer.class
-        ? started.server
-        : started.fixture;
+    test.server = started.server;
+    test.fixture = started.fixture;
   }
 
   private static ExtensionContext classContext(ExtensionContext context) {

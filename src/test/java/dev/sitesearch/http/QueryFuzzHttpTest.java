@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.http.TestServer.Answer;
 import dev.sitesearch.http.TestServer.RawResponse;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,17 +126,7 @@ class QueryFuzzHttpTest {
           "NaN",
           "-1",
           "1e99");
-  private static final List<String> FACETS =
-      List.of(
-          "communityTopics",
-          "searchCategory",
-          "tags",
-          "categories",
-          "type",
-          "source",
-          "author",
-          "link.brand",
-          "year");
+  private static final List<String> FACETS = Schema.defaults().facets();
 
   private TestServer server;
   private Path workDir;
@@ -162,7 +155,7 @@ class QueryFuzzHttpTest {
             case 5, 6 -> "/api/suggest?" + pairs("q", text(), "size", maybeNumber());
             case 7, 8 ->
                 "/api/facets/"
-                    + TestServer.enc(random.nextInt(4) == 0 ? text() : pick(FACETS))
+                    + TestHttp.enc(random.nextInt(4) == 0 ? text() : pick(FACETS))
                     + "?"
                     + pairs(
                         "prefix",
@@ -173,8 +166,7 @@ class QueryFuzzHttpTest {
                         maybeNumber());
             default ->
                 "/api/documents/"
-                    + TestServer.enc(
-                        random.nextInt(3) == 0 ? pick(List.of("3118", "4004")) : text());
+                    + TestHttp.enc(random.nextInt(3) == 0 ? pick(List.of("3118", "4004")) : text());
           };
       long start = System.nanoTime();
       Response r = server.get(target);
@@ -183,13 +175,7 @@ class QueryFuzzHttpTest {
         slowest = millis;
         slowestRequest = target;
       }
-      check(
-          target,
-          r.status(),
-          r.header("Content-Type"),
-          r.body(),
-          r.header("X-Content-Type-Options"),
-          r.header("Server"));
+      check(target, r);
       assertTrue(millis <= MAX_MILLIS, "took " + millis + " ms: " + target);
     }
     System.out.printf(
@@ -235,7 +221,7 @@ class QueryFuzzHttpTest {
             "care* ".repeat(199))) {
       String q = query.substring(0, Math.min(query.length(), 1000)); // the longest q allowed
       long start = System.nanoTime();
-      Response r = server.get("/api/search?q=" + TestServer.enc(q));
+      Response r = server.get("/api/search?q=" + TestHttp.enc(q));
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertEquals(
           200,
@@ -244,8 +230,8 @@ class QueryFuzzHttpTest {
       assertTrue(
           millis <= MAX_MILLIS,
           () -> q.substring(0, Math.min(60, q.length())) + "… took " + millis + " ms");
-      assertEquals(200, server.get("/api/facets/tags?q=" + TestServer.enc(q)).status());
-      assertEquals(200, server.get("/api/suggest?q=" + TestServer.enc(q)).status());
+      assertEquals(200, server.get("/api/facets/tags?q=" + TestHttp.enc(q)).status());
+      assertEquals(200, server.get("/api/suggest?q=" + TestHttp.enc(q)).status());
     }
   }
 
@@ -273,13 +259,7 @@ class QueryFuzzHttpTest {
     for (int i = 0; i < 200; i++) targets.add(randomRawTarget());
     for (String target : targets) {
       RawResponse r = server.rawGet(target);
-      check(
-          target,
-          r.status(),
-          r.header("Content-Type"),
-          r.body(),
-          r.header("X-Content-Type-Options"),
-          r.header("Server"));
+      check(target, r);
     }
     for (String header :
         List.of(
@@ -290,29 +270,25 @@ class QueryFuzzHttpTest {
             "Bad Header Name: x",
             "X-Empty:")) {
       RawResponse r = server.rawGet("/api/search?q=care", header);
-      check(
-          header.substring(0, Math.min(30, header.length())),
-          r.status(),
-          r.header("Content-Type"),
-          r.body(),
-          r.header("X-Content-Type-Options"),
-          r.header("Server"));
+      check(header.substring(0, Math.min(30, header.length())), r);
     }
     var many = new String[300];
     for (int i = 0; i < many.length; i++) many[i] = "X-H" + i + ": " + "v".repeat(100);
     RawResponse r = server.rawGet("/api/search?q=care", many);
     assertEquals(431, r.status(), r.text());
-    check(
-        "many headers",
-        r.status(),
-        r.header("Content-Type"),
-        r.body(),
-        r.header("X-Content-Type-Options"),
-        r.header("Server"));
+    check("many headers", r);
   }
 
-  private void check(
-      String request, int status, String contentType, String body, String nosniff, String server) {
+  /**
+   * Counts the answer's status and checks it: below 500, every error a problem, no leak, nosniff
+   * and no Server header.
+   */
+  private void check(String request, Answer r) {
+    int status = r.status();
+    String contentType = r.header("Content-Type");
+    String body = r.body();
+    String nosniff = r.header("X-Content-Type-Options");
+    String server = r.header("Server");
     statuses.merge(status, 1, Integer::sum);
     String what = request.length() > 200 ? request.substring(0, 200) + "…" : request;
     assertTrue(status >= 200 && status < 500, () -> status + " for " + what + ": " + body);
@@ -322,7 +298,7 @@ class QueryFuzzHttpTest {
           contentType != null && contentType.startsWith("application/problem+json"),
           () -> contentType + " for " + what + ": " + body);
       if (!body.isEmpty() && body.startsWith("{")) {
-        JsonNode problem = readJson(body);
+        JsonNode problem = TestHttp.json(status, body);
         assertEquals(status, problem.path("status").asInt(), body);
       }
     }
@@ -342,14 +318,6 @@ class QueryFuzzHttpTest {
     }
     assertEquals("nosniff", nosniff, what);
     assertNull(server, what);
-  }
-
-  private static JsonNode readJson(String body) {
-    try {
-      return TestServer.MAPPER.readTree(body);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + body, e);
-    }
   }
 
   private String searchParameters() {
@@ -493,7 +461,7 @@ class QueryFuzzHttpTest {
   }
 
   private String pairs(String... keyValues) {
-    return TestServer.query(keyValues);
+    return TestHttp.query(keyValues);
   }
 
   private <T> T pick(List<T> list) {

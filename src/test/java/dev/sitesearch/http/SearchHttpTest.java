@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Page;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.testing.TestHttp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +22,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,17 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code GET /api/search}: the query syntax, ranking, sorting, paging and date filters, over the
  * fixture site.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(FixtureServer.class)
-class SearchHttpTest {
-  private final TestServer server;
-  private final FixturePages fixture;
-
-  SearchHttpTest(TestServer server, FixturePages fixture) {
-    this.server = server;
-    this.fixture = fixture;
-  }
-
+class SearchHttpTest extends FixtureServerTest {
   @Test
   void response_names_query_total_page_size_time_hits_facets_and_no_correction() {
     Response r = server.get("/api/search?q=telehealth");
@@ -273,7 +262,7 @@ class SearchHttpTest {
   @ParameterizedTest(name = "[{index}] q={0}")
   @MethodSource("oddQueries")
   void operators_and_lucene_special_characters_are_read_as_text_never_as_errors(String q) {
-    Response r = server.get("/api/search?" + TestServer.query("q", q));
+    Response r = server.get("/api/search?" + TestHttp.query("q", q));
 
     assertEquals(200, r.status(), r::body);
     assertTrue(r.json().get("hits").isArray());
@@ -335,7 +324,7 @@ class SearchHttpTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostileButValidQueries")
   void hostile_but_valid_queries_are_answered(String label, String q) {
-    Response r = server.get("/api/search?" + TestServer.query("q", q));
+    Response r = server.get("/api/search?" + TestHttp.query("q", q));
 
     assertEquals(200, r.status(), r::body);
     assertTrue(r.json().get("total").asLong() >= 0);

@@ -1,16 +1,16 @@
 package dev.sitesearch.http;
 
+import static dev.sitesearch.search.SearchResponse.Hit.visibleText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.testing.TestHttp;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,16 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code <mark>}, and everything else HTML-escaped, so page text such as {@code <script>} arrives
  * as harmless text.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(FixtureServer.class)
-class SnippetHttpTest {
+class SnippetHttpTest extends FixtureServerTest {
   private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#39);");
-
-  private final TestServer server;
-
-  SnippetHttpTest(TestServer server) {
-    this.server = server;
-  }
 
   @Test
   void snippet_is_a_passage_of_about_two_hundred_characters_with_the_match_marked() {
@@ -53,7 +45,7 @@ class SnippetHttpTest {
       String snippet = hit.get("snippet").asText();
       int body =
           server
-              .get("/api/documents/" + TestServer.enc(hit.get("id").asText()).replace("%2F", "/"))
+              .get("/api/documents/" + TestHttp.enc(hit.get("id").asText()).replace("%2F", "/"))
               .json()
               .get("body")
               .asText()
@@ -72,9 +64,7 @@ class SnippetHttpTest {
   void prefix_query_marks_the_words_it_matched() {
     JsonNode hit = hitWithId(server.search("q", "broadb*", "size", "100"), "4001");
 
-    assertTrue(
-        hit.get("snippet").asText().contains("<mark>broadband</mark>"),
-        hit.get("snippet").asText());
+    assertSnippetContains(hit, "<mark>broadband</mark>");
     assertEquals(
         "New <mark>Telehealth</mark> Rules for Rural Clinics",
         hitWithId(server.search("q", "teleh*", "size", "100"), "4001")
@@ -132,9 +122,7 @@ class SnippetHttpTest {
     assertEquals(200, r.status());
     assertFalse(r.body().toLowerCase(Locale.ROOT).contains("<script"), r.body());
     JsonNode hit = onlyHit(r.json(), "4012");
-    assertTrue(
-        hit.get("snippet").asText().contains("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;"),
-        hit.get("snippet").asText());
+    assertSnippetContains(hit, "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;");
   }
 
   @ParameterizedTest(name = "q={0}")
@@ -150,7 +138,7 @@ class SnippetHttpTest {
         ""
       })
   void search_response_for_the_page_with_markup_never_contains_a_raw_script_tag(String q) {
-    Response r = server.get("/api/search?" + TestServer.query("q", q, "f.tags", "security"));
+    Response r = server.get("/api/search?" + TestHttp.query("q", q, "f.tags", "security"));
 
     assertEquals(200, r.status());
     assertEquals(1, r.json().get("total").asInt(), "the page is found by " + q);
@@ -170,9 +158,7 @@ class SnippetHttpTest {
     assertEquals(
         "Patient Portals: 5 &lt; 6 &amp; &quot;<mark>Quotes</mark>&quot;",
         hit.at("/highlights/title").asText());
-    assertTrue(
-        hit.get("snippet").asText().contains("5 &lt; 6 &amp; &quot;<mark>quotes</mark>&quot;"),
-        hit.get("snippet").asText());
+    assertSnippetContains(hit, "5 &lt; 6 &amp; &quot;<mark>quotes</mark>&quot;");
   }
 
   @ParameterizedTest(name = "q={0}")
@@ -219,6 +205,11 @@ class SnippetHttpTest {
             });
   }
 
+  private static void assertSnippetContains(JsonNode hit, String html) {
+    String snippet = hit.get("snippet").asText();
+    assertTrue(snippet.contains(html), snippet);
+  }
+
   private static void assertSafeHtml(String html) {
     String withoutMarks = html.replace("<mark>", "").replace("</mark>", "");
     assertFalse(
@@ -230,17 +221,6 @@ class SnippetHttpTest {
           "a raw & in " + html);
       amp = withoutMarks.indexOf('&', amp + 1);
     }
-  }
-
-  /** What a browser shows for a snippet: tags gone, entities decoded. */
-  private static String visibleText(String html) {
-    return html.replace("<mark>", "")
-        .replace("</mark>", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
   }
 
   private static JsonNode onlyHit(JsonNode json, String id) {

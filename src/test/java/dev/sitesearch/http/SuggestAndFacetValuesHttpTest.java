@@ -7,32 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Count;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.testing.TestHttp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code GET /api/suggest} (title completions) and {@code GET /api/facets/{facet}} (browsing one
  * facet's values).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(FixtureServer.class)
-class SuggestAndFacetValuesHttpTest {
-  private final TestServer server;
-  private final FixturePages fixture;
-
-  SuggestAndFacetValuesHttpTest(TestServer server, FixturePages fixture) {
-    this.server = server;
-    this.fixture = fixture;
-  }
-
+class SuggestAndFacetValuesHttpTest extends FixtureServerTest {
   @Test
   void suggest_completes_titles_whose_words_start_with_the_typed_text_not_only_the_first_word() {
     JsonNode json = suggest("q", "chr", "size", "8");
@@ -116,7 +106,7 @@ class SuggestAndFacetValuesHttpTest {
   @ValueSource(
       strings = {"(((", "\"", "*", "-", "title:", "\\", "🩺", "\u0000", "AND OR", "~^*?[]{}"})
   void suggest_answers_odd_input_without_error(String q) {
-    Response r = server.get("/api/suggest?" + TestServer.query("q", q));
+    Response r = server.get("/api/suggest?" + TestHttp.query("q", q));
 
     assertEquals(200, r.status(), r::body);
     assertTrue(r.json().get("suggestions").isArray());
@@ -140,25 +130,27 @@ class SuggestAndFacetValuesHttpTest {
   }
 
   @ParameterizedTest(name = "prefix={0}")
-  @ValueSource(strings = {"tele", "TELE", "Telehealth", "medigy: tele"})
-  void facet_value_prefix_matches_the_start_of_any_word_ignoring_case(String prefix) {
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          tele         | Medigy: Telehealth
+          TELE         | Medigy: Telehealth
+          Telehealth   | Medigy: Telehealth
+          medigy: tele | Medigy: Telehealth
+          sante        | Medigy: Santé Numérique
+          SANTÉ        | Medigy: Santé Numérique
+          numer        | Medigy: Santé Numérique
+          numé         | Medigy: Santé Numérique
+          """)
+  void facet_value_prefix_matches_the_start_of_any_word_ignoring_case_and_accents(
+      String prefix, String value) {
     List<String> found =
         values(facetValues("communityTopics", "prefix", prefix)).stream()
             .map(Count::value)
             .toList();
 
-    assertEquals(List.of("Medigy: Telehealth"), found);
-  }
-
-  @ParameterizedTest(name = "prefix={0}")
-  @ValueSource(strings = {"sante", "SANTÉ", "numer", "numé"})
-  void facet_value_prefix_ignores_accents(String prefix) {
-    List<String> found =
-        values(facetValues("communityTopics", "prefix", prefix)).stream()
-            .map(Count::value)
-            .toList();
-
-    assertEquals(List.of("Medigy: Santé Numérique"), found);
+    assertEquals(List.of(value), found);
   }
 
   @Test
@@ -328,34 +320,25 @@ class SuggestAndFacetValuesHttpTest {
   @ParameterizedTest(name = "prefix={0}")
   @ValueSource(strings = {"(((", "*", "\\", ":", "🩺", "\u0000", "[", "%"})
   void facet_values_answer_odd_prefixes_without_error(String prefix) {
-    Response r = server.get("/api/facets/communityTopics?" + TestServer.query("prefix", prefix));
+    Response r = server.get("/api/facets/communityTopics?" + TestHttp.query("prefix", prefix));
 
     assertEquals(200, r.status(), r::body);
     assertTrue(r.json().get("values").isArray());
   }
 
   private JsonNode suggest(String... keyValues) {
-    Response r = server.get("/api/suggest?" + TestServer.query(keyValues));
+    Response r = server.get("/api/suggest?" + TestHttp.query(keyValues));
     assertEquals(200, r.status(), r::body);
     return r.json();
   }
 
   private JsonNode facetValues(String facet, String... keyValues) {
-    Response r = server.get("/api/facets/" + facet + "?" + TestServer.query(keyValues));
+    Response r = server.get("/api/facets/" + facet + "?" + TestHttp.query(keyValues));
     assertEquals(200, r.status(), r::body);
     return r.json();
   }
 
   private static List<Count> values(JsonNode json) {
-    var out = new ArrayList<Count>();
-    json.get("values")
-        .forEach(
-            v ->
-                out.add(
-                    new Count(
-                        v.get("value").asText(),
-                        v.get("count").asLong(),
-                        v.get("selected").asBoolean())));
-    return out;
+    return Count.list(json.get("values"));
   }
 }

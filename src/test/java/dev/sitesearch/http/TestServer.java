@@ -6,34 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sitesearch.app.Assembly;
 import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.TestAssembly;
+import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /**
  * The real sitesearch server on a random port over a copy of {@code fixture-content}, wired as
@@ -42,12 +36,6 @@ import java.util.stream.Stream;
 final class TestServer implements AutoCloseable {
   static final String TOKEN = "s3cret";
   static final String SITE_ORIGIN = "https://www.example.org";
-  static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   private final Path content;
   private final Path index;
@@ -60,7 +48,8 @@ final class TestServer implements AutoCloseable {
 
   private TestServer(Path workDir, ServerSettings settings, boolean watch, ContentSetup setup)
       throws IOException {
-    this.content = copyFixture(workDir.resolve("content"));
+    this.content = workDir.resolve("content");
+    ContentFiles.copyTree(fixtureDir(), content);
     setup.addTo(content);
     this.index = workDir.resolve("index");
     var options =
@@ -69,7 +58,7 @@ final class TestServer implements AutoCloseable {
             .watching(watch)
             .refreshingEvery(Duration.ofMillis(100));
     this.running =
-        assembly(content, index)
+        TestAssembly.of(content, index)
             .withConfig(SitesearchConfig.defaults().withServer(settings))
             .serve(options);
   }
@@ -104,19 +93,11 @@ final class TestServer implements AutoCloseable {
   }
 
   /**
-   * The parts as {@code serve} builds them from the default config, over any content and index
-   * folders.
-   */
-  static Assembly assembly(Path content, Path index) {
-    return new Assembly(SitesearchConfig.defaults(), content, index, Clock.systemUTC(), 2);
-  }
-
-  /**
    * An indexer as {@code serve} builds it, over any content and index folders (another process's,
    * say).
    */
   static Indexer indexer(Path content, Path index) {
-    return assembly(content, index).indexer(false);
+    return TestAssembly.of(content, index).indexer(false);
   }
 
   static Path fixtureDir() {
@@ -125,21 +106,6 @@ final class TestServer implements AutoCloseable {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Path copyFixture(Path target) throws IOException {
-    Path source = fixtureDir();
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path from : (Iterable<Path>) files::iterator) {
-        Path to = target.resolve(source.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return target;
   }
 
   Path content() {
@@ -179,7 +145,7 @@ final class TestServer implements AutoCloseable {
 
   /** GET /api/search with the given parameters, which must answer 200. */
   JsonNode search(String... keyValues) {
-    Response r = get("/api/search?" + query(keyValues));
+    Response r = get("/api/search?" + TestHttp.query(keyValues));
     assertEquals(200, r.status(), () -> "search " + List.of(keyValues) + " answered " + r.body());
     return r.json();
   }
@@ -192,38 +158,12 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String pathAndQuery, String... headerPairs) {
-    var builder =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + pathAndQuery))
-            .timeout(Duration.ofSeconds(20));
-    for (int i = 0; i < headerPairs.length; i += 2)
-      builder.header(headerPairs[i], headerPairs[i + 1]);
-    return builder;
+    return TestHttp.request("http://127.0.0.1:" + port() + pathAndQuery, headerPairs);
   }
 
   static Response send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> r =
-          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(r.statusCode(), r.headers(), r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** {@code k1=v1&k2=v2...}, each part URL-encoded. */
-  static String query(String... keyValues) {
-    var parts = new ArrayList<String>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      parts.add(enc(keyValues[i]) + "=" + enc(keyValues[i + 1]));
-    }
-    return String.join("&", parts);
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    HttpResponse<String> r = TestHttp.send(request);
+    return new Response(r.statusCode(), r.headers(), r.body());
   }
 
   /** Polls until {@code condition} holds or {@code deadline} passes; returns whether it held. */
@@ -272,44 +212,45 @@ final class TestServer implements AutoCloseable {
    * whole answer.
    */
   RawResponse raw(String request) {
-    try (var socket = new java.net.Socket("127.0.0.1", port())) {
-      socket.setSoTimeout(20_000);
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      socket.getOutputStream().flush();
-      return RawResponse.parse(
-          new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RawResponse.parse(TestHttp.raw(port(), request));
   }
 
   /** {@code GET target} over a raw socket, with these extra header lines. */
   RawResponse rawGet(String target, String... headerLines) {
-    var head = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-    for (String h : headerLines) head.append(h).append("\r\n");
-    return raw(head.append("Connection: close\r\n\r\n").toString());
+    return RawResponse.parse(TestHttp.rawGet(port(), target, headerLines));
+  }
+
+  /** What every answer has, however it was read. */
+  interface Answer {
+    int status();
+
+    String header(String name);
+
+    String body();
   }
 
   /** An answer read off a socket: status, headers (names lower-cased, first value) and body. */
-  record RawResponse(int status, java.util.Map<String, String> headers, String body, String text) {
+  record RawResponse(int status, Map<String, String> headers, String body, String text)
+      implements Answer {
     static RawResponse parse(String text) {
       int end = text.indexOf("\r\n\r\n");
       String head = end < 0 ? text : text.substring(0, end);
       String[] lines = head.split("\r\n");
       int status =
           lines[0].startsWith("HTTP/1.1 ") ? Integer.parseInt(lines[0].substring(9, 12)) : -1;
-      var headers = new java.util.LinkedHashMap<String, String>();
+      var headers = new LinkedHashMap<String, String>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
         if (colon > 0)
           headers.putIfAbsent(
-              lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+              lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
               lines[i].substring(colon + 1).strip());
       }
       return new RawResponse(status, headers, end < 0 ? "" : text.substring(end + 4), text);
     }
 
-    String header(String name) {
+    @Override
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
@@ -320,16 +261,13 @@ final class TestServer implements AutoCloseable {
   }
 
   /** One HTTP answer. */
-  record Response(int status, HttpHeaders headers, String body) {
+  record Response(int status, HttpHeaders headers, String body) implements Answer {
     JsonNode json() {
-      try {
-        return MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON (" + status + "): " + body, e);
-      }
+      return TestHttp.json(status, body);
     }
 
-    String header(String name) {
+    @Override
+    public String header(String name) {
       return headers.firstValue(name).orElse(null);
     }
 

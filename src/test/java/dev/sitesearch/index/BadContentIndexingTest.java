@@ -1,18 +1,19 @@
 package dev.sitesearch.index;
 
+import static dev.sitesearch.testing.ContentFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.HostileFrontMatter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,16 +40,6 @@ class BadContentIndexingTest {
 
   interface Setup {
     void make(Path content, Path outside) throws IOException;
-  }
-
-  static Path write(Path root, String rel, String text) throws IOException {
-    return write(root, rel, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static Path write(Path root, String rel, byte[] bytes) throws IOException {
-    Path p = root.resolve(rel);
-    Files.createDirectories(p.getParent());
-    return Files.write(p, bytes);
   }
 
   static Stream<Arguments> badFiles() {
@@ -113,24 +104,7 @@ class BadContentIndexingTest {
             "YAML alias bomb",
             "news/lol.md",
             "aliases",
-            (c, o) ->
-                write(
-                    c,
-                    "news/lol.md",
-                    """
-                ---
-                a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
-                b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
-                c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
-                d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
-                e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
-                f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
-                g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
-                h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
-                i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
-                ---
-                Body
-                """)),
+            (c, o) -> write(c, "news/lol.md", HostileFrontMatter.ALIAS_BOMB)),
         bad(
             "very deep YAML nesting",
             "news/deep.md",
@@ -285,12 +259,9 @@ class BadContentIndexingTest {
 
   @Test
   void an_unreadable_file_is_reported_and_the_others_indexed() throws Exception {
-    assumeFalse(
-        "root".equals(System.getProperty("user.name")),
-        "root can read any file, so chmod 000 proves nothing");
     Path content = goodSite();
-    Path locked = write(content, "news/locked.md", "---\ntitle: Locked\n---\nBody\n");
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    ContentFiles.makeUnreadable(
+        write(content, "news/locked.md", "---\ntitle: Locked\n---\nBody\n"));
 
     IndexSummary s = index(content);
 

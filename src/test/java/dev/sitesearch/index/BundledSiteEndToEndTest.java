@@ -3,14 +3,13 @@ package dev.sitesearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.StoredPage;
+import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,15 +32,7 @@ class BundledSiteEndToEndTest {
   static void indexTheSite() throws Exception {
     assertTrue(
         Files.isDirectory(CONTENT), "run from the project folder: " + CONTENT.toAbsolutePath());
-    summary =
-        new Indexer(
-                CONTENT,
-                index,
-                Schema.defaults(),
-                new PageReader(5_000_000, false, Clock.systemUTC()),
-                4,
-                Clock.systemUTC())
-            .run(false, Indexer.Progress.NONE);
+    summary = TestAssembly.index(CONTENT, index);
     search = OpenedIndex.of(index);
   }
 

@@ -1,5 +1,6 @@
 package dev.sitesearch.index;
 
+import dev.sitesearch.testing.HostileFrontMatter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -284,18 +285,7 @@ final class HostileCorpus {
   }
 
   private void bombsAndDepth() throws IOException {
-    var bomb = new StringBuilder("---\na: &a [" + "\"lol\",".repeat(8) + "\"lol\"]\n");
-    for (char c = 'b'; c <= 'i'; c++) {
-      String prev = "*" + (char) (c - 1);
-      bomb.append(c)
-          .append(": &")
-          .append(c)
-          .append(" [")
-          .append((prev + ",").repeat(8))
-          .append(prev)
-          .append("]\n");
-    }
-    bad("bombs/alias-bomb.md", "aliases", bomb + "---\nBody\n");
+    bad("bombs/alias-bomb.md", "aliases", HostileFrontMatter.ALIAS_BOMB);
     bad(
         "bombs/deep-yaml.md",
         "invalid YAML front matter",

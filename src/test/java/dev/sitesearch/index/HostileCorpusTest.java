@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sitesearch.cli.Main;
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.http.Json;
@@ -14,13 +13,13 @@ import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.StoredPage;
+import dev.sitesearch.testing.Cli;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -320,26 +319,11 @@ class HostileCorpusTest {
     Path linkedRoot = Files.createSymbolicLink(tmp.resolve("site"), content);
     Path config =
         Files.writeString(tmp.resolve("sitesearch.yml"), "content:\n  maxFileSize: 3MB\n");
-    var out = new StringWriter();
-    var err = new StringWriter();
 
-    int exit =
-        Main.run(
-            new String[] {
-              "index",
-              "--json",
-              "--content",
-              linkedRoot.toString(),
-              "--index",
-              index.toString(),
-              "--config",
-              config.toString()
-            },
-            new PrintWriter(out, true),
-            new PrintWriter(err, true));
+    Cli.Run run = Cli.run("index", new SiteFolders(linkedRoot, index, config), "--json");
 
-    assertEquals(1, exit, () -> out + "\n" + err);
-    JsonNode summary = new ObjectMapper().readTree(out.toString());
+    assertEquals(1, run.exit(), run::toString);
+    JsonNode summary = new ObjectMapper().readTree(run.out());
     var reported = new TreeSet<String>();
     summary.get("failures").forEach(f -> reported.add(f.get("path").asText()));
     assertEquals(corpus.bad.keySet(), reported, "the same files as through the real path");
@@ -349,13 +333,7 @@ class HostileCorpusTest {
   }
 
   private void edit(String rel, String text) throws IOException {
-    Path p = content.resolve(rel);
-    long mtime =
-        Files.exists(p)
-            ? Files.getLastModifiedTime(p).toMillis() + 60_000
-            : System.currentTimeMillis();
-    Files.writeString(p, text);
-    Files.setLastModifiedTime(p, FileTime.fromMillis(mtime));
+    ContentFiles.edit(content, rel, text);
   }
 
   private static List<String> ids(OpenedIndex search, String q) throws IOException {

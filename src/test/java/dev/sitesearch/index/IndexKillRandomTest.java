@@ -3,14 +3,13 @@ package dev.sitesearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sitesearch.cli.Main;
-import dev.sitesearch.content.PageReader;
+import dev.sitesearch.testing.Cli;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.SiteFolders;
+import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,8 @@ class IndexKillRandomTest {
   static final int BASE_PAGES = 1500;
 
   @TempDir Path tmp;
+  SiteFolders site;
   Path content;
-  Path index;
-  Path config;
   final List<Integer> pages = new ArrayList<>();
   int nextPage;
 
@@ -60,17 +58,15 @@ class IndexKillRandomTest {
             + "\ntags: [t"
             + (n % 7)
             + "]\n";
-    Files.writeString(
-        content.resolve("p" + n + ".md"),
-        "---\n"
-            + fm
-            + "---\nBody of page "
+    String body =
+        "Body of page "
             + n
             + ", version "
             + version
             + ", about wombats and "
             + "kangaroos ".repeat(n % 13)
-            + ".\n");
+            + ".\n";
+    ContentFiles.write(content, "p" + n + ".md", "---\n" + fm + "---\n" + body);
   }
 
   /**
@@ -106,21 +102,14 @@ class IndexKillRandomTest {
       240) // a guard against a hung child process; the rounds stop starting after BUDGET_MILLIS
   void index_processes_killed_at_random_moments_leave_the_old_or_the_new_complete_state()
       throws Exception {
-    content = Files.createDirectories(tmp.resolve("content"));
-    index = tmp.resolve("index");
-    config = tmp.resolve("no-config.yml");
+    site = SiteFolders.in(tmp);
+    content = site.content();
+    Path index = site.index();
     for (nextPage = 0; nextPage < BASE_PAGES; nextPage++) {
       writePage(nextPage, "base");
       pages.add(nextPage);
     }
-    new Indexer(
-            content,
-            index,
-            Schema.defaults(),
-            new PageReader(5_000_000, false, Clock.systemUTC()),
-            2,
-            Clock.systemUTC())
-        .run(false, Indexer.Progress.NONE);
+    TestAssembly.index(content, index);
     assertEquals(folderState(), IndexState.idToHash(index));
 
     var random = new Random(SEED);
@@ -149,9 +138,7 @@ class IndexKillRandomTest {
               + " ms after the run began)";
 
       var output = new StringBuilder();
-      boolean finished =
-          IndexProcess.killAfterStart(
-              IndexProcess.start(content, index, config, full), delay, output);
+      boolean finished = IndexProcess.killAfterStart(IndexProcess.start(site, full), delay, output);
 
       Map<String, String> state;
       try {
@@ -181,21 +168,8 @@ class IndexKillRandomTest {
           what + ": " + outcomes.getLast() + (finished ? " " + lastLine(output) : ""));
     }
 
-    var out = new StringWriter();
-    int exit =
-        Main.run(
-            new String[] {
-              "index",
-              "--content",
-              content.toString(),
-              "--index",
-              index.toString(),
-              "--config",
-              config.toString()
-            },
-            new PrintWriter(out, true),
-            new PrintWriter(out, true));
-    assertEquals(0, exit, () -> outcomes + "\n" + out);
+    Cli.Run last = Cli.run("index", site);
+    assertEquals(0, last.exit(), () -> outcomes + "\n" + last);
     assertEquals(folderState(), IndexState.idToHash(index), () -> "after " + outcomes);
     IndexState.assertCheckIndexClean(index);
     assertTrue(

@@ -3,16 +3,15 @@ package dev.sitesearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sitesearch.cli.Main;
-import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.testing.Cli;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.SiteFolders;
+import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,24 +29,11 @@ class IndexKillTest {
   @TempDir Path tmp;
 
   private static void writePages(Path dir, String prefix, int n, String word) throws IOException {
-    Files.createDirectories(dir);
     for (int i = 0; i < n; i++) {
-      Files.writeString(
-          dir.resolve(prefix + i + ".md"),
-          "---\nid: "
-              + prefix
-              + i
-              + "\ntitle: "
-              + prefix
-              + " page "
-              + i
-              + "\ntags: [t"
-              + (i % 10)
-              + "]\n---\nBody of page "
-              + i
-              + " about "
-              + word
-              + ".\n");
+      String frontMatter =
+          "id: " + prefix + i + "\ntitle: " + prefix + " page " + i + "\ntags: [t" + (i % 10) + "]";
+      ContentFiles.page(
+          dir, prefix + i + ".md", frontMatter, "Body of page " + i + " about " + word + ".");
     }
   }
 
@@ -69,19 +55,11 @@ class IndexKillTest {
   @Timeout(180) // a guard against a hung child process, not a speed check
   void a_killed_index_process_leaves_the_old_or_the_new_complete_index_and_the_next_run_succeeds()
       throws Exception {
-    Path content = tmp.resolve("content");
-    Path index = tmp.resolve("index");
-    Path config = tmp.resolve("no-config.yml");
+    var site = SiteFolders.in(tmp);
+    Path content = site.content();
+    Path index = site.index();
     writePages(content, "old", OLD_PAGES, "wombats");
-    IndexSummary good =
-        new Indexer(
-                content,
-                index,
-                Schema.defaults(),
-                new PageReader(5_000_000, false, Clock.systemUTC()),
-                2,
-                Clock.systemUTC())
-            .run(false, Indexer.Progress.NONE);
+    IndexSummary good = TestAssembly.index(content, index);
     assertEquals(OLD_PAGES, good.documents());
 
     try (var files = Files.list(content)) {
@@ -94,8 +72,7 @@ class IndexKillTest {
     for (long delayMillis : new long[] {0, 300, 700}) {
       var output = new StringBuilder();
       boolean finished =
-          IndexProcess.killAfterStart(
-              IndexProcess.start(content, index, config, true), delayMillis, output);
+          IndexProcess.killAfterStart(IndexProcess.start(site, true), delayMillis, output);
       String state = state(index);
       synchronized (output) {
         assertTrue(
@@ -104,23 +81,9 @@ class IndexKillTest {
       states.add(state + (finished ? " (it finished before the kill)" : " (killed)"));
     }
 
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int exit =
-        Main.run(
-            new String[] {
-              "index",
-              "--content",
-              content.toString(),
-              "--index",
-              index.toString(),
-              "--config",
-              config.toString()
-            },
-            new PrintWriter(out, true),
-            new PrintWriter(err, true));
+    Cli.Run run = Cli.run("index", site);
 
-    assertEquals(0, exit, () -> "after " + states + ": " + out + err);
+    assertEquals(0, run.exit(), () -> "after " + states + ": " + run);
     assertEquals("new", state(index), () -> "after " + states);
   }
 }

@@ -2,12 +2,9 @@ package dev.sitesearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sitesearch.cli.Main;
-import java.io.BufferedReader;
+import dev.sitesearch.testing.ChildJvm;
+import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,27 +19,17 @@ final class IndexProcess {
    * Starts {@code sitesearch index} (incremental, or {@code --full}) with its log on, so the run's
    * start shows.
    */
-  static Process start(Path content, Path index, Path config, boolean full) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "index",
-                "--content",
-                content.toString(),
-                "--index",
-                index.toString(),
-                "--config",
-                config.toString()));
-    if (full) command.add("--full");
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  static Process start(SiteFolders site, boolean full) throws IOException {
+    var args = new ArrayList<String>();
+    args.add("index");
+    args.addAll(site.options());
+    if (full) args.add("--full");
+    var jvm =
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+    return ChildJvm.sitesearch(jvm, args).start();
   }
 
   /**
@@ -54,20 +41,11 @@ final class IndexProcess {
       throws Exception {
     var started = new CountDownLatch(1);
     CompletableFuture<Void> reader =
-        CompletableFuture.runAsync(
-            () -> {
-              try (var in =
-                  new BufferedReader(
-                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                  synchronized (output) {
-                    output.append(line).append('\n');
-                  }
-                  if (line.contains("Indexer - indexing ")) started.countDown();
-                }
-              } catch (IOException e) {
-                // the process was killed
-              }
+        ChildJvm.readLines(
+            child,
+            output,
+            line -> {
+              if (line.contains("Indexer - indexing ")) started.countDown();
             });
     try {
       assertTrue(

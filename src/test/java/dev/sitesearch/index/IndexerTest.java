@@ -15,6 +15,7 @@ import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.StoredPage;
+import dev.sitesearch.testing.ContentFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +55,7 @@ class IndexerTest {
 
   /** Writes a page and gives it an mtime of its own, so a later edit is always seen as a change. */
   private Path page(String rel, String frontMatter, String body) throws IOException {
-    Path p = content.resolve(rel);
-    Files.createDirectories(p.getParent());
-    FileTime before =
-        Files.exists(p) ? Files.getLastModifiedTime(p) : FileTime.fromMillis(1_700_000_000_000L);
-    Files.writeString(p, "---\n" + frontMatter + "\n---\n" + body + "\n");
-    Files.setLastModifiedTime(p, FileTime.fromMillis(before.toMillis() + 60_000));
-    return p;
+    return ContentFiles.editPage(content, rel, frontMatter, body);
   }
 
   private Indexer indexer(Schema schema, Clock clock) {

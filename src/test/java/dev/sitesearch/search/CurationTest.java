@@ -9,8 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,28 +26,18 @@ class CurationTest {
           Map.of("CCM Checklist!", List.of("pinned", "longform")),
           Map.of("ccm checklist", List.of("abbrev")));
   private static final Curation NONE = new Curation(Map.of(), Map.of());
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("abbrev", "CCM checklist")
-                .body("The CCM enrollment checklist.")
-                .date("2021-03-01"),
-            page("longform", "Program guide")
-                .body("Starting a chronic care management program, with a checklist.")
-                .date("2021-06-01"),
-            page("billing", "Billing").body("A billing checklist.").date("2021-09-01"),
-            page("pinned", "Unrelated page")
-                .body("Nothing about the topic at all.")
-                .date("2018-01-01"));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("abbrev", "CCM checklist").body("The CCM enrollment checklist.").date("2021-03-01"),
+          page("longform", "Program guide")
+              .body("Starting a chronic care management program, with a checklist.")
+              .date("2021-06-01"),
+          page("billing", "Billing").body("A billing checklist.").date("2021-09-01"),
+          page("pinned", "Unrelated page")
+              .body("Nothing about the topic at all.")
+              .date("2018-01-01"));
 
   /** The pages the request finds within its filters, with the stage applied. */
   private List<String> ids(Curation stage, SearchRequest request) throws IOException {

@@ -3,8 +3,7 @@ package dev.sitesearch.search;
 import static dev.sitesearch.search.TinyIndex.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,23 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExactTitleBonusTest {
   private static final ExactTitleBonus ON = new ExactTitleBonus(1000);
   private static final ExactTitleBonus OFF = new ExactTitleBonus(0);
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("mentions", "Monitoring remote sites for patient safety")
-                .body(
-                    "Remote patient monitoring, remote patient monitoring and remote patient monitoring again."),
-            page("exact", "Remote Patient Monitoring").body("An overview of the field."),
-            page("billing", "Billing").body("Billing for remote work."));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("mentions", "Monitoring remote sites for patient safety")
+              .body(
+                  "Remote patient monitoring, remote patient monitoring and remote patient monitoring again."),
+          page("exact", "Remote Patient Monitoring").body("An overview of the field."),
+          page("billing", "Billing").body("Billing for remote work."));
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(

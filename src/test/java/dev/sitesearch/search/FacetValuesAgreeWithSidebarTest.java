@@ -3,13 +3,9 @@ package dev.sitesearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sitesearch.config.RankingSettings;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.SearchResponse.FacetValue;
-import java.nio.file.Files;
+import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,68 +28,36 @@ class FacetValuesAgreeWithSidebarTest {
   @BeforeAll
   void index(@TempDir Path tmp) throws Exception {
     Path content = tmp.resolve("content");
-    Files.createDirectories(content);
-    for (int i = 0; i < 6; i++) {
-      page(
-          content,
-          "news" + i,
-          "News",
-          "Rural clinics and remote monitoring " + i,
-          "Rural clinics start remote monitoring programs for chronic patients; broadband grants broadband towers.");
-    }
-    for (int i = 0; i < 4; i++) {
-      page(
-          content,
-          "guide" + i,
-          "Guides",
-          "Starting a program " + i,
-          "Clinics start monitoring programs with enrollment checklists, enrollment forms and enrollment calls.");
-    }
-    page(
+    FeedbackTest.pages(
         content,
-        "enrollment",
-        "Guides",
-        "Checklist",
-        "An enrollment checklist: enrollment forms, enrollment calls.");
-    page(
+        6,
+        "news",
+        "News",
+        "Rural clinics and remote monitoring",
+        "Rural clinics start remote monitoring programs for chronic patients; broadband grants broadband towers.");
+    FeedbackTest.writeGuides(content);
+    FeedbackTest.page(
         content,
         "towers",
         "Towers",
         "Towers",
         "Broadband towers and broadband speeds, broadband grants.");
-    page(content, "pinned", "Pinned", "Unrelated", "Nothing in common with any question.");
-    var clock = Clock.systemUTC();
-    Path index = tmp.resolve("index");
-    new Indexer(
-            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
-        .run(false, Indexer.Progress.NONE);
+    FeedbackTest.page(
+        content, "pinned", "Pinned", "Unrelated", "Nothing in common with any question.");
+    Path index = TestAssembly.indexBeside(content);
     search =
         OpenedIndex.of(
             index,
-            RankingSettings.DEFAULTS.toBuilder()
-                .pins(Map.of(QUESTION, List.of("pinned")))
-                .hides(Map.of(QUESTION, List.of("news0")))
-                .build());
+            RankingSettings.DEFAULTS.with(
+                s -> {
+                  s.pins = Map.of(QUESTION, List.of("pinned"));
+                  s.hides = Map.of(QUESTION, List.of("news0"));
+                }));
   }
 
   @AfterAll
   void close() throws Exception {
     search.close();
-  }
-
-  private static void page(Path dir, String id, String category, String title, String body)
-      throws Exception {
-    Files.writeString(
-        dir.resolve(id + ".md"),
-        "---\nid: "
-            + id
-            + "\ntitle: \""
-            + title
-            + "\"\nsearchCategory: "
-            + category
-            + "\ndate: 2024-01-01\n---\n"
-            + body
-            + "\n");
   }
 
   private void assertSameCounts(SearchRequest request) throws Exception {

@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,31 +34,23 @@ class FeedbackExpansionTest {
   private static final String GUIDE =
       "Clinics start monitoring programs with enrollment checklists, enrollment "
           + "forms and enrollment calls.";
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("news1", "Rural report").body(NEWS).facet("searchCategory", "News"),
-            page("news2", "Rural roundup").body(NEWS).facet("searchCategory", "News"),
-            page("news3", "Rural digest").body(NEWS).facet("searchCategory", "News"),
-            page("guide1", "Starting out").body(GUIDE).facet("searchCategory", "Guides"),
-            page("guide2", "First steps").body(GUIDE).facet("searchCategory", "Guides"),
-            page("guide3", "Getting going").body(GUIDE).facet("searchCategory", "Guides"),
-            // None of the question's words: found only through the vocabulary of the answers.
-            page("enrollment", "Checklist")
-                .body("An enrollment checklist: enrollment forms, enrollment calls.")
-                .facet("searchCategory", "Guides"),
-            page("broadband", "Towers")
-                .body("Broadband towers and broadband speeds, broadband grants, by satellite.")
-                .facet("searchCategory", "Guides"));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("news1", "Rural report").body(NEWS).facet("searchCategory", "News"),
+          page("news2", "Rural roundup").body(NEWS).facet("searchCategory", "News"),
+          page("news3", "Rural digest").body(NEWS).facet("searchCategory", "News"),
+          page("guide1", "Starting out").body(GUIDE).facet("searchCategory", "Guides"),
+          page("guide2", "First steps").body(GUIDE).facet("searchCategory", "Guides"),
+          page("guide3", "Getting going").body(GUIDE).facet("searchCategory", "Guides"),
+          // None of the question's words: found only through the vocabulary of the answers.
+          page("enrollment", "Checklist")
+              .body("An enrollment checklist: enrollment forms, enrollment calls.")
+              .facet("searchCategory", "Guides"),
+          page("broadband", "Towers")
+              .body("Broadband towers and broadband speeds, broadband grants, by satellite.")
+              .facet("searchCategory", "Guides"));
 
   /** The pages the request finds within its filters, with the stage applied. */
   private List<String> ids(FeedbackExpansion stage, SearchRequest request) throws IOException {

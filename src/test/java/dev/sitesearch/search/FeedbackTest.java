@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
-import java.nio.file.Files;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.TestAssembly;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,44 +31,24 @@ class FeedbackTest {
   @BeforeAll
   void index(@TempDir Path tmp) throws Exception {
     Path content = tmp.resolve("content");
-    Files.createDirectories(content);
     // News: the best matches site-wide, all about "broadband".
-    for (int i = 0; i < 6; i++) {
-      page(
-          content,
-          "news" + i,
-          "News",
-          "Rural clinics and remote monitoring " + i,
-          "Rural clinics start remote monitoring programs for chronic patients; broadband grants broadband towers "
-              + "broadband speeds.");
-    }
-    // Guides: fewer query words, all about "enrollment".
-    for (int i = 0; i < 4; i++) {
-      page(
-          content,
-          "guide" + i,
-          "Guides",
-          "Starting a program " + i,
-          "Clinics start monitoring programs with enrollment checklists, enrollment forms and enrollment calls.");
-    }
-    // Pages with none of the question's words, one per vocabulary.
-    page(
+    pages(
         content,
-        "enrollment",
-        "Guides",
-        "Checklist",
-        "An enrollment checklist: enrollment forms, enrollment calls.");
+        6,
+        "news",
+        "News",
+        "Rural clinics and remote monitoring",
+        "Rural clinics start remote monitoring programs for chronic patients; broadband grants broadband towers "
+            + "broadband speeds.");
+    writeGuides(content);
+    // A page with none of the question's words, in the news pages' vocabulary.
     page(
         content,
         "broadband",
         "Guides",
         "Towers",
         "Broadband towers and broadband speeds, broadband grants.");
-    var clock = Clock.systemUTC();
-    Path index = tmp.resolve("index");
-    new Indexer(
-            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
-        .run(false, Indexer.Progress.NONE);
+    Path index = TestAssembly.indexBeside(content);
     opened = OpenedIndex.of(index);
     search = opened.service();
   }
@@ -80,19 +58,46 @@ class FeedbackTest {
     opened.close();
   }
 
-  private static void page(Path dir, String id, String category, String title, String body)
-      throws Exception {
-    Files.writeString(
-        dir.resolve(id + ".md"),
-        "---\nid: "
-            + id
-            + "\ntitle: \""
-            + title
-            + "\"\nsearchCategory: "
-            + category
-            + "\ndate: 2024-01-01\n---\n"
-            + body
-            + "\n");
+  /**
+   * The guides, which {@link FacetValuesAgreeWithSidebarTest} shares: fewer of the question's
+   * words, all about "enrollment"; and a page with none of the question's words, in their
+   * vocabulary.
+   */
+  static void writeGuides(Path content) throws IOException {
+    pages(
+        content,
+        4,
+        "guide",
+        "Guides",
+        "Starting a program",
+        "Clinics start monitoring programs with enrollment checklists, enrollment forms and enrollment calls.");
+    page(
+        content,
+        "enrollment",
+        "Guides",
+        "Checklist",
+        "An enrollment checklist: enrollment forms, enrollment calls.");
+  }
+
+  /**
+   * {@code n} pages alike but for their number, which ends their id and title ({@code news0},
+   * "Rural clinics… 0" and so on).
+   */
+  static void pages(Path dir, int n, String id, String category, String title, String body)
+      throws IOException {
+    for (int i = 0; i < n; i++) page(dir, id + i, category, title + " " + i, body);
+  }
+
+  /**
+   * A page of the question's small site, dated alike; {@link FacetValuesAgreeWithSidebarTest}
+   * writes its site with it too.
+   */
+  static void page(Path dir, String id, String category, String title, String body)
+      throws IOException {
+    String frontMatter =
+        "id: %s\ntitle: \"%s\"\nsearchCategory: %s\ndate: 2024-01-01"
+            .formatted(id, title, category);
+    ContentFiles.page(dir, id + ".md", frontMatter, body);
   }
 
   private List<String> ids(SearchRequest request) throws Exception {
@@ -119,20 +124,15 @@ class FeedbackTest {
   @Test
   void a_question_on_a_site_where_every_page_shares_its_words_is_answered(@TempDir Path tmp)
       throws Exception {
-    Path content = Files.createDirectories(tmp.resolve("content"));
-    for (int i = 0; i < 4; i++) {
-      page(
-          content,
-          "same" + i,
-          "News",
-          "Same page " + i,
-          "Rural clinics start remote monitoring programs with grants.");
-    }
-    var clock = Clock.systemUTC();
-    Path index = tmp.resolve("index");
-    new Indexer(
-            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
-        .run(false, Indexer.Progress.NONE);
+    Path content = tmp.resolve("content");
+    pages(
+        content,
+        4,
+        "same",
+        "News",
+        "Same page",
+        "Rural clinics start remote monitoring programs with grants.");
+    Path index = TestAssembly.indexBeside(content);
 
     // Every word of the best answers is on every page: none tells a page apart, so no feedback word
     // is added (its

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.config.SitesearchConfig;
-import dev.sitesearch.content.PageReader;
 import dev.sitesearch.index.Fields;
-import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,24 +43,11 @@ class LiveIndexTest {
 
   private Path index(int pages, String bodyWords) throws IOException {
     Path content = tmp.resolve("content");
-    Files.createDirectories(content);
     for (int i = 0; i < pages; i++) {
-      Files.writeString(
-          content.resolve("p" + i + ".md"),
-          "---\ntitle: Care page "
-              + i
-              + "\ndate: 2024-01-0"
-              + (1 + i % 9)
-              + "\n---\n"
-              + bodyWords
-              + "\n");
+      String frontMatter = "title: Care page " + i + "\ndate: 2024-01-0" + (1 + i % 9);
+      ContentFiles.page(content, "p" + i + ".md", frontMatter, bodyWords);
     }
-    var clock = Clock.systemUTC();
-    Path index = tmp.resolve("index");
-    new Indexer(
-            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
-        .run(false, Indexer.Progress.NONE);
-    return index;
+    return TestAssembly.indexBeside(content);
   }
 
   /** Index files this process still has mapped: an open reader keeps them. */

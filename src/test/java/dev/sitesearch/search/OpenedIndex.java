@@ -3,6 +3,7 @@ package dev.sitesearch.search;
 import dev.sitesearch.app.Assembly;
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +35,8 @@ public final class OpenedIndex implements AutoCloseable {
 
   public static OpenedIndex of(SitesearchConfig config, Path index, Clock clock)
       throws IOException {
-    var assembly = new Assembly(config, Path.of("content"), index, clock, 2);
+    Assembly assembly =
+        TestAssembly.of(Path.of("content"), index).withConfig(config).withClock(clock);
     LiveIndex live = assembly.openIndex();
     return new OpenedIndex(live, assembly.searchService(live));
   }

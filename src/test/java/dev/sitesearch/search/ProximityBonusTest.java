@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,30 +19,22 @@ import org.junit.jupiter.api.TestInstance;
 class ProximityBonusTest {
   private static final ProximityBonus ON = new ProximityBonus(TinyIndex.FIELDS, 0.3f, 3);
   private static final ProximityBonus OFF = new ProximityBonus(TinyIndex.FIELDS, 0, 3);
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("scattered", "Notes")
-                .body(
-                    "chronic pain is hard and good care takes time while management of a ward "
-                        + "is a craft"),
-            page("near", "Notes")
-                .body(
-                    "chronic and good care is hard while management takes time of a ward is pain "
-                        + "a craft"),
-            page("adjacent", "Notes")
-                .body(
-                    "chronic care management takes time while pain is hard and good of a ward "
-                        + "is a craft"));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("scattered", "Notes")
+              .body(
+                  "chronic pain is hard and good care takes time while management of a ward "
+                      + "is a craft"),
+          page("near", "Notes")
+              .body(
+                  "chronic and good care is hard while management takes time of a ward is pain "
+                      + "a craft"),
+          page("adjacent", "Notes")
+              .body(
+                  "chronic care management takes time while pain is hard and good of a ward "
+                      + "is a craft"));
 
   @Test
   void adjacent_words_beat_words_near_each_other_which_beat_scattered_ones() throws Exception {

@@ -1,6 +1,5 @@
 package dev.sitesearch.search;
 
-import static dev.sitesearch.search.TinyIndex.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.search.InvalidRequestException.Part;
+import dev.sitesearch.search.TinyIndex.Page;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,41 +28,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QueryPlannerTest {
   private final QueryPlanner planner =
       new QueryPlanner(TinyIndex.SCHEMA, TinyIndex.ANALYZER, TinyIndex.BARE);
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("a", "Panels")
-                .body("Solar panels on the roof.")
-                .date("2024-03-01")
-                .facet("tags", "energy", "solar")
-                .facet("searchCategory", "News"),
-            page("b", "Farms")
-                .body("Wind turbines and solar farms.")
-                .date("2023-05-01")
-                .facet("tags", "energy")
-                .facet("searchCategory", "Guides"),
-            page("c", "Heaters")
-                .body("Solar water heaters.")
-                .date("2025-01-10")
-                .facet("tags", "solar")
-                .facet("searchCategory", "Guides"),
-            page("d", "Sheds")
-                .body("Garden sheds.")
-                .date("2022-07-01")
-                .facet("tags", "garden")
-                .facet("searchCategory", "News"),
-            page("e", "Basics")
-                .body("Solar basics.")
-                .facet("tags", "energy")
-                .facet("searchCategory", "Guides"));
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("a", "Panels", "Solar panels on the roof.", "2024-03-01", "News", "energy", "solar"),
+          page("b", "Farms", "Wind turbines and solar farms.", "2023-05-01", "Guides", "energy"),
+          page("c", "Heaters", "Solar water heaters.", "2025-01-10", "Guides", "solar"),
+          page("d", "Sheds", "Garden sheds.", "2022-07-01", "News", "garden"),
+          page("e", "Basics", "Solar basics.", null, "Guides", "energy"));
 
-  @AfterAll
-  void close() throws Exception {
-    index.close();
+  /** A page with what the filters look at: a date (or none), tags and a category. */
+  private static Page page(
+      String id, String title, String body, String date, String category, String... tags) {
+    Page page = TinyIndex.page(id, title).body(body);
+    if (date != null) page = page.date(date);
+    return page.facet("tags", tags).facet("searchCategory", category);
   }
 
   private static SearchRequest browse(Map<String, List<String>> filters) {

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.RankingSettings;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
-import java.nio.file.Files;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.TestAssembly;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What a visitor notices about ranking, on small pages written for each behaviour. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,7 +29,6 @@ class RankingTest {
   @BeforeAll
   void index(@TempDir Path tmp) throws Exception {
     Path content = tmp.resolve("content");
-    Files.createDirectories(content);
     page(content, "exact", "Remote Patient Monitoring", "2019-01-01", "An overview of the field.");
     page(
         content,
@@ -88,20 +87,17 @@ class RankingTest {
         "Starting a chronic care management program.");
     page(content, "abbrev", "CCM checklist", "2021-06-01", "The CCM enrollment checklist.");
     page(content, "pinned", "Unrelated page", "2018-01-01", "Nothing about the topic at all.");
-    var clock = Clock.systemUTC();
-    Path index = tmp.resolve("index");
-    new Indexer(
-            content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
-        .run(false, Indexer.Progress.NONE);
+    Path index = TestAssembly.indexBeside(content);
     opened = OpenedIndex.of(index);
     search = opened.service();
     curated =
         OpenedIndex.of(
             index,
-            RankingSettings.DEFAULTS.toBuilder()
-                .pins(Map.of("CCM Checklist!", List.of("pinned", "longform")))
-                .hides(Map.of("ccm checklist", List.of("abbrev")))
-                .build());
+            RankingSettings.DEFAULTS.with(
+                s -> {
+                  s.pins = Map.of("CCM Checklist!", List.of("pinned", "longform"));
+                  s.hides = Map.of("ccm checklist", List.of("abbrev"));
+                }));
     curatedSearch = curated.service();
   }
 
@@ -112,18 +108,18 @@ class RankingTest {
   }
 
   private static void page(Path dir, String id, String title, String date, String body)
-      throws Exception {
-    Files.writeString(
-        dir.resolve(id + ".md"),
-        """
-        ---
-        id: %s
-        title: "%s"
-        date: '%sT00:00:00Z'
-        ---
-        %s
-        """
-            .formatted(id, title, date, body));
+      throws IOException {
+    String frontMatter = "id: %s\ntitle: \"%s\"\ndate: '%sT00:00:00Z'".formatted(id, title, date);
+    ContentFiles.page(dir, id + ".md", frontMatter, body);
+  }
+
+  /** The snippet of page {@code id} among the hits for {@code q}. */
+  private String snippet(String q, String id) throws Exception {
+    return search.search(SearchRequest.of(q)).hits().stream()
+        .filter(h -> h.id().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .snippet();
   }
 
   private List<String> ids(String q) throws Exception {
@@ -180,12 +176,18 @@ class RankingTest {
     assertEquals("both", ids("fhir interoperability xyzzyplugh").get(0));
   }
 
-  @Test
-  void highlighting_marks_other_forms_of_a_word() throws Exception {
-    SearchResponse response = search.search(SearchRequest.of("programs"));
-    var longform =
-        response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
-    assertTrue(longform.snippet().contains("<mark>program</mark>"), longform.snippet());
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          another form of the word | programs | <mark>program</mark>
+          a synonym                | ccm      | <mark>
+          """)
+  void highlighting_marks_what_matched_the_words(String match, String q, String marked)
+      throws Exception {
+    String snippet = snippet(q, "longform");
+    assertTrue(snippet.contains(marked), () -> match + ": " + snippet);
   }
 
   @Test
@@ -194,14 +196,6 @@ class RankingTest {
     assertTrue(
         ids("chronic care management").contains("abbrev"),
         ids("chronic care management").toString());
-  }
-
-  @Test
-  void a_synonym_match_is_highlighted() throws Exception {
-    SearchResponse response = search.search(SearchRequest.of("ccm"));
-    var longform =
-        response.hits().stream().filter(h -> h.id().equals("longform")).findFirst().orElseThrow();
-    assertTrue(longform.snippet().contains("<mark>"), longform.snippet());
   }
 
   @Test

@@ -11,8 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,34 +25,26 @@ class RecencyBoostTest {
   private static final String Q = "telehealth billing codes";
   private static final RecencyBoost ON = new RecencyBoost(730, 0.1);
   private static final RecencyBoost OFF = new RecencyBoost(730, 0);
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("old", "Billing codes explained")
-                .body("How telehealth billing codes work.")
-                .date("2016-05-01"),
-            page("undated", "Billing codes explained").body("How telehealth billing codes work."),
-            page("new", "Billing codes explained")
-                .body("How telehealth billing codes work.")
-                .date("2025-05-01"),
-            page("better-old", "Telehealth billing codes")
-                .date("2010-01-01")
-                .body(
-                    "Telehealth billing codes: the telehealth billing codes for every kind of visit."),
-            page("weak-new", "This week")
-                .date("2025-05-31")
-                .body(
-                    "A long roundup of the week in health policy, with a "
-                        + "note on telehealth among the many other things that happened in clinics and hospitals."));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("old", "Billing codes explained")
+              .body("How telehealth billing codes work.")
+              .date("2016-05-01"),
+          page("undated", "Billing codes explained").body("How telehealth billing codes work."),
+          page("new", "Billing codes explained")
+              .body("How telehealth billing codes work.")
+              .date("2025-05-01"),
+          page("better-old", "Telehealth billing codes")
+              .date("2010-01-01")
+              .body(
+                  "Telehealth billing codes: the telehealth billing codes for every kind of visit."),
+          page("weak-new", "This week")
+              .date("2025-05-31")
+              .body(
+                  "A long roundup of the week in health policy, with a "
+                      + "note on telehealth among the many other things that happened in clinics and hospitals."));
 
   /** The query's words with the stage applied, searched at {@code nowMillis}. */
   private Query queryAt(RecencyBoost stage, long nowMillis) {

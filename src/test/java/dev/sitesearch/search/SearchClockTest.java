@@ -3,10 +3,8 @@ package dev.sitesearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sitesearch.config.SitesearchConfig;
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
-import java.nio.file.Files;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,21 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchClockTest {
   @Test
   void recency_is_measured_from_the_configured_clock(@TempDir Path tmp) throws Exception {
-    Path content = Files.createDirectories(tmp.resolve("content"));
+    Path content = tmp.resolve("content");
     // Equally good pages but for a little length: the older one is a shade more relevant.
-    Files.writeString(
-        content.resolve("older.md"),
-        "---\nid: older\ntitle: Telehealth billing\ndate: 2016-01-01\n---\n"
-            + "Telehealth billing codes explained.\n");
-    Files.writeString(
-        content.resolve("newer.md"),
-        "---\nid: newer\ntitle: Telehealth billing\ndate: 2024-01-01\n---\n"
-            + "Telehealth billing codes explained here.\n");
-    var system = Clock.systemUTC();
-    Path index = tmp.resolve("index");
-    new Indexer(
-            content, index, Schema.defaults(), new PageReader(1_000_000, false, system), 2, system)
-        .run(false, Indexer.Progress.NONE);
+    ContentFiles.page(
+        content,
+        "older.md",
+        "id: older\ntitle: Telehealth billing\ndate: 2016-01-01",
+        "Telehealth billing codes explained.");
+    ContentFiles.page(
+        content,
+        "newer.md",
+        "id: newer\ntitle: Telehealth billing\ndate: 2024-01-01",
+        "Telehealth billing codes explained here.");
+    Path index = TestAssembly.indexBeside(content);
 
     assertEquals(
         List.of("newer", "older"),

@@ -11,8 +11,7 @@ import java.util.TreeMap;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -24,33 +23,25 @@ import org.junit.jupiter.api.TestInstance;
 class SearchExecutorTest {
   private static final String SOLAR = "Solar power notes.";
   private static final String OTHER = "Garden notes.";
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            //  id    body   date   searchCategory  tags
-            row("p1", SOLAR, "2024", "News", "energy", "solar"),
-            row("p2", SOLAR, "2023", "Guides", "energy"),
-            row("p3", SOLAR, "2025", "Guides", "solar"),
-            row("p4", OTHER, "2022", "News", "garden"),
-            row("p5", SOLAR, "2024", "Guides", "solar", "garden"),
-            row("p6", SOLAR, "2025", "News", "energy"),
-            row("p7", OTHER, "2023", "News", "solar"),
-            row("p8", SOLAR, "2024", "Guides"));
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          //  id    body   date   searchCategory  tags
+          row("p1", SOLAR, "2024", "News", "energy", "solar"),
+          row("p2", SOLAR, "2023", "Guides", "energy"),
+          row("p3", SOLAR, "2025", "Guides", "solar"),
+          row("p4", OTHER, "2022", "News", "garden"),
+          row("p5", SOLAR, "2024", "Guides", "solar", "garden"),
+          row("p6", SOLAR, "2025", "News", "energy"),
+          row("p7", OTHER, "2023", "News", "solar"),
+          row("p8", SOLAR, "2024", "Guides"));
 
   private static TinyIndex.Page row(
       String id, String body, String year, String category, String... tags) {
     var page =
         page(id, "Page " + id).body(body).date(year + "-01-01").facet("searchCategory", category);
     return tags.length == 0 ? page : page.facet("tags", tags);
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
   }
 
   /** One facet's counts, by value. */

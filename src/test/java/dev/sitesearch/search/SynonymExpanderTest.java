@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.config.RankingSettings.Synonyms;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,24 +20,16 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SynonymExpanderTest {
   private static final RankingSettings SYNONYMS =
-      TinyIndex.BARE.toBuilder().synonyms(Synonyms.BUNDLED).build();
+      TinyIndex.BARE.with(s -> s.synonyms = Synonyms.BUNDLED);
   private static final RankingSettings NO_SYNONYMS = TinyIndex.BARE;
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("abbrev", "CCM checklist").body("The CCM enrollment checklist."),
-            page("longform", "Program guide").body("Starting a chronic care management program."),
-            page("scattered", "Ward notes").body("Management of a ward: chronic pain needs care."),
-            page("chronic-care", "Chronic care").body("Chronic care at home."));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("abbrev", "CCM checklist").body("The CCM enrollment checklist."),
+          page("longform", "Program guide").body("Starting a chronic care management program."),
+          page("scattered", "Ward notes").body("Management of a ward: chronic pain needs care."),
+          page("chronic-care", "Chronic care").body("Chronic care at home."));
 
   @Test
   void a_multi_word_group_works_both_ways() throws Exception {

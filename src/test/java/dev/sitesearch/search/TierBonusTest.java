@@ -4,8 +4,7 @@ import static dev.sitesearch.search.TinyIndex.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,26 +18,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TierBonusTest {
   private static final TierBonus ON = new TierBonus(100);
   private static final TierBonus OFF = new TierBonus(0);
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("many", "Solar battery")
-                .body("Solar battery, solar battery: the solar battery again."),
-            page("all", "Home energy")
-                .body(
-                    "A solar roof, a battery in the garage and an inverter on the wall, among "
-                        + "the many other things people fit to their houses these days."),
-            page("cable", "Gardening")
-                .body("Nothing about energy here, only a garden hose and an extension cable."));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("many", "Solar battery")
+              .body("Solar battery, solar battery: the solar battery again."),
+          page("all", "Home energy")
+              .body(
+                  "A solar roof, a battery in the garage and an inverter on the wall, among "
+                      + "the many other things people fit to their houses these days."),
+          page("cable", "Gardening")
+              .body("Nothing about energy here, only a garden hose and an extension cable."));
 
   @ParameterizedTest(name = "{0} words need {1}")
   @CsvSource({"1, 1", "2, 2", "3, 3", "4, 3", "5, 4", "8, 6"})

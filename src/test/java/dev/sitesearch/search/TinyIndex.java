@@ -10,6 +10,7 @@ import dev.sitesearch.index.Schema;
 import dev.sitesearch.index.SpellingAnalyzer;
 import dev.sitesearch.index.TextAnalyzer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,20 +50,8 @@ final class TinyIndex implements AutoCloseable {
   /** The time of every search: fixed, never the wall clock. */
   static final long NOW = Instant.parse("2025-06-01T00:00:00Z").toEpochMilli();
 
-  /**
-   * Every ranking feature off (no bonuses, stages, typos or synonyms): a test turns on the one it
-   * is about.
-   */
-  static final RankingSettings BARE =
-      RankingSettings.DEFAULTS.toBuilder()
-          .tierBoost(0)
-          .proximity(0, 0)
-          .exactTitleBoost(0)
-          .typos(false)
-          .recency(0, 0)
-          .feedback(0)
-          .synonyms(RankingSettings.Synonyms.NONE)
-          .build();
+  /** Every ranking feature off: a test turns on the one it is about. */
+  static final RankingSettings BARE = RankingSettings.WORDS_ONLY;
 
   /** A page as its Markdown file would give it; front matter holds its date and facet values. */
   record Page(
@@ -118,13 +107,16 @@ final class TinyIndex implements AutoCloseable {
     this.directory = directory;
     this.reader = reader;
     var factory =
-        new SiteSearcher.Factory(
+        SiteSearcher.factory(
             SCHEMA.facetsConfig(), SearchService.similarity(RankingSettings.DEFAULTS));
     this.searcher = (SiteSearcher) factory.newSearcher(reader, null);
   }
 
-  /** The pages indexed in the order given (which is also the order of equal scores). */
-  static TinyIndex of(Page... pages) throws IOException {
+  /**
+   * The pages indexed in the order given (which is also the order of equal scores). In memory, so a
+   * test class can make its index as a field.
+   */
+  static TinyIndex of(Page... pages) {
     Directory directory = new ByteBuffersDirectory();
     try {
       var mapper = new DocumentMapper(SCHEMA);
@@ -142,8 +134,13 @@ final class TinyIndex implements AutoCloseable {
       }
       return new TinyIndex(directory, DirectoryReader.open(directory));
     } catch (IOException | RuntimeException e) {
-      directory.close();
-      throw e;
+      try {
+        directory.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof IOException io) throw new UncheckedIOException(io);
+      throw (RuntimeException) e;
     }
   }
 

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sitesearch.content.PageReader;
-import dev.sitesearch.index.Indexer;
-import dev.sitesearch.index.Schema;
+import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -26,20 +23,11 @@ class TitleSuggesterTest {
   @TempDir Path tmp;
 
   private void index(String... titles) throws IOException {
-    Path content = Files.createDirectories(tmp.resolve("content"));
+    Path content = tmp.resolve("content");
     for (int i = 0; i < titles.length; i++) {
-      Files.writeString(
-          content.resolve("p" + i + ".md"), "---\ntitle: " + titles[i] + "\n---\nbody\n");
+      ContentFiles.page(content, "p" + i + ".md", "title: " + titles[i], "body");
     }
-    var clock = Clock.systemUTC();
-    new Indexer(
-            content,
-            tmp.resolve("index"),
-            Schema.defaults(),
-            new PageReader(1_000_000, false, clock),
-            2,
-            clock)
-        .run(false, Indexer.Progress.NONE);
+    TestAssembly.indexBeside(content);
   }
 
   private static List<String> texts(List<TitleSuggester.Suggestion> suggestions) {

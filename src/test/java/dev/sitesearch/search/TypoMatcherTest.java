@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sitesearch.config.RankingSettings;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,29 +17,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TypoMatcherTest {
-  private static final RankingSettings TYPOS = TinyIndex.BARE.toBuilder().typos(true).build();
+  private static final RankingSettings TYPOS = TinyIndex.BARE.with(s -> s.typos = true);
   private static final RankingSettings NO_TYPOS = TinyIndex.BARE;
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("diabetes", "Diabetes education").body("Diabetes education in clinics."),
-            page("foot", "Foot care").body("Care for a diabetic foot."),
-            page("nurse", "Staff").body("Ask the nurse."),
-            page("fhir", "Standards").body("FHIR in short."),
-            page("interop", "Exchange").body("Interoperability between systems."),
-            page("hospital", "Wards").body("The hospital wing."),
-            page("form", "Forms").body("Fill in form 12345."),
-            page("bread", "Kitchen").body("Fresh bread."),
-            page("break", "Rest").body("Take a break."));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("diabetes", "Diabetes education").body("Diabetes education in clinics."),
+          page("foot", "Foot care").body("Care for a diabetic foot."),
+          page("nurse", "Staff").body("Ask the nurse."),
+          page("fhir", "Standards").body("FHIR in short."),
+          page("interop", "Exchange").body("Interoperability between systems."),
+          page("hospital", "Wards").body("The hospital wing."),
+          page("form", "Forms").body("Fill in form 12345."),
+          page("bread", "Kitchen").body("Fresh bread."),
+          page("break", "Rest").body("Take a break."));
 
   @ParameterizedTest(name = "{0} finds {1}")
   @CsvSource(

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -16,26 +15,18 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WordMatcherTest {
-  private TinyIndex index;
 
-  @BeforeAll
-  void index() throws Exception {
-    index =
-        TinyIndex.of(
-            page("hamlet", "Hamlet").body("To be or not to be, that is the question."),
-            page("city", "City clinic").body("The clinic opens at nine."),
-            page("rural", "Rural clinic").body("A clinic far away."),
-            page("epilogue", "Epilogue").body("The end."),
-            page("covid", "Vaccines").body("Covid-19 vaccines."),
-            page("apart", "Reports").body("Covid cases rose in 19 wards."),
-            page("telehealth", "Visits").body("Telehealth visits."),
-            page("telemedicine", "Rules").body("Telemedicine rules."));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    index.close();
-  }
+  @AutoClose
+  private final TinyIndex index =
+      TinyIndex.of(
+          page("hamlet", "Hamlet").body("To be or not to be, that is the question."),
+          page("city", "City clinic").body("The clinic opens at nine."),
+          page("rural", "Rural clinic").body("A clinic far away."),
+          page("epilogue", "Epilogue").body("The end."),
+          page("covid", "Vaccines").body("Covid-19 vaccines."),
+          page("apart", "Reports").body("Covid cases rose in 19 wards."),
+          page("telehealth", "Visits").body("Telehealth visits."),
+          page("telemedicine", "Rules").body("Telemedicine rules."));
 
   /** The pages found, in id order: these tests are about matching, not ranking. */
   private List<String> found(String q) throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.config.FieldSettings;
+import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -134,9 +135,9 @@ class SearchPageBrowserTest {
   void removing_a_chip_drops_that_filter_and_keeps_the_others() {
     open(
         "/?f.communityTopics="
-            + UiServer.enc(TELEHEALTH)
+            + TestHttp.enc(TELEHEALTH)
             + "&f.communityTopics="
-            + UiServer.enc(RPM)
+            + TestHttp.enc(RPM)
             + "&f.searchCategory=News");
     assertEquals(3, chips().size());
 
@@ -275,7 +276,7 @@ class SearchPageBrowserTest {
     assertEquals("suggestion-0", box.getAttribute("aria-activedescendant"));
     String chosen = options.get(0).getText();
     keys.sendKeys(Keys.ENTER).perform();
-    waitForParams("q=" + UiServer.enc(chosen));
+    waitForParams("q=" + TestHttp.enc(chosen));
 
     assertEquals(chosen, box.getDomProperty("value"));
     assertEquals("false", box.getAttribute("aria-expanded"));
@@ -314,7 +315,7 @@ class SearchPageBrowserTest {
 
   @Test
   void markup_and_script_in_content_show_as_text_and_never_run() {
-    open("/?q=" + UiServer.enc("markup test"));
+    open("/?q=" + TestHttp.enc("markup test"));
     assertPwnedNot();
     JsonNode hostile = server.search("q", "markup test").get("hits").get(0);
     assertEquals("ui-hostile", hostile.get("id").asText());
@@ -458,7 +459,7 @@ class SearchPageBrowserTest {
     check(CATEGORY, "News");
 
     String expected =
-        UiServer.query("f." + CATEGORY, "News", "sort", "oldest", "prefix", "tele", "size", "100");
+        TestHttp.query("f." + CATEGORY, "News", "sort", "oldest", "prefix", "tele", "size", "100");
     browser.until(
         "the finder asked again within the filter",
         d ->
@@ -491,7 +492,7 @@ class SearchPageBrowserTest {
         UiServer.start(
             workDir,
             new FieldSettings(d.text(), facets, d.dates(), d.stored(), d.stemmer(), labels))) {
-      browser.driver.get(relabelled.origin() + "/?f." + TOPICS + "=" + UiServer.enc(TELEHEALTH));
+      browser.driver.get(relabelled.origin() + "/?f." + TOPICS + "=" + TestHttp.enc(TELEHEALTH));
       settle();
 
       var expected = new ArrayList<String>();
@@ -523,7 +524,7 @@ class SearchPageBrowserTest {
   @Test
   void at_phone_width_the_filters_fold_above_the_results_and_nothing_scrolls_sideways() {
     browser.size(new Dimension(375, 812));
-    open("/?q=" + UiServer.enc("remote monitoring"));
+    open("/?q=" + TestHttp.enc("remote monitoring"));
     assertEquals(375L, browser.js("return window.innerWidth"));
     WebElement toggle = browser.find("#filters-toggle");
     assertTrue(toggle.isDisplayed());
@@ -567,7 +568,7 @@ class SearchPageBrowserTest {
     WebElement box = browser.find("#q");
     box.clear();
     box.sendKeys(q);
-    waitForParams("q=" + UiServer.enc(q));
+    waitForParams("q=" + TestHttp.enc(q));
   }
 
   /**
@@ -628,10 +629,19 @@ class SearchPageBrowserTest {
   }
 
   private WebElement checkbox(String facet, String value) {
+    return forValue("#facets input[type=checkbox]", facet, value);
+  }
+
+  /**
+   * The element {@code selector} finds for this facet value ({@code data-facet}, {@code
+   * data-value}), or null.
+   */
+  private WebElement forValue(String selector, String facet, String value) {
     return (WebElement)
         browser.js(
-            "return [...document.querySelectorAll('#facets input[type=checkbox]')]"
-                + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1]) || null",
+            "return [...document.querySelectorAll(arguments[0])]"
+                + ".find(e => e.dataset.facet === arguments[1] && e.dataset.value === arguments[2]) || null",
+            selector,
             facet,
             value);
   }
@@ -654,12 +664,7 @@ class SearchPageBrowserTest {
   }
 
   private WebElement chipButton(String facet, String value) {
-    return (WebElement)
-        browser.js(
-            "return [...document.querySelectorAll('#chips button')]"
-                + ".find(c => c.dataset.facet === arguments[0] && c.dataset.value === arguments[1])",
-            facet,
-            value);
+    return forValue("#chips button", facet, value);
   }
 
   /** "Label: value" for each active-filter chip. */

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,18 +70,14 @@ class UiAssetsHttpTest {
     assertFalse(csp.contains("unsafe"), csp);
 
     String html = page.body();
-    assertFalse(
-        Pattern.compile("<script(?![^>]*\\bsrc=)", Pattern.CASE_INSENSITIVE).matcher(html).find(),
-        "every script is a file");
-    assertFalse(
-        Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
-        "no handlers");
-    assertFalse(
-        Pattern.compile("<style|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
-        "no inline css");
-    assertFalse(
-        Pattern.compile("(src|href)=\"(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html).find(),
-        "no assets from other hosts");
+    assertNotFound("<script(?![^>]*\\bsrc=)", html, "every script is a file");
+    assertNotFound("\\son[a-z]+\\s*=", html, "no handlers");
+    assertNotFound("<style|\\sstyle\\s*=", html, "no inline css");
+    assertNotFound("(src|href)=\"(https?:)?//", html, "no assets from other hosts");
+  }
+
+  private static void assertNotFound(String regex, String html, String message) {
+    assertFalse(Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(html).find(), message);
   }
 
   @Test
@@ -256,7 +249,7 @@ class UiAssetsHttpTest {
         "/search.js?v=../../pom.xml&x=/simplelogger.properties"
       })
   void nothing_outside_the_bundled_files_is_served(String path) throws IOException {
-    String raw = rawGet(path);
+    String raw = server.rawGet(path);
     String status = raw.substring(0, raw.indexOf("\r\n"));
     // "/search.js/" is the same route with a trailing slash, and a "v" that is no version is just a
     // stale one;
@@ -288,19 +281,5 @@ class UiAssetsHttpTest {
 
   private static String header(HttpResponse<String> r, String name) {
     return r.headers().firstValue(name).orElse(null);
-  }
-
-  /** A GET with the path sent exactly as given (no client-side normalisation). */
-  private String rawGet(String path) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
