@@ -30,6 +30,10 @@ import java.util.function.Consumer;
  * @param recency the bonus for newer pages
  * @param feedbackWeight for long, question-like queries, weight of the words that best characterise
  *     the first results (pseudo-relevance feedback); 0 turns it off
+ * @param splitCompounds a typed word the analyzer splits into parts of letters only ({@code
+ *     two-dimensional}, {@code e-mail}) matches each part as a word, the parts in sequence earning
+ *     more; off, it matches only as a phrase. Words with digits ({@code covid-19}, {@code
+ *     iso-9001}) are codes and always match as a phrase
  * @param synonyms where query-time synonyms come from
  * @param pins query (case, accents and punctuation do not matter) to the ids shown first, in order
  * @param hides query to the ids never shown for it
@@ -43,6 +47,7 @@ public record RankingSettings(
     boolean typos,
     Recency recency,
     float feedbackWeight,
+    boolean splitCompounds,
     Synonyms synonyms,
     Map<String, List<String>> pins,
     Map<String, List<String>> hides) {
@@ -63,6 +68,7 @@ public record RankingSettings(
           true,
           new Recency(730, 0.1),
           0.5f,
+          false,
           Synonyms.BUNDLED,
           Map.of(),
           Map.of());
@@ -207,6 +213,7 @@ public record RankingSettings(
     public boolean typos;
     public Recency recency;
     public float feedbackWeight;
+    public boolean splitCompounds;
     public Synonyms synonyms;
     public Map<String, List<String>> pins;
     public Map<String, List<String>> hides;
@@ -220,6 +227,7 @@ public record RankingSettings(
       typos = s.typos;
       recency = s.recency;
       feedbackWeight = s.feedbackWeight;
+      splitCompounds = s.splitCompounds;
       synonyms = s.synonyms;
       pins = s.pins;
       hides = s.hides;
@@ -235,6 +243,7 @@ public record RankingSettings(
           typos,
           recency,
           feedbackWeight,
+          splitCompounds,
           synonyms,
           pins,
           hides);

@@ -50,7 +50,9 @@ final class QueryPlanner {
     this.facetsConfig = schema.facetsConfig();
     this.synonyms = SynonymExpander.of(ranking.synonyms());
     var fields = new FieldQueries(analyzer, schema, ranking.bm25f());
-    this.matcher = new WordMatcher(fields, ranking.typos() ? new TypoMatcher(fields) : null);
+    this.matcher =
+        new WordMatcher(
+            fields, ranking.typos() ? new TypoMatcher(fields) : null, ranking.splitCompounds());
     this.bonuses =
         List.of(
             new TierBonus(ranking.tierBoost()),

@@ -30,13 +30,16 @@ final class WordMatcher {
 
   private final FieldQueries fields;
   private final TypoMatcher typos;
+  private final boolean splitCompounds;
 
   /**
    * @param typos null when typo tolerance is off
+   * @param splitCompounds whether a word of letters the analyzer splits matches its parts as words
    */
-  WordMatcher(FieldQueries fields, TypoMatcher typos) {
+  WordMatcher(FieldQueries fields, TypoMatcher typos, boolean splitCompounds) {
     this.fields = fields;
     this.typos = typos;
+    this.splitCompounds = splitCompounds;
   }
 
   MatchedWords match(UserQuery query, IndexReader reader) {
@@ -99,7 +102,7 @@ final class WordMatcher {
 
   private Query clause(Clause clause) {
     return switch (clause) {
-      case Word w -> analyzed(w.text());
+      case Word w -> isCompound(w.text()) ? compound(fields.analyze(w.text())) : analyzed(w.text());
       case Phrase p -> analyzed(p.text());
       case Prefix p -> prefix(p.text());
       case TypedWords words -> anyOf(words.parts());
@@ -127,6 +130,24 @@ final class WordMatcher {
     return terms.size() == 1 ? fields.term(terms.get(0).text()) : fields.phrase(terms, 0);
   }
 
+  /**
+   * A typed word of letters that the analyzer splits ({@code two-dimensional}): each part is a
+   * word, and the parts in sequence (the phrase) score on top, so a page that writes "two
+   * dimensional" or "dimensional, two" still matches and the page that writes the compound leads.
+   */
+  private boolean isCompound(String text) {
+    return splitCompounds
+        && text.chars().noneMatch(Character::isDigit)
+        && fields.analyze(text).size() > 1;
+  }
+
+  private Query compound(List<AnalyzedTerm> terms) {
+    var b = new BooleanQuery.Builder();
+    terms.forEach(t -> b.add(fields.term(t.text()), Occur.SHOULD));
+    b.add(fields.phrase(terms, 0), Occur.SHOULD);
+    return b.build();
+  }
+
   private Query prefix(String text) {
     String normalized = fields.normalize(text);
     if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX_CHARS
@@ -144,12 +165,17 @@ final class WordMatcher {
 
   private boolean matchesSomething(Clause clause, IndexReader reader) {
     return switch (clause) {
-      case Word w -> allTermsKnown(w.text(), reader);
+      case Word w ->
+          isCompound(w.text()) ? anyTermKnown(w.text(), reader) : allTermsKnown(w.text(), reader);
       case Phrase p -> allTermsKnown(p.text(), reader);
       case Prefix p -> true;
       case TypedWords words -> words.parts().stream().anyMatch(o -> matchesSomething(o, reader));
       case AnyOf any -> any.options().stream().anyMatch(o -> matchesSomething(o, reader));
     };
+  }
+
+  private boolean anyTermKnown(String text, IndexReader reader) {
+    return fields.analyze(text).stream().anyMatch(t -> fields.known(t.text(), reader));
   }
 
   private boolean allTermsKnown(String text, IndexReader reader) {

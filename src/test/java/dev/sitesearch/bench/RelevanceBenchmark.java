@@ -44,28 +44,11 @@ class RelevanceBenchmark {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"med", "cisi"})
+  @ValueSource(strings = {"med", "cisi", "cacm", "adi"})
   void rank_a_collection(String name) throws Exception {
     Path collection = relevanceDir().resolve(name);
     Path work = Path.of("target", "relevance", name).toAbsolutePath();
-    Path content = work.resolve("content");
-    Files.createDirectories(work);
-    if (!Files.isDirectory(content)) {
-      // --no-title-fallback: MED has no titles; the converter would otherwise title each page with
-      // its first
-      // sentence, which the baseline (title + text from docs.jsonl) never sees. Both then index the
-      // same words.
-      Process p =
-          new ProcessBuilder(
-                  "python3",
-                  relevanceDir().resolve("collection_to_content.py").toString(),
-                  collection.toString(),
-                  content.toString(),
-                  "--no-title-fallback")
-              .inheritIO()
-              .start();
-      if (p.waitFor() != 0) throw new AssertionError("collection_to_content.py failed");
-    }
+    Path content = converted(collection, work);
     Map<String, String> queries = Collections.queries(collection.resolve("queries.tsv"));
     Map<String, Map<String, Integer>> qrels = Collections.qrels(collection.resolve("qrels.txt"));
 
@@ -202,7 +185,31 @@ class RelevanceBenchmark {
     BenchCorpus.print("%s  trec_eval.py on our run: %s", name, out);
   }
 
-  private static Map<String, List<String>> run(OpenedIndex search, Map<String, String> queries)
+  /**
+   * The collection as Markdown content under {@code work/content}, converted once by the shared
+   * {@code collection_to_content.py} with {@code --no-title-fallback}: MED has no titles, and the
+   * converter would otherwise title each page with its first sentence, which the baseline (title +
+   * text from docs.jsonl) never sees. Both then index the same words.
+   */
+  static Path converted(Path collection, Path work) throws Exception {
+    Path content = work.resolve("content");
+    Files.createDirectories(work);
+    if (!Files.isDirectory(content)) {
+      Process p =
+          new ProcessBuilder(
+                  "python3",
+                  relevanceDir().resolve("collection_to_content.py").toString(),
+                  collection.toString(),
+                  content.toString(),
+                  "--no-title-fallback")
+              .inheritIO()
+              .start();
+      if (p.waitFor() != 0) throw new AssertionError("collection_to_content.py failed");
+    }
+    return content;
+  }
+
+  static Map<String, List<String>> run(OpenedIndex search, Map<String, String> queries)
       throws Exception {
     var runs = new LinkedHashMap<String, List<String>>();
     for (var q : queries.entrySet()) {

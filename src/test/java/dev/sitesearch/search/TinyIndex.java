@@ -188,7 +188,7 @@ final class TinyIndex implements AutoCloseable {
 
   /** {@code q}'s words as the planner matches them, without typos or synonyms. */
   MatchedWords words(String q) {
-    return new WordMatcher(FIELDS, null).match(UserQueryParser.parse(q), reader);
+    return new WordMatcher(FIELDS, null, false).match(UserQueryParser.parse(q), reader);
   }
 
   /**
@@ -204,7 +204,7 @@ final class TinyIndex implements AutoCloseable {
             request.from(),
             request.to());
     Set<String> content =
-        new WordMatcher(FIELDS, null).contentTerms(UserQueryParser.parse(request.q()));
+        new WordMatcher(FIELDS, null, false).contentTerms(UserQueryParser.parse(request.q()));
     return new RankingStage.Context(
         request, words(request.q()), content, searcher, filters, nowMillis);
   }
