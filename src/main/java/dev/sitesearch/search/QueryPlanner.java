@@ -92,11 +92,9 @@ final class QueryPlanner {
     boolean browsing = !words.hadWords();
     Query query = withBonuses(words, typed);
     // Lucene refuses a query of more leaf clauses than its limit (1,024 by default). The parser's
-    // caps keep the
-    // default fields well below it, but many text fields, prefixes and synonyms multiply: past the
-    // limit the query
-    // keeps its first clauses, as the parser keeps its first terms. The stages and filters come on
-    // top.
+    // caps keep the default fields well below it, but many text fields, prefixes and synonyms
+    // multiply: past the limit the query keeps its first clauses, as the parser keeps its first
+    // terms. The stages and filters come on top.
     int budget = IndexSearcher.getMaxClauseCount() - filters.clauseCount() - STAGE_CLAUSES;
     while (leafClauses(query) > budget && words.size() > 1) {
       words = words.firstClauses(words.size() / 2);

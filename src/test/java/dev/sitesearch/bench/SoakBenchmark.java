@@ -87,8 +87,8 @@ class SoakBenchmark {
         editor.stop.set(true);
         editing.join();
         // On a site this large the refresh thread rebuilds the title suggester after each commit;
-        // let it finish, so
-        // the heap is compared between two quiet moments rather than against a build in flight.
+        // let it finish, so the heap is compared between two quiet moments rather than against a
+        // build in flight.
         Thread.sleep(SETTLE.toMillis());
         Snapshot after = Snapshot.take(index);
 

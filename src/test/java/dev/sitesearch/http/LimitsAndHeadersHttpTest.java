@@ -104,9 +104,8 @@ class LimitsAndHeadersHttpTest {
       requests_beyond_the_concurrency_limit_get_a_503_problem_with_retry_after_then_service_resumes()
           throws Exception {
     // A short wait, not none: the held request must get the slot even if a search of ours still has
-    // it (with no
-    // wait it would itself be refused now and then, and hold nothing); past the wait the searches
-    // are refused.
+    // it (with no wait it would itself be refused now and then, and hold nothing); past the wait
+    // the searches are refused.
     var limits =
         new ServerLimits(
             ServerLimits.DEFAULT_MAX_HEADER_BYTES, 1024, 1, Duration.ofMillis(500), RateLimit.OFF);

@@ -301,8 +301,7 @@ class HostileCorpusTest {
     }
 
     // Not asserted: "no new commit". A duplicate-id loser is not in the index, so every run reads,
-    // writes and
-    // deletes it again, and commits; the state stays right, which is what this checks.
+    // writes and deletes it again, and commits; the state stays right, which is what this checks.
     IndexSummary again = indexer(content).run(false, Indexer.Progress.NONE);
     assertEquals(
         "added=0 updated=0 deleted=0",

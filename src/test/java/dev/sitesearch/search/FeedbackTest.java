@@ -135,8 +135,7 @@ class FeedbackTest {
     Path index = TestAssembly.indexBeside(content);
 
     // Every word of the best answers is on every page: none tells a page apart, so no feedback word
-    // is added (its
-    // weight would be 0 / 0, which Lucene refuses as a boost).
+    // is added (its weight would be 0 / 0, which Lucene refuses as a boost).
     try (var opened = OpenedIndex.of(index)) {
       assertEquals(4, opened.search(SearchRequest.of(QUESTION)).total());
     }

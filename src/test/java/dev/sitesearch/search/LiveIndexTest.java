@@ -60,8 +60,7 @@ class LiveIndexTest {
   @Test
   void opening_an_index_that_fails_half_way_closes_its_searchers_and_directory() throws Exception {
     // An index from before titles were capped: its 40 KB title cannot become a completion, so the
-    // first suggester
-    // build throws after the searcher has opened (and mapped) the index files.
+    // first suggester build throws after the searcher has opened (and mapped) the index files.
     Path index = tmp.resolve("index");
     try (var dir = FSDirectory.open(index);
         var w = new IndexWriter(dir, new IndexWriterConfig())) {

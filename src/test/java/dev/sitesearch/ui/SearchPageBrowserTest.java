@@ -374,8 +374,7 @@ class SearchPageBrowserTest {
     assertEquals(List.of("zzyzx"), params().get("q"));
 
     // The API sends didYouMean when it has a correction; the page must offer it as a link. This
-    // fixture's API
-    // answers null, so the browser's fetch is wrapped to add one.
+    // fixture's API answers null, so the browser's fetch is wrapped to add one.
     long total = server.search("q", "telehealth").get("total").asLong();
     browser.js(
         """

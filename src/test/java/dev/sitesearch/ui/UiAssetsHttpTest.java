@@ -252,8 +252,7 @@ class UiAssetsHttpTest {
     String raw = server.rawGet(path);
     String status = raw.substring(0, raw.indexOf("\r\n"));
     // "/search.js/" is the same route with a trailing slash, and a "v" that is no version is just a
-    // stale one;
-    // everything else must be refused.
+    // stale one; everything else must be refused.
     if (path.equals("/search.js/") || path.startsWith("/search.js?v=")) {
       assertTrue(status.contains(" 200 "), status);
       assertFalse(
