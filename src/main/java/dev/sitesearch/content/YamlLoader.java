@@ -18,7 +18,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -28,8 +27,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *
  * <p>Every alias counts towards the limit. snakeyaml's own limit counts only aliases of lists and
  * maps, but an alias of a long text repeats it as surely: {@code tags: [*s, *s, …]} made each of
- * thousands of tags a 100 KB string, and normalising them took 14 s for a 256 KB page. Not
- * thread-safe (snakeyaml's constructor is not): one per thread.
+ * thousands of tags a 100 KB string, and normalising them took 14 s for a 256 KB page. The text is
+ * read by a {@link WholeTextReader}, in linear time. Not thread-safe (snakeyaml's constructor is
+ * not): one per thread.
  */
 final class YamlLoader {
   static final int MAX_ALIASES = 50;
@@ -54,7 +54,7 @@ final class YamlLoader {
    *     a limit; a {@link MarkedYAMLException} says where
    */
   Object load(String source) {
-    Parser parser = new AliasCounter(new ParserImpl(new StreamReader(source), options));
+    Parser parser = new AliasCounter(new ParserImpl(new WholeTextReader(source), options));
     constructor.setComposer(new Composer(parser, resolver, options));
     return constructor.getSingleData(Object.class);
   }
