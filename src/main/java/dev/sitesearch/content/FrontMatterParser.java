@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Splits a page into front matter and body, as Hugo does: YAML between {@code ---} lines, TOML
- * between {@code +++} lines, or a JSON object at the very start; a page may have none.
+ * between {@code +++} lines, or a JSON object at the very start; a page may have none. Keys are
+ * case-insensitive and keys without a value absent, as in Hugo ({@link FrontMatterKeys}).
  *
  * <p>YAML is read by a {@link YamlLoader} (safe types only, limits on aliases, nesting and size),
  * JSON and TOML with a nesting limit, so a hostile page fails fast instead of eating the heap.
@@ -106,7 +107,7 @@ public final class FrontMatterParser {
     int[] b = block(text, "+++", "+++");
     String source = text.substring(b[0], b[1]);
     try {
-      Map<String, Object> data = TOML.readValue(source, MAP);
+      Map<String, Object> data = FrontMatterKeys.normalise(TOML.readValue(source, MAP));
       return new FrontMatter(data, FrontMatter.Format.TOML, text.substring(b[2]));
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
@@ -121,7 +122,7 @@ public final class FrontMatterParser {
 
   private FrontMatter json(String text) throws FrontMatterException {
     try (JsonParser parser = JSON.createParser(text)) {
-      Map<String, Object> data = parser.readValueAs(MAP);
+      Map<String, Object> data = FrontMatterKeys.normalise(parser.readValueAs(MAP));
       int end = (int) parser.currentLocation().getCharOffset();
       String body = text.substring(Math.min(end, text.length()));
       return new FrontMatter(data, FrontMatter.Format.JSON, body);
@@ -136,7 +137,6 @@ public final class FrontMatterParser {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object data, String format) throws FrontMatterException {
     if (data == null) return Map.of();
     if (!(data instanceof Map<?, ?> map)) {
@@ -147,9 +147,7 @@ public final class FrontMatterParser {
           2,
           1);
     }
-    var out = new LinkedHashMap<String, Object>();
-    for (var e : map.entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
-    return out;
+    return FrontMatterKeys.normalise(map);
   }
 
   /**

@@ -280,4 +280,14 @@ class DocumentMapperTest {
         List.of(ContentProblem.of("a.md", "tags: a value over 200 characters was shortened")),
         mapped.warnings());
   }
+
+  @Test
+  void facet_and_date_fields_are_found_whatever_the_case_of_their_keys() throws Exception {
+    MappedDocument mapped =
+        mapper.map(page("a.md", "Tags: [care]\nLink:\n  Brand: medium.com\nDATE: 2021-03-04"));
+
+    assertEquals(List.of("care"), facet(mapped, "tags"));
+    assertEquals(List.of("medium.com"), facet(mapped, "link.brand"));
+    assertEquals(List.of("2021"), facet(mapped, Schema.YEAR_FACET));
+  }
 }
