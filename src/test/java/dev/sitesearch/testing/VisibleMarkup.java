@@ -17,13 +17,23 @@ public final class VisibleMarkup {
   private static final List<Kind> KINDS =
       List.of(
           new Kind("shortcode", Pattern.compile("\\{\\{[<%]|[>%]\\}\\}")),
-          new Kind("table", Pattern.compile("\\|\\s*:?-{3,}|-{3,}:?\\s*\\|")),
+          new Kind("table", Pattern.compile(":?-+:?\\s*\\|\\s*:?-+:?")), // a delimiter row
           new Kind("alert", Pattern.compile("\\[![A-Za-z]+\\]")),
           new Kind("attribute", Pattern.compile("\\{[#.][A-Za-z][\\w-]*[^}\\n]{0,80}\\}")),
           new Kind("html", Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]{0,200})?/?>|<!--")),
           new Kind("markdown link", Pattern.compile("\\]\\((https?:|/|#)")));
 
   private VisibleMarkup() {}
+
+  /** Each stretch of raw syntax in {@code visibleText}, as written there. */
+  public static List<String> matches(String visibleText) {
+    var found = new ArrayList<String>();
+    for (Kind kind : KINDS) {
+      var m = kind.pattern().matcher(visibleText);
+      while (m.find()) found.add(m.group());
+    }
+    return found;
+  }
 
   /** The kinds of raw syntax in {@code visibleText}, in a fixed order; empty when it is clean. */
   public static List<String> find(String visibleText) {
