@@ -8,101 +8,34 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.Construct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Splits a page into front matter and body, as Hugo does: YAML between {@code ---} lines, TOML
- * between {@code +++} lines, or a JSON object at the very start; a page may have none.
+ * between {@code +++} lines, or a JSON object at the very start; a page may have none. Keys are
+ * case-insensitive and keys without a value absent, as in Hugo ({@link FrontMatterKeys}).
  *
- * <p>YAML is read with snakeyaml's {@link SafeConstructor} (no class is ever instantiated from a
- * tag, unknown tags are errors) and with limits on aliases, nesting and size, so an alias bomb or a
- * deeply nested document fails fast instead of eating the heap. Thread-safe: one {@link Yaml} per
- * thread, since snakeyaml's is not.
+ * <p>YAML is read by a {@link YamlLoader} (safe types only, limits on aliases, nesting and size),
+ * JSON and TOML with a nesting limit, so a hostile page fails fast instead of eating the heap.
+ * Thread-safe: one YAML loader per thread, since snakeyaml's is not.
  */
 public final class FrontMatterParser {
-  static final int MAX_ALIASES = 50;
   static final int MAX_DEPTH = 50;
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
   private static final ObjectMapper JSON = jsonMapper();
   private static final TomlMapper TOML = new TomlMapper();
 
-  /**
-   * A Yaml per thread: building one is costly and an instance must not be shared between threads.
-   */
-  private final ThreadLocal<Yaml> yaml;
+  /** A loader per thread: building one is costly and snakeyaml's must not be shared. */
+  private final ThreadLocal<YamlLoader> yaml;
 
   public FrontMatterParser(long maxFileBytes) {
     int maxChars = (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1024, maxFileBytes));
-    this.yaml =
-        ThreadLocal.withInitial(
-            () -> {
-              var options = new LoaderOptions();
-              options.setMaxAliasesForCollections(MAX_ALIASES);
-              options.setNestingDepthLimit(MAX_DEPTH);
-              options.setCodePointLimit(maxChars);
-              options.setAllowRecursiveKeys(false);
-              return new Yaml(new StrictDates(options));
-            });
-  }
-
-  /**
-   * YAML's own timestamps, except an impossible one ({@code 2024-02-30}, {@code 2024-13-45}):
-   * snakeyaml's lenient calendar would roll it over into another real date without a word, so it
-   * stays text, and the date field then reports it as not a date.
-   */
-  private static final class StrictDates extends SafeConstructor {
-    private static final Pattern DATE_TIME =
-        Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2}):(\\d{2}))?.*",
-            Pattern.DOTALL);
-
-    StrictDates(LoaderOptions options) {
-      super(options);
-      Construct timestamps = yamlConstructors.get(Tag.TIMESTAMP);
-      yamlConstructors.put(
-          Tag.TIMESTAMP,
-          new AbstractConstruct() {
-            @Override
-            public Object construct(Node node) {
-              String value = ((ScalarNode) node).getValue();
-              return isRealDate(value) ? timestamps.construct(node) : value;
-            }
-          });
-    }
-
-    static boolean isRealDate(String value) {
-      Matcher m = DATE_TIME.matcher(value);
-      if (!m.matches()) return true; // not a form we know: leave it to snakeyaml
-      try {
-        LocalDate.of(
-            Integer.parseInt(m.group(1)),
-            Integer.parseInt(m.group(2)),
-            Integer.parseInt(m.group(3)));
-      } catch (DateTimeException e) {
-        return false;
-      }
-      return m.group(4) == null
-          || (Integer.parseInt(m.group(4)) < 24
-              && Integer.parseInt(m.group(5)) < 60
-              && Integer.parseInt(m.group(6)) < 61);
-    }
+    this.yaml = ThreadLocal.withInitial(() -> new YamlLoader(maxChars, MAX_DEPTH));
   }
 
   public FrontMatter parse(String text) throws FrontMatterException {
@@ -174,7 +107,7 @@ public final class FrontMatterParser {
     int[] b = block(text, "+++", "+++");
     String source = text.substring(b[0], b[1]);
     try {
-      Map<String, Object> data = TOML.readValue(source, MAP);
+      Map<String, Object> data = FrontMatterKeys.normalise(TOML.readValue(source, MAP));
       return new FrontMatter(data, FrontMatter.Format.TOML, text.substring(b[2]));
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
@@ -189,7 +122,7 @@ public final class FrontMatterParser {
 
   private FrontMatter json(String text) throws FrontMatterException {
     try (JsonParser parser = JSON.createParser(text)) {
-      Map<String, Object> data = parser.readValueAs(MAP);
+      Map<String, Object> data = FrontMatterKeys.normalise(parser.readValueAs(MAP));
       int end = (int) parser.currentLocation().getCharOffset();
       String body = text.substring(Math.min(end, text.length()));
       return new FrontMatter(data, FrontMatter.Format.JSON, body);
@@ -204,7 +137,6 @@ public final class FrontMatterParser {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object data, String format) throws FrontMatterException {
     if (data == null) return Map.of();
     if (!(data instanceof Map<?, ?> map)) {
@@ -215,9 +147,7 @@ public final class FrontMatterParser {
           2,
           1);
     }
-    var out = new LinkedHashMap<String, Object>();
-    for (var e : map.entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
-    return out;
+    return FrontMatterKeys.normalise(map);
   }
 
   /**

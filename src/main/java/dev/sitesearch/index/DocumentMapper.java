@@ -3,17 +3,14 @@ package dev.sitesearch.index;
 import dev.sitesearch.content.ContentPage;
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.DateValue;
+import dev.sitesearch.content.MarkdownText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -32,23 +29,15 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Maps a {@link ContentPage} to a Lucene document following the {@link Schema}. Facet values are
- * normalised (a scalar or a list; trimmed; empty ones dropped; numbers and booleans as text); a
- * value of the wrong shape is reported and its field left out, never the page. Thread-safe.
+ * Maps a {@link ContentPage} to a Lucene document following the {@link Schema}. Front-matter fields
+ * are read by {@link FieldValues} (a scalar or a list, as text without markup); a value of the
+ * wrong shape is reported and its field left out, never the page. Thread-safe.
  *
  * <p>One class of about 250 lines on purpose: it is the one place where a page's fields meet the
- * schema's, and its helpers (cleaning values, spotting a description that repeats the body) serve
+ * schema's, and its helpers (reading dates, spotting a description that repeats the body) serve
  * only that mapping.
  */
 public final class DocumentMapper {
-  /**
-   * Longer facet values are cut: a facet label is for reading, and Lucene terms have a hard size
-   * limit.
-   */
-  static final int MAX_FACET_VALUE_CHARS = 200;
-
-  static final int MAX_FACET_VALUES = 100;
-
   /**
    * Enough of a body to learn a site's vocabulary for corrections, without analysing long pages
    * twice.
@@ -57,8 +46,6 @@ public final class DocumentMapper {
 
   /** Full text with positions and offsets in the postings, so highlighting needs no re-analysis. */
   private static final FieldType TEXT_STORED = textType();
-
-  private static final Pattern WHITESPACE_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\s]+");
 
   private final Schema schema;
   private final FacetsConfig facetsConfig;
@@ -82,8 +69,8 @@ public final class DocumentMapper {
     if (page.expiresAt() != null)
       doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
-    if (!page.description().isEmpty())
-      doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, page.description()));
+    String description = description(page);
+    if (!description.isEmpty()) doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, description));
     String titleKey = page.title().toLowerCase(Locale.ROOT);
     doc.add(
         new SortedDocValuesField(
@@ -96,9 +83,9 @@ public final class DocumentMapper {
       String text =
           switch (field) {
             case Fields.TITLE -> page.title();
-            case Fields.DESCRIPTION -> repeatsBodyOpening(page) ? "" : page.description();
+            case Fields.DESCRIPTION -> repeatsBodyOpening(page) ? "" : description;
             case Fields.BODY -> page.body();
-            default -> extraText(page, field, warnings);
+            default -> FieldValues.joined(page, field, warnings);
           };
       if (!text.isEmpty()) doc.add(new Field(field, text, TEXT_STORED));
     }
@@ -107,13 +94,13 @@ public final class DocumentMapper {
     String spelling =
         page.title()
             + "\n"
-            + page.description()
+            + description
             + "\n"
             + (body.length() > SPELLING_BODY_CHARS ? body.substring(0, SPELLING_BODY_CHARS) : body);
     doc.add(new Field(Fields.SPELL, spelling, SPELLING));
 
     for (String facet : schema.facetFields()) {
-      for (String value : facetValues(page, facet, warnings)) {
+      for (String value : FieldValues.text(page, facet, warnings)) {
         doc.add(new SortedSetDocValuesFacetField(facet, value));
         doc.add(new StoredField(Fields.STORED_FACET_PREFIX + facet, value));
       }
@@ -134,7 +121,7 @@ public final class DocumentMapper {
     }
 
     for (String stored : schema.storedFields()) {
-      for (String value : facetValues(page, stored, warnings)) {
+      for (String value : FieldValues.verbatim(page, stored, warnings)) {
         doc.add(new StoredField(Fields.STORED_EXTRA_PREFIX + stored, value));
       }
     }
@@ -153,11 +140,20 @@ public final class DocumentMapper {
    * ellipsis.
    */
   static boolean repeatsBodyOpening(ContentPage page) {
-    String description = words(page.description());
+    String shown = description(page);
+    String description = words(shown);
     if (description.length() < 20) return false;
     String body = page.body();
-    int window = Math.min(body.length(), page.description().length() + OPENING_SLACK_CHARS);
+    int window = Math.min(body.length(), shown.length() + OPENING_SLACK_CHARS);
     return words(body.substring(0, window)).contains(description);
+  }
+
+  /**
+   * The description as a visitor reads it: Hugo themes render it as Markdown, so its links,
+   * emphasis and HTML become their text.
+   */
+  private static String description(ContentPage page) {
+    return MarkdownText.inline(page.description());
   }
 
   /** How far into the body a repeated description may start. */
@@ -167,10 +163,6 @@ public final class DocumentMapper {
 
   private static String words(String text) {
     return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-  }
-
-  private static String extraText(ContentPage page, String field, List<ContentProblem> warnings) {
-    return String.join("\n", facetValues(page, field, warnings));
   }
 
   private static Optional<Instant> date(
@@ -183,52 +175,6 @@ public final class DocumentMapper {
               page.source().relPath(), field + ": " + e.getMessage() + "; the field is left out"));
       return Optional.empty();
     }
-  }
-
-  /** The values of a field as clean strings, or none (with a warning) when its shape is wrong. */
-  static List<String> facetValues(ContentPage page, String field, List<ContentProblem> warnings) {
-    Object raw = page.value(field);
-    if (raw == null) return List.of();
-    Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw);
-    var values = new LinkedHashSet<String>();
-    for (Object item : items) {
-      if (item == null) continue;
-      if (item instanceof Map || item instanceof Collection) {
-        warnings.add(
-            ContentProblem.of(
-                page.source().relPath(),
-                field
-                    + ": expected a value or a list of values, found "
-                    + (raw instanceof Map
-                        ? "a map"
-                        : "a nested " + (item instanceof Map ? "map" : "list"))
-                    + "; the field is left out"));
-        return List.of();
-      }
-      String value = scalar(item);
-      if (value.length() > MAX_FACET_VALUE_CHARS) {
-        warnings.add(
-            ContentProblem.of(
-                page.source().relPath(),
-                field + ": a value over " + MAX_FACET_VALUE_CHARS + " characters was shortened"));
-        value = value.substring(0, MAX_FACET_VALUE_CHARS).strip();
-      }
-      if (!value.isEmpty()) values.add(value);
-      if (values.size() == MAX_FACET_VALUES) {
-        warnings.add(
-            ContentProblem.of(
-                page.source().relPath(),
-                field + ": only the first " + MAX_FACET_VALUES + " values are kept"));
-        break;
-      }
-    }
-    return List.copyOf(values);
-  }
-
-  private static String scalar(Object item) {
-    String s = item instanceof Date d ? d.toInstant().toString() : String.valueOf(item);
-    // Control characters have no place in a label and would break facet paths.
-    return WHITESPACE_OR_CONTROL.matcher(s).replaceAll(" ").strip();
   }
 
   /**

@@ -198,6 +198,29 @@ class FrontMatterParserTest {
     assertTrue(e.getMessage().contains("aliases"), e.getMessage());
   }
 
+  @Test
+  void aliases_of_plain_values_count_towards_the_alias_limit_and_the_error_names_the_line() {
+    String text =
+        "---\ntitle: Page\nname: &s "
+            + "x".repeat(1000)
+            + "\ntags: ["
+            + "*s, ".repeat(YamlLoader.MAX_ALIASES)
+            + "*s]\n---\nBody\n";
+
+    var e = assertThrows(FrontMatterException.class, () -> parser.parse(text));
+
+    assertEquals(4, e.line(), "the line of the list of aliases");
+    assertTrue(e.getMessage().contains("more than 50 aliases"), e.getMessage());
+  }
+
+  @Test
+  void a_few_aliases_of_plain_values_are_read() throws Exception {
+    FrontMatter fm = parser.parse("---\nauthor: &a Jane\neditor: *a\ntags: [*a, x]\n---\n");
+
+    assertEquals("Jane", fm.data().get("editor"));
+    assertEquals(List.of("Jane", "x"), fm.data().get("tags"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"yaml flow", "yaml block", "json", "toml"})
   @Timeout(30) // a guard against a hang, not a speed check

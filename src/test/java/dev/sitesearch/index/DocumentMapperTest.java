@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,8 +209,85 @@ class DocumentMapperTest {
   void a_very_long_facet_value_is_shortened_with_a_warning() throws Exception {
     MappedDocument mapped = mapper.map(page("a.md", "author: '" + "x".repeat(500) + "'"));
 
-    assertEquals(
-        List.of("x".repeat(DocumentMapper.MAX_FACET_VALUE_CHARS)), facet(mapped, "author"));
+    assertEquals(List.of("x".repeat(FieldValues.MAX_CHARS)), facet(mapped, "author"));
     assertEquals(1, mapped.warnings().size());
+  }
+
+  @Test
+  void facet_values_show_the_text_of_markdown_and_html_but_keep_plain_signs() throws Exception {
+    MappedDocument mapped =
+        mapper.map(
+            page(
+                "a.md",
+                """
+                author: '[Jane Doe](https://example.org/jane)'
+                tags: ['<b>Care</b>', 'C++', '*nix', '1. Basics', 'R&amp;D', '`hugo`']"""));
+
+    assertEquals(List.of("Jane Doe"), facet(mapped, "author"));
+    assertEquals(List.of("Care", "C++", "*nix", "1. Basics", "R&D", "hugo"), facet(mapped, "tags"));
+    assertEquals(List.of(), mapped.warnings());
+  }
+
+  @Test
+  void a_facet_value_that_is_only_markup_is_left_out_with_a_warning() throws Exception {
+    MappedDocument mapped = mapper.map(page("a.md", "tags: ['<br>', care]"));
+
+    assertEquals(List.of("care"), facet(mapped, "tags"));
+    assertEquals(
+        List.of(
+            ContentProblem.of(
+                "a.md", "tags: a value with no text once its markup is removed was left out")),
+        mapped.warnings());
+  }
+
+  @Test
+  void the_description_shown_and_searched_is_its_text() throws Exception {
+    Document doc =
+        mapper
+            .map(
+                page(
+                    "a.md",
+                    "description: 'Use **Hugo** <em>now</em>, see [the docs](/docs/) &amp; more.'"))
+            .document();
+
+    assertEquals("Use Hugo now, see the docs & more.", doc.get(Fields.DESCRIPTION_SHOWN));
+    assertEquals("Use Hugo now, see the docs & more.", doc.get(Fields.DESCRIPTION));
+  }
+
+  @Test
+  void extra_stored_fields_are_kept_as_written() throws Exception {
+    var withStored =
+        new DocumentMapper(
+            new Schema(Map.of(Fields.BODY, 1f), List.of("tags"), List.of(), List.of("image.href")));
+
+    Document doc =
+        withStored.map(page("a.md", "image:\n  href: /img/_a_/b*c*.png\ntags: [_a_]")).document();
+
+    assertEquals("/img/_a_/b*c*.png", doc.get(Fields.STORED_EXTRA_PREFIX + "image.href"));
+    assertEquals("a", doc.get(Fields.STORED_FACET_PREFIX + "tags"));
+  }
+
+  @Test
+  void a_list_of_the_same_long_value_many_times_is_one_value_with_one_warning() throws Exception {
+    String value = "word ".repeat(200);
+    String list = ("'" + value + "', ").repeat(500);
+
+    MappedDocument mapped = mapper.map(page("a.md", "tags: [" + list + "x]"));
+
+    assertEquals(
+        List.of(value.substring(0, FieldValues.MAX_CHARS).strip(), "x"), facet(mapped, "tags"));
+    assertEquals(
+        List.of(ContentProblem.of("a.md", "tags: a value over 200 characters was shortened")),
+        mapped.warnings());
+  }
+
+  @Test
+  void facet_and_date_fields_are_found_whatever_the_case_of_their_keys() throws Exception {
+    MappedDocument mapped =
+        mapper.map(page("a.md", "Tags: [care]\nLink:\n  Brand: medium.com\nDATE: 2021-03-04"));
+
+    assertEquals(List.of("care"), facet(mapped, "tags"));
+    assertEquals(List.of("medium.com"), facet(mapped, "link.brand"));
+    assertEquals(List.of("2021"), facet(mapped, Schema.YEAR_FACET));
   }
 }
