@@ -82,6 +82,7 @@ public final class DocumentMapper {
     if (page.expiresAt() != null)
       doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
+    SiteFields.add(doc, page);
     if (!page.description().isEmpty())
       doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, page.description()));
     String titleKey = page.title().toLowerCase(Locale.ROOT);
