@@ -1,6 +1,8 @@
 package dev.sitesearch.content;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +65,10 @@ public record ContentPage(
     Objects.requireNonNull(title);
     Objects.requireNonNull(description);
     Objects.requireNonNull(body);
-    frontMatter = Map.copyOf(Objects.requireNonNullElse(frontMatter, Map.of()));
+    // Not Map.copyOf: a key written without a value ("issue:") is null, and Hugo takes the page.
+    frontMatter =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNullElse(frontMatter, Map.of())));
     warnings = List.copyOf(warnings);
     if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
   }

@@ -213,6 +213,16 @@ class PageReaderTest {
   }
 
   @Test
+  void a_key_without_a_value_is_kept_as_none_and_the_page_is_read() throws Exception {
+    // OpenTelemetry's blog writes "issue:" with nothing after it; Hugo publishes the page.
+    ContentPage page = page("blog/a.md", "---\ntitle: T\nissue:\nsig: GC\n---\nBody\n");
+
+    assertEquals("T", page.title());
+    assertNull(page.value("issue"));
+    assertEquals("GC", page.value("sig"));
+  }
+
+  @Test
   void a_bare_folder_knows_no_language_and_the_page_knows_its_kind_and_sections() throws Exception {
     ContentPage page = page("Docs/Guide/index.md", "---\ntitle: G\n---\nBody\n");
 
