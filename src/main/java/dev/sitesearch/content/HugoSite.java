@@ -13,7 +13,8 @@ import java.util.Set;
  * @param root the project folder, or null for a bare content folder
  * @param urls {@code baseURL}, {@code permalinks}, {@code uglyURLs} and path case
  * @param languages the languages and which one is the default
- * @param mounts the folders Hugo reads content from, most specific first
+ * @param mounts the folders Hugo reads content from, in the order a file is looked up: module
+ *     mounts as written, else the languages' own folders before the site's
  * @param cascades the config's own {@code cascade} entries
  * @param publishing drafts, future and expired pages, date sources, disabled kinds
  * @param taxonomies the taxonomies' plural names ({@code tags}, {@code categories})

@@ -182,17 +182,20 @@ final class HugoSiteReader {
    */
   private List<ContentMount> mounts(
       Map<String, Map<String, Object>> langs, SiteLanguages languages) {
-    var mounts = new ArrayList<ContentMount>(moduleMounts());
-    if (mounts.isEmpty()) {
-      String base = text("contentdir") == null ? "content" : text("contentdir");
-      Path baseDir = resolve(base);
-      for (String code : languages.codes()) {
-        Object dir = langs.getOrDefault(code, Map.of()).get("contentdir");
-        if (dir != null && !resolve(String.valueOf(dir)).equals(baseDir))
-          mounts.add(ContentMount.of(resolve(String.valueOf(dir)), "", code));
-      }
-      mounts.add(ContentMount.of(baseDir, "", null));
+    // Module mounts in the order written: a file several of them take (OpenTelemetry mounts the
+    // English docs into every language as a fallback) belongs to the first, its own language's.
+    List<ContentMount> modules = moduleMounts();
+    if (!modules.isEmpty()) return modules;
+    var mounts = new ArrayList<ContentMount>();
+    String base = text("contentdir") == null ? "content" : text("contentdir");
+    Path baseDir = resolve(base);
+    for (String code : languages.codes()) {
+      Object dir = langs.getOrDefault(code, Map.of()).get("contentdir");
+      if (dir != null && !resolve(String.valueOf(dir)).equals(baseDir))
+        mounts.add(ContentMount.of(resolve(String.valueOf(dir)), "", code));
     }
+    mounts.add(ContentMount.of(baseDir, "", null));
+    // A language's folder inside the site's content folder is the more specific one.
     mounts.sort(Comparator.comparingInt((ContentMount m) -> -m.source().getNameCount()));
     return mounts;
   }
