@@ -67,6 +67,7 @@ final class HugoOracle {
   }
 
   static void assertAgree(Result r) {
+    assertEquals(Map.of(), r.ours().failures(), "no page failed");
     if (System.getProperty("oracle.print") != null) {
       System.out.println("HUGO  " + r.hugoUrls());
       System.out.println("OURS  " + r.ours().urls());

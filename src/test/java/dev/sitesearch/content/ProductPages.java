@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * file against the site) at the Hugo oracle's clock: each page by its path, and each skipped file
  * with why.
  */
-record ProductPages(Map<String, ContentPage> pages, Map<String, String> skipped) {
+record ProductPages(
+    Map<String, ContentPage> pages, Map<String, String> skipped, Map<String, String> failures) {
   static final Clock CLOCK = Clock.fixed(Instant.parse(HugoBuild.CLOCK), ZoneOffset.UTC);
 
   static ProductPages read(Path contentDir) throws IOException {
@@ -23,20 +24,26 @@ record ProductPages(Map<String, ContentPage> pages, Map<String, String> skipped)
   }
 
   static ProductPages read(Path contentDir, PageReader.SiteOptions options) throws IOException {
-    var reader = new PageReader(5_000_000, false, CLOCK, options);
+    return read(contentDir, options, CLOCK);
+  }
+
+  static ProductPages read(Path contentDir, PageReader.SiteOptions options, Clock clock)
+      throws IOException {
+    var reader = new PageReader(5_000_000, false, clock, options);
     List<SourceFile> files = ContentWalker.walk(contentDir).files();
     Site site = reader.site(contentDir, files);
     var pages = new TreeMap<String, ContentPage>();
     var skipped = new TreeMap<String, String>();
+    var failures = new TreeMap<String, String>();
     for (SourceFile f : files) {
       switch (reader.read(f, site)) {
         case ReadOutcome.Parsed p -> pages.put(f.relPath(), p.page());
         case ReadOutcome.Skipped s -> skipped.put(s.path(), s.reason());
-        case ReadOutcome.Failed failed -> throw new AssertionError("failed: " + failed.problem());
+        case ReadOutcome.Failed failed -> failures.put(f.relPath(), failed.problem().reason());
         case ReadOutcome.Gone g -> throw new AssertionError("gone: " + g.path());
       }
     }
-    return new ProductPages(pages, skipped);
+    return new ProductPages(pages, skipped, failures);
   }
 
   /** Each page's URL, by path: what is compared with Hugo's. */

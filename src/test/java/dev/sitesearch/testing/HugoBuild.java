@@ -90,6 +90,27 @@ public record HugoBuild(
         CLOCK,
         "--quiet");
     Path realContent = contentDir.toRealPath();
+    HugoBuild built = published(publicDir, realContent);
+    return new HugoBuild(built.pages(), built.aliases(), listAll(root, realContent));
+  }
+
+  /**
+   * What a build in {@code publicDir} published, made with the oracle's templates (see {@link
+   * #build}, or the real-site script in docs/hugo.md), with paths relative to {@code contentDir};
+   * {@code listed} is left empty.
+   */
+  public static HugoBuild published(Path publicDir, Path contentDir) throws IOException {
+    return published(publicDir, contentDir, null);
+  }
+
+  /**
+   * {@link #published}, keeping only the pages in {@code lang} (null: any); a file Hugo publishes
+   * in several languages (a mount of one language's folder into another's, as a fallback) is then
+   * compared in the one asked for.
+   */
+  public static HugoBuild published(Path publicDir, Path contentDir, String lang)
+      throws IOException {
+    Path realContent = contentDir.toRealPath();
     var pages = new TreeMap<String, Published>();
     var aliases = new TreeMap<String, String>();
     try (Stream<Path> files = Files.walk(publicDir)) {
@@ -102,6 +123,7 @@ public record HugoBuild(
           Path source = Path.of(unescape(m.group(1)));
           if (!source.startsWith(realContent)) continue;
           String rel = realContent.relativize(source).toString().replace('\\', '/');
+          if (lang != null && !lang.equals(m.group(5))) continue;
           pages.put(
               rel,
               new Published(unescape(m.group(2)), unescape(m.group(3)), m.group(4), m.group(5)));
@@ -111,7 +133,7 @@ public record HugoBuild(
         if (r.find()) aliases.put(aliasPath(publicDir, f), r.group(1));
       }
     }
-    return new HugoBuild(pages, aliases, listAll(root, realContent));
+    return new HugoBuild(pages, aliases, Map.of());
   }
 
   /** The template printed the URLs HTML-escaped ({@code +} as {@code &#43;}). */
