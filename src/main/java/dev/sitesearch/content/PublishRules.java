@@ -37,6 +37,7 @@ final class PublishRules {
         && !dates.expiryDate().isAfter(now)
         && !includeDrafts
         && !site.buildExpired()) return "expired on " + dates.expiryDate();
+    if (isTrue(fm.get("headless"))) return "headless: Hugo does not publish it";
     String render = render(fm);
     if (render.equals("never")) return "build.render is never: Hugo does not publish it";
     if (render.equals("link"))

@@ -170,6 +170,21 @@ public final class Site {
     return fingerprint;
   }
 
+  /** The site in a line, for the log: where its config is, its baseURL and languages. */
+  public String describe() {
+    if (!hugo.isProject()) return "a bare content folder (no Hugo project above it)";
+    SiteUrls urls = hugo.urls();
+    return "Hugo site "
+        + hugo.root()
+        + " (baseURL "
+        + (urls.host() == null ? "" : urls.host())
+        + urls.basePath()
+        + ", languages "
+        + String.join(", ", hugo.languages().codes())
+        + (urlTemplate == null ? "" : ", URLs from " + urlTemplate.template())
+        + ")";
+  }
+
   SiteLayout.Where where(String relPath) {
     return layout.where(relPath);
   }

@@ -104,10 +104,11 @@ final class IndexRun {
     plan = RunPlan.make(full, settings.policy(), dir, walk, site.fingerprint(), settings.clock());
     if (plan.rebuild()) writer.deleteAll();
     LOG.info(
-        "indexing {} into {} ({})",
+        "indexing {} into {} ({}); {}",
         settings.contentDir(),
         settings.indexDir() == null ? "memory" : settings.indexDir(),
-        plan.describe());
+        plan.describe(),
+        site.describe());
     for (IndexedFile file : plan.unchanged()) ledger.unchanged(file.path(), file.id());
     for (ContentProblem problem : plan.unlisted()) {
       String path = problem.path();

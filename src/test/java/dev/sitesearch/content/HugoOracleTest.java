@@ -182,6 +182,8 @@ class HugoOracleTest {
 
     assertTrue(r.ours().skipped().get("glossary/term.md").startsWith("build.render is never"));
     assertTrue(r.ours().skipped().get("docs/link.md").startsWith("build.render is link"));
+    assertEquals(
+        "headless: Hugo does not publish it", r.ours().skipped().get("docs/headless/index.md"));
     assertEquals("draft", r.ours().skipped().get("notes/old/x.md"));
   }
 
