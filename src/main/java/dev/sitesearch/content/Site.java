@@ -172,7 +172,8 @@ public final class Site {
 
   /** The site in a line, for the log: where its config is, its baseURL and languages. */
   public String describe() {
-    if (!hugo.isProject()) return "a bare content folder (no Hugo project above it)";
+    String rule = urlTemplate == null ? "" : "; URLs from " + urlTemplate.template();
+    if (!hugo.isProject()) return "a bare content folder (no Hugo project above it)" + rule;
     SiteUrls urls = hugo.urls();
     return "Hugo site "
         + hugo.root()
@@ -181,8 +182,8 @@ public final class Site {
         + urls.basePath()
         + ", languages "
         + String.join(", ", hugo.languages().codes())
-        + (urlTemplate == null ? "" : ", URLs from " + urlTemplate.template())
-        + ")";
+        + ")"
+        + rule;
   }
 
   SiteLayout.Where where(String relPath) {
