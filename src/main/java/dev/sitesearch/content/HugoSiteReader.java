@@ -63,6 +63,10 @@ final class HugoSiteReader {
       return reader.site();
     } catch (IllegalArgumentException e) {
       throw new HugoConfigException("Hugo configuration in " + root + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A shape no check above foresaw: still the site's config, not a crash of the run.
+      throw new HugoConfigException(
+          "Hugo configuration in " + root + ": a value of an unexpected shape (" + e + ")");
     }
   }
 
