@@ -73,6 +73,7 @@ final class HugoOracle {
       System.out.println("OURS  " + r.ours().urls());
       System.out.println("SKIP  " + r.ours().skipped());
       System.out.println("ALIAS " + r.hugo().aliases());
+      System.out.println("LIST  " + r.hugo().listed());
     }
     assertEquals(r.hugoUrls(), r.ours().urls(), "published pages and their URLs");
     var hugoFacts = new TreeMap<String, String>();
@@ -88,6 +89,19 @@ final class HugoOracle {
                     k, p.address().permalink() + " " + p.place().kind() + " " + p.place().lang()));
     assertEquals(hugoFacts, ourFacts, "permalink, kind and language of each page");
     assertEquals(hugoAliases(r), ourAliases(r), "aliases: where Hugo writes a redirect to a page");
+    // hugo list all names every regular page's permalink, rendered or not.
+    var listed = new TreeMap<String, String>();
+    var ours = new TreeMap<String, String>();
+    r.ours()
+        .pages()
+        .forEach(
+            (k, p) -> {
+              if (r.hugo().listed().containsKey(k)) {
+                listed.put(k, r.hugo().listed().get(k));
+                ours.put(k, p.address().permalink());
+              }
+            });
+    assertEquals(listed, ours, "permalinks as hugo list all gives them");
   }
 
   /** Hugo's redirects to the test's pages (not its own ones to a language's home). */
