@@ -108,7 +108,7 @@ final class HugoSiteReader {
         root,
         urls,
         languages,
-        mounts(langs, languages),
+        ContentMounts.read(config, langs, languages, this::resolve, text("contentdir")),
         Cascade.read(config.get("cascade"), "cascade"),
         publishing,
         taxonomies(),
@@ -178,77 +178,6 @@ final class HugoSiteReader {
     if (settings != null && settings.get("weight") instanceof Number n && n.intValue() != 0)
       return n.intValue();
     return Integer.MAX_VALUE;
-  }
-
-  /**
-   * The folders content comes from: the module mounts targeting {@code content}, else each
-   * language's {@code contentDir} and the site's own; the most specific first.
-   */
-  private List<ContentMount> mounts(
-      Map<String, Map<String, Object>> langs, SiteLanguages languages) {
-    // Module mounts in the order written: a file several of them take (OpenTelemetry mounts the
-    // English docs into every language as a fallback) belongs to the first, its own language's.
-    List<ContentMount> modules = moduleMounts();
-    if (!modules.isEmpty()) return modules;
-    var mounts = new ArrayList<ContentMount>();
-    String base = text("contentdir") == null ? "content" : text("contentdir");
-    Path baseDir = resolve(base);
-    for (String code : languages.codes()) {
-      Object dir = langs.getOrDefault(code, Map.of()).get("contentdir");
-      if (dir != null && !resolve(String.valueOf(dir)).equals(baseDir))
-        mounts.add(ContentMount.of(resolve(String.valueOf(dir)), "", code));
-    }
-    mounts.add(ContentMount.of(baseDir, "", null));
-    // A language's folder inside the site's content folder is the more specific one.
-    mounts.sort(Comparator.comparingInt((ContentMount m) -> -m.source().getNameCount()));
-    return mounts;
-  }
-
-  private List<ContentMount> moduleMounts() {
-    if (!(config.get("module") instanceof Map<?, ?> module)) return List.of();
-    if (!(module.get("mounts") instanceof List<?> list)) return List.of();
-    var out = new ArrayList<ContentMount>();
-    for (int i = 0; i < list.size(); i++) {
-      String at = "module.mounts[" + i + "]";
-      if (!(list.get(i) instanceof Map<?, ?> m))
-        throw new IllegalArgumentException(at + ": expected a map with source and target");
-      String target = String.valueOf(m.get("target")).replace('\\', '/');
-      if (!target.equals("content") && !target.startsWith("content/")) continue;
-      String source = m.get("source") == null ? "" : String.valueOf(m.get("source"));
-      var includes = new ArrayList<PathGlob>();
-      var excludes = new ArrayList<PathGlob>();
-      for (String g : globs(m.get("files"))) {
-        if (g.startsWith("!")) excludes.add(PathGlob.of(g.substring(1).strip()));
-        else includes.add(PathGlob.of(g.strip()));
-      }
-      globs(m.get("includefiles")).forEach(g -> includes.add(PathGlob.of(g)));
-      globs(m.get("excludefiles")).forEach(g -> excludes.add(PathGlob.of(g)));
-      out.add(
-          new ContentMount(
-              resolve(source),
-              target.equals("content") ? "" : target.substring("content/".length()),
-              mountLang(m),
-              includes,
-              excludes));
-    }
-    return out;
-  }
-
-  private static String mountLang(Map<?, ?> mount) {
-    if (mount.get("lang") != null) return String.valueOf(mount.get("lang"));
-    if (mount.get("sites") instanceof Map<?, ?> sites
-        && sites.get("matrix") instanceof Map<?, ?> matrix) {
-      Object langs = matrix.get("languages");
-      if (langs instanceof List<?> list && list.size() == 1) return String.valueOf(list.get(0));
-      if (langs instanceof String s && !s.contains("*") && !s.contains("{")) return s;
-    }
-    return null;
-  }
-
-  private static List<String> globs(Object v) {
-    if (v == null) return List.of();
-    if (v instanceof List<?> list) return list.stream().map(String::valueOf).toList();
-    return List.of(String.valueOf(v));
   }
 
   private Set<String> taxonomies() {
