@@ -1,7 +1,9 @@
 package dev.sitesearch.app;
 
+import dev.sitesearch.config.ContentSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.content.PageReader;
+import dev.sitesearch.content.UrlTemplate;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.LiveIndex;
@@ -57,7 +59,12 @@ public record Assembly(
   }
 
   private PageReader reader(boolean includeDrafts) {
-    return new PageReader(config.content().maxFileBytes(), includeDrafts, clock);
+    ContentSettings settings = config.content();
+    var site =
+        new PageReader.SiteOptions(
+            settings.site(),
+            settings.urlTemplate() == null ? null : new UrlTemplate(settings.urlTemplate()));
+    return new PageReader(settings.maxFileBytes(), includeDrafts, clock, site);
   }
 
   /** Opens the index as queries see it; the caller closes it. */

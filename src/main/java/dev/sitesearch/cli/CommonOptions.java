@@ -3,8 +3,10 @@ package dev.sitesearch.cli;
 import dev.sitesearch.app.Assembly;
 import dev.sitesearch.config.ConfigLoader;
 import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.content.HugoProject;
 import dev.sitesearch.http.Json;
 import dev.sitesearch.index.IndexSummary;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,12 +40,33 @@ public final class CommonOptions {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "Config file; optional, defaults fit Hugo-style pages (default: ${DEFAULT-VALUE}).",
-      defaultValue = "sitesearch.yml")
+          "Config file; optional, the defaults fit Hugo sites (default: sitesearch.yml in the"
+              + " working folder, else in the content folder, else in the Hugo site's folder).")
   Path config;
 
+  @Option(
+      names = "--site",
+      paramLabel = "DIR",
+      description =
+          "The Hugo project the content belongs to (default: content.site in the config, else"
+              + " the nearest folder above the content with hugo.toml, config.toml or config/).")
+  Path site;
+
   SitesearchConfig loadConfig() {
-    return ConfigLoader.load(config, System.getenv());
+    Path file = config != null ? config : ConfigLoader.locate(Path.of(""), content, siteRoot());
+    SitesearchConfig loaded = ConfigLoader.load(file, System.getenv());
+    if (site == null) return loaded;
+    return loaded.withContent(loaded.content().withSite(site));
+  }
+
+  /** The Hugo project named or found, to look for its sitesearch.yml; null when there is none. */
+  private Path siteRoot() {
+    if (site != null) return site;
+    try {
+      return HugoProject.find(content).orElse(null);
+    } catch (IOException e) {
+      return null; // the run reads the site again and reports what is wrong with it
+    }
   }
 
   /** The application's parts for these folders and config. */
@@ -69,8 +92,14 @@ public final class CommonOptions {
       return;
     }
     printFailures(summary);
+    printSkipped(summary);
     summary.warnings().forEach(p -> err().println("warning " + p));
     out().println(line);
+  }
+
+  /** A run's skipped files on the error stream, {@code skipped path: reason} each. */
+  void printSkipped(IndexSummary summary) {
+    summary.skippedFiles().forEach(p -> err().println("skipped  " + p));
   }
 
   /** A run's failed files on the error stream, {@code FAILED path:line:column: reason} each. */

@@ -1,6 +1,7 @@
 package dev.sitesearch.cli;
 
 import dev.sitesearch.config.ConfigException;
+import dev.sitesearch.content.HugoConfigException;
 import dev.sitesearch.index.IndexBusyException;
 import dev.sitesearch.search.IndexMissingException;
 import dev.sitesearch.search.InvalidRequestException;
@@ -67,6 +68,7 @@ public final class Main {
           String message =
               switch (e) {
                 case ConfigException c -> "configuration error: " + c.getMessage();
+                case HugoConfigException h -> "Hugo site error: " + h.getMessage();
                 case IndexBusyException b -> "index busy: " + b.getMessage();
                 case IndexMissingException m -> m.getMessage();
                 case InvalidRequestException r -> r.getMessage();

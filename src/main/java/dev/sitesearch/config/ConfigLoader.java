@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   stemmer: porter               # snowball, kstem, minimal or none
  * content:
  *   maxFileSize: 5MB
+ *   site: ../my-hugo-site         # the Hugo project; found above the content folder by default
+ *   urlTemplate: "{basePath}/{slug}/"   # the site's own URL rule, instead of Hugo's
  * server:
  *   port: 7070
  *   host: 127.0.0.1
@@ -43,15 +45,32 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   public static final String ADMIN_TOKEN_ENV = "SITESEARCH_ADMIN_TOKEN";
+  public static final String FILE_NAME = "sitesearch.yml";
 
   private ConfigLoader() {}
 
   /**
-   * Loads {@code file} if it exists, else the defaults; the admin token may come from the
-   * environment.
+   * The config file to read when none is named: {@code sitesearch.yml} in the working folder, else
+   * in the content folder, else in the Hugo site's folder ({@code siteRoot}, may be null); null
+   * when there is none (the defaults then apply). A site keeps its search settings beside its
+   * content, and a command run from anywhere finds them.
+   */
+  public static Path locate(Path workingDir, Path contentDir, Path siteRoot) {
+    for (Path dir : new Path[] {workingDir, contentDir, siteRoot}) {
+      if (dir == null) continue;
+      Path file = dir.resolve(FILE_NAME);
+      if (Files.isRegularFile(file)) return file;
+    }
+    return null;
+  }
+
+  /**
+   * Loads {@code file} if it exists (null: none), else the defaults; the admin token may come from
+   * the environment.
    */
   public static SitesearchConfig load(Path file, Map<String, String> env) {
-    SitesearchConfig config = Files.exists(file) ? parse(file) : SitesearchConfig.defaults();
+    SitesearchConfig config =
+        file != null && Files.exists(file) ? parse(file) : SitesearchConfig.defaults();
     String envToken = env.get(ADMIN_TOKEN_ENV);
     if (envToken != null && !envToken.isBlank()) {
       config = config.withServer(config.server().withAdminToken(envToken.strip()));

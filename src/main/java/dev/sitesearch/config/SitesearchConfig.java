@@ -56,6 +56,10 @@ public record SitesearchConfig(
     return new SitesearchConfig(fields, content, server, newRanking, configFile);
   }
 
+  public SitesearchConfig withContent(ContentSettings newContent) {
+    return new SitesearchConfig(fields, newContent, server, ranking, configFile);
+  }
+
   public SitesearchConfig withFields(FieldSettings newFields) {
     return new SitesearchConfig(newFields, content, server, ranking, configFile);
   }

@@ -1,6 +1,8 @@
 package dev.sitesearch.content;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,11 +13,13 @@ import java.util.Objects;
  * @param source the file it came from
  * @param contentHash hex SHA-256 of the file's bytes, to tell real changes from touched files
  * @param id front matter {@code id}, else the relative path
- * @param url the page's public URL
+ * @param place the page's language, Hugo kind and sections
+ * @param address where the site publishes it: URL, absolute permalink, aliases
  * @param title front matter title, else the first heading, else the file name
  * @param description front matter description, possibly empty
  * @param body the Markdown body rendered to plain text
- * @param frontMatter the parsed front matter (maps, lists, strings, numbers, booleans, dates)
+ * @param frontMatter the parsed front matter (maps, lists, strings, numbers, booleans, dates), with
+ *     the values its cascades give it
  * @param expiresAt front matter {@code expiryDate}, or null: the index drops the page once it
  *     passes
  * @param warnings problems that left one field out but kept the page
@@ -24,7 +28,8 @@ public record ContentPage(
     SourceFile source,
     String contentHash,
     String id,
-    String url,
+    Place place,
+    PageAddress address,
     String title,
     String description,
     String body,
@@ -32,17 +37,71 @@ public record ContentPage(
     Instant expiresAt,
     List<ContentProblem> warnings) {
 
+  /**
+   * A page's place in its site, as the index keeps it.
+   *
+   * @param lang the language code, or "" when unknown (a bare folder of Markdown)
+   * @param kind Hugo's kind: {@code page} (a leaf bundle's {@code index.md} too), {@code section}
+   *     (an {@code _index.md}), {@code home}, {@code taxonomy} or {@code term}
+   * @param section the sections the page is in, top first, in their logical form ({@code [docs,
+   *     concepts, workloads]}); empty for a page at the top
+   */
+  public record Place(String lang, String kind, List<String> section) {
+    public static final Place UNKNOWN = new Place("", PagePlace.PAGE, List.of());
+
+    public Place {
+      Objects.requireNonNull(lang);
+      Objects.requireNonNull(kind);
+      section = List.copyOf(section);
+    }
+  }
+
   public ContentPage {
     Objects.requireNonNull(source);
     Objects.requireNonNull(contentHash);
     Objects.requireNonNull(id);
-    Objects.requireNonNull(url);
+    Objects.requireNonNull(place);
+    Objects.requireNonNull(address);
     Objects.requireNonNull(title);
     Objects.requireNonNull(description);
     Objects.requireNonNull(body);
-    frontMatter = Map.copyOf(Objects.requireNonNullElse(frontMatter, Map.of()));
+    // Not Map.copyOf: a key written without a value ("issue:") is null, and Hugo takes the page.
+    frontMatter =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNullElse(frontMatter, Map.of())));
     warnings = List.copyOf(warnings);
     if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
+  }
+
+  /** A page whose place is unknown and whose address is just {@code url}. */
+  public ContentPage(
+      SourceFile source,
+      String contentHash,
+      String id,
+      String url,
+      String title,
+      String description,
+      String body,
+      Map<String, Object> frontMatter,
+      Instant expiresAt,
+      List<ContentProblem> warnings) {
+    this(
+        source,
+        contentHash,
+        id,
+        Place.UNKNOWN,
+        new PageAddress(url, null, List.of()),
+        title,
+        description,
+        body,
+        frontMatter,
+        expiresAt,
+        warnings);
+  }
+
+  /** The page's URL: its relative permalink. */
+  public String url() {
+    return address.url();
   }
 
   /** The value at a dotted path ({@code link.brand}) of the front matter, or null. */

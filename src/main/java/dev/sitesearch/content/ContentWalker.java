@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds the content files ({@code *.md}, {@code *.markdown}) under a root, recursively, in a
- * deterministic order (sorted by relative path). Follows symlinks that stay inside the root; one
+ * Finds the content files under a root, recursively, in a deterministic order (sorted by relative
+ * path): Markdown as Hugo reads it ({@code .md}, {@code .markdown}, {@code .mdown}, any case), and
+ * the files a reader might take for pages but Hugo or sitesearch does not ({@code .html}, {@code
+ * .adoc}, {@code .org}, … content, {@code .mkd} and other Markdown extensions Hugo does not read),
+ * so that the run can say why they are skipped. Follows symlinks that stay inside the root; one
  * that leaves it, loops, or dangles is reported and left out. Hidden files and folders (a leading
  * dot, such as {@code .git}) are ignored, as Hugo does.
  *
@@ -43,9 +45,13 @@ public final class ContentWalker {
     this.realRoot = root.toRealPath();
   }
 
+  /** Whether the walk lists a file of this name (see the class comment). */
   public static boolean isContentFile(String fileName) {
-    String lower = fileName.toLowerCase(Locale.ROOT);
-    return !fileName.startsWith(".") && (lower.endsWith(".md") || lower.endsWith(".markdown"));
+    if (fileName.startsWith(".")) return false;
+    String ext = SiteLayout.extension(fileName);
+    return SiteLayout.MARKDOWN.contains(ext)
+        || SiteLayout.OTHER_FORMATS.contains(ext)
+        || SiteLayout.NOT_HUGO_MARKDOWN.contains(ext);
   }
 
   public static Result walk(Path root) throws IOException {

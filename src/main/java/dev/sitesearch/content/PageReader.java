@@ -1,5 +1,7 @@
 package dev.sitesearch.content;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -12,9 +14,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads one content file into a {@link ReadOutcome}: its text comes from {@link SourceText} (size,
- * binary content and UTF-8 checked there); this parses the front matter, renders the body, derives
- * id, URL and title, and applies Hugo's publishing rules. Never throws for bad content: every
+ * Reads one content file into a {@link ReadOutcome}, against the {@link Site} of the run: a file
+ * that is no page of the site (a leaf bundle's resource, not Markdown, outside the content folders)
+ * is skipped before it is read; the text comes from {@link SourceText} (size, binary content and
+ * UTF-8 checked there); this parses the front matter, applies the cascades, Hugo's publishing rules
+ * and its URL rules, renders the body and derives id and title. Never throws for bad content: every
  * problem becomes a {@link ReadOutcome.Failed} naming the file. Thread-safe.
  */
 public final class PageReader {
@@ -34,12 +38,47 @@ public final class PageReader {
   private final FrontMatterParser frontMatterParser;
   private final boolean includeDrafts;
   private final Clock clock;
+  private final SiteOptions siteOptions;
+
+  /**
+   * How the run finds its site.
+   *
+   * @param root the Hugo project folder ({@code --site}), or null to look above the content folder
+   * @param urlTemplate the site's own URL rule ({@code content.urlTemplate}), or null
+   */
+  public record SiteOptions(Path root, UrlTemplate urlTemplate) {
+    public static final SiteOptions FIND = new SiteOptions(null, null);
+  }
 
   public PageReader(long maxFileBytes, boolean includeDrafts, Clock clock) {
+    this(maxFileBytes, includeDrafts, clock, SiteOptions.FIND);
+  }
+
+  public PageReader(long maxFileBytes, boolean includeDrafts, Clock clock, SiteOptions site) {
     this.source = new SourceText(maxFileBytes);
     this.frontMatterParser = new FrontMatterParser(maxFileBytes);
     this.includeDrafts = includeDrafts;
     this.clock = clock;
+    this.siteOptions = site;
+  }
+
+  /**
+   * The site around {@code contentDir} for a run over {@code files} (what the walk found): its Hugo
+   * configuration, bundles and sections, and the cascades of its {@code _index} pages.
+   */
+  public Site site(Path contentDir, List<SourceFile> files) throws IOException {
+    return Site.load(
+        contentDir, siteOptions.root(), siteOptions.urlTemplate(), files, this::frontMatterOrNull);
+  }
+
+  private Map<String, Object> frontMatterOrNull(SourceFile file) {
+    try {
+      if (source.read(file) instanceof SourceText.Decoded decoded)
+        return frontMatterParser.parse(decoded.text()).data();
+    } catch (FrontMatterException | RuntimeException | StackOverflowError e) {
+      // the page's own read reports it
+    }
+    return null;
   }
 
   /** Whether drafts, future and expired pages are read as published (the index records it). */
@@ -47,10 +86,23 @@ public final class PageReader {
     return includeDrafts;
   }
 
+  /** Reads a file on its own, as a page of a bare folder holding just it. */
   public ReadOutcome read(SourceFile file) {
+    Path root = file.path();
+    for (int i = 0; i < file.relPath().split("/").length && root != null; i++)
+      root = root.getParent();
+    return read(file, Site.bare(root == null ? Path.of("") : root, List.of(file)));
+  }
+
+  /** Reads one file of a run over {@code site}. */
+  public ReadOutcome read(SourceFile file, Site site) {
     try {
+      if (!(site.where(file.relPath()) instanceof SiteLayout.Page page))
+        return new ReadOutcome.Skipped(
+            file.relPath(), ((SiteLayout.NotAPage) site.where(file.relPath())).reason());
       return switch (source.read(file)) {
-        case SourceText.Decoded decoded -> page(file, decoded.bytes(), decoded.text());
+        case SourceText.Decoded decoded ->
+            page(file, decoded.bytes(), decoded.text(), page.place(), site);
         case SourceText.Refused refused -> refused.outcome();
       };
     } catch (RuntimeException | StackOverflowError e) {
@@ -62,7 +114,7 @@ public final class PageReader {
   }
 
   /** The page in a file's text: front matter, publishing rules, title, description, id and URL. */
-  private ReadOutcome page(SourceFile file, byte[] bytes, String text) {
+  private ReadOutcome page(SourceFile file, byte[] bytes, String text, PagePlace place, Site site) {
     String path = file.relPath();
     FrontMatter fm;
     try {
@@ -70,22 +122,31 @@ public final class PageReader {
     } catch (FrontMatterException e) {
       return new ReadOutcome.Failed(new ContentProblem(path, e.line(), e.column(), e.getMessage()));
     }
-    Map<String, Object> data = fm.data();
     var warnings = new ArrayList<ContentProblem>();
-
-    Instant now = clock.instant();
-    if (!includeDrafts) {
-      if (isTrue(data.get("draft"))) return new ReadOutcome.Skipped(path, "draft");
-      Instant publish = date(path, data, "publishDate", warnings);
-      if (publish == null)
-        publish = date(path, data, "date", new ArrayList<>()); // the schema reports a bad date
-      if (publish != null && publish.isAfter(now))
-        return new ReadOutcome.Skipped(path, "future date " + publish);
-      Instant expiry = date(path, data, "expiryDate", warnings);
-      if (expiry != null && !expiry.isAfter(now))
-        return new ReadOutcome.Skipped(path, "expired on " + expiry);
+    Map<String, Object> own = fm.data();
+    List<Cascade> ownCascades;
+    try {
+      ownCascades = Cascade.read(Site.lowerKeys(own).get("cascade"), "cascade");
+    } catch (IllegalArgumentException e) {
+      warnings.add(ContentProblem.of(path, e.getMessage() + "; the cascade is left out"));
+      ownCascades = List.of();
     }
-    Instant expiresAt = includeDrafts ? null : date(path, data, "expiryDate", new ArrayList<>());
+    Map<String, Object> data = Site.withCascades(own, site.cascades(place, ownCascades));
+    Map<String, Object> hugoFields = Site.lowerKeys(data);
+    HugoSite hugo = site.hugo();
+    FrontMatterDates.Dates dates =
+        hugo.publishing()
+            .dates()
+            .resolve(
+                hugoFields,
+                place.fileName(),
+                file.modifiedMillis(),
+                problem -> warnings.add(ContentProblem.of(path, asWritten(problem, own))));
+    String skip =
+        PublishRules.skipReason(
+            place, hugoFields, dates, hugo.publishing(), includeDrafts, clock.instant());
+    if (skip != null) return new ReadOutcome.Skipped(path, skip);
+    Instant expiresAt = PublishRules.expiresAt(dates, hugo.publishing(), includeDrafts);
 
     MarkdownText.Rendered body = MarkdownText.render(fm.body());
     String title = printable(text(path, data, "title", warnings)).strip();
@@ -108,13 +169,17 @@ public final class PageReader {
     if (id.length() > MAX_ID_CHARS) {
       return fail(path, "id is " + id.length() + " characters long; the limit is " + MAX_ID_CHARS);
     }
-    String url = printable(PageUrl.of(path, data));
+    PageAddress address = PageUrl.address(path, place, data, hugoFields, dates, site, warnings);
     return new ReadOutcome.Parsed(
         new ContentPage(
             file,
             sha256(bytes),
             id,
-            url,
+            new ContentPage.Place(place.lang(), place.kind(), place.sectionPath()),
+            new PageAddress(
+                printable(address.url()),
+                address.permalink() == null ? null : printable(address.permalink()),
+                address.aliases().stream().map(PageReader::printable).toList()),
             title,
             description,
             printable(body.text()),
@@ -123,15 +188,15 @@ public final class PageReader {
             warnings));
   }
 
-  private static Instant date(
-      String path, Map<String, Object> data, String key, List<ContentProblem> warnings) {
-    try {
-      return DateValue.parse(data.get(key)).orElse(null);
-    } catch (IllegalArgumentException e) {
-      warnings.add(
-          ContentProblem.of(path, key + ": " + e.getMessage() + "; the field is left out"));
-      return null;
+  /** A date problem reported under the key as the page writes it ({@code publishDate: …}). */
+  private static String asWritten(String problem, Map<String, Object> own) {
+    int colon = problem.indexOf(':');
+    if (colon < 0) return problem;
+    String key = problem.substring(0, colon);
+    for (String k : own.keySet()) {
+      if (k.equalsIgnoreCase(key)) return k + problem.substring(colon);
     }
+    return problem;
   }
 
   private static String text(
@@ -169,14 +234,9 @@ public final class PageReader {
     return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n';
   }
 
-  private static boolean isTrue(Object v) {
-    return v instanceof Boolean b
-        ? b
-        : v != null && String.valueOf(v).strip().equalsIgnoreCase("true");
-  }
-
   private static String fileTitle(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.(md|markdown)$", "");
+    String name =
+        path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.(?i:md|markdown|mdown)$", "");
     if (name.equals("index") || name.equals("_index")) {
       int slash = path.lastIndexOf('/');
       if (slash > 0) name = path.substring(path.lastIndexOf('/', slash - 1) + 1, slash);

@@ -1,40 +1,79 @@
 package dev.sitesearch.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A page's public URL, in Hugo's order: {@code url}, the first of {@code aliases}, {@code basePath
- * + slug}, the path.
+ * A page's {@link PageAddress} from its front matter: the site's own {@link UrlTemplate} when it
+ * has one and the page has its values, else the address Hugo gives the page ({@link PageLinks}).
+ * Aliases are never the page's URL: Hugo serves them as redirects to it.
  */
-public final class PageUrl {
+final class PageUrl {
   private PageUrl() {}
 
-  public static String of(String relPath, Map<String, Object> data) {
-    String url = scalar(data.get("url"));
-    if (url != null) return url;
-    Object aliases = data.get("aliases");
-    String alias =
-        aliases instanceof List<?> list && !list.isEmpty() ? scalar(list.get(0)) : scalar(aliases);
-    if (alias != null) return alias;
-    String slug = scalar(data.get("slug"));
-    String basePath = scalar(data.get("basePath"));
-    if (slug != null && basePath != null) return join(basePath, slug);
-    String withoutExt = relPath.replaceFirst("\\.(md|markdown)$", "");
-    String dir =
-        withoutExt.contains("/") ? withoutExt.substring(0, withoutExt.lastIndexOf('/')) : "";
-    String name = withoutExt.substring(withoutExt.lastIndexOf('/') + 1);
-    if (slug != null) return join("/" + dir, slug);
-    if (name.equals("index") || name.equals("_index")) return dir.isEmpty() ? "/" : "/" + dir + "/";
-    return "/" + withoutExt + "/";
+  /**
+   * The address of the page at {@code path}.
+   *
+   * @param data the front matter as written, cascades applied (for the URL template)
+   * @param fields the same with lower-case keys, as Hugo reads its own fields
+   */
+  static PageAddress address(
+      String path,
+      PagePlace place,
+      Map<String, Object> data,
+      Map<String, Object> fields,
+      FrontMatterDates.Dates dates,
+      Site site,
+      List<ContentProblem> warnings) {
+    String url = scalar(fields.get("url"));
+    if (url != null && (url.startsWith("http://") || url.startsWith("https://"))) {
+      warnings.add(
+          ContentProblem.of(
+              path, "url: Hugo does not take a URL with a scheme (" + url + "); it is left out"));
+      url = null;
+    } else if (url != null && Permalinks.unknownToken(url) != null) {
+      warnings.add(
+          ContentProblem.of(
+              path,
+              "url: Hugo reads :"
+                  + Permalinks.unknownToken(url)
+                  + " in it as a token it does not know and refuses the page; it is left out"));
+      url = null;
+    }
+    String slug = scalar(fields.get("slug"));
+    if (slug != null) slug = slug.replaceAll("^-+|-+$", "");
+    if (slug == null || slug.isEmpty()) slug = dates.slug();
+    String title = scalar(fields.get("title"));
+    var facts =
+        new PageFacts(
+            place,
+            title == null ? "" : title,
+            slug,
+            url,
+            aliases(fields.get("aliases")),
+            dates.date(),
+            site.sectionSlugs(place));
+    PageAddress hugo = PageLinks.address(facts, site.hugo());
+    UrlTemplate template = site.urlTemplate();
+    String own = url == null && template != null ? template.expand(data) : null;
+    if (own == null) return hugo;
+    String permalink = own.contains("://") ? own : site.hugo().urls().permalink(own);
+    return new PageAddress(own, permalink, hugo.aliases());
   }
 
-  private static String join(String base, String slug) {
-    String b = base.endsWith("/") ? base : base + "/";
-    String s = slug.startsWith("/") ? slug.substring(1) : slug;
-    return (b.startsWith("/") || b.contains("://") ? b : "/" + b)
-        + s
-        + (s.endsWith("/") || s.isEmpty() ? "" : "/");
+  private static List<String> aliases(Object v) {
+    var out = new ArrayList<String>();
+    if (v instanceof List<?> list) {
+      for (Object o : list) {
+        String s = scalar(o);
+        if (s != null) out.add(s);
+      }
+    } else {
+      String s = scalar(v);
+      if (s != null) out.add(s);
+    }
+    return out;
   }
 
   private static String scalar(Object v) {

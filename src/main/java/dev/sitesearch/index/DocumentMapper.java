@@ -69,6 +69,7 @@ public final class DocumentMapper {
     if (page.expiresAt() != null)
       doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
+    SiteFields.add(doc, page);
     String description = description(page);
     if (!description.isEmpty()) doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, description));
     String titleKey = page.title().toLowerCase(Locale.ROOT);

@@ -42,6 +42,25 @@ public final class Fields {
   public static final String SPELL = "_spell";
 
   public static final String URL = "url";
+
+  /** The absolute permalink, when the site's baseURL names a host (stored). */
+  public static final String PERMALINK = "_permalink";
+
+  /** Other URLs that lead to the page, Hugo's aliases (stored, indexed as exact terms). */
+  public static final String ALIASES = "_aliases";
+
+  /** The page's language code, "" when unknown (stored, indexed as an exact term). */
+  public static final String LANG = "_lang";
+
+  /** Hugo's kind: page, section, home, taxonomy or term (stored, indexed as an exact term). */
+  public static final String KIND = "_kind";
+
+  /**
+   * The page's sections, top first (stored in order); indexed as each prefix path ({@code docs},
+   * {@code docs/concepts}) so a filter on a section finds everything below it.
+   */
+  public static final String SECTION = "_section";
+
   public static final String TITLE = "title";
   public static final String DESCRIPTION = "description";
 
@@ -75,6 +94,9 @@ public final class Fields {
   public static final String COMMIT_SCHEMA_TEXT = "sitesearch.schemaDescription";
   public static final String COMMIT_INDEXED_AT = "sitesearch.indexedAt";
   public static final String COMMIT_INCLUDE_DRAFTS = "sitesearch.includeDrafts";
+
+  /** The fingerprint of the Hugo site the pages were read against ({@code Site.fingerprint}). */
+  public static final String COMMIT_SITE = "sitesearch.site";
 
   private Fields() {}
 }

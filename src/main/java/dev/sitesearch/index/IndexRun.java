@@ -8,7 +8,9 @@ import static dev.sitesearch.index.RunLedger.Outcome.UPDATED;
 
 import dev.sitesearch.content.ContentPage;
 import dev.sitesearch.content.ContentProblem;
+import dev.sitesearch.content.ContentWalker;
 import dev.sitesearch.content.ReadOutcome;
+import dev.sitesearch.content.Site;
 import dev.sitesearch.content.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,6 +59,7 @@ final class IndexRun {
   private final long startNanos;
   private final RunLedger ledger = new RunLedger();
   private RunPlan plan;
+  private Site site;
 
   /**
    * A run that writes with {@code writer} (and closes it, whatever happens) into the writer's
@@ -91,15 +94,21 @@ final class IndexRun {
     }
   }
 
-  /** Decides what to read; records the files left alone and those the walk could not list. */
+  /**
+   * Walks the folder, reads the site around it, and decides what to read; records the files left
+   * alone and those the walk could not list.
+   */
   private void plan(boolean full) throws IOException {
-    plan = RunPlan.make(full, settings.policy(), dir, settings.contentDir(), settings.clock());
+    ContentWalker.Result walk = ContentWalker.walk(settings.contentDir());
+    site = settings.pages().site(settings.contentDir(), walk.files());
+    plan = RunPlan.make(full, settings.policy(), dir, walk, site.fingerprint(), settings.clock());
     if (plan.rebuild()) writer.deleteAll();
     LOG.info(
-        "indexing {} into {} ({})",
+        "indexing {} into {} ({}); {}",
         settings.contentDir(),
         settings.indexDir() == null ? "memory" : settings.indexDir(),
-        plan.describe());
+        plan.describe(),
+        site.describe());
     for (IndexedFile file : plan.unchanged()) ledger.unchanged(file.path(), file.id());
     for (ContentProblem problem : plan.unlisted()) {
       String path = problem.path();
@@ -116,7 +125,7 @@ final class IndexRun {
         plan.toRead(),
         settings.threads(),
         file -> {
-          write(file, settings.pages().read(file));
+          write(file, settings.pages().read(file, site));
           progress.advance();
         });
     progress.finish();
@@ -130,7 +139,7 @@ final class IndexRun {
       case ReadOutcome.Parsed parsed -> add(path, known, parsed.page());
       case ReadOutcome.Skipped skipped -> {
         if (plan.holds(path)) delete(path);
-        ledger.skipped(path, known != null);
+        ledger.skipped(path, skipped.reason(), known != null);
       }
       case ReadOutcome.Gone gone -> {
         // No entry: dropVanished takes it out like any file that is no longer in the folder.
@@ -199,7 +208,8 @@ final class IndexRun {
    */
   private void commit() throws IOException {
     if (!plan.rebuild() && !ledger.changedIndex()) return;
-    writer.setLiveCommitData(settings.policy().commitData(settings.clock().instant()).entrySet());
+    writer.setLiveCommitData(
+        settings.policy().commitData(settings.clock().instant(), site.fingerprint()).entrySet());
     writer.commit();
   }
 
@@ -223,6 +233,7 @@ final class IndexRun {
         plan.toRead().size() / seconds,
         generation,
         ledger.failures(),
+        ledger.skips(),
         ledger.warnings());
   }
 

@@ -13,13 +13,16 @@ import java.util.List;
  * @param updated pages whose file changed
  * @param deleted pages removed: file gone, now a draft, expired, or an id taken by another file
  * @param unchanged pages left as they were
- * @param skipped files Hugo would not publish (drafts, future or expired pages)
+ * @param skipped files Hugo would not publish (drafts, future or expired pages, leaf bundles'
+ *     resources, pages with {@code build.render: never}, …)
  * @param failed files that could not be indexed
  * @param documents pages in the index after the run
  * @param tookMs wall time of the run
  * @param docsPerSecond pages read and indexed per second (added + updated over the run's time)
  * @param generation the index commit generation after the run
  * @param failures each failed file with its reason
+ * @param skippedFiles each skipped file with why Hugo would not publish it (a draft, a leaf
+ *     bundle's resource, {@code build.render: never}, …)
  * @param warnings fields left out of pages that were still indexed
  */
 public record IndexSummary(
@@ -36,10 +39,12 @@ public record IndexSummary(
     double docsPerSecond,
     long generation,
     List<ContentProblem> failures,
+    List<ContentProblem> skippedFiles,
     List<ContentProblem> warnings) {
 
   public IndexSummary {
     failures = List.copyOf(failures);
+    skippedFiles = List.copyOf(skippedFiles);
     warnings = List.copyOf(warnings);
   }
 

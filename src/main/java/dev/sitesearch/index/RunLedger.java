@@ -34,6 +34,7 @@ final class RunLedger {
    * @param outcome what happened to it
    * @param id the id its page takes part in the duplicate check with, or null
    * @param problem why it failed, or null
+   * @param skip why Hugo would not publish it, or null
    * @param warnings fields left out of its page, which was still written
    * @param written whether this run wrote its page
    * @param deleted whether the page the index held for it before is gone (counted as deleted)
@@ -42,6 +43,7 @@ final class RunLedger {
       Outcome outcome,
       String id,
       ContentProblem problem,
+      ContentProblem skip,
       List<ContentProblem> warnings,
       boolean written,
       boolean deleted) {
@@ -54,7 +56,7 @@ final class RunLedger {
 
   /** A file the plan leaves alone: its page stays, under its id. */
   void unchanged(String path, String id) {
-    entries.put(path, new Entry(Outcome.UNCHANGED, id, null, List.of(), false, false));
+    entries.put(path, new Entry(Outcome.UNCHANGED, id, null, null, List.of(), false, false));
   }
 
   /**
@@ -62,12 +64,21 @@ final class RunLedger {
    * unchanged).
    */
   void wrote(String path, Outcome outcome, String id, List<ContentProblem> warnings) {
-    entries.put(path, new Entry(outcome, id, null, warnings, true, false));
+    entries.put(path, new Entry(outcome, id, null, null, warnings, true, false));
   }
 
-  /** A page Hugo would not publish; {@code deleted} when the index held it. */
-  void skipped(String path, boolean deleted) {
-    entries.put(path, new Entry(Outcome.SKIPPED, null, null, List.of(), false, deleted));
+  /** A file Hugo would not publish, for {@code reason}; {@code deleted} when the index held it. */
+  void skipped(String path, String reason, boolean deleted) {
+    entries.put(
+        path,
+        new Entry(
+            Outcome.SKIPPED,
+            null,
+            null,
+            ContentProblem.of(path, reason),
+            List.of(),
+            false,
+            deleted));
   }
 
   /**
@@ -76,12 +87,12 @@ final class RunLedger {
    * page for it that is now gone.
    */
   void failed(String path, ContentProblem problem, String keptId, boolean deleted) {
-    entries.put(path, new Entry(Outcome.FAILED, keptId, problem, List.of(), false, deleted));
+    entries.put(path, new Entry(Outcome.FAILED, keptId, problem, null, List.of(), false, deleted));
   }
 
   /** A page whose file is gone from the folder. */
   void gone(String path) {
-    entries.put(path, new Entry(Outcome.GONE, null, null, List.of(), false, true));
+    entries.put(path, new Entry(Outcome.GONE, null, null, null, List.of(), false, true));
   }
 
   /**
@@ -98,6 +109,7 @@ final class RunLedger {
                 Outcome.FAILED,
                 e.id(),
                 problem,
+                null,
                 e.warnings(),
                 e.written() && stillWritten,
                 e.deleted() || deleted));
@@ -146,6 +158,19 @@ final class RunLedger {
             });
     failures.sort(Comparator.comparing(ContentProblem::path));
     return failures;
+  }
+
+  /** Every skipped file with why, by path. */
+  List<ContentProblem> skips() {
+    var skips = new ArrayList<ContentProblem>();
+    entries
+        .values()
+        .forEach(
+            e -> {
+              if (e.skip() != null) skips.add(e.skip());
+            });
+    skips.sort(Comparator.comparing(ContentProblem::path));
+    return skips;
   }
 
   /** Every warning, by path, then reason. */

@@ -4,7 +4,6 @@ import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.ContentWalker;
 import dev.sitesearch.content.SourceFile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,16 +47,20 @@ record RunPlan(
   }
 
   /**
-   * Plans a run over {@code contentDir} into {@code dir}; the caller holds the write lock, so the
-   * state is stable.
+   * Plans a run into {@code dir} over what the walk found, in a site whose fingerprint is {@code
+   * siteFingerprint}; the caller holds the write lock, so the state is stable.
    */
   static RunPlan make(
-      boolean full, RebuildPolicy policy, Directory dir, Path contentDir, Clock clock)
+      boolean full,
+      RebuildPolicy policy,
+      Directory dir,
+      ContentWalker.Result walk,
+      String siteFingerprint,
+      Clock clock)
       throws IOException {
-    String reason = full ? "requested" : policy.reason(dir);
+    String reason = full ? "requested" : policy.reason(dir, siteFingerprint);
     Map<String, IndexedFile> indexed =
         DirectoryReader.indexExists(dir) ? readIndexed(dir) : Map.of();
-    ContentWalker.Result walk = ContentWalker.walk(contentDir);
     return of(reason, indexed, walk, clock.millis());
   }
 

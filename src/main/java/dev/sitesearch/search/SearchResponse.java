@@ -42,6 +42,12 @@ public record SearchResponse(
   /**
    * One matching page.
    *
+   * @param url the page's URL on its site (its relative permalink)
+   * @param permalink the absolute URL, or null when the site's baseURL names no host
+   * @param aliases other URLs that lead to the page (Hugo's aliases, served as redirects)
+   * @param lang the page's language, "" when unknown
+   * @param kind Hugo's kind: page, section, home, taxonomy or term
+   * @param section the sections the page is in, top first
    * @param score relevance score; null when sorted by something else
    * @param snippet best passage of body or description, HTML-escaped with matches in {@code <mark>}
    * @param highlights highlighted forms of short fields ({@code title}), escaped the same way
@@ -52,11 +58,21 @@ public record SearchResponse(
       String title,
       String description,
       String url,
+      String permalink,
+      List<String> aliases,
+      String lang,
+      String kind,
+      List<String> section,
       String date,
       Float score,
       String snippet,
       Map<String, String> highlights,
       Map<String, List<String>> fields) {
+
+    public Hit {
+      aliases = List.copyOf(aliases);
+      section = List.copyOf(section);
+    }
 
     /**
      * What a reader sees of a snippet or highlight: the marks gone and the escaped characters back

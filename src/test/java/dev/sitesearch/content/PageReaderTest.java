@@ -184,22 +184,49 @@ class PageReaderTest {
       delimiter = '|',
       textBlock =
           """
-      url wins over everything         | news/a.md         | url: /custom/\\naliases: [/old/]\\nslug: s\\nbasePath: /base/ | /custom/
-      first of a list of aliases       | news/a.md         | aliases: [/first/, /second/]\\nslug: s\\nbasePath: /base/   | /first/
-      a single alias                   | news/a.md         | aliases: /only-alias                                    | /only-alias
-      basePath and slug                | news/a.md         | basePath: /communities/ccm/curated-content/\\nslug: my-page | /communities/ccm/curated-content/my-page/
-      slug alone stays in its folder   | news/a.md         | slug: my-page                                           | /news/my-page/
-      derived from the path            | news/deep/a-b.md  | title: x                                                | /news/deep/a-b/
-      index page is its folder         | guides/setup/index.md | title: x                                            | /guides/setup/
-      root index page is the site root | _index.md         | title: x                                                | /
+      url wins over everything         | news/a.md         | url: /custom/\\naliases: [/old/]\\nslug: s | /custom/
+      an alias is never the url        | news/a.md         | aliases: [/first/, /second/]                      | /news/a/
+      a single alias neither           | news/a.md         | aliases: /only-alias                              | /news/a/
+      slug replaces the file name      | news/a.md         | slug: my-page                                     | /news/my-page/
+      basePath is no Hugo field        | news/a.md         | basePath: /communities/ccm/\\nslug: my-page     | /news/my-page/
+      derived from the path            | news/deep/a-b.md  | title: x                                          | /news/deep/a-b/
+      lower case, spaces as hyphens    | News/My Page.md   | title: x                                          | /news/my-page/
+      leaf bundle is its folder        | guides/setup/index.md | title: x                                      | /guides/setup/
+      root index page is the site root | _index.md         | title: x                                          | /
       """)
-  void url_follows_hugo_order(String why, String rel, String frontMatter, String url)
+  void url_follows_hugo_rules(String why, String rel, String frontMatter, String url)
       throws Exception {
     String text = "---\n" + frontMatter.replace("\\n", "\n") + "\n---\nBody\n";
 
     ContentPage page = page(rel, text);
 
     assertEquals(url, page.url(), why);
+  }
+
+  @Test
+  void aliases_are_kept_as_other_urls_resolved_as_hugo_writes_their_redirects() throws Exception {
+    ContentPage page = page("news/a.md", "---\naliases: [/old/a, older, ../up/a]\n---\nBody\n");
+
+    assertEquals("/news/a/", page.url());
+    assertEquals(List.of("/old/a/", "/news/older/", "/up/a/"), page.address().aliases());
+    assertNull(page.address().permalink(), "no baseURL, no absolute permalink");
+  }
+
+  @Test
+  void a_key_without_a_value_is_kept_as_none_and_the_page_is_read() throws Exception {
+    // OpenTelemetry's blog writes "issue:" with nothing after it; Hugo publishes the page.
+    ContentPage page = page("blog/a.md", "---\ntitle: T\nissue:\nsig: GC\n---\nBody\n");
+
+    assertEquals("T", page.title());
+    assertNull(page.value("issue"));
+    assertEquals("GC", page.value("sig"));
+  }
+
+  @Test
+  void a_bare_folder_knows_no_language_and_the_page_knows_its_kind_and_sections() throws Exception {
+    ContentPage page = page("Docs/Guide/index.md", "---\ntitle: G\n---\nBody\n");
+
+    assertEquals(new ContentPage.Place("", "page", List.of("docs")), page.place());
   }
 
   // --- publishing rules

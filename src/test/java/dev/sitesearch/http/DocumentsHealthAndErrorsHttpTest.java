@@ -34,7 +34,11 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
     assertEquals("3118", doc.get("id").asText());
     assertEquals(page.title(), doc.get("title").asText());
     assertEquals(
-        "/news/how-to-sell-chronic-care-management-to-your-patients", doc.get("url").asText());
+        "/news/medium-how-to-sell-chronic-care-management-to-your-patients/",
+        doc.get("url").asText());
+    assertEquals(
+        "/news/how-to-sell-chronic-care-management-to-your-patients/",
+        doc.at("/aliases/0").asText());
     assertTrue(
         doc.get("body").asText().contains("Medicare patients with two or more chronic conditions"));
     assertEquals(page.date(), Instant.parse(doc.at("/dates/date").asText()));

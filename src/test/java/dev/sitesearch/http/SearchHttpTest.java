@@ -75,7 +75,13 @@ class SearchHttpTest extends FixtureServerTest {
     assertEquals("3118", hit.get("id").asText());
     assertEquals(page.title(), hit.get("title").asText());
     assertEquals(
-        "/news/how-to-sell-chronic-care-management-to-your-patients", hit.get("url").asText());
+        "/news/medium-how-to-sell-chronic-care-management-to-your-patients/",
+        hit.get("url").asText(),
+        "its Hugo address: its folder and its slug");
+    assertEquals(
+        List.of("/news/how-to-sell-chronic-care-management-to-your-patients/"),
+        strings(hit.get("aliases")),
+        "its alias is another way in, never its URL");
     assertEquals(page.date(), Instant.parse(hit.get("date").asText()));
     assertEquals(page.facets().get("communityTopics"), strings(hit.at("/fields/communityTopics")));
     assertEquals(List.of("medium.com"), strings(hit.at("/fields/link.brand")));

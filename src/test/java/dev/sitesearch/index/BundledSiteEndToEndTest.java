@@ -3,6 +3,8 @@ package dev.sitesearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sitesearch.config.ConfigLoader;
+import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Indexes the real site bundled in {@code content/} with the default schema and checks what a
- * visitor would see. Others add pages to that folder, so counts are minimums.
+ * Indexes the real site bundled in {@code content/} with the config the command line finds for it
+ * ({@code content/sitesearch.yml}: the default schema and the site's own URL rule) and checks what
+ * a visitor would see. Others add pages to that folder, so counts are minimums.
  */
 class BundledSiteEndToEndTest {
   static final Path CONTENT = Path.of("content");
@@ -32,7 +35,13 @@ class BundledSiteEndToEndTest {
   static void indexTheSite() throws Exception {
     assertTrue(
         Files.isDirectory(CONTENT), "run from the project folder: " + CONTENT.toAbsolutePath());
-    summary = TestAssembly.index(CONTENT, index);
+    SitesearchConfig config =
+        ConfigLoader.load(ConfigLoader.locate(Path.of(""), CONTENT, null), Map.of());
+    summary =
+        TestAssembly.of(CONTENT, index)
+            .withConfig(config)
+            .indexer(false)
+            .run(false, Indexer.Progress.NONE);
     search = OpenedIndex.of(index);
   }
 
@@ -79,9 +88,13 @@ class BundledSiteEndToEndTest {
         "communities/chronic-care-management/curated-content/how-to-sell-chronic-care-management-to-your-patients.md",
         page.path());
     assertEquals(
-        "/news/how-to-sell-chronic-care-management-to-your-patients",
+        "/communities/chronic-care-management/curated-content/medium-how-to-sell-chronic-care-management-to-your-patients/",
         page.url(),
-        "the first alias");
+        "basePath and slug, the sample site's own rule");
+    assertEquals(
+        List.of("/news/how-to-sell-chronic-care-management-to-your-patients/"),
+        page.aliases(),
+        "its alias is another way in, never its URL");
     Map<String, List<String>> fields = page.fields();
     assertEquals(
         List.of(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.content.ReadOutcome;
+import dev.sitesearch.content.Site;
 import dev.sitesearch.content.SourceFile;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
@@ -222,7 +223,12 @@ class IndexAtomicityTest {
     final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
     @Override
-    public ReadOutcome read(SourceFile file) {
+    public Site site(Path contentDir, List<SourceFile> files) throws IOException {
+      return reader.site(contentDir, files);
+    }
+
+    @Override
+    public ReadOutcome read(SourceFile file, Site site) {
       workers.add(Thread.currentThread());
       if (reads.getAndIncrement() == 0) {
         inside.countDown();
@@ -233,7 +239,7 @@ class IndexAtomicityTest {
               "a worker was interrupted (that closes Lucene's channels under the writer)", e);
         }
       }
-      return reader.read(file);
+      return reader.read(file, site);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The one rebuild decision, from the latest commit's user data. */
 class RebuildPolicyTest {
   static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
+  static final String SITE = "site fingerprint";
   static final RebuildPolicy PUBLIC = new RebuildPolicy(Schema.defaults(), false);
   static final RebuildPolicy PREVIEW = new RebuildPolicy(Schema.defaults(), true);
 
@@ -38,15 +39,15 @@ class RebuildPolicyTest {
 
   @Test
   void an_index_committed_under_the_same_policy_needs_no_rebuild() throws IOException {
-    try (var dir = committed(PUBLIC.commitData(NOW))) {
+    try (var dir = committed(PUBLIC.commitData(NOW, SITE))) {
       assertNull(PUBLIC.reason(dir));
     }
   }
 
   @Test
   void drafts_included_or_left_out_either_way_round_is_a_rebuild() throws IOException {
-    try (var preview = committed(PREVIEW.commitData(NOW));
-        var published = committed(PUBLIC.commitData(NOW))) {
+    try (var preview = committed(PREVIEW.commitData(NOW, SITE));
+        var published = committed(PUBLIC.commitData(NOW, SITE))) {
       assertEquals(
           List.of("drafts left out now", "drafts included now"),
           List.of(PUBLIC.reason(preview), PREVIEW.reason(published)));
@@ -63,15 +64,25 @@ class RebuildPolicyTest {
             List.of());
     var other = new RebuildPolicy(schema, true);
 
-    assertEquals("schema changed", PUBLIC.reason(other.commitData(NOW)));
+    assertEquals("schema changed", PUBLIC.reason(other.commitData(NOW, SITE), SITE));
+  }
+
+  @Test
+  void another_hugo_site_is_a_rebuild_but_serving_meanwhile_is_not_refused() throws IOException {
+    try (var dir = committed(PUBLIC.commitData(NOW, SITE))) {
+      assertEquals(
+          "Hugo site changed: config, bundles, sections or cascades",
+          PUBLIC.reason(dir, "another site"));
+      assertNull(PUBLIC.reason(dir), "the run finds a changed site, as it finds edited pages");
+    }
   }
 
   @Test
   void commit_data_of_an_older_version_without_the_drafts_flag_is_a_rebuild() {
-    var data = new HashMap<>(PUBLIC.commitData(NOW));
+    var data = new HashMap<>(PUBLIC.commitData(NOW, SITE));
     data.remove(Fields.COMMIT_INCLUDE_DRAFTS);
 
-    assertEquals("drafts left out now", PUBLIC.reason(data));
-    assertEquals("schema changed", PUBLIC.reason(Map.of()));
+    assertEquals("drafts left out now", PUBLIC.reason(data, SITE));
+    assertEquals("schema changed", PUBLIC.reason(Map.of(), SITE));
   }
 }

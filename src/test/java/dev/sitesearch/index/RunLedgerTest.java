@@ -48,7 +48,7 @@ class RunLedgerTest {
         List.of(
             ContentProblem.of("b.md", "date: not a date"),
             ContentProblem.of("b.md", "author: a list")));
-    ledger.skipped("draft.md", true);
+    ledger.skipped("draft.md", "draft", true);
     ledger.failed("y.md", ContentProblem.of("y.md", "invalid YAML"), "y", false);
     ledger.failed("x.md", ContentProblem.of("x.md", "binary file"), null, true);
     ledger.gone("old.md");

@@ -115,27 +115,32 @@ class RunPlanTest {
     Files.setLastModifiedTime(content.resolve("a.md"), FileTime.fromMillis(1_700_000_000_000L));
     Files.createSymbolicLink(content.resolve("broken.md"), content.resolve("missing.md"));
     var policy = new RebuildPolicy(Schema.defaults(), false);
+    ContentWalker.Result walk = ContentWalker.walk(content);
+    String site = new PageReader(5_000_000, false, CLOCK).site(content, walk.files()).fingerprint();
 
     try (var empty = new ByteBuffersDirectory()) {
-      RunPlan fresh = RunPlan.make(false, policy, empty, content, CLOCK);
+      RunPlan fresh = RunPlan.make(false, policy, empty, walk, site, CLOCK);
       assertEquals("new index", fresh.reason());
       assertEquals(List.of("a.md"), toRead(fresh));
       assertEquals(
           List.of("broken.md"), fresh.unlisted().stream().map(ContentProblem::path).toList());
-      assertEquals("requested", RunPlan.make(true, policy, empty, content, CLOCK).reason());
+      assertEquals("requested", RunPlan.make(true, policy, empty, walk, site, CLOCK).reason());
     }
     new Indexer(
             content, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 1, CLOCK)
         .run(false, Indexer.Progress.NONE);
     try (var dir = FSDirectory.open(index)) {
-      RunPlan next = RunPlan.make(false, policy, dir, content, CLOCK);
+      RunPlan next = RunPlan.make(false, policy, dir, walk, site, CLOCK);
       assertNull(next.reason());
       assertEquals(List.of(), toRead(next));
       assertEquals(List.of("a.md"), unchanged(next));
       assertEquals(
           "drafts included now",
-          RunPlan.make(false, new RebuildPolicy(Schema.defaults(), true), dir, content, CLOCK)
+          RunPlan.make(false, new RebuildPolicy(Schema.defaults(), true), dir, walk, site, CLOCK)
               .reason());
+      assertEquals(
+          "Hugo site changed: config, bundles, sections or cascades",
+          RunPlan.make(false, policy, dir, walk, "another site", CLOCK).reason());
     }
   }
 }

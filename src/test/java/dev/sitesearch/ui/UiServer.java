@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.app.RunningServer;
+import dev.sitesearch.config.ContentSettings;
 import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.config.SitesearchConfig;
@@ -33,7 +34,10 @@ final class UiServer implements AutoCloseable {
     var config =
         SitesearchConfig.defaults()
             .withServer(ServerSettings.ephemeral(corsOrigins, null))
-            .withFields(fields);
+            .withFields(fields)
+            // The hostile page's URL is its rawUrl as written; the others' are Hugo's.
+            .withContent(
+                new ContentSettings(ContentSettings.DEFAULT_MAX_FILE_BYTES, null, "{rawUrl}"));
     this.running =
         TestAssembly.of(content, workDir.resolve("index"))
             .withConfig(config)
