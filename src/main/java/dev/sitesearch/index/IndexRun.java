@@ -141,6 +141,18 @@ final class IndexRun {
         ledger.failed(
             path, noted(failed.problem(), keep), keep ? known.id() : null, !keep && known != null);
       }
+      case ReadOutcome.Changed changed -> {
+        // Not read: the index keeps what it held (from a regular file in the folder), and the
+        // file's size and mtime no longer match that record, so the next run reads it.
+        boolean keep = plan.keepsLastGood(path);
+        if (!keep && plan.holds(path)) delete(path);
+        ledger.changed(path, changed.problem(), keep ? known.id() : null, !keep && known != null);
+      }
+      case ReadOutcome.Unreadable unreadable -> {
+        // No last good version: what the path leads to now may be outside the folder.
+        if (plan.holds(path)) delete(path);
+        ledger.failed(path, unreadable.problem(), null, known != null);
+      }
     }
   }
 

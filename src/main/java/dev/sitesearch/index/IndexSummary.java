@@ -20,7 +20,8 @@ import java.util.List;
  * @param docsPerSecond pages read and indexed per second (added + updated over the run's time)
  * @param generation the index commit generation after the run
  * @param failures each failed file with its reason
- * @param warnings fields left out of pages that were still indexed
+ * @param warnings fields left out of pages that were still indexed, and files that changed while
+ *     the run read the folder (read on the next run)
  */
 public record IndexSummary(
     String mode,
