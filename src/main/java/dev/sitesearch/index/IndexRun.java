@@ -101,11 +101,12 @@ final class IndexRun {
         settings.indexDir() == null ? "memory" : settings.indexDir(),
         plan.describe());
     for (IndexedFile file : plan.unchanged()) ledger.unchanged(file.path(), file.id());
+    // What the walk could not list (a link out of the folder, a loop, a dangling link, no
+    // permission) keeps no last good version: the path may lead out of the folder now.
     for (ContentProblem problem : plan.unlisted()) {
       String path = problem.path();
-      boolean keep = plan.keepsLastGood(path);
-      if (!keep && plan.holds(path)) delete(path);
-      ledger.failed(path, noted(problem, keep), null, !keep && plan.indexed().containsKey(path));
+      if (plan.holds(path)) delete(path);
+      ledger.failed(path, problem, null, plan.indexed().containsKey(path));
     }
   }
 

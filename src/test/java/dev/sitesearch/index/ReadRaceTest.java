@@ -1,6 +1,7 @@
 package dev.sitesearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.content.ContentProblem;
@@ -125,6 +126,23 @@ class ReadRaceTest {
     assertEquals(0, secretHits(), "nor is it on the next run");
     assertEquals(List.of("b"), List.copyOf(idToHash().keySet()));
     assertTrue(reasonFor("a.md", second.failures()).contains("outside the content folder"));
+  }
+
+  @Test
+  void a_page_that_became_a_link_out_of_the_folder_leaves_the_index_with_no_last_good_version()
+      throws Exception {
+    run();
+    assertEquals(List.of("a", "b"), List.copyOf(idToHash().keySet()));
+    swapForLink("a.md", passwd);
+
+    IndexSummary s = run();
+
+    assertEquals(List.of("b"), List.copyOf(idToHash().keySet()), "its page left the index");
+    assertEquals(1, s.deleted());
+    String reason = reasonFor("a.md", s.failures());
+    assertTrue(reason.contains("outside the content folder"), reason);
+    assertFalse(reason.contains("last good version"), reason);
+    assertEquals(0, secretHits());
   }
 
   @Test
