@@ -31,7 +31,8 @@ public final class RunningServer implements AutoCloseable {
    * @param port the port, or null for the config's (0 picks a free one)
    * @param watch reindex when content files change
    * @param refreshEvery how often to look for a commit made by another process
-   * @param watchDebounce how long the content folder must be quiet before a watch reindex
+   * @param watchTiming how long the content folder must be quiet before a watch reindex, and how
+   *     long a change waits at most when it never is
    * @param catchUpDelay how long after start a current index is brought up to date (the first
    *     queries go first); null when the caller has just indexed and no catch-up is needed
    * @param progress shows the first build of a missing or outdated index
@@ -43,7 +44,7 @@ public final class RunningServer implements AutoCloseable {
       Integer port,
       boolean watch,
       Duration refreshEvery,
-      Duration watchDebounce,
+      ContentWatcher.Timing watchTiming,
       Duration catchUpDelay,
       Indexer.Progress progress,
       Consumer<IndexSummary> reports) {
@@ -54,33 +55,33 @@ public final class RunningServer implements AutoCloseable {
             null,
             false,
             Duration.ofMillis(200),
-            Duration.ofMillis(150),
+            ContentWatcher.Timing.DEFAULT,
             Duration.ofSeconds(2),
             Indexer.Progress.NONE,
             summary -> {});
 
     public Options on(String newHost, Integer newPort) {
       return new Options(
-          newHost, newPort, watch, refreshEvery, watchDebounce, catchUpDelay, progress, reports);
+          newHost, newPort, watch, refreshEvery, watchTiming, catchUpDelay, progress, reports);
     }
 
     public Options watching(boolean on) {
       return new Options(
-          host, port, on, refreshEvery, watchDebounce, catchUpDelay, progress, reports);
+          host, port, on, refreshEvery, watchTiming, catchUpDelay, progress, reports);
     }
 
     public Options refreshingEvery(Duration every) {
-      return new Options(host, port, watch, every, watchDebounce, catchUpDelay, progress, reports);
+      return new Options(host, port, watch, every, watchTiming, catchUpDelay, progress, reports);
     }
 
     /** No catch-up pass: for a caller that has just brought the index up to date itself. */
     public Options withoutCatchUp() {
-      return new Options(host, port, watch, refreshEvery, watchDebounce, null, progress, reports);
+      return new Options(host, port, watch, refreshEvery, watchTiming, null, progress, reports);
     }
 
     public Options reporting(Indexer.Progress newProgress, Consumer<IndexSummary> newReports) {
       return new Options(
-          host, port, watch, refreshEvery, watchDebounce, catchUpDelay, newProgress, newReports);
+          host, port, watch, refreshEvery, watchTiming, catchUpDelay, newProgress, newReports);
     }
   }
 
@@ -124,11 +125,12 @@ public final class RunningServer implements AutoCloseable {
     try {
       live.followCommits(options.refreshEvery());
       SearchService search = assembly.searchService(live);
-      reindexer = new Reindexer(indexer, summary -> live.refresh());
+      Reindexer shared = new Reindexer(indexer, summary -> live.refresh());
+      reindexer = shared;
       if (current && options.catchUpDelay() != null) catchUp(reindexer, options);
       if (options.watch()) {
         watcher =
-            new ContentWatcher(assembly.content(), reindexer, options.watchDebounce().toMillis())
+            new ContentWatcher(assembly.content(), () -> shared.run(false), options.watchTiming())
                 .start();
       }
       ServerSettings settings = assembly.config().server();

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +48,29 @@ class ServerResilienceTest {
         .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp());
   }
 
+  private static JsonNode get(RunningServer server, String pathAndQuery) throws IOException {
+    return TestHttp.MAPPER.readTree(
+        TestHttp.send(TestHttp.request(server.url() + pathAndQuery.substring(1))).body());
+  }
+
+  private static long hits(RunningServer server, String word) throws IOException {
+    return get(server, "/api/search?q=" + word).get("total").asLong();
+  }
+
+  /** Polls {@code condition} until it holds or {@code seconds} pass. */
+  private static boolean within(int seconds, Check condition) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (System.nanoTime() < end) {
+      if (condition.holds()) return true;
+      Thread.sleep(50);
+    }
+    return condition.holds();
+  }
+
+  interface Check {
+    boolean holds() throws Exception;
+  }
+
   private static HttpResponse<String> reindex(RunningServer server) {
     return TestHttp.send(
         TestHttp.request(server.url() + "api/admin/reindex", "Authorization", "Bearer " + TOKEN)
@@ -72,6 +96,39 @@ class ServerResilienceTest {
           r.body());
       assertEquals(2, summary.get("documents").asInt());
       assertEquals(200, reindex(server).statusCode(), "and the next reindex as well");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void serve_watch_indexes_a_new_page_while_the_folder_never_goes_quiet() throws Exception {
+    TestAssembly.index(site.content(), site.index());
+    var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp().watching(true);
+    var writing = new AtomicBoolean(true);
+    try (var server = TestAssembly.of(site.content(), site.index()).serve(options)) {
+      // A save every 5 ms, as a generator or a sync tool makes them: never 150 ms of quiet.
+      Thread churn =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = 0; writing.get(); i++) {
+                      try {
+                        ContentFiles.page(site.content(), "busy.md", "title: Busy", "Save " + i);
+                        Thread.sleep(5);
+                      } catch (IOException | InterruptedException e) {
+                        return;
+                      }
+                    }
+                  });
+      try {
+        ContentFiles.page(site.content(), "narwhal.md", "title: Narwhal count", "Narwhals.");
+
+        assertTrue(within(10, () -> hits(server, "narwhal") == 1), "never indexed while busy");
+        assertTrue(churn.isAlive(), "the folder was busy all along");
+      } finally {
+        writing.set(false);
+        churn.join();
+      }
     }
   }
 }
