@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +131,70 @@ class ServerResilienceTest {
         writing.set(false);
         churn.join();
       }
+    }
+  }
+
+  private static HttpResponse<String> health(RunningServer server) {
+    return TestHttp.send(TestHttp.request(server.url() + "api/health"));
+  }
+
+  private static boolean failingWith(HttpResponse<String> health, String task) throws IOException {
+    JsonNode body = TestHttp.MAPPER.readTree(health.body());
+    return health.statusCode() == 503
+        && body.get("status").asText().equals("failing")
+        && body.get("failing").size() == 1
+        && body.get("failing").get(0).get("task").asText().equals(task);
+  }
+
+  @Test
+  @Timeout(60)
+  void health_is_failing_while_the_newest_commit_cannot_be_opened_and_ok_once_it_can()
+      throws Exception {
+    TestAssembly.index(site.content(), site.index());
+    var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
+    try (var server = TestAssembly.of(site.content(), site.index()).serve(options)) {
+      assertEquals(200, health(server).statusCode());
+      JsonNode ok = get(server, "/api/health");
+      var fields = new ArrayList<String>();
+      ok.fieldNames().forEachRemaining(fields::add);
+      assertEquals(List.of("status", "documents", "indexedAt", "generation", "failing"), fields);
+      assertEquals(0, ok.get("failing").size());
+      long generation = ok.get("generation").asLong();
+      // Another process's commit that cannot be read: a truncated segments file, say.
+      Path broken =
+          site.index().resolve("segments_" + Long.toString(generation + 1, Character.MAX_RADIX));
+      Files.write(broken, new byte[] {0x3f, (byte) 0xd7, 0x6c, 0x17});
+
+      assertTrue(
+          within(10, () -> failingWith(health(server), "opening new index commits")),
+          () -> health(server).body());
+      assertEquals(1, hits(server, "clams"), "searches answer from the last commit");
+
+      Files.delete(broken);
+      assertTrue(within(10, () -> health(server).statusCode() == 200), "ok again");
+      assertEquals("ok", get(server, "/api/health").get("status").asText());
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void health_is_failing_while_the_catch_up_pass_fails_and_ok_once_a_retry_works()
+      throws Exception {
+    TestAssembly.index(site.content(), site.index());
+    Path away = tmp.resolve("content-unmounted");
+    Files.move(site.content(), away); // the content volume is not mounted yet, say
+    var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0); // catch-up after 2 s
+    try (var server = TestAssembly.of(site.content(), site.index()).serve(options)) {
+      assertTrue(
+          within(10, () -> failingWith(health(server), "bringing the index up to date at start")),
+          () -> health(server).body());
+      assertEquals(1, hits(server, "clams"), "searches answer meanwhile");
+
+      Files.move(away, site.content());
+      ContentFiles.page(site.content(), "c.md", "id: c\ntitle: Walrus tusks", "Ivory.");
+
+      assertTrue(within(10, () -> health(server).statusCode() == 200), "ok once a retry works");
+      assertEquals(1, hits(server, "ivory"), "and the retry brought the index up to date");
     }
   }
 }
