@@ -12,18 +12,16 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A started {@code serve}: the live index following commits, the search service, the reindexer
- * shared by the admin API and the content watcher, and the HTTP server. {@link #close()} stops them
- * in the order that loses nothing: no new requests, no new reindexes, the running one finished,
- * then the index.
+ * shared by the admin API, the content watcher and the catch-up pass, and the HTTP server. The
+ * background tasks (following commits, watching, catching up) never die of a failure: each reports
+ * it to the health answer ({@code /api/health} turns 503, status failing) and tries again. {@link
+ * #close()} stops them in the order that loses nothing: no new requests, no new reindexes, the
+ * running one finished, then the index.
  */
 public final class RunningServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
-
   /**
    * How to serve.
    *
@@ -31,7 +29,8 @@ public final class RunningServer implements AutoCloseable {
    * @param port the port, or null for the config's (0 picks a free one)
    * @param watch reindex when content files change
    * @param refreshEvery how often to look for a commit made by another process
-   * @param watchDebounce how long the content folder must be quiet before a watch reindex
+   * @param watchTiming how long the content folder must be quiet before a watch reindex, and how
+   *     long a change waits at most when it never is
    * @param catchUpDelay how long after start a current index is brought up to date (the first
    *     queries go first); null when the caller has just indexed and no catch-up is needed
    * @param progress shows the first build of a missing or outdated index
@@ -43,7 +42,7 @@ public final class RunningServer implements AutoCloseable {
       Integer port,
       boolean watch,
       Duration refreshEvery,
-      Duration watchDebounce,
+      ContentWatcher.Timing watchTiming,
       Duration catchUpDelay,
       Indexer.Progress progress,
       Consumer<IndexSummary> reports) {
@@ -54,33 +53,33 @@ public final class RunningServer implements AutoCloseable {
             null,
             false,
             Duration.ofMillis(200),
-            Duration.ofMillis(150),
+            ContentWatcher.Timing.DEFAULT,
             Duration.ofSeconds(2),
             Indexer.Progress.NONE,
             summary -> {});
 
     public Options on(String newHost, Integer newPort) {
       return new Options(
-          newHost, newPort, watch, refreshEvery, watchDebounce, catchUpDelay, progress, reports);
+          newHost, newPort, watch, refreshEvery, watchTiming, catchUpDelay, progress, reports);
     }
 
     public Options watching(boolean on) {
       return new Options(
-          host, port, on, refreshEvery, watchDebounce, catchUpDelay, progress, reports);
+          host, port, on, refreshEvery, watchTiming, catchUpDelay, progress, reports);
     }
 
     public Options refreshingEvery(Duration every) {
-      return new Options(host, port, watch, every, watchDebounce, catchUpDelay, progress, reports);
+      return new Options(host, port, watch, every, watchTiming, catchUpDelay, progress, reports);
     }
 
     /** No catch-up pass: for a caller that has just brought the index up to date itself. */
     public Options withoutCatchUp() {
-      return new Options(host, port, watch, refreshEvery, watchDebounce, null, progress, reports);
+      return new Options(host, port, watch, refreshEvery, watchTiming, null, progress, reports);
     }
 
     public Options reporting(Indexer.Progress newProgress, Consumer<IndexSummary> newReports) {
       return new Options(
-          host, port, watch, refreshEvery, watchDebounce, catchUpDelay, newProgress, newReports);
+          host, port, watch, refreshEvery, watchTiming, catchUpDelay, newProgress, newReports);
     }
   }
 
@@ -90,11 +89,22 @@ public final class RunningServer implements AutoCloseable {
     void close() throws IOException;
   }
 
+  /** What runs in the background, each task's failure shown by the health answer. */
+  private record Background(ContentWatcher watcher, CatchUp catchUp) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      try (var w = watcher;
+          var c = catchUp) {
+        // closed in reverse order: no catch-up pass starts, then the watcher stops
+      }
+    }
+  }
+
   private final LiveIndex live;
   private final SearchService search;
   private final Reindexer reindexer;
   private final Javalin app;
-  private final ContentWatcher watcher;
+  private final Background background;
   private final String host;
 
   private RunningServer(
@@ -102,13 +112,13 @@ public final class RunningServer implements AutoCloseable {
       SearchService search,
       Reindexer reindexer,
       Javalin app,
-      ContentWatcher watcher,
+      Background background,
       String host) {
     this.live = live;
     this.search = search;
     this.reindexer = reindexer;
     this.app = app;
-    this.watcher = watcher;
+    this.background = background;
     this.host = host;
   }
 
@@ -120,52 +130,39 @@ public final class RunningServer implements AutoCloseable {
     if (!current) options.reports().accept(indexer.run(false, options.progress()));
     LiveIndex live = assembly.openIndex();
     ContentWatcher watcher = null;
+    CatchUp catchUp = null;
     Reindexer reindexer = null;
     try {
       live.followCommits(options.refreshEvery());
       SearchService search = assembly.searchService(live);
-      reindexer = new Reindexer(indexer, summary -> live.refresh());
-      if (current && options.catchUpDelay() != null) catchUp(reindexer, options);
+      Reindexer shared = new Reindexer(indexer, summary -> live.refresh());
+      reindexer = shared;
+      if (current && options.catchUpDelay() != null) {
+        catchUp = CatchUp.start(reindexer, options.catchUpDelay(), options.reports());
+        live.monitor(catchUp.status());
+      }
       if (options.watch()) {
         watcher =
-            new ContentWatcher(assembly.content(), reindexer, options.watchDebounce().toMillis())
+            new ContentWatcher(assembly.content(), () -> shared.run(false), options.watchTiming())
                 .start();
+        live.monitor(watcher.status());
       }
       ServerSettings settings = assembly.config().server();
       String host = options.host() != null ? options.host() : settings.host();
       Javalin app =
           HttpServer.create(search, reindexer, settings)
               .start(host, options.port() != null ? options.port() : settings.port());
-      return new RunningServer(live, search, reindexer, app, watcher, host);
+      return new RunningServer(
+          live, search, reindexer, app, new Background(watcher, catchUp), host);
     } catch (IOException | RuntimeException | Error e) {
       try (live;
-          var w = watcher) {
+          var b = new Background(watcher, catchUp)) {
         if (reindexer != null) reindexer.close();
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
       }
       throw e;
     }
-  }
-
-  private static void catchUp(Reindexer reindexer, Options options) {
-    Thread.ofPlatform()
-        .daemon()
-        .name("sitesearch-catch-up")
-        .start(
-            () -> {
-              try {
-                Thread.sleep(
-                    options
-                        .catchUpDelay()
-                        .toMillis()); // let the first visitors' queries have the cores
-                options.reports().accept(reindexer.run(false));
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } catch (Exception e) {
-                LOG.error("could not bring the index up to date: {}", e.toString());
-              }
-            });
   }
 
   public int port() {
@@ -186,14 +183,15 @@ public final class RunningServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests, stops the watcher, lets a running reindex commit or roll back
-   * (refusing new ones), then closes the index; each step runs even if an earlier one fails.
+   * Stops accepting requests, stops the catch-up pass and the watcher, lets a running reindex
+   * commit or roll back (refusing new ones), then closes the index; each step runs even if an
+   * earlier one fails.
    */
   @Override
   public void close() throws IOException {
     try (live;
         AutoCloseableIo r = reindexer::close;
-        var w = watcher) {
+        var b = background) {
       app.stop();
     }
   }

@@ -27,6 +27,10 @@ import java.util.Set;
  * <p>The walk does not ask the OS to follow links: it reads each entry's own attributes (one {@code
  * lstat}) and resolves only the entries that are symlinks, which keeps a no-change pass over 100k
  * files well under a second.
+ *
+ * <p>Each file is listed by its real path with the identity the walk saw (file key, size, mtime):
+ * what the walk checked (inside the root, a regular file) holds only for that file, so the reader
+ * opens that path without following links and reads it only if it is still that file.
  */
 public final class ContentWalker {
   /** The files to read and the problems met on the way. */
@@ -88,12 +92,7 @@ public final class ContentWalker {
             if (attrs.isSymbolicLink()) {
               followLink(file, rel(start, relPrefix, file), realAncestors);
             } else if (attrs.isRegularFile() && isContentFile(name)) {
-              files.add(
-                  new SourceFile(
-                      rel(start, relPrefix, file),
-                      file,
-                      attrs.size(),
-                      attrs.lastModifiedTime().toMillis()));
+              files.add(SourceFile.listed(rel(start, relPrefix, file), file, attrs));
             }
             return FileVisitResult.CONTINUE;
           }
@@ -155,7 +154,8 @@ public final class ContentWalker {
       ancestors.add(target);
       walkTree(target, rel + "/", ancestors);
     } else if (attrs.isRegularFile() && isContentFile(link.getFileName().toString())) {
-      files.add(new SourceFile(rel, link, attrs.size(), attrs.lastModifiedTime().toMillis()));
+      // Read from where the link led at the walk, so that reading follows no link (SourceText).
+      files.add(SourceFile.listed(rel, target, attrs));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.sitesearch.content;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,16 +7,14 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 
 /**
  * Reads a content file's bytes safely and decodes them, before anything looks at them as a page:
- * the size limit is checked before reading and again after (the file may have grown), a binary file
- * (a NUL byte) is refused, UTF-8 is checked and its first bad byte located by line and column, and
- * a byte-order mark is dropped. A file that fails one of these gets the {@link ReadOutcome} that
- * ends its reading; never an exception for bad content. Thread-safe.
+ * the bytes are those of the file the walk listed and no other, never more than the size limit
+ * ({@link SourceBytes}), a binary file (a NUL byte) is refused, UTF-8 is checked and its first bad
+ * byte located by line and column, and a byte-order mark is dropped. A file that fails one of these
+ * gets the {@link ReadOutcome} that ends its reading; never an exception for bad content.
+ * Thread-safe.
  */
 final class SourceText {
   private final long maxFileBytes;
@@ -37,26 +34,26 @@ final class SourceText {
    */
   record Decoded(byte[] bytes, String text) implements Read {}
 
-  /** A file that is not read further: too large, binary, not UTF-8, unreadable or gone. */
+  /** A file that is not read further: too large, binary, not UTF-8, unreadable, changed or gone. */
   record Refused(ReadOutcome outcome) implements Read {}
 
   Read read(SourceFile file) {
     String path = file.relPath();
-    try {
-      if (file.size() > maxFileBytes) return tooLarge(path, file.size());
-      byte[] bytes = Files.readAllBytes(file.path());
-      if (bytes.length > maxFileBytes) return tooLarge(path, bytes.length);
-      return decode(path, bytes);
-    } catch (AccessDeniedException e) {
-      return failed(path, "cannot read the file: permission denied");
-    } catch (NoSuchFileException e) {
-      return new Refused(new ReadOutcome.Gone(path));
-    } catch (IOException e) {
-      return failed(path, "cannot read the file: " + ContentProblem.ioReason(e));
-    }
+    if (file.size() > maxFileBytes) return tooLarge(path, file.size());
+    return switch (SourceBytes.read(file, Math.min(maxFileBytes, SourceBytes.MAX_READABLE_BYTES))) {
+      case SourceBytes.Bytes read -> decode(path, read.bytes());
+      case SourceBytes.TooLarge large -> tooLarge(path, large.size());
+      case SourceBytes.Refused refused -> new Refused(refused.outcome());
+    };
   }
 
   private Read tooLarge(String path, long size) {
+    if (maxFileBytes > SourceBytes.MAX_READABLE_BYTES && size > SourceBytes.MAX_READABLE_BYTES) {
+      return failed(
+          path,
+          "file is %s, more than can be read into memory (%s)"
+              .formatted(human(size), human(SourceBytes.MAX_READABLE_BYTES)));
+    }
     return failed(
         path,
         "file is %s, over the %s limit (content.maxFileSize in sitesearch.yml)"

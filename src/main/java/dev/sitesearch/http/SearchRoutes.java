@@ -3,6 +3,7 @@ package dev.sitesearch.http;
 import static dev.sitesearch.search.InvalidRequestException.shorten;
 
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.Health;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchService;
 import dev.sitesearch.search.SortOrder;
@@ -136,7 +137,9 @@ final class SearchRoutes {
     ctx.header("Cache-Control", CACHE_DOCUMENT).json(page.get());
   }
 
+  /** 503 while a background task is failing, so a load balancer or monitor notices. */
   private void health(Context ctx) throws IOException {
-    ctx.header("Cache-Control", NO_STORE).json(search.health());
+    Health health = search.health();
+    ctx.status(health.healthy() ? 200 : 503).header("Cache-Control", NO_STORE).json(health);
   }
 }

@@ -14,25 +14,26 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the content folder (recursively, new folders included) and runs an incremental reindex
- * after changes settle: a burst of saves within the debounce window makes one reindex. The reindex
- * itself then compares the whole folder with the index, so an event the OS dropped or merged is
- * still caught.
+ * when it changes, on the pace of a {@link ReindexSchedule}: after the folder has been quiet for a
+ * moment, and at the latest a second after the first change not yet indexed, however busy the
+ * folder is. The reindex itself compares the whole folder with the index, so an event the OS
+ * dropped or merged is still caught.
+ *
+ * <p>Its thread never dies of a failure: a failed reindex, or anything thrown in the watching
+ * itself (an {@link Error} included), is reported to its {@link #status()} (the server's health
+ * lists it), and the watcher goes on after the retry delay with a reindex, since changes may have
+ * been missed meanwhile.
  */
 public final class ContentWatcher implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
-
-  private final Path root;
-  private final Reindexer reindexer;
-  private final long debounceMillis;
-  private final WatchService watchService;
-  private final Thread thread;
-  private volatile boolean closed;
 
   /**
    * How long closing waits for a reindex under way (a full rebuild of a large site may take
@@ -40,10 +41,37 @@ public final class ContentWatcher implements Closeable {
    */
   private static final long CLOSE_WAIT_MILLIS = 60_000;
 
-  public ContentWatcher(Path root, Reindexer reindexer, long debounceMillis) throws IOException {
+  /** How soon to try again when another process holds the index (it is no failure). */
+  private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+
+  /**
+   * The watcher's pace.
+   *
+   * @param quiet how long the folder must be quiet before a reindex
+   * @param maxWait how long a change waits for its reindex at most, however busy the folder
+   */
+  public record Timing(Duration quiet, Duration maxWait) {
+    public static final Timing DEFAULT = new Timing(Duration.ofMillis(150), Duration.ofSeconds(1));
+  }
+
+  /** The reindex the watcher runs: the server's {@link Reindexer}, incremental. */
+  public interface Reindex {
+    IndexSummary run() throws IOException;
+  }
+
+  private final Path root;
+  private final Reindex reindex;
+  private final ReindexSchedule schedule;
+  private final WatchService watchService;
+  private final TaskStatus status = new TaskStatus("reindexing the content folder when it changes");
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final Thread thread;
+  private volatile boolean closed;
+
+  public ContentWatcher(Path root, Reindex reindex, Timing timing) throws IOException {
     this.root = root;
-    this.reindexer = reindexer;
-    this.debounceMillis = debounceMillis;
+    this.reindex = reindex;
+    this.schedule = new ReindexSchedule(timing.quiet(), timing.maxWait());
     this.watchService = FileSystems.getDefault().newWatchService();
     registerTree(root);
     this.thread = new Thread(this::loop, "sitesearch-watch");
@@ -54,6 +82,11 @@ public final class ContentWatcher implements Closeable {
     thread.start();
     LOG.info("watching {} for changes", root);
     return this;
+  }
+
+  /** Whether the watcher works: failing from a failed reindex until one succeeds. */
+  public TaskStatus status() {
+    return status;
   }
 
   private void registerTree(Path dir) throws IOException {
@@ -75,20 +108,37 @@ public final class ContentWatcher implements Closeable {
         });
   }
 
+  /** Watches until closed; whatever escapes a round is reported and the watching starts over. */
   private void loop() {
-    try {
-      while (!closed) {
-        WatchKey key = watchService.take();
-        boolean relevant = drain(key);
-        // Debounce: keep collecting until the folder has been quiet for the window.
-        WatchKey more;
-        while ((more = watchService.poll(debounceMillis, TimeUnit.MILLISECONDS)) != null) {
-          relevant |= drain(more);
+    while (!closed) {
+      try {
+        watch();
+      } catch (InterruptedException | ClosedWatchServiceException e) {
+        return; // closing: nobody else interrupts this thread
+      } catch (RuntimeException | Error e) {
+        if (closed) return;
+        Duration retry = status.failed(e);
+        schedule.failed(System.nanoTime(), retry); // events may have been lost: reindex then
+        try {
+          if (closing.await(retry.toMillis(), TimeUnit.MILLISECONDS)) return;
+        } catch (InterruptedException interrupted) {
+          return;
         }
-        if (relevant && !closed) reindex();
       }
-    } catch (InterruptedException | ClosedWatchServiceException e) {
-      // closing
+    }
+  }
+
+  private void watch() throws InterruptedException {
+    while (!closed) {
+      long wait = schedule.nanosUntilDue(System.nanoTime());
+      WatchKey key =
+          wait == Long.MAX_VALUE
+              ? watchService.take()
+              : watchService.poll(wait, TimeUnit.NANOSECONDS);
+      // Under steady churn a key arrives before every timeout: whether a reindex is due is asked
+      // after each one, not only when the folder is quiet.
+      if (key != null && drain(key)) schedule.changed(System.nanoTime());
+      if (schedule.due(System.nanoTime()) && !closed) reindex();
     }
   }
 
@@ -119,12 +169,18 @@ public final class ContentWatcher implements Closeable {
   }
 
   private void reindex() {
+    schedule.started();
     try {
-      IndexSummary summary = reindexer.run(false);
+      IndexSummary summary = reindex.run();
+      status.succeeded();
       LOG.info("content changed: {}", summary.line());
       summary.failures().forEach(p -> LOG.warn("{}", p));
+    } catch (IndexBusyException e) {
+      if (closed) return;
+      LOG.info("another indexer is writing; trying again in {} s", BUSY_RETRY.toSeconds());
+      schedule.failed(System.nanoTime(), BUSY_RETRY);
     } catch (IOException | RuntimeException e) {
-      LOG.error("reindex after a content change failed: {}", e.toString());
+      schedule.failed(System.nanoTime(), status.failed(e));
     }
   }
 
@@ -136,6 +192,7 @@ public final class ContentWatcher implements Closeable {
   @Override
   public void close() throws IOException {
     closed = true;
+    closing.countDown();
     watchService.close();
     try {
       thread.join(CLOSE_WAIT_MILLIS);

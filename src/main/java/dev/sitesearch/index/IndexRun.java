@@ -110,11 +110,12 @@ final class IndexRun {
         plan.describe(),
         site.describe());
     for (IndexedFile file : plan.unchanged()) ledger.unchanged(file.path(), file.id());
+    // What the walk could not list (a link out of the folder, a loop, a dangling link, no
+    // permission) keeps no last good version: the path may lead out of the folder now.
     for (ContentProblem problem : plan.unlisted()) {
       String path = problem.path();
-      boolean keep = plan.keepsLastGood(path);
-      if (!keep && plan.holds(path)) delete(path);
-      ledger.failed(path, noted(problem, keep), null, !keep && plan.indexed().containsKey(path));
+      if (plan.holds(path)) delete(path);
+      ledger.failed(path, problem, null, plan.indexed().containsKey(path));
     }
   }
 
@@ -125,10 +126,22 @@ final class IndexRun {
         plan.toRead(),
         settings.threads(),
         file -> {
-          write(file, settings.pages().read(file, site));
+          write(file, read(file));
           progress.advance();
         });
     progress.finish();
+  }
+
+  /**
+   * Reads one file. Whatever its reading throws (an OutOfMemoryError, a StackOverflowError in a
+   * parser, a bug) fails that page, never the run: one file must not stop the site being indexed.
+   */
+  private ReadOutcome read(SourceFile file) {
+    try {
+      return settings.pages().read(file, site);
+    } catch (RuntimeException | Error e) {
+      return new ReadOutcome.Failed(pageFailure(file.relPath(), "could not be read", e));
+    }
   }
 
   /** Applies one file's read to the index and the ledger; runs on the workers. */
@@ -144,17 +157,38 @@ final class IndexRun {
       case ReadOutcome.Gone gone -> {
         // No entry: dropVanished takes it out like any file that is no longer in the folder.
       }
-      case ReadOutcome.Failed failed -> {
+      case ReadOutcome.Failed failed -> contentFailed(path, known, failed.problem());
+      case ReadOutcome.Changed changed -> {
+        // Not read: the index keeps what it held (from a regular file in the folder), and the
+        // file's size and mtime no longer match that record, so the next run reads it.
         boolean keep = plan.keepsLastGood(path);
         if (!keep && plan.holds(path)) delete(path);
-        ledger.failed(
-            path, noted(failed.problem(), keep), keep ? known.id() : null, !keep && known != null);
+        ledger.changed(path, changed.problem(), keep ? known.id() : null, !keep && known != null);
+      }
+      case ReadOutcome.Unreadable unreadable -> {
+        // No last good version: what the path leads to now may be outside the folder.
+        if (plan.holds(path)) delete(path);
+        ledger.failed(path, unreadable.problem(), null, known != null);
       }
     }
   }
 
+  /** A page whose content cannot be indexed: its last good version stays, if it may. */
+  private void contentFailed(String path, IndexedFile known, ContentProblem problem)
+      throws IOException {
+    boolean keep = plan.keepsLastGood(path);
+    if (!keep && plan.holds(path)) delete(path);
+    ledger.failed(path, noted(problem, keep), keep ? known.id() : null, !keep && known != null);
+  }
+
   private void add(String path, IndexedFile known, ContentPage page) throws IOException {
-    MappedDocument mapped = settings.mapper().map(page);
+    MappedDocument mapped;
+    try {
+      mapped = settings.mapper().map(page);
+    } catch (RuntimeException | Error e) { // as in read(): one page's failure
+      contentFailed(path, known, pageFailure(path, "could not be indexed", e));
+      return;
+    }
     try {
       writer.updateDocument(new Term(Fields.PATH, path), mapped.document());
     } catch (IllegalArgumentException e) {
@@ -256,6 +290,13 @@ final class IndexRun {
 
   private void delete(String path) throws IOException {
     writer.deleteDocuments(new Term(Fields.PATH, path));
+  }
+
+  /** One page's failure, logged with its stack (it is a bug or a resource running out). */
+  private static ContentProblem pageFailure(String path, String what, Throwable e) {
+    LOG.warn("{}: {}", path, what, e);
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    return ContentProblem.of(path, what + " (" + e.getClass().getSimpleName() + ")" + message);
   }
 
   /** A failure whose page stays in the index says so, so nobody wonders why it is still found. */

@@ -23,7 +23,8 @@ import java.util.List;
  * @param failures each failed file with its reason
  * @param skippedFiles each skipped file with why Hugo would not publish it (a draft, a leaf
  *     bundle's resource, {@code build.render: never}, …)
- * @param warnings fields left out of pages that were still indexed
+ * @param warnings fields left out of pages that were still indexed, and files that changed while
+ *     the run read the folder (read on the next run)
  */
 public record IndexSummary(
     String mode,

@@ -25,8 +25,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  * and any failure rolls back to it.
  *
  * <p>A file that fails to parse keeps its last good version in the index (a typo in a page must not
- * take it off the site) and is reported on every run until fixed. Of two files with the same id,
- * the one with the smaller path wins and the other is reported, both paths named.
+ * take it off the site) and is reported on every run until fixed; a file that cannot be reached (it
+ * became a link out of the folder, it cannot be read) leaves the index. Of two files with the same
+ * id, the one with the smaller path wins and the other is reported, both paths named.
  *
  * <p>This class holds what every run shares and owns the index folder and its write lock; each
  * {@link #run} is one {@link IndexRun}, whose steps are plan, read and write, reconcile duplicate

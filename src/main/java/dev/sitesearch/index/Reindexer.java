@@ -21,12 +21,22 @@ public final class Reindexer {
     this.afterCommit = afterCommit;
   }
 
+  /**
+   * Runs a reindex and opens its commit for queries. A run that fails has rolled back; whatever it
+   * threw reaches the caller as an {@link IOException}, an {@link Error} included (an
+   * OutOfMemoryError in the writer, say): the admin API, the watcher and the catch-up pass each
+   * report a failed run and go on, where an Error would take their thread with it.
+   */
   public synchronized IndexSummary run(boolean full) throws IOException {
     if (closed)
       throw new IndexBusyException("the server is shutting down; no reindex is started", null);
-    IndexSummary summary = indexer.run(full, Indexer.Progress.NONE);
-    afterCommit.committed(summary);
-    return summary;
+    try {
+      IndexSummary summary = indexer.run(full, Indexer.Progress.NONE);
+      afterCommit.committed(summary);
+      return summary;
+    } catch (Error e) {
+      throw new IOException("the reindex failed with " + e.getClass().getSimpleName(), e);
+    }
   }
 
   /** Waits for a running reindex to commit or roll back, and refuses new ones. */

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RunLedger {
   /**
-   * What happened to a file; {@link #GONE} is a page whose file is no longer there, and is not
-   * counted.
+   * What happened to a file; {@link #GONE} is a page whose file is no longer there, {@link
+   * #DEFERRED} a file that changed during the run and had no page to keep; neither is counted.
    */
   enum Outcome {
     ADDED,
@@ -25,7 +25,8 @@ final class RunLedger {
     UNCHANGED,
     SKIPPED,
     FAILED,
-    GONE
+    GONE,
+    DEFERRED
   }
 
   /**
@@ -88,6 +89,16 @@ final class RunLedger {
    */
   void failed(String path, ContentProblem problem, String keptId, boolean deleted) {
     entries.put(path, new Entry(Outcome.FAILED, keptId, problem, null, List.of(), false, deleted));
+  }
+
+  /**
+   * A file that changed after the walk, left for the next run with {@code warning}: its page stays
+   * as it was under {@code keptId} (counted unchanged), or there is none ({@code keptId} null);
+   * {@code deleted} when a page the index held for it is gone (an expired one).
+   */
+  void changed(String path, ContentProblem warning, String keptId, boolean deleted) {
+    Outcome outcome = keptId != null ? Outcome.UNCHANGED : Outcome.DEFERRED;
+    entries.put(path, new Entry(outcome, keptId, null, List.of(warning), false, deleted));
   }
 
   /** A page whose file is gone from the folder. */

@@ -100,9 +100,10 @@ record RunPlan(
   }
 
   /**
-   * Whether a file that cannot be indexed now keeps its last good version: a typo must not take a
-   * page off the site, but a rebuild has no old version to keep, and an expired page is not kept
-   * either.
+   * Whether a file whose content cannot be indexed now, or that changed during the run, keeps its
+   * last good version: a typo must not take a page off the site, but a rebuild has no old version
+   * to keep, and an expired page is not kept either. A file that cannot be reached (a link out of
+   * the folder, unreadable) never keeps one.
    */
   boolean keepsLastGood(String path) {
     IndexedFile known = indexed.get(path);

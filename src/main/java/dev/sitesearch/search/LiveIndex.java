@@ -2,10 +2,12 @@ package dev.sitesearch.search;
 
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.index.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,10 @@ public final class LiveIndex implements AutoCloseable {
   private final Directory directory;
   private final SearcherManager manager;
   private final TitleSuggester suggester;
+  private final TaskStatus following = new TaskStatus("opening new index commits");
+  private final List<TaskStatus> monitored = new CopyOnWriteArrayList<>(List.of(following));
   private ScheduledExecutorService refresher;
+  private long retryAt = System.nanoTime(); // the refresh thread's own
   private boolean closed;
 
   private LiveIndex(Directory directory, Schema schema, Similarity similarity) throws IOException {
@@ -135,12 +140,20 @@ public final class LiveIndex implements AutoCloseable {
     if (!following || documents() <= TitleSuggester.SYNC_BUILD_LIMIT) rebuildSuggester();
   }
 
+  /**
+   * One look for a new commit. Whatever it throws is reported, never thrown: a scheduled task that
+   * throws is never run again, and the server would serve its last commit for good while its health
+   * said ok. The next look comes at the first tick after the retry delay; its success clears the
+   * failure.
+   */
   private void refreshQuietly() {
+    if (System.nanoTime() - retryAt < 0) return;
     try {
       manager.maybeRefreshBlocking();
       rebuildSuggester();
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("could not open the newest index commit: {}", e.toString());
+      following.succeeded();
+    } catch (Throwable e) { // an Error too: see above
+      retryAt = System.nanoTime() + following.failed(e).toNanos();
     }
   }
 
@@ -159,15 +172,26 @@ public final class LiveIndex implements AutoCloseable {
     return suggester;
   }
 
-  /** The served commit: pages, when it was made, its generation. */
+  /**
+   * Adds a background task of the server (the content watcher, the catch-up pass) to those whose
+   * failure {@link #health()} reports; following new commits is one from the start.
+   */
+  public void monitor(TaskStatus task) {
+    monitored.add(task);
+  }
+
+  /** The served commit (pages, when it was made, its generation) and the failing tasks. */
   public Health health() throws IOException {
+    List<TaskStatus.Failure> failing =
+        monitored.stream().flatMap(t -> t.failure().stream()).toList();
     try (Lease lease = acquire()) {
       SiteSearcher searcher = lease.searcher();
       return new Health(
-          "ok",
+          failing.isEmpty() ? Health.OK : Health.FAILING,
           searcher.getIndexReader().numDocs(),
           searcher.commitData().get(Fields.COMMIT_INDEXED_AT),
-          searcher.generation());
+          searcher.generation(),
+          failing);
     }
   }
 

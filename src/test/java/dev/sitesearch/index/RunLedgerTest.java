@@ -52,6 +52,8 @@ class RunLedgerTest {
     ledger.failed("y.md", ContentProblem.of("y.md", "invalid YAML"), "y", false);
     ledger.failed("x.md", ContentProblem.of("x.md", "binary file"), null, true);
     ledger.gone("old.md");
+    ledger.changed(
+        "c.md", ContentProblem.of("c.md", "rewritten; read on the next run"), null, false);
 
     assertEquals(
         Map.of(
@@ -66,6 +68,8 @@ class RunLedgerTest {
             Outcome.FAILED,
             2,
             Outcome.GONE,
+            1,
+            Outcome.DEFERRED,
             1),
         ledger.counts());
     assertEquals(3, ledger.deleted(), "draft.md, x.md and old.md");
@@ -73,7 +77,11 @@ class RunLedgerTest {
     assertEquals(
         List.of("x.md", "y.md"), ledger.failures().stream().map(ContentProblem::path).toList());
     assertEquals(
-        List.of("b.md: author: a list", "b.md: date: not a date", "z.md: tags: a map"),
+        List.of(
+            "b.md: author: a list",
+            "b.md: date: not a date",
+            "c.md: rewritten; read on the next run",
+            "z.md: tags: a map"),
         ledger.warnings().stream().map(ContentProblem::toString).toList());
   }
 }

@@ -16,10 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -32,6 +34,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -117,6 +120,58 @@ class LiveIndexTest {
 
     assertTrue(e.getMessage().contains("run 'sitesearch index' first"), e.getMessage());
     assertEquals(1, closes.get());
+  }
+
+  @Test
+  @Timeout(60)
+  void following_commits_survives_an_error_reports_it_and_follows_the_next_commit()
+      throws Exception {
+    Path index = index(3, "chronic care");
+    var failing = new AtomicBoolean();
+    Directory flaky =
+        new FilterDirectory(FSDirectory.open(index)) {
+          @Override
+          public String[] listAll() throws IOException {
+            if (failing.get()) throw new OutOfMemoryError("simulated, while opening a commit");
+            return super.listAll();
+          }
+        };
+    try (var live =
+        LiveIndex.open(
+            flaky,
+            "flaky",
+            Schema.defaults(),
+            SearchService.similarity(RankingSettings.DEFAULTS))) {
+      live.followCommits(Duration.ofMillis(10));
+      failing.set(true);
+
+      assertTrue(within(() -> !live.health().healthy()), "the failure shows in the health");
+      Health failingHealth = live.health();
+      assertEquals(Health.FAILING, failingHealth.status());
+      assertEquals("opening new index commits", failingHealth.failing().get(0).task());
+      assertEquals(3, failingHealth.documents(), "the last commit is still served");
+
+      failing.set(false);
+      ContentFiles.page(tmp.resolve("content"), "p3.md", "title: Care page 3", "chronic care");
+      TestAssembly.index(tmp.resolve("content"), index);
+
+      assertTrue(within(() -> live.health().documents() == 4), "the next commit is followed");
+      assertTrue(within(() -> live.health().healthy()), "and the health is ok again");
+    }
+  }
+
+  /** Polls {@code condition} for up to ten seconds. */
+  private static boolean within(Check condition) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < end) {
+      if (condition.holds()) return true;
+      Thread.sleep(10);
+    }
+    return false;
+  }
+
+  interface Check {
+    boolean holds() throws Exception;
   }
 
   @Test
