@@ -265,6 +265,12 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
           to=yesterday                  | to
           to=2024                       | to
           from=2024-01-01&to=2023-01-01 | from
+          from=%2B999999999-01-01       | from
+          from=-999999999-01-01         | from
+          to=-999999999-01-01           | to
+          to=%2B999999999-12-31         | to
+          from=10000-01-01              | from
+          to=0000-12-31                 | to
           facetSize=0                   | facetSize
           facetSize=101                 | facetSize
           facetSize=many                | facetSize
@@ -272,6 +278,19 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
           """)
   void bad_search_parameter_is_a_400_problem_naming_it(String query, String parameter) {
     TestServer.assertProblem(server.get("/api/search?" + query), 400, parameter);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "from=%2B999999999-01-01",
+        "from=-999999999-01-01",
+        "to=-999999999-01-01",
+        "to=%2B999999999-12-31"
+      })
+  void a_date_outside_years_1_to_9999_is_a_400_problem_for_facet_values_too(String query) {
+    TestServer.assertProblem(
+        server.get("/api/facets/tags?" + query), 400, query.substring(0, query.indexOf('=')));
   }
 
   /** Values too long to write out above. */
