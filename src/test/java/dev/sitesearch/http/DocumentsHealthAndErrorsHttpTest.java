@@ -47,6 +47,16 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
   }
 
   @Test
+  void a_document_never_shows_where_its_file_lies_on_the_server() {
+    Response r = server.get("/api/documents/3118");
+
+    assertEquals(200, r.status());
+    assertFalse(r.json().has("path"), r::body);
+    assertFalse(r.body().contains(".md"), () -> "a file name in " + r.body());
+    assertFalse(r.body().contains(server.content().toString()), r::body);
+  }
+
+  @Test
   void document_whose_id_is_its_path_is_found_by_that_path_slashes_included() {
     Response r = server.get("/api/documents/news/hospital-at-home-expands.md");
 
