@@ -31,7 +31,7 @@ public final class HttpServer {
     var adminRoutes =
         new AdminRoutes(reindexer, settings.adminToken(), settings.limits().maxBodyBytes());
     var uiRoutes = new UiRoutes();
-    var limits = new RequestLimits(settings.limits(), settings.corsOrigins());
+    var limits = new RequestLimits(settings.limits(), new CorsPolicy(settings.corsOrigins()));
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -51,15 +51,6 @@ public final class HttpServer {
                   context.addFilter(
                       new FilterHolder(limits), "/*", EnumSet.of(DispatcherType.REQUEST)));
           config.http.maxRequestSize = settings.limits().maxBodyBytes();
-          if (!settings.corsOrigins().isEmpty()) {
-            config.bundledPlugins.enableCors(
-                cors ->
-                    cors.addRule(
-                        rule -> {
-                          settings.corsOrigins().forEach(rule::allowHost);
-                          rule.exposeHeader("Content-Type");
-                        }));
-          }
           config.requestLogger.http(
               (ctx, ms) ->
                   ACCESS.info(
@@ -157,6 +148,7 @@ public final class HttpServer {
       case 431 -> "Request headers too large";
       case 500 -> "Internal error";
       case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 413 -> "Request too large";

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -26,16 +25,16 @@ final class RequestLimits implements Filter {
   private final long maxBodyBytes;
   private final RateLimiter rateLimiter;
   private final boolean trustForwardedFor;
-  private final List<String> corsOrigins;
+  private final CorsPolicy cors;
 
-  RequestLimits(ServerLimits limits, List<String> corsOrigins) {
+  RequestLimits(ServerLimits limits, CorsPolicy cors) {
     this.slots = new Semaphore(limits.maxConcurrent());
     this.maxWaitNanos = limits.maxQueueWait().toNanos();
     this.maxBodyBytes = limits.maxBodyBytes();
     this.rateLimiter =
         limits.rateLimit().enabled() ? new RateLimiter(limits.rateLimit(), System::nanoTime) : null;
     this.trustForwardedFor = limits.rateLimit().trustForwardedFor();
-    this.corsOrigins = List.copyOf(corsOrigins);
+    this.cors = cors;
   }
 
   @Override
@@ -44,6 +43,14 @@ final class RequestLimits implements Filter {
     var req = (HttpServletRequest) request;
     var res = (HttpServletResponse) response;
     SecurityHeaders.apply(res::setHeader);
+    if (cors.covers(req)) {
+      if (CorsPolicy.isPreflight(req)) {
+        String refusal = cors.preflight(req, res);
+        if (refusal != null) refuse(req, res, 403, refusal, 0);
+        return;
+      }
+      cors.apply(req, res);
+    }
     if (rateLimiter != null) {
       long retryAfter = rateLimiter.acquire(client(req));
       if (retryAfter > 0) {
@@ -100,11 +107,6 @@ final class RequestLimits implements Filter {
   private void refuse(
       HttpServletRequest req, HttpServletResponse res, int status, String detail, long retryAfter)
       throws IOException {
-    String origin = req.getHeader("Origin");
-    if (origin != null && corsOrigins.contains(origin)) {
-      res.setHeader("Access-Control-Allow-Origin", origin);
-      res.setHeader("Vary", "Origin");
-    }
     if (retryAfter > 0) res.setHeader("Retry-After", String.valueOf(retryAfter));
     res.setStatus(status);
     res.setContentType(Problem.CONTENT_TYPE);

@@ -2,7 +2,6 @@ package dev.sitesearch.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Documents, health, caching and CORS headers, and the error contract: every mistake is an RFC 9457
- * problem naming what was wrong, never a 500 or a stack trace.
+ * Documents, health, caching headers, and the error contract: every mistake is an RFC 9457 problem
+ * naming what was wrong, never a 500 or a stack trace.
  */
 class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
   @Test
@@ -201,53 +200,6 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
     assertEquals("no-store", server.get("/api/documents/999999").header("Cache-Control"));
     assertEquals("no-store", server.get("/api/nope").header("Cache-Control"));
     assertEquals("no-store", server.get("/api/health").header("Cache-Control"));
-  }
-
-  @Test
-  void configured_site_origin_may_call_the_api_from_a_browser() {
-    Response r = server.get("/api/search?q=care", "Origin", TestServer.SITE_ORIGIN);
-
-    assertEquals(200, r.status());
-    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
-  }
-
-  @Test
-  void configured_site_origin_can_read_error_answers_too() {
-    Response r = server.get("/api/search?size=0", "Origin", TestServer.SITE_ORIGIN);
-
-    TestServer.assertProblem(r, 400, "size");
-    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
-  }
-
-  @Test
-  void configured_site_origin_passes_the_browser_preflight() {
-    Response r =
-        TestServer.send(
-            server
-                .request(
-                    "/api/search?q=care",
-                    "Origin",
-                    TestServer.SITE_ORIGIN,
-                    "Access-Control-Request-Method",
-                    "GET")
-                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
-
-    assertTrue(r.status() < 300, () -> r.status() + " " + r.body());
-    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
-  }
-
-  @ParameterizedTest(name = "Origin: {0}")
-  @ValueSource(
-      strings = {
-        "https://evil.example",
-        "http://www.example.org",
-        "https://www.example.org.evil.example",
-        "null"
-      })
-  void other_origins_get_no_cors_permission(String origin) {
-    Response r = server.get("/api/search?q=care", "Origin", origin);
-
-    assertNull(r.header("Access-Control-Allow-Origin"), () -> origin + " was allowed");
   }
 
   @ParameterizedTest(name = "{0}")
