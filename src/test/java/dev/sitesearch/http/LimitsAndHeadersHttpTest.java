@@ -62,8 +62,7 @@ class LimitsAndHeadersHttpTest {
   @Test
   void admin_body_over_the_limit_is_a_413_problem_declared_or_chunked() throws IOException {
     var limits =
-        new ServerLimits(
-            ServerLimits.DEFAULT_MAX_HEADER_BYTES, 1024, 8, Duration.ofSeconds(2), RateLimit.OFF);
+        ServerLimits.defaults().withMaxBodyBytes(1024).withConcurrency(8, Duration.ofSeconds(2));
     try (var server = TestServer.startWithLimits(workDir, limits)) {
       String body = "x".repeat(5000);
       assertRawProblem(
@@ -108,8 +107,7 @@ class LimitsAndHeadersHttpTest {
     // wait it would itself be refused now and then, and hold nothing); past the wait the searches
     // are refused.
     var limits =
-        new ServerLimits(
-            ServerLimits.DEFAULT_MAX_HEADER_BYTES, 1024, 1, Duration.ofMillis(500), RateLimit.OFF);
+        ServerLimits.defaults().withMaxBodyBytes(1024).withConcurrency(1, Duration.ofMillis(500));
     try (var server = TestServer.startWithLimits(workDir, limits);
         var slow = new Socket("127.0.0.1", server.port())) {
       // A client that sends half its body holds the only slot while the server waits for the rest.
@@ -151,12 +149,8 @@ class LimitsAndHeadersHttpTest {
       a_client_over_its_rate_gets_429_with_retry_after_and_forwarded_addresses_are_not_trusted_by_default()
           throws IOException {
     var limits =
-        new ServerLimits(
-            ServerLimits.DEFAULT_MAX_HEADER_BYTES,
-            1024,
-            8,
-            Duration.ofSeconds(2),
-            new RateLimit(0.01, 3, false)); // three at once, then one every 100 s
+        ServerLimits.defaults()
+            .withRateLimit(new RateLimit(0.01, 3, false)); // three at once, then one every 100 s
     try (var server = TestServer.startWithLimits(workDir, limits)) {
       for (int i = 0; i < 3; i++) assertEquals(200, server.get("/api/search?q=care").status());
 
@@ -171,13 +165,7 @@ class LimitsAndHeadersHttpTest {
 
   @Test
   void behind_a_trusted_proxy_each_forwarded_client_has_its_own_bucket() throws IOException {
-    var limits =
-        new ServerLimits(
-            ServerLimits.DEFAULT_MAX_HEADER_BYTES,
-            1024,
-            8,
-            Duration.ofSeconds(2),
-            new RateLimit(0.01, 2, true));
+    var limits = ServerLimits.defaults().withRateLimit(new RateLimit(0.01, 2, true));
     try (var server = TestServer.startWithLimits(workDir, limits)) {
       String xff = "X-Forwarded-For";
       assertEquals(200, server.get("/api/health", xff, "spoofed, 198.51.100.1").status());
