@@ -28,8 +28,10 @@ public final class HttpServer {
 
   public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
     var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
+    var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
     var adminRoutes =
-        new AdminRoutes(reindexer, settings.adminToken(), settings.limits().maxBodyBytes());
+        new AdminRoutes(
+            reindexer, settings.adminToken(), settings.limits().maxBodyBytes(), clients);
     var uiRoutes = new UiRoutes();
     var limits = new RequestLimits(settings.limits(), new CorsPolicy(settings.corsOrigins()));
     return Javalin.create(
@@ -75,7 +77,8 @@ public final class HttpServer {
           config.routes.exception(
               ProblemException.class,
               (e, ctx) -> {
-                if (e.status() == 503) ctx.header("Retry-After", "1");
+                if (e.retryAfterSeconds() > 0)
+                  ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 problem(ctx, e.status(), e.title(), e.getMessage(), e.parameter());
               });
           config.routes.exception(

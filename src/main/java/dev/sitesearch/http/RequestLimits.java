@@ -24,7 +24,7 @@ final class RequestLimits implements Filter {
   private final long maxWaitNanos;
   private final long maxBodyBytes;
   private final RateLimiter rateLimiter;
-  private final boolean trustForwardedFor;
+  private final ClientKeys clients;
   private final CorsPolicy cors;
 
   RequestLimits(ServerLimits limits, CorsPolicy cors) {
@@ -33,7 +33,7 @@ final class RequestLimits implements Filter {
     this.maxBodyBytes = limits.maxBodyBytes();
     this.rateLimiter =
         limits.rateLimit().enabled() ? new RateLimiter(limits.rateLimit(), System::nanoTime) : null;
-    this.trustForwardedFor = limits.rateLimit().trustForwardedFor();
+    this.clients = new ClientKeys(limits.rateLimit().trustForwardedFor());
     this.cors = cors;
   }
 
@@ -52,7 +52,7 @@ final class RequestLimits implements Filter {
       cors.apply(req, res);
     }
     if (rateLimiter != null) {
-      long retryAfter = rateLimiter.acquire(client(req));
+      long retryAfter = rateLimiter.acquire(clients.of(req));
       if (retryAfter > 0) {
         refuse(
             req,
@@ -87,21 +87,6 @@ final class RequestLimits implements Filter {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  /**
-   * The connection's address, or the last X-Forwarded-For entry (the one the trusted proxy added)
-   * when told so.
-   */
-  private String client(HttpServletRequest req) {
-    if (trustForwardedFor) {
-      String forwarded = req.getHeader("X-Forwarded-For");
-      if (forwarded != null && !forwarded.isBlank()) {
-        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
-        if (!last.isEmpty()) return last;
-      }
-    }
-    return req.getRemoteAddr();
   }
 
   private void refuse(
