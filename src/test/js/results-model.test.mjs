@@ -24,10 +24,15 @@ test('page links: first, last, two either side of the current one, gaps marked',
   assert.deepEqual(pageNumbers(20, 20), [1, '…', 18, 19, 20]);
 });
 
-test('no page past what the API serves (page × size ≤ 10,000)', () => {
+test('no page past what the API serves (page × size ≤ 10,000 ranked, 1,000 sorted or browsed)', () => {
   assert.equal(pageCount(12, 10), 2);
   assert.equal(pageCount(0, 10), 0);
   assert.equal(pageCount(250000, 10), 1000);
+  assert.equal(pageCount(250000, 10, { q: 'care', sort: '' }), 1000);
+  assert.equal(pageCount(250000, 10, { q: 'care', sort: 'relevance' }), 1000);
+  assert.equal(pageCount(250000, 10, { q: 'care', sort: 'title' }), 100);
+  assert.equal(pageCount(250000, 10, { q: '', sort: '' }), 100);
+  assert.equal(pageCount(250, 10, { q: '', sort: 'newest' }), 25);
 });
 
 test('a hit on this site shows its path, another site\'s its host too; escapes are decoded', () => {

@@ -1,7 +1,7 @@
 /*
  * The words and numbers around the hits: the status line, the page numbers to offer, and how a hit's address reads.
  */
-import { MAX_PAGE } from './url-state.js';
+import { MAX_PAGE, maxPage } from './url-state.js';
 
 export function plural(n, one, many) {
   return n.toLocaleString() + ' ' + (n === 1 ? one : many);
@@ -25,9 +25,9 @@ export function statusText(state, data) {
   return text + ' · ' + data.tookMs + ' ms';
 }
 
-/** How many pages the page can link to for total hits (the API goes no further than MAX_PAGE). */
-export function pageCount(total, size) {
-  return Math.min(MAX_PAGE, Math.ceil(total / size));
+/** How many pages the page can link to for total hits (the API goes no deeper than maxPage of the state). */
+export function pageCount(total, size, state) {
+  return Math.min(state ? maxPage(state) : MAX_PAGE, Math.ceil(total / size));
 }
 
 /** The page links to offer: the first, the last and two either side of the current one, with '…' for the gaps. */
