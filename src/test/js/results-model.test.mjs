@@ -15,6 +15,13 @@ test('the status line says how many, which, for what and how fast', () => {
   assert.equal(statusText(readState('?sort=title'), answer(12, 1, 10)), 'Results 1–10 of 12 · 7 ms');
 });
 
+test('a partial answer (the search ran out of time) says its count is a lower bound', () => {
+  const cut = (total, hits) => ({ ...answer(total, 1, hits), partial: true });
+  assert.equal(statusText(readState('?q=care'), cut(8, 8)), 'At least 8 results for “care” (search stopped early) · 7 ms');
+  assert.equal(statusText(readState('?q=care'), cut(40, 10)), 'Results 1–10 of at least 40 for “care” (search stopped early) · 7 ms');
+  assert.equal(statusText(readState('?q=care'), cut(0, 0)), 'No results found in time for “care” (search stopped early) · 7 ms');
+});
+
 test('page links: first, last, two either side of the current one, gaps marked', () => {
   assert.deepEqual(pageNumbers(1, 1), [1]);
   assert.deepEqual(pageNumbers(1, 3), [1, 2, 3]);

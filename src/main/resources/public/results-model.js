@@ -10,18 +10,21 @@ export function plural(n, one, many) {
 /** The status line for a search answer: how many, which of them, for what, and how long it took. */
 export function statusText(state, data) {
   const total = data.total;
+  // A partial answer ran out of search time: its total is a lower bound.
+  const atLeast = data.partial ? 'at least ' : '';
   let text;
   if (total === 0) {
-    text = 'No results';
+    text = data.partial ? 'No results found in time' : 'No results';
   } else if (total <= data.size || !data.hits.length) {
-    text = plural(total, 'result', 'results');
+    text = (data.partial ? 'At least ' : '') + plural(total, 'result', 'results');
   } else {
     const first = (data.page - 1) * data.size + 1;
     text = 'Results ' + first.toLocaleString() + '–' + (first + data.hits.length - 1).toLocaleString() + ' of '
-      + total.toLocaleString();
+      + atLeast + total.toLocaleString();
   }
   if (state.q) text += ' for “' + state.q + '”';
   else if (total > 0 && !state.sort) text += ', newest first';
+  if (data.partial) text += ' (search stopped early)';
   return text + ' · ' + data.tookMs + ' ms';
 }
 

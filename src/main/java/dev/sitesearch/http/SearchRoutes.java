@@ -124,7 +124,7 @@ final class SearchRoutes {
     int size = Params.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
     var request = Selection.read(ctx).request(1, 1, List.of(facet), 1);
     var values = gate.run(() -> search.facetValues(facet, prefix, request, size));
-    ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("facet", facet, "values", values));
+    ctx.header("Cache-Control", CACHE_SHORT).json(values);
   }
 
   private void document(Context ctx) throws IOException {
