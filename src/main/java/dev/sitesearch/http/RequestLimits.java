@@ -71,11 +71,13 @@ final class RequestLimits implements Filter {
       refuse(req, res, 503, "the server is busy; retry in a moment", 1);
       return;
     }
+    var answer = new BufferedResponse(res);
     try {
-      chain.doFilter(request, response);
+      chain.doFilter(request, answer);
     } finally {
       slots.release();
     }
+    answer.sendTo(res); // after the slot is free: a slow reader holds only its connection
   }
 
   private boolean admit() {
