@@ -171,6 +171,14 @@ public record ServerLimits(
       }
     }
 
+    public Connections withMax(int newMax) {
+      return new Connections(newMax, idleTimeout, idleWhenFull, requestTimeout);
+    }
+
+    public Connections withRequestTimeout(Duration timeout) {
+      return new Connections(max, idleTimeout, idleWhenFull, timeout);
+    }
+
     static Connections fromConfig(ConfigSection l) {
       int max = l.integer("maxConnections", DEFAULTS.max(), 1, 1_000_000);
       Duration idle = positive(l, "idleTimeout", DEFAULTS.idleTimeout());

@@ -40,7 +40,11 @@ public final class HttpServer {
           config.http.generateEtags = false;
           config.router.ignoreTrailingSlashes = true;
           config.startup.showJavalinBanner = false;
-          config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+          config.jetty.modifyServer(
+              server -> {
+                server.setErrorHandler(new ProblemErrorHandler());
+                ConnectionGuard.install(server, settings.limits().connections());
+              });
           config.jetty.modifyHttpConfiguration(
               http -> {
                 http.setRequestHeaderSize(
