@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Admission for every request before it reaches a route, in the order that is cheapest to refuse:
- * the security headers every answer carries; the per-client rate limit (429); a declared body over
- * the limit (413); then a slot among {@code maxConcurrent}, waited for at most {@code maxQueueWait}
- * (503). Refusals carry {@code Retry-After} and are problem+json like every other error.
+ * the security headers every answer carries and the CORS rules ({@link CorsPolicy}); the per-client
+ * rate limit (429); a declared body over the limit (413); the per-client cap on requests in flight
+ * (429); then a slot among {@code maxConcurrent}, waited for at most {@code maxQueueWait} (503).
+ * Refusals carry {@code Retry-After} and are problem+json like every other error. The answer is
+ * made in memory and sent after the request's slots are given back ({@link BufferedResponse}).
  */
 final class RequestLimits implements Filter {
   private final Semaphore slots;
@@ -25,6 +27,7 @@ final class RequestLimits implements Filter {
   private final long maxBodyBytes;
   private final RateLimiter rateLimiter;
   private final ClientKeys clients;
+  private final ClientSlots clientSlots;
   private final CorsPolicy cors;
 
   RequestLimits(ServerLimits limits, CorsPolicy cors) {
@@ -34,6 +37,10 @@ final class RequestLimits implements Filter {
     this.rateLimiter =
         limits.rateLimit().enabled() ? new RateLimiter(limits.rateLimit(), System::nanoTime) : null;
     this.clients = new ClientKeys(limits.rateLimit().trustForwardedFor());
+    this.clientSlots =
+        limits.rateLimit().capsConcurrency()
+            ? new ClientSlots(limits.rateLimit().maxConcurrent())
+            : null;
     this.cors = cors;
   }
 
@@ -51,8 +58,9 @@ final class RequestLimits implements Filter {
       }
       cors.apply(req, res);
     }
+    String client = clients.of(req);
     if (rateLimiter != null) {
-      long retryAfter = rateLimiter.acquire(clients.of(req));
+      long retryAfter = rateLimiter.acquire(client);
       if (retryAfter > 0) {
         refuse(
             req,
@@ -67,17 +75,35 @@ final class RequestLimits implements Filter {
       refuse(req, res, 413, "the request body is larger than " + maxBodyBytes + " bytes", 0);
       return;
     }
+    if (clientSlots != null && !clientSlots.tryAcquire(client)) {
+      refuse(req, res, 429, "too many requests at once from this client; wait for an answer", 1);
+      return;
+    }
+    BufferedResponse answer;
+    try {
+      answer = handle(req, res, chain);
+    } finally {
+      if (clientSlots != null) clientSlots.release(client);
+    }
+    // After the slots are free: a client that reads slowly holds only its connection.
+    if (answer != null) answer.sendTo(res);
+  }
+
+  /** The answer made in one of the server's slots, or null when none came free in time. */
+  private BufferedResponse handle(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
     if (!admit()) {
       refuse(req, res, 503, "the server is busy; retry in a moment", 1);
-      return;
+      return null;
     }
     var answer = new BufferedResponse(res);
     try {
-      chain.doFilter(request, answer);
+      chain.doFilter(req, answer);
     } finally {
       slots.release();
     }
-    answer.sendTo(res); // after the slot is free: a slow reader holds only its connection
+    return answer;
   }
 
   private boolean admit() {

@@ -179,6 +179,49 @@ class LimitsAndHeadersHttpTest {
   }
 
   @Test
+  void a_client_over_its_requests_in_flight_gets_429_while_others_are_served() throws Exception {
+    // Clients told apart by the trusted proxy header, as behind a site's reverse proxy.
+    var limits = ServerLimits.defaults().withRateLimit(new RateLimit(0, 1, 1, true));
+    try (var server = TestServer.startWithLimits(workDir, limits);
+        var slow = new Socket("127.0.0.1", server.port())) {
+      // Client A holds a request in flight: half of an admin body, the server waiting for the rest.
+      slow.setSoTimeout(30_000);
+      OutputStream out = slow.getOutputStream();
+      out.write(
+          ("POST /api/admin/reindex HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.1\r\n"
+                  + AUTH
+                  + "\r\nContent-Length: 10\r\nConnection: close\r\n\r\n12345")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+
+      var refused = new Response[1];
+      assertTrue(
+          TestServer.eventually(
+              Duration.ofSeconds(10),
+              () -> {
+                refused[0] = server.get("/api/search?q=care", "X-Forwarded-For", "203.0.113.1");
+                return refused[0].status() == 429;
+              }),
+          "a second request of A's while the first is in flight is refused");
+      TestServer.assertProblem(refused[0], 429, null);
+      assertEquals("1", refused[0].header("Retry-After"));
+      assertEquals(
+          200,
+          server.get("/api/search?q=care", "X-Forwarded-For", "198.51.100.2").status(),
+          "client B is served meanwhile");
+
+      out.write("67890".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+      assertEquals(
+          200,
+          server.get("/api/search?q=care", "X-Forwarded-For", "203.0.113.1").status(),
+          "A's slot is free again once its request is done");
+    }
+  }
+
+  @Test
   void every_kind_of_answer_has_nosniff_and_no_server_header() throws IOException {
     try (var server = TestServer.start(workDir)) {
       for (String path :
