@@ -15,6 +15,13 @@ test('the status line says how many, which, for what and how fast', () => {
   assert.equal(statusText(readState('?sort=title'), answer(12, 1, 10)), 'Results 1–10 of 12 · 7 ms');
 });
 
+test('a partial answer (the search ran out of time) says its count is a lower bound', () => {
+  const cut = (total, hits) => ({ ...answer(total, 1, hits), partial: true });
+  assert.equal(statusText(readState('?q=care'), cut(8, 8)), 'At least 8 results for “care” (search stopped early) · 7 ms');
+  assert.equal(statusText(readState('?q=care'), cut(40, 10)), 'Results 1–10 of at least 40 for “care” (search stopped early) · 7 ms');
+  assert.equal(statusText(readState('?q=care'), cut(0, 0)), 'No results found in time for “care” (search stopped early) · 7 ms');
+});
+
 test('page links: first, last, two either side of the current one, gaps marked', () => {
   assert.deepEqual(pageNumbers(1, 1), [1]);
   assert.deepEqual(pageNumbers(1, 3), [1, 2, 3]);
@@ -24,10 +31,15 @@ test('page links: first, last, two either side of the current one, gaps marked',
   assert.deepEqual(pageNumbers(20, 20), [1, '…', 18, 19, 20]);
 });
 
-test('no page past what the API serves (page × size ≤ 10,000)', () => {
+test('no page past what the API serves (page × size ≤ 10,000 ranked, 1,000 sorted or browsed)', () => {
   assert.equal(pageCount(12, 10), 2);
   assert.equal(pageCount(0, 10), 0);
   assert.equal(pageCount(250000, 10), 1000);
+  assert.equal(pageCount(250000, 10, { q: 'care', sort: '' }), 1000);
+  assert.equal(pageCount(250000, 10, { q: 'care', sort: 'relevance' }), 1000);
+  assert.equal(pageCount(250000, 10, { q: 'care', sort: 'title' }), 100);
+  assert.equal(pageCount(250000, 10, { q: '', sort: '' }), 100);
+  assert.equal(pageCount(250, 10, { q: '', sort: 'newest' }), 25);
 });
 
 test('a hit on this site shows its path, another site\'s its host too; escapes are decoded', () => {

@@ -1,7 +1,7 @@
 // The page's URL is its whole state: q, f.<facet> (repeatable), sort and page, defaults left out.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_PAGE, pageParams, pageUrl, readState, shownSort, toggled, withChanges } from '../../main/resources/public/url-state.js';
+import { MAX_PAGE, MAX_SORTED_PAGE, pageParams, pageUrl, readState, shownSort, toggled, withChanges } from '../../main/resources/public/url-state.js';
 
 const TOPICS = 'communityTopics';
 
@@ -42,7 +42,9 @@ test('an unknown sort is dropped and the page is kept within what the API serves
   assert.equal(readState('?page=0').page, 1);
   assert.equal(readState('?page=-3').page, 1);
   assert.equal(readState('?page=abc').page, 1);
-  assert.equal(readState('?page=99999').page, MAX_PAGE);
+  assert.equal(readState('?page=99999').page, MAX_SORTED_PAGE, 'no words: browsing, newest first');
+  assert.equal(readState('?q=care&page=99999').page, MAX_PAGE);
+  assert.equal(readState('?q=care&sort=title&page=99999').page, MAX_SORTED_PAGE);
   assert.equal(readState('?q=' + 'x'.repeat(1500)).q.length, 1000);
 });
 

@@ -1,7 +1,7 @@
 /*
  * The words and numbers around the hits: the status line, the page numbers to offer, and how a hit's address reads.
  */
-import { MAX_PAGE } from './url-state.js';
+import { MAX_PAGE, maxPage } from './url-state.js';
 
 export function plural(n, one, many) {
   return n.toLocaleString() + ' ' + (n === 1 ? one : many);
@@ -10,24 +10,27 @@ export function plural(n, one, many) {
 /** The status line for a search answer: how many, which of them, for what, and how long it took. */
 export function statusText(state, data) {
   const total = data.total;
+  // A partial answer ran out of search time: its total is a lower bound.
+  const atLeast = data.partial ? 'at least ' : '';
   let text;
   if (total === 0) {
-    text = 'No results';
+    text = data.partial ? 'No results found in time' : 'No results';
   } else if (total <= data.size || !data.hits.length) {
-    text = plural(total, 'result', 'results');
+    text = (data.partial ? 'At least ' : '') + plural(total, 'result', 'results');
   } else {
     const first = (data.page - 1) * data.size + 1;
     text = 'Results ' + first.toLocaleString() + '–' + (first + data.hits.length - 1).toLocaleString() + ' of '
-      + total.toLocaleString();
+      + atLeast + total.toLocaleString();
   }
   if (state.q) text += ' for “' + state.q + '”';
   else if (total > 0 && !state.sort) text += ', newest first';
+  if (data.partial) text += ' (search stopped early)';
   return text + ' · ' + data.tookMs + ' ms';
 }
 
-/** How many pages the page can link to for total hits (the API goes no further than MAX_PAGE). */
-export function pageCount(total, size) {
-  return Math.min(MAX_PAGE, Math.ceil(total / size));
+/** How many pages the page can link to for total hits (the API goes no deeper than maxPage of the state). */
+export function pageCount(total, size, state) {
+  return Math.min(state ? maxPage(state) : MAX_PAGE, Math.ceil(total / size));
 }
 
 /** The page links to offer: the first, the last and two either side of the current one, with '…' for the gaps. */

@@ -79,7 +79,7 @@ export function renderMessage(container, state, data, nav) {
     }
     if (state.q) parts.push(h('p', { class: 'tip' }, 'Check the spelling, or try fewer or more general words.'));
   } else if (!data.hits.length) {
-    const target = { ...state, page: pageCount(data.total, data.size) };
+    const target = { ...state, page: pageCount(data.total, data.size, state) };
     parts.push(h('p', null, 'There is no page ' + state.page + '. ',
       link(nav.urlOf(target), 'Go to the last page', () => nav.go(target))));
   }
@@ -88,7 +88,7 @@ export function renderMessage(container, state, data, nav) {
 
 /** The page links; goTo(n) shows page n. */
 export function renderPagination(container, state, data, urlOf, goTo) {
-  const pages = pageCount(data.total, data.size);
+  const pages = pageCount(data.total, data.size, state);
   if (pages <= 1 || !data.hits.length) {
     container.hidden = true;
     container.replaceChildren();

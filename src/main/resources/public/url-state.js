@@ -5,7 +5,8 @@
  */
 
 export const PAGE_SIZE = 10;
-export const MAX_PAGE = Math.floor(10000 / PAGE_SIZE); // the API allows page × size ≤ 10,000
+export const MAX_PAGE = Math.floor(10000 / PAGE_SIZE); // ranked, the API allows page × size ≤ 10,000
+export const MAX_SORTED_PAGE = Math.floor(1000 / PAGE_SIZE); // sorted or browsed without words: ≤ 1,000
 export const MAX_QUERY_CHARS = 1000;
 export const SORTS = ['relevance', 'newest', 'oldest', 'title'];
 
@@ -21,8 +22,15 @@ export function readState(search) {
     }
   }
   const sort = SORTS.includes(params.get('sort')) ? params.get('sort') : '';
-  const page = Math.min(MAX_PAGE, Math.max(1, parseInt(params.get('page'), 10) || 1));
-  return { q: (params.get('q') || '').slice(0, MAX_QUERY_CHARS), filters, sort, page };
+  const q = (params.get('q') || '').slice(0, MAX_QUERY_CHARS);
+  const page = Math.min(maxPage({ q, sort }), Math.max(1, parseInt(params.get('page'), 10) || 1));
+  return { q, filters, sort, page };
+}
+
+/** The deepest page the API serves for a state: a ranked list goes deeper than a sorted or browsed one. */
+export function maxPage(state) {
+  const ranked = state.q && (!state.sort || state.sort === 'relevance');
+  return ranked ? MAX_PAGE : MAX_SORTED_PAGE;
 }
 
 /** The page's own parameters for a state, defaults left out. */

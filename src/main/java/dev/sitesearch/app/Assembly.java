@@ -72,9 +72,10 @@ public record Assembly(
     return LiveIndex.open(index, schema(), SearchService.similarity(config.ranking()));
   }
 
-  /** The search core over an open index. */
+  /** The search core over an open index, each request's searches limited to the server's time. */
   public SearchService searchService(LiveIndex live) {
-    return new SearchService(schema(), live, config.ranking(), clock);
+    return new SearchService(
+        schema(), live, config.ranking(), clock, config.server().limits().searchTimeout());
   }
 
   /**

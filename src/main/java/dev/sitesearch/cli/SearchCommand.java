@@ -105,8 +105,13 @@ public final class SearchCommand implements Callable<Integer> {
 
   private static void printText(PrintWriter out, SearchResponse response) {
     out.printf(
-        "%d result%s for '%s' (%d ms)%n",
-        response.total(), response.total() == 1 ? "" : "s", response.query(), response.tookMs());
+        "%s%d result%s for '%s' (%d ms%s)%n",
+        response.partial() ? "at least " : "",
+        response.total(),
+        response.total() == 1 ? "" : "s",
+        response.query(),
+        response.tookMs(),
+        response.partial() ? ", stopped at the search time limit" : "");
     int rank = (response.page() - 1) * response.size();
     for (SearchResponse.Hit hit : response.hits()) {
       out.printf(

@@ -1,5 +1,6 @@
 package dev.sitesearch.http;
 
+import dev.sitesearch.config.ServerLimits.RateLimit;
 import dev.sitesearch.index.IndexBusyException;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Reindexer;
@@ -19,18 +20,31 @@ import org.slf4j.LoggerFactory;
  * chunked, without a length. A reindex that fails is rolled back by the indexer, so searches go on
  * from the last good commit; the client learns that it failed, the log why (the cause may name
  * files and folders, which a client is not told).
+ *
+ * <p>Wrong tokens are throttled per client whether or not the general rate limit is on: after
+ * {@value #FAILURES_AT_ONCE} failures a client gets one more try every {@value
+ * #SECONDS_PER_FAILURE} seconds, and is answered 429 before its token is even compared, so a
+ * guesser learns nothing while throttled. A person who mistypes the token never gets there.
  */
 final class AdminRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
 
+  static final int FAILURES_AT_ONCE = 10;
+  static final int SECONDS_PER_FAILURE = 6;
+
   private final Reindexer reindexer;
   private final byte[] token;
   private final long maxBodyBytes;
+  private final ClientKeys clients;
+  private final RateLimiter failures =
+      new RateLimiter(
+          new RateLimit(1.0 / SECONDS_PER_FAILURE, FAILURES_AT_ONCE, false), System::nanoTime);
 
-  AdminRoutes(Reindexer reindexer, String token, long maxBodyBytes) {
+  AdminRoutes(Reindexer reindexer, String token, long maxBodyBytes, ClientKeys clients) {
     this.reindexer = reindexer;
     this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.maxBodyBytes = maxBodyBytes;
+    this.clients = clients;
   }
 
   void register(RoutesConfig routes) {
@@ -42,7 +56,7 @@ final class AdminRoutes {
       throw new ProblemException(
           404, "Not found", "the admin API is off: set SITESEARCH_ADMIN_TOKEN to turn it on");
     }
-    authorize(ctx.header("Authorization"));
+    authorize(ctx.header("Authorization"), clients.of(ctx.req()));
     boolean full = Params.bool(ctx, "full");
     skipBody(ctx.req().getInputStream());
     IndexSummary summary;
@@ -77,13 +91,19 @@ final class AdminRoutes {
     }
   }
 
-  private void authorize(String header) {
+  private void authorize(String header, String client) {
+    long wait = failures.retryAfter(client);
+    if (wait > 0) {
+      throw ProblemException.tooMany(
+          "too many wrong admin tokens from this client; retry after " + wait + " s", wait);
+    }
     String prefix = "Bearer ";
     byte[] given =
         header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
             ? header.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8)
             : new byte[0];
     if (!MessageDigest.isEqual(given, token)) {
+      failures.acquire(client);
       throw new ProblemException(
           401, "Unauthorized", "send the admin token as 'Authorization: Bearer <token>'");
     }

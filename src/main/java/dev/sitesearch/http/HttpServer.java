@@ -28,17 +28,23 @@ public final class HttpServer {
 
   public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
     var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
+    var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
     var adminRoutes =
-        new AdminRoutes(reindexer, settings.adminToken(), settings.limits().maxBodyBytes());
+        new AdminRoutes(
+            reindexer, settings.adminToken(), settings.limits().maxBodyBytes(), clients);
     var uiRoutes = new UiRoutes();
-    var limits = new RequestLimits(settings.limits(), settings.corsOrigins());
+    var limits = new RequestLimits(settings.limits(), new CorsPolicy(settings.corsOrigins()));
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           config.http.generateEtags = false;
           config.router.ignoreTrailingSlashes = true;
           config.startup.showJavalinBanner = false;
-          config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+          config.jetty.modifyServer(
+              server -> {
+                server.setErrorHandler(new ProblemErrorHandler());
+                ConnectionGuard.install(server, settings.limits().connections());
+              });
           config.jetty.modifyHttpConfiguration(
               http -> {
                 http.setRequestHeaderSize(
@@ -51,15 +57,6 @@ public final class HttpServer {
                   context.addFilter(
                       new FilterHolder(limits), "/*", EnumSet.of(DispatcherType.REQUEST)));
           config.http.maxRequestSize = settings.limits().maxBodyBytes();
-          if (!settings.corsOrigins().isEmpty()) {
-            config.bundledPlugins.enableCors(
-                cors ->
-                    cors.addRule(
-                        rule -> {
-                          settings.corsOrigins().forEach(rule::allowHost);
-                          rule.exposeHeader("Content-Type");
-                        }));
-          }
           config.requestLogger.http(
               (ctx, ms) ->
                   ACCESS.info(
@@ -84,7 +81,8 @@ public final class HttpServer {
           config.routes.exception(
               ProblemException.class,
               (e, ctx) -> {
-                if (e.status() == 503) ctx.header("Retry-After", "1");
+                if (e.retryAfterSeconds() > 0)
+                  ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 problem(ctx, e.status(), e.title(), e.getMessage(), e.parameter());
               });
           config.routes.exception(
@@ -157,6 +155,7 @@ public final class HttpServer {
       case 431 -> "Request headers too large";
       case 500 -> "Internal error";
       case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 413 -> "Request too large";

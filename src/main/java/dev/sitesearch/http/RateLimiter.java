@@ -40,8 +40,24 @@ final class RateLimiter {
         bucket.tokens -= 1;
         return 0;
       }
-      double nanosToToken = (1 - bucket.tokens) / tokensPerNano;
-      return Math.max(1, (long) Math.ceil(nanosToToken / TimeUnit.SECONDS.toNanos(1)));
+      return secondsToToken(bucket);
+    }
+  }
+
+  private long secondsToToken(Bucket bucket) {
+    double nanosToToken = (1 - bucket.tokens) / tokensPerNano;
+    return Math.max(1, (long) Math.ceil(nanosToToken / TimeUnit.SECONDS.toNanos(1)));
+  }
+
+  /**
+   * The whole seconds until {@code client} has a token again, 0 when it has one now; takes none.
+   */
+  long retryAfter(String client) {
+    Bucket bucket = buckets.get(client);
+    if (bucket == null) return 0;
+    synchronized (bucket) {
+      bucket.refill(nanoClock.getAsLong(), tokensPerNano, burst);
+      return bucket.tokens >= 1 ? 0 : secondsToToken(bucket);
     }
   }
 

@@ -10,32 +10,38 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Admission for every request before it reaches a route, in the order that is cheapest to refuse:
- * the security headers every answer carries; the per-client rate limit (429); a declared body over
- * the limit (413); then a slot among {@code maxConcurrent}, waited for at most {@code maxQueueWait}
- * (503). Refusals carry {@code Retry-After} and are problem+json like every other error.
+ * the security headers every answer carries and the CORS rules ({@link CorsPolicy}); the per-client
+ * rate limit (429); a declared body over the limit (413); the per-client cap on requests in flight
+ * (429); then a slot among {@code maxConcurrent}, waited for at most {@code maxQueueWait} (503).
+ * Refusals carry {@code Retry-After} and are problem+json like every other error. The answer is
+ * made in memory and sent after the request's slots are given back ({@link BufferedResponse}).
  */
 final class RequestLimits implements Filter {
   private final Semaphore slots;
   private final long maxWaitNanos;
   private final long maxBodyBytes;
   private final RateLimiter rateLimiter;
-  private final boolean trustForwardedFor;
-  private final List<String> corsOrigins;
+  private final ClientKeys clients;
+  private final ClientSlots clientSlots;
+  private final CorsPolicy cors;
 
-  RequestLimits(ServerLimits limits, List<String> corsOrigins) {
+  RequestLimits(ServerLimits limits, CorsPolicy cors) {
     this.slots = new Semaphore(limits.maxConcurrent());
     this.maxWaitNanos = limits.maxQueueWait().toNanos();
     this.maxBodyBytes = limits.maxBodyBytes();
     this.rateLimiter =
         limits.rateLimit().enabled() ? new RateLimiter(limits.rateLimit(), System::nanoTime) : null;
-    this.trustForwardedFor = limits.rateLimit().trustForwardedFor();
-    this.corsOrigins = List.copyOf(corsOrigins);
+    this.clients = new ClientKeys(limits.rateLimit().trustForwardedFor());
+    this.clientSlots =
+        limits.rateLimit().capsConcurrency()
+            ? new ClientSlots(limits.rateLimit().maxConcurrent())
+            : null;
+    this.cors = cors;
   }
 
   @Override
@@ -44,8 +50,17 @@ final class RequestLimits implements Filter {
     var req = (HttpServletRequest) request;
     var res = (HttpServletResponse) response;
     SecurityHeaders.apply(res::setHeader);
+    if (cors.covers(req)) {
+      if (CorsPolicy.isPreflight(req)) {
+        String refusal = cors.preflight(req, res);
+        if (refusal != null) refuse(req, res, 403, refusal, 0);
+        return;
+      }
+      cors.apply(req, res);
+    }
+    String client = clients.of(req);
     if (rateLimiter != null) {
-      long retryAfter = rateLimiter.acquire(client(req));
+      long retryAfter = rateLimiter.acquire(client);
       if (retryAfter > 0) {
         refuse(
             req,
@@ -60,15 +75,35 @@ final class RequestLimits implements Filter {
       refuse(req, res, 413, "the request body is larger than " + maxBodyBytes + " bytes", 0);
       return;
     }
-    if (!admit()) {
-      refuse(req, res, 503, "the server is busy; retry in a moment", 1);
+    if (clientSlots != null && !clientSlots.tryAcquire(client)) {
+      refuse(req, res, 429, "too many requests at once from this client; wait for an answer", 1);
       return;
     }
+    BufferedResponse answer;
     try {
-      chain.doFilter(request, response);
+      answer = handle(req, res, chain);
+    } finally {
+      if (clientSlots != null) clientSlots.release(client);
+    }
+    // After the slots are free: a client that reads slowly holds only its connection.
+    if (answer != null) answer.sendTo(res);
+  }
+
+  /** The answer made in one of the server's slots, or null when none came free in time. */
+  private BufferedResponse handle(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!admit()) {
+      refuse(req, res, 503, "the server is busy; retry in a moment", 1);
+      return null;
+    }
+    var answer = new BufferedResponse(res);
+    try {
+      chain.doFilter(req, answer);
     } finally {
       slots.release();
     }
+    return answer;
   }
 
   private boolean admit() {
@@ -82,29 +117,9 @@ final class RequestLimits implements Filter {
     }
   }
 
-  /**
-   * The connection's address, or the last X-Forwarded-For entry (the one the trusted proxy added)
-   * when told so.
-   */
-  private String client(HttpServletRequest req) {
-    if (trustForwardedFor) {
-      String forwarded = req.getHeader("X-Forwarded-For");
-      if (forwarded != null && !forwarded.isBlank()) {
-        String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
-        if (!last.isEmpty()) return last;
-      }
-    }
-    return req.getRemoteAddr();
-  }
-
   private void refuse(
       HttpServletRequest req, HttpServletResponse res, int status, String detail, long retryAfter)
       throws IOException {
-    String origin = req.getHeader("Origin");
-    if (origin != null && corsOrigins.contains(origin)) {
-      res.setHeader("Access-Control-Allow-Origin", origin);
-      res.setHeader("Vary", "Origin");
-    }
     if (retryAfter > 0) res.setHeader("Retry-After", String.valueOf(retryAfter));
     res.setStatus(status);
     res.setContentType(Problem.CONTENT_TYPE);

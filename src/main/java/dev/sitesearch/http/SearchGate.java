@@ -1,5 +1,6 @@
 package dev.sitesearch.http;
 
+import dev.sitesearch.search.SearchCost;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,12 @@ import java.util.concurrent.TimeUnit;
  * runs. Others wait their turn, at most {@code maxWait}; past that the search is refused with 503
  * and {@code Retry-After}, so a burst of expensive queries sheds load instead of holding every
  * request thread.
+ *
+ * <p>Heavy searches ({@link SearchCost}) also wait for one another: one runs at a time, so however
+ * many a client sends, they take at most one of the cores' turns and ordinary searches keep the
+ * rest. Without that lane, eight clients sending the costliest requests took about four fifths of
+ * the server's time from 64 ordinary ones (each heavy search costs up to the search time limit, an
+ * ordinary one a few milliseconds, and both queued in one line).
  */
 final class SearchGate {
   interface Work<T> {
@@ -17,6 +24,7 @@ final class SearchGate {
   }
 
   private final Semaphore permits;
+  private final Semaphore heavyPermit = new Semaphore(1, true);
   private final long maxWaitNanos;
 
   SearchGate(int concurrent, Duration maxWait) {
@@ -24,19 +32,32 @@ final class SearchGate {
     this.maxWaitNanos = maxWait.toNanos();
   }
 
-  <T> T run(Work<T> work) throws Exception {
-    boolean admitted;
+  <T> T run(SearchCost cost, Work<T> work) throws Exception {
+    long deadline = System.nanoTime() + maxWaitNanos;
+    boolean heavy = cost == SearchCost.HEAVY;
+    if (heavy && !acquire(heavyPermit, deadline)) {
+      throw ProblemException.busy("too many heavy searches at once; retry in a moment");
+    }
     try {
-      admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+      if (!acquire(permits, deadline)) {
+        throw ProblemException.busy("too many searches at once; retry in a moment");
+      }
+      try {
+        return work.run();
+      } finally {
+        permits.release();
+      }
+    } finally {
+      if (heavy) heavyPermit.release();
+    }
+  }
+
+  private static boolean acquire(Semaphore semaphore, long deadline) {
+    try {
+      return semaphore.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      admitted = false;
-    }
-    if (!admitted) throw ProblemException.busy("too many searches at once; retry in a moment");
-    try {
-      return work.run();
-    } finally {
-      permits.release();
+      return false;
     }
   }
 }

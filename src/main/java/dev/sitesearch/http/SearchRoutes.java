@@ -4,6 +4,7 @@ import static dev.sitesearch.search.InvalidRequestException.shorten;
 
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.Health;
+import dev.sitesearch.search.SearchCost;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchService;
 import dev.sitesearch.search.SortOrder;
@@ -90,7 +91,8 @@ final class SearchRoutes {
                 SearchRequest.DEFAULT_FACET_SIZE,
                 1,
                 SearchRequest.MAX_FACET_SIZE));
-    ctx.header("Cache-Control", CACHE_SHORT).json(gate.run(() -> search.search(request)));
+    ctx.header("Cache-Control", CACHE_SHORT)
+        .json(gate.run(SearchCost.of(request), () -> search.search(request)));
   }
 
   private void suggest(Context ctx) throws IOException {
@@ -124,8 +126,9 @@ final class SearchRoutes {
     }
     int size = Params.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
     var request = Selection.read(ctx).request(1, 1, List.of(facet), 1);
-    var values = gate.run(() -> search.facetValues(facet, prefix, request, size));
-    ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("facet", facet, "values", values));
+    var values =
+        gate.run(SearchCost.of(request), () -> search.facetValues(facet, prefix, request, size));
+    ctx.header("Cache-Control", CACHE_SHORT).json(values);
   }
 
   private void document(Context ctx) throws IOException {

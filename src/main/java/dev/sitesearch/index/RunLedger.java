@@ -98,7 +98,7 @@ final class RunLedger {
    */
   void changed(String path, ContentProblem warning, String keptId, boolean deleted) {
     Outcome outcome = keptId != null ? Outcome.UNCHANGED : Outcome.DEFERRED;
-    entries.put(path, new Entry(outcome, keptId, null, List.of(warning), false, deleted));
+    entries.put(path, new Entry(outcome, keptId, null, null, List.of(warning), false, deleted));
   }
 
   /** A page whose file is gone from the folder. */

@@ -4,6 +4,8 @@ import dev.sitesearch.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -11,14 +13,21 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * How text is searched over the schema's full-text fields with their weights: the analysis of query
@@ -98,14 +107,53 @@ final class FieldQueries {
     return new DisjunctionMaxQuery(perField, TIE_BREAKER);
   }
 
-  /** A normalised prefix, in the field that matches best. */
-  Query prefix(String normalized) {
+  /**
+   * A normalised prefix as the {@code max} words starting with it that the most pages have, in the
+   * field that matches best, each field scoring its boost whichever of the words it has (as a
+   * prefix always scored). A top-terms rewrite chosen by how many pages have a word, not by
+   * spelling ({@code car*} keeps "care", not "carabid"): the cost of a prefix is then bounded by
+   * {@code max} words' postings, however many words the site has that start with it. Matches
+   * nothing when no word starts with it.
+   */
+  Query prefix(String normalized, IndexReader reader, int max) {
+    List<BytesRef> words = mostFrequentWords(new BytesRef(normalized), reader, max);
+    if (words.isEmpty()) return new MatchNoDocsQuery("no word starts with " + normalized);
     var perField = new ArrayList<Query>();
     for (var field : fields.entrySet()) {
-      perField.add(
-          new BoostQuery(new PrefixQuery(new Term(field.getKey(), normalized)), field.getValue()));
+      var anyWord = new ConstantScoreQuery(new TermInSetQuery(field.getKey(), words));
+      perField.add(new BoostQuery(anyWord, field.getValue()));
     }
     return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+  }
+
+  /**
+   * The {@code max} words starting with {@code prefix} in any text field with the most pages (a
+   * word's pages counted in each field it is in), ties in spelling order. Walks the words of the
+   * term dictionaries only, never their postings.
+   */
+  private List<BytesRef> mostFrequentWords(BytesRef prefix, IndexReader reader, int max) {
+    var pages = new HashMap<BytesRef, Integer>();
+    try {
+      for (String field : fields.keySet()) {
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms == null) continue;
+        TermsEnum words = terms.iterator();
+        if (words.seekCeil(prefix) == TermsEnum.SeekStatus.END) continue;
+        for (BytesRef word = words.term();
+            word != null && StringHelper.startsWith(word, prefix);
+            word = words.next()) {
+          pages.merge(BytesRef.deepCopyOf(word), words.docFreq(), Integer::sum);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Comparator<Map.Entry<BytesRef, Integer>> byPages = Map.Entry.comparingByValue();
+    return pages.entrySet().stream()
+        .sorted(byPages.reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(max)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /** Whether some page has this analysed term in some text field. */

@@ -205,8 +205,25 @@ final class QueryPlanner {
             + String.join(", ", schema.facets()));
   }
 
-  /** Null means by score; browsing has no scores, so relevance then means newest first. */
+  /**
+   * Null means by score; browsing has no scores, so relevance then means newest first. A sorted
+   * list goes no deeper than {@link SearchRequest#MAX_SORTED_WINDOW}.
+   */
   private Sort sort(SearchRequest request, boolean browsing) {
+    Sort sort = sortOrder(request, browsing);
+    if (sort != null && (long) request.page() * request.size() > SearchRequest.MAX_SORTED_WINDOW) {
+      throw new InvalidRequestException(
+          InvalidRequestException.Part.PAGE,
+          "page number × hits per page may not exceed "
+              + SearchRequest.MAX_SORTED_WINDOW
+              + " when results are sorted by date or title or browsed without words ("
+              + SearchRequest.MAX_WINDOW
+              + " ranked by relevance); narrow the list with filters instead of paging this deep");
+    }
+    return sort;
+  }
+
+  private Sort sortOrder(SearchRequest request, boolean browsing) {
     String date = schema.primaryDate();
     SortOrder order = request.sort();
     if (order == SortOrder.RELEVANCE && browsing) order = SortOrder.NEWEST;

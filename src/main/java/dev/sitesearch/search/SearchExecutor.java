@@ -43,12 +43,25 @@ final class SearchExecutor {
               : searcher.search(query, topN, plan.sort());
       return new Execution(searcher.count(query), top.scoreDocs, null);
     }
-    var sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+    // The searcher's own facet collectors, so the counting of near misses stops at its deadline.
+    FacetsCollectorManager collectors = searcher.facetCollectors();
+    var sideways =
+        new DrillSideways(searcher, facetsConfig, searcher.facetState()) {
+          @Override
+          protected FacetsCollectorManager createDrillDownFacetsCollectorManager() {
+            return collectors;
+          }
+
+          @Override
+          protected FacetsCollectorManager createDrillSidewaysFacetsCollectorManager() {
+            return collectors;
+          }
+        };
     DrillSideways.DrillSidewaysResult result =
         sideways.search(query, null, null, topN, plan.sort(), plan.sort() == null);
     Facets facets = result.facets;
     if (facets == null) { // no filter: DrillSideways leaves the plain counting to the caller
-      FacetsCollector collector = searcher.search(query, new FacetsCollectorManager());
+      FacetsCollector collector = searcher.search(query, searcher.facetCollectors());
       facets = new SortedSetDocValuesFacetCounts(searcher.facetState(), collector);
     }
     return new Execution(result.hits.totalHits.value(), result.hits.scoreDocs, facets);
@@ -63,7 +76,7 @@ final class SearchExecutor {
     if (searcher.facetState() == null) return null;
     FacetsCollector collector =
         searcher.search(
-            plan.filters().applyExcept(plan.scored(), facet), new FacetsCollectorManager());
+            plan.filters().applyExcept(plan.scored(), facet), searcher.facetCollectors());
     return new SortedSetDocValuesFacetCounts(searcher.facetState(), collector);
   }
 }

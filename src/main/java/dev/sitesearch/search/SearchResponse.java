@@ -8,15 +8,18 @@ import java.util.Map;
  * --json}.
  *
  * @param query the query as understood (the request's q)
- * @param total number of matching pages
+ * @param total number of matching pages; a lower bound when {@code partial}
  * @param page the page returned
  * @param size the page size
  * @param tookMs time spent in the search core
  * @param hits this page's hits
- * @param facets facet name to its values, in configured order
+ * @param facets facet name to its values, in configured order; lower bounds when {@code partial}
  * @param didYouMean a corrected query when this one found little; null when none is offered
  * @param typoMatched the query's words that matched only with a typo allowed (typo tolerance
  *     changed what matched)
+ * @param partial the search ran out of time ({@code server.limits.searchTimeout}) and answers what
+ *     it found until then: the hits are the best of the pages looked at, {@code total} and the
+ *     counts are lower bounds, and no {@code didYouMean} is offered
  */
 public record SearchResponse(
     String query,
@@ -27,7 +30,8 @@ public record SearchResponse(
     List<Hit> hits,
     Map<String, List<FacetValue>> facets,
     Suggestion didYouMean,
-    List<String> typoMatched) {
+    List<String> typoMatched,
+    boolean partial) {
 
   public SearchResponse {
     hits = List.copyOf(hits);
@@ -36,7 +40,7 @@ public record SearchResponse(
 
   public SearchResponse withDidYouMean(Suggestion correction) {
     return new SearchResponse(
-        query, total, page, size, tookMs, hits, facets, correction, typoMatched);
+        query, total, page, size, tookMs, hits, facets, correction, typoMatched, partial);
   }
 
   /**

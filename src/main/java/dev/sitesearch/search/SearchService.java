@@ -7,6 +7,7 @@ import dev.sitesearch.index.TextAnalyzer;
 import dev.sitesearch.search.SearchResponse.FacetValue;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
@@ -36,8 +37,14 @@ public final class SearchService {
   private final HitAssembler assembler;
   private final DidYouMean didYouMean = new DidYouMean();
   private final Clock clock;
+  private final Duration timeLimit;
 
-  public SearchService(Schema schema, LiveIndex index, RankingSettings ranking, Clock clock) {
+  /**
+   * @param timeLimit how long one request's searches may run before they stop and answer what they
+   *     found, marked partial
+   */
+  public SearchService(
+      Schema schema, LiveIndex index, RankingSettings ranking, Clock clock, Duration timeLimit) {
     Analyzer analyzer = new TextAnalyzer(schema.stemmer());
     this.schema = schema;
     this.index = index;
@@ -45,6 +52,7 @@ public final class SearchService {
     this.executor = new SearchExecutor(schema.facetsConfig());
     this.assembler = new HitAssembler(schema, analyzer);
     this.clock = clock;
+    this.timeLimit = timeLimit;
   }
 
   /** How the index scores words under these settings: BM25 with the settings' k1. */
@@ -56,9 +64,16 @@ public final class SearchService {
     return schema;
   }
 
+  /**
+   * The hits, counts and corrections for {@code request}; partial when its searches ran out of
+   * time.
+   */
   public SearchResponse search(SearchRequest request) throws IOException {
-    SearchResponse response = searchOnce(request);
-    if (response.total() >= DidYouMean.FEW_RESULTS || request.q().isEmpty()) return response;
+    SearchDeadline deadline = SearchDeadline.after(timeLimit);
+    SearchResponse response = searchOnce(request, deadline);
+    if (response.partial() || response.total() >= DidYouMean.FEW_RESULTS || request.q().isEmpty()) {
+      return response;
+    }
     String corrected;
     try (var lease = index.acquire()) {
       corrected = didYouMean.correct(request.q(), lease.searcher().getIndexReader());
@@ -66,15 +81,17 @@ public final class SearchService {
     if (corrected == null) return response;
     // Offered only when it finds pages under the same filters, and no fewer than the query as
     // typed.
-    long total = searchOnce(request.forCount(corrected)).total();
-    if (total == 0 || total < response.total()) return response;
+    SearchResponse checked = searchOnce(request.forCount(corrected), deadline);
+    long total = checked.total();
+    if (checked.partial() || total == 0 || total < response.total()) return response;
     return response.withDidYouMean(new SearchResponse.Suggestion(corrected, total));
   }
 
-  private SearchResponse searchOnce(SearchRequest request) throws IOException {
+  private SearchResponse searchOnce(SearchRequest request, SearchDeadline deadline)
+      throws IOException {
     long start = System.nanoTime();
     try (var lease = index.acquire()) {
-      SiteSearcher searcher = lease.searcher();
+      SiteSearcher searcher = lease.searcher().within(deadline);
       SearchPlan plan = planner.plan(request, searcher, clock.millis());
       SearchExecutor.Execution found = executor.execute(searcher, plan);
       var hits = assembler.hits(searcher, plan, found.docs());
@@ -90,7 +107,8 @@ public final class SearchService {
           hits,
           facets,
           null,
-          plan.typoMatched());
+          plan.typoMatched(),
+          searcher.timedOut());
     }
   }
 
@@ -98,17 +116,19 @@ public final class SearchService {
    * Every value of {@code facet} with its count, counted as the search with the same request counts
    * it in the sidebar (same plan: query, synonyms, typos, feedback, curation, dates, the other
    * facets' filters), narrowed to values with a word starting with {@code prefix}; the request's
-   * own values of this facet are marked selected.
+   * own values of this facet are marked selected. Partial when the counting ran out of time.
    */
-  public List<FacetValue> facetValues(String facet, String prefix, SearchRequest request, int size)
+  public FacetValues facetValues(String facet, String prefix, SearchRequest request, int size)
       throws IOException {
     planner.checkFacet(facet);
     List<String> selected = request.filters().getOrDefault(facet, List.of());
     try (var lease = index.acquire()) {
-      SiteSearcher searcher = lease.searcher();
+      SiteSearcher searcher = lease.searcher().within(SearchDeadline.after(timeLimit));
       SearchPlan plan = planner.plan(request, searcher, clock.millis());
-      return FacetCounter.all(
-          executor.countFacet(searcher, plan, facet), facet, prefix, size, selected);
+      List<FacetValue> values =
+          FacetCounter.all(
+              executor.countFacet(searcher, plan, facet), facet, prefix, size, selected);
+      return new FacetValues(facet, values, searcher.timedOut());
     }
   }
 

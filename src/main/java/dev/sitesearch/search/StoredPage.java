@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,15 @@ import java.util.Map;
  * @param lang the page's language, "" when unknown
  * @param kind Hugo's kind: page, section, home, taxonomy or term
  * @param section the sections the page is in, top first
+ * @param path the page's file, relative to the content folder: for the indexer's tests and tools,
+ *     never printed as JSON (an answer must not tell a visitor how the server's folders are laid
+ *     out; the page's {@code url} is what a visitor links to)
  * @param dates date field name to its ISO-8601 value
  * @param fields facet values and extra stored fields
  */
 public record StoredPage(
     String id,
-    String path,
+    @JsonIgnore String path,
     String url,
     String permalink,
     List<String> aliases,

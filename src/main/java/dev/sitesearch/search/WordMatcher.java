@@ -20,13 +20,28 @@ import org.apache.lucene.search.Query;
 /**
  * Turns the clauses of a {@link UserQuery} into the queries that match them: words through the
  * analyzer (so "running" finds "runs"), a word the analyzer splits ({@code covid-19}) as a phrase
- * of its parts, prefixes of 2+ letters, OR-groups. A page needs one matching clause (Meilisearch's
- * "last" strategy), so a word no page has never empties the results; such a word is matched through
- * {@link TypoMatcher} when typos are on. English stop words are dropped from loose words when the
- * query has other words (see {@link StopWords}).
+ * of its parts, prefixes of 3+ letters (the first {@value #MAX_PREFIXES} of a query, each standing
+ * for its {@value #TERMS_PER_PREFIX} most frequent completions), OR-groups. A page needs one
+ * matching clause (Meilisearch's "last" strategy), so a word no page has never empties the results;
+ * such a word is matched through {@link TypoMatcher} when typos are on. English stop words are
+ * dropped from loose words when the query has other words (see {@link StopWords}).
  */
 final class WordMatcher {
-  private static final int MIN_PREFIX_CHARS = 2;
+  /**
+   * Letters a prefix needs: two letters start a large share of a site's words ({@code co*}), and
+   * 128 such prefixes took 1.8 s on 100,000 pages (QueryCostBenchmark). A shorter one is searched
+   * as the word it is.
+   */
+  static final int MIN_PREFIX_CHARS = 3;
+
+  /**
+   * Prefixes per query: a search box sees one at a time (the word being typed); later ones are
+   * searched as the words they are.
+   */
+  static final int MAX_PREFIXES = 8;
+
+  /** Words a prefix stands for: those the most pages have (see {@link FieldQueries#prefix}). */
+  static final int TERMS_PER_PREFIX = 32;
 
   private final FieldQueries fields;
   private final TypoMatcher typos;
@@ -43,13 +58,14 @@ final class WordMatcher {
   }
 
   MatchedWords match(UserQuery query, IndexReader reader) {
+    var prefixes = new Prefixes(reader);
     var searched = new ArrayList<MatchedWords.Searched>();
     int typoWords = 0;
     // Clauses of punctuation alone search nothing and are not words: they neither count nor keep
     // stop words out.
     var clauses = new ArrayList<Map.Entry<Clause, Query>>();
     for (Clause clause : query.include()) {
-      Query q = clause(clause);
+      Query q = clause(clause, prefixes);
       if (q != null) clauses.add(Map.entry(clause, q));
     }
     boolean dropStopWords = clauses.stream().anyMatch(c -> !isStopWord(c.getKey()));
@@ -72,7 +88,7 @@ final class WordMatcher {
     }
     var exclude = new ArrayList<Query>();
     for (Clause clause : query.exclude()) {
-      Query q = clause(clause);
+      Query q = clause(clause, prefixes);
       if (q != null) exclude.add(q);
     }
     return new MatchedWords(searched, !searched.isEmpty(), exclude);
@@ -100,21 +116,31 @@ final class WordMatcher {
     return clause instanceof Word w && StopWords.contains(w.text());
   }
 
-  private Query clause(Clause clause) {
+  /** What one query's prefixes may still cost: how many are left, over which reader. */
+  private static final class Prefixes {
+    final IndexReader reader;
+    int left = MAX_PREFIXES;
+
+    Prefixes(IndexReader reader) {
+      this.reader = reader;
+    }
+  }
+
+  private Query clause(Clause clause, Prefixes prefixes) {
     return switch (clause) {
       case Word w -> isCompound(w.text()) ? compound(fields.analyze(w.text())) : analyzed(w.text());
       case Phrase p -> analyzed(p.text());
-      case Prefix p -> prefix(p.text());
-      case TypedWords words -> anyOf(words.parts());
-      case AnyOf any -> anyOf(any.options());
+      case Prefix p -> prefix(p.text(), prefixes);
+      case TypedWords words -> anyOf(words.parts(), prefixes);
+      case AnyOf any -> anyOf(any.options(), prefixes);
     };
   }
 
   /** A page needs one of the clauses that match anything; null when none does. */
-  private Query anyOf(List<Clause> clauses) {
+  private Query anyOf(List<Clause> clauses, Prefixes prefixes) {
     var b = new BooleanQuery.Builder();
     for (Clause c : clauses) {
-      Query q = clause(c);
+      Query q = clause(c, prefixes);
       if (q != null) b.add(q, Occur.SHOULD);
     }
     BooleanQuery built = b.build();
@@ -148,13 +174,15 @@ final class WordMatcher {
     return b.build();
   }
 
-  private Query prefix(String text) {
+  private Query prefix(String text, Prefixes prefixes) {
     String normalized = fields.normalize(text);
     if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX_CHARS
-        || !normalized.matches("[\\p{L}\\p{N}]+")) {
+        || !normalized.matches("[\\p{L}\\p{N}]+")
+        || prefixes.left == 0) {
       return analyzed(text);
     }
-    return fields.prefix(normalized);
+    prefixes.left--;
+    return fields.prefix(normalized, prefixes.reader, TERMS_PER_PREFIX);
   }
 
   private String singleTerm(Clause clause) {

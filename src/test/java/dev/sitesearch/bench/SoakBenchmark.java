@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Prints requests, errors, refusals (429/503, which the defaults must not cause for loopback
  * clients), latency percentiles, throughput, the reindexes and their durations, and heap and open
  * files before and after (a leaked searcher keeps the files of old commits open and their readers
- * in the heap).
+ * in the heap). Then a hostile phase: the same clients beside issue 12's attackers ({@link
+ * HostileClients}: clients of the costliest requests, connections that never read, connections that
+ * trickle a request), reporting the normal clients' latency against the quiet phase's.
  *
  * <p>The corpus is hard-linked into a temporary folder and pages are edited by replacing the link,
  * so the shared corpus is never changed.
@@ -47,6 +49,18 @@ class SoakBenchmark {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 64);
   private static final Duration SETTLE = Duration.ofSeconds(10);
   private static final Duration EDIT_EVERY = Duration.ofSeconds(3);
+
+  /** The hostile phase: as long as the quiet one unless {@code -Dbench.hostileSeconds}. */
+  private static final Duration HOSTILE_RUN =
+      Duration.ofSeconds(Integer.getInteger("bench.hostileSeconds", (int) RUN.toSeconds()));
+
+  /**
+   * Issue 12's attackers: clients of the costliest requests, readers that never read, tricklers.
+   */
+  private static final int EXPENSIVE = Integer.getInteger("bench.expensiveClients", 8);
+
+  private static final int SLOW_READERS = Integer.getInteger("bench.slowReaders", 140);
+  private static final int TRICKLERS = Integer.getInteger("bench.tricklers", 300);
 
   @Test
   void soak_under_load_while_content_is_edited_and_reindexed(@TempDir Path tmp) throws Exception {
@@ -84,6 +98,21 @@ class SoakBenchmark {
         var editor = new Editor(pages, reindexer);
         Thread editing = Thread.ofPlatform().name("soak-editor").start(editor);
         Result result = load(client, base, queries, RUN, editor);
+        Result hostile;
+        try (var attackers =
+            new HostileClients(server.port()).start(EXPENSIVE, SLOW_READERS, TRICKLERS)) {
+          hostile = load(client, base, queries, HOSTILE_RUN, editor);
+          BenchCorpus.print(
+              "soak hostile phase, %d s: %d expensive-query clients (answers by status %s, %d of"
+                  + " them partial), %d slow-reader connections opened (pipelining 20 searches,"
+                  + " never reading), %d trickle connections opened (a byte every 8 s)",
+              HOSTILE_RUN.toSeconds(),
+              EXPENSIVE,
+              attackers.expensiveStatuses(),
+              attackers.expensivePartial.get(),
+              attackers.slowReaderConnections.get(),
+              attackers.trickleConnections.get());
+        }
         editor.stop.set(true);
         editing.join();
         // On a site this large the refresh thread rebuilds the title suggester after each commit;
@@ -101,8 +130,23 @@ class SoakBenchmark {
             result.status429,
             result.status503);
         BenchCorpus.print(
-            "soak latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f",
+            "soak latency of answers, ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f",
             result.pct(50), result.pct(95), result.pct(99), result.max());
+        BenchCorpus.print(
+            "soak hostile phase, the %d normal clients: %d requests = %.0f QPS; %d errors;"
+                + " refused: %d x 429, %d x 503; latency of answers, ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f;"
+                + " p99 %.2f x the quiet phase's",
+            CLIENTS,
+            hostile.requests,
+            hostile.requests / hostile.seconds,
+            hostile.errors,
+            hostile.status429,
+            hostile.status503,
+            hostile.pct(50),
+            hostile.pct(95),
+            hostile.pct(99),
+            hostile.max(),
+            hostile.pct(99) / result.pct(99));
         BenchCorpus.print(
             "soak reindexes: %d, each %s ms with the searcher refresh (median %d, max %d), of which "
                 + "indexing and commit %s ms; %d failed",
@@ -128,6 +172,7 @@ class SoakBenchmark {
             "soak: %d pages searchable at the end (generation %d)",
             service.health().documents(), service.health().generation());
         Assertions.assertEquals(0, result.errors, "errors");
+        Assertions.assertEquals(0, hostile.errors, "errors of normal clients beside hostile ones");
         Assertions.assertEquals(
             0, result.status429 + result.status503, "refusals under the default limits");
         Assertions.assertEquals(0, editor.failures.get(), "failed reindexes");
@@ -172,8 +217,11 @@ class SoakBenchmark {
                     } catch (InterruptedException e) {
                       return;
                     }
-                    if (n == nanos.length) nanos = Arrays.copyOf(nanos, n * 2);
-                    nanos[n++] = System.nanoTime() - t;
+                    // Latency of answers: a refusal is fast and counted apart, not a quick answer.
+                    if (status == 200) {
+                      if (n == nanos.length) nanos = Arrays.copyOf(nanos, n * 2);
+                      nanos[n++] = System.nanoTime() - t;
+                    }
                     if (status == 429) status429.incrementAndGet();
                     else if (status == 503) status503.incrementAndGet();
                     else if (status != 200) errors.incrementAndGet();
@@ -190,7 +238,14 @@ class SoakBenchmark {
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] all = Arrays.stream(perClient).flatMapToLong(Arrays::stream).sorted().toArray();
-    return new Result(all.length, seconds, errors.get(), status429.get(), status503.get(), all);
+    long refused = status429.get() + status503.get();
+    return new Result(
+        all.length + errors.get() + refused,
+        seconds,
+        errors.get(),
+        status429.get(),
+        status503.get(),
+        all);
   }
 
   private record Result(

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sitesearch.config.ServerLimits.Connections;
+import dev.sitesearch.config.ServerLimits.RateLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,8 +94,9 @@ class ConfigLoaderTest {
         load(
             """
         server:
-          limits: {maxHeaderSize: 8KB, maxBodySize: 1KB, maxConcurrent: 16, maxQueueWait: 500ms}
-          rateLimit: {requestsPerSecond: 2.5, burst: 10, trustForwardedFor: true}
+          limits: {maxHeaderSize: 8KB, maxBodySize: 1KB, maxConcurrent: 16, maxQueueWait: 500ms,
+                   searchTimeout: 250ms, maxConnections: 300, idleTimeout: 20s, requestTimeout: 5s}
+          rateLimit: {requestsPerSecond: 2.5, burst: 10, maxConcurrent: 4, trustForwardedFor: true}
         """);
 
     assertEquals(
@@ -100,11 +104,18 @@ class ConfigLoaderTest {
             8192,
             1024,
             16,
-            java.time.Duration.ofMillis(500),
-            new ServerLimits.RateLimit(2.5, 10, true)),
+            Duration.ofMillis(500),
+            Duration.ofMillis(250),
+            new Connections(
+                300, Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(5)),
+            new RateLimit(2.5, 10, 4, true)),
         c.server().limits());
     assertEquals(
-        new ServerLimits.RateLimit(20, 40, false),
+        new RateLimit(0, 1, 8, false),
+        load("server:\n  rateLimit: {maxConcurrent: 8}\n").server().limits().rateLimit(),
+        "concurrency capped without a rate");
+    assertEquals(
+        new RateLimit(20, 40, false),
         load("server:\n  rateLimit: {requestsPerSecond: 20}\n").server().limits().rateLimit(),
         "burst: twice the rate");
   }
@@ -184,6 +195,11 @@ class ConfigLoaderTest {
       rate not a number         | server: {rateLimit: {requestsPerSecond: lots}} | server.rateLimit.requestsPerSecond
       rate missing              | server: {rateLimit: {burst: 5}}         | server.rateLimit.requestsPerSecond
       burst zero                | server: {rateLimit: {requestsPerSecond: 5, burst: 0}} | server.rateLimit.burst
+      search timeout zero       | server: {limits: {searchTimeout: 0ms}}  | server.limits.searchTimeout
+      no connections            | server: {limits: {maxConnections: 0}}   | server.limits.maxConnections
+      idle timeout zero         | server: {limits: {idleTimeout: 0s}}     | server.limits.idleTimeout
+      request timeout no unit   | server: {limits: {requestTimeout: 10}}  | server.limits.requestTimeout
+      per-client negative       | server: {rateLimit: {maxConcurrent: -1}} | server.rateLimit.maxConcurrent
       forwarded not a boolean   | server: {rateLimit: {requestsPerSecond: 5, trustForwardedFor: maybe}} | server.rateLimit.trustForwardedFor
       """)
   void a_value_of_the_wrong_type_is_an_error_naming_the_key(String why, String yaml, String key)

@@ -41,6 +41,8 @@ record ProductPages(
         case ReadOutcome.Skipped s -> skipped.put(s.path(), s.reason());
         case ReadOutcome.Failed failed -> failures.put(f.relPath(), failed.problem().reason());
         case ReadOutcome.Gone g -> throw new AssertionError("gone: " + g.path());
+        case ReadOutcome.Changed c -> throw new AssertionError("changed: " + c.problem().path());
+        case ReadOutcome.Unreadable u -> failures.put(f.relPath(), u.problem().reason());
       }
     }
     return new ProductPages(pages, skipped, failures);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.config.ServerLimits;
+import dev.sitesearch.config.ServerLimits.RateLimit;
 import dev.sitesearch.http.TestServer.Response;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AdminReindexHttpTest {
   private static final String AUTH = "Authorization";
   private static final String BEARER = "Bearer " + TestServer.TOKEN;
+  private static final String XFF = "X-Forwarded-For";
 
   @TempDir Path workDir;
 
@@ -179,6 +182,33 @@ class AdminReindexHttpTest {
         TestServer.assertProblem(r, 401, null);
       }
       assertEquals(16, server.get("/api/health").json().get("documents").asInt());
+    }
+  }
+
+  @Test
+  void a_client_that_keeps_sending_wrong_tokens_is_throttled_even_with_the_rate_limit_off()
+      throws IOException {
+    // The proxy header is trusted here only to tell two clients apart on one machine.
+    var limits = ServerLimits.defaults().withRateLimit(new RateLimit(0, 0, true));
+    try (var server = TestServer.startWithLimits(workDir, limits)) {
+      String guesser = "203.0.113.9";
+      for (int i = 0; i < 10; i++) {
+        Response r = server.post("/api/admin/reindex", AUTH, "Bearer guess" + i, XFF, guesser);
+        TestServer.assertProblem(r, 401, null);
+      }
+
+      Response throttled = server.post("/api/admin/reindex", AUTH, "Bearer guess", XFF, guesser);
+      TestServer.assertProblem(throttled, 429, null);
+      assertTrue(Long.parseLong(throttled.header("Retry-After")) >= 1, throttled::toString);
+      assertEquals(
+          429,
+          server.post("/api/admin/reindex", AUTH, BEARER, XFF, guesser).status(),
+          "while throttled even the right token is refused, so guessing learns nothing");
+      assertEquals(
+          200,
+          server.post("/api/admin/reindex", AUTH, BEARER, XFF, "198.51.100.4").status(),
+          "another client is not held up");
+      assertEquals(200, server.get("/api/search?q=care", XFF, guesser).status(), "searches go on");
     }
   }
 

@@ -2,7 +2,6 @@ package dev.sitesearch.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Documents, health, caching and CORS headers, and the error contract: every mistake is an RFC 9457
- * problem naming what was wrong, never a 500 or a stack trace.
+ * Documents, health, caching headers, and the error contract: every mistake is an RFC 9457 problem
+ * naming what was wrong, never a 500 or a stack trace.
  */
 class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
   @Test
@@ -48,6 +47,16 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
     assertEquals("KLAS: Remote Patient Monitoring", doc.at("/fields/communityTopics/2").asText());
     assertEquals("News", doc.at("/fields/searchCategory/0").asText());
     assertTrue(r.header("Cache-Control").startsWith("public"), r.header("Cache-Control"));
+  }
+
+  @Test
+  void a_document_never_shows_where_its_file_lies_on_the_server() {
+    Response r = server.get("/api/documents/3118");
+
+    assertEquals(200, r.status());
+    assertFalse(r.json().has("path"), r::body);
+    assertFalse(r.body().contains(".md"), () -> "a file name in " + r.body());
+    assertFalse(r.body().contains(server.content().toString()), r::body);
   }
 
   @Test
@@ -197,53 +206,6 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
     assertEquals("no-store", server.get("/api/health").header("Cache-Control"));
   }
 
-  @Test
-  void configured_site_origin_may_call_the_api_from_a_browser() {
-    Response r = server.get("/api/search?q=care", "Origin", TestServer.SITE_ORIGIN);
-
-    assertEquals(200, r.status());
-    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
-  }
-
-  @Test
-  void configured_site_origin_can_read_error_answers_too() {
-    Response r = server.get("/api/search?size=0", "Origin", TestServer.SITE_ORIGIN);
-
-    TestServer.assertProblem(r, 400, "size");
-    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
-  }
-
-  @Test
-  void configured_site_origin_passes_the_browser_preflight() {
-    Response r =
-        TestServer.send(
-            server
-                .request(
-                    "/api/search?q=care",
-                    "Origin",
-                    TestServer.SITE_ORIGIN,
-                    "Access-Control-Request-Method",
-                    "GET")
-                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
-
-    assertTrue(r.status() < 300, () -> r.status() + " " + r.body());
-    assertEquals(TestServer.SITE_ORIGIN, r.header("Access-Control-Allow-Origin"));
-  }
-
-  @ParameterizedTest(name = "Origin: {0}")
-  @ValueSource(
-      strings = {
-        "https://evil.example",
-        "http://www.example.org",
-        "https://www.example.org.evil.example",
-        "null"
-      })
-  void other_origins_get_no_cors_permission(String origin) {
-    Response r = server.get("/api/search?q=care", "Origin", origin);
-
-    assertNull(r.header("Access-Control-Allow-Origin"), () -> origin + " was allowed");
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -269,6 +231,12 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
           to=yesterday                  | to
           to=2024                       | to
           from=2024-01-01&to=2023-01-01 | from
+          from=%2B999999999-01-01       | from
+          from=-999999999-01-01         | from
+          to=-999999999-01-01           | to
+          to=%2B999999999-12-31         | to
+          from=10000-01-01              | from
+          to=0000-12-31                 | to
           facetSize=0                   | facetSize
           facetSize=101                 | facetSize
           facetSize=many                | facetSize
@@ -276,6 +244,19 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
           """)
   void bad_search_parameter_is_a_400_problem_naming_it(String query, String parameter) {
     TestServer.assertProblem(server.get("/api/search?" + query), 400, parameter);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "from=%2B999999999-01-01",
+        "from=-999999999-01-01",
+        "to=-999999999-01-01",
+        "to=%2B999999999-12-31"
+      })
+  void a_date_outside_years_1_to_9999_is_a_400_problem_for_facet_values_too(String query) {
+    TestServer.assertProblem(
+        server.get("/api/facets/tags?" + query), 400, query.substring(0, query.indexOf('=')));
   }
 
   /** Values too long to write out above. */

@@ -62,8 +62,7 @@ class LimitsAndHeadersHttpTest {
   @Test
   void admin_body_over_the_limit_is_a_413_problem_declared_or_chunked() throws IOException {
     var limits =
-        new ServerLimits(
-            ServerLimits.DEFAULT_MAX_HEADER_BYTES, 1024, 8, Duration.ofSeconds(2), RateLimit.OFF);
+        ServerLimits.defaults().withMaxBodyBytes(1024).withConcurrency(8, Duration.ofSeconds(2));
     try (var server = TestServer.startWithLimits(workDir, limits)) {
       String body = "x".repeat(5000);
       assertRawProblem(
@@ -107,8 +106,7 @@ class LimitsAndHeadersHttpTest {
     // it (with no wait it would itself be refused now and then, and hold nothing); past the wait
     // the searches are refused.
     var limits =
-        new ServerLimits(
-            ServerLimits.DEFAULT_MAX_HEADER_BYTES, 1024, 1, Duration.ofMillis(500), RateLimit.OFF);
+        ServerLimits.defaults().withMaxBodyBytes(1024).withConcurrency(1, Duration.ofMillis(500));
     try (var server = TestServer.startWithLimits(workDir, limits);
         var slow = new Socket("127.0.0.1", server.port())) {
       // A client that sends half its body holds the only slot while the server waits for the rest.
@@ -150,12 +148,8 @@ class LimitsAndHeadersHttpTest {
       a_client_over_its_rate_gets_429_with_retry_after_and_forwarded_addresses_are_not_trusted_by_default()
           throws IOException {
     var limits =
-        new ServerLimits(
-            ServerLimits.DEFAULT_MAX_HEADER_BYTES,
-            1024,
-            8,
-            Duration.ofSeconds(2),
-            new RateLimit(0.01, 3, false)); // three at once, then one every 100 s
+        ServerLimits.defaults()
+            .withRateLimit(new RateLimit(0.01, 3, false)); // three at once, then one every 100 s
     try (var server = TestServer.startWithLimits(workDir, limits)) {
       for (int i = 0; i < 3; i++) assertEquals(200, server.get("/api/search?q=care").status());
 
@@ -170,13 +164,7 @@ class LimitsAndHeadersHttpTest {
 
   @Test
   void behind_a_trusted_proxy_each_forwarded_client_has_its_own_bucket() throws IOException {
-    var limits =
-        new ServerLimits(
-            ServerLimits.DEFAULT_MAX_HEADER_BYTES,
-            1024,
-            8,
-            Duration.ofSeconds(2),
-            new RateLimit(0.01, 2, true));
+    var limits = ServerLimits.defaults().withRateLimit(new RateLimit(0.01, 2, true));
     try (var server = TestServer.startWithLimits(workDir, limits)) {
       String xff = "X-Forwarded-For";
       assertEquals(200, server.get("/api/health", xff, "spoofed, 198.51.100.1").status());
@@ -186,6 +174,49 @@ class LimitsAndHeadersHttpTest {
           server.get("/api/health", xff, "other, 198.51.100.1").status(),
           "the proxy's entry counts");
       assertEquals(200, server.get("/api/health", xff, "198.51.100.2").status());
+    }
+  }
+
+  @Test
+  void a_client_over_its_requests_in_flight_gets_429_while_others_are_served() throws Exception {
+    // Clients told apart by the trusted proxy header, as behind a site's reverse proxy.
+    var limits = ServerLimits.defaults().withRateLimit(new RateLimit(0, 1, 1, true));
+    try (var server = TestServer.startWithLimits(workDir, limits);
+        var slow = new Socket("127.0.0.1", server.port())) {
+      // Client A holds a request in flight: half of an admin body, the server waiting for the rest.
+      slow.setSoTimeout(30_000);
+      OutputStream out = slow.getOutputStream();
+      out.write(
+          ("POST /api/admin/reindex HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.1\r\n"
+                  + AUTH
+                  + "\r\nContent-Length: 10\r\nConnection: close\r\n\r\n12345")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+
+      var refused = new Response[1];
+      assertTrue(
+          TestServer.eventually(
+              Duration.ofSeconds(10),
+              () -> {
+                refused[0] = server.get("/api/search?q=care", "X-Forwarded-For", "203.0.113.1");
+                return refused[0].status() == 429;
+              }),
+          "a second request of A's while the first is in flight is refused");
+      TestServer.assertProblem(refused[0], 429, null);
+      assertEquals("1", refused[0].header("Retry-After"));
+      assertEquals(
+          200,
+          server.get("/api/search?q=care", "X-Forwarded-For", "198.51.100.2").status(),
+          "client B is served meanwhile");
+
+      out.write("67890".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+      assertEquals(
+          200,
+          server.get("/api/search?q=care", "X-Forwarded-For", "203.0.113.1").status(),
+          "A's slot is free again once its request is done");
     }
   }
 

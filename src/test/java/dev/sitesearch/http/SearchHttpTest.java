@@ -408,11 +408,23 @@ class SearchHttpTest extends FixtureServerTest {
   }
 
   @Test
-  void paging_as_deep_as_ten_thousand_results_is_allowed_and_deeper_is_refused() {
-    assertEquals(200, server.get("/api/search?page=100&size=100").status());
-    assertEquals(200, server.get("/api/search?page=1000").status());
-    TestServer.assertProblem(server.get("/api/search?page=101&size=100"), 400, "page");
-    TestServer.assertProblem(server.get("/api/search?page=1001"), 400, "page");
+  void ranked_results_page_as_deep_as_ten_thousand_and_deeper_is_refused() {
+    assertEquals(200, server.get("/api/search?q=care&page=100&size=100").status());
+    assertEquals(200, server.get("/api/search?q=care&page=1000").status());
+    TestServer.assertProblem(server.get("/api/search?q=care&page=101&size=100"), 400, "page");
+    TestServer.assertProblem(server.get("/api/search?q=care&page=1001"), 400, "page");
+  }
+
+  /** Each deeper page of a sorted list costs more than a ranked one (docs/robustness.md). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sort=title&", "sort=newest&q=care&", "sort=oldest&", ""})
+  void sorted_results_and_browsing_page_as_deep_as_a_thousand_and_deeper_is_refused(String sorted) {
+    assertEquals(200, server.get("/api/search?" + sorted + "page=10&size=100").status());
+    assertEquals(200, server.get("/api/search?" + sorted + "page=100").status());
+    Response deeper = server.get("/api/search?" + sorted + "page=11&size=100");
+    TestServer.assertProblem(deeper, 400, "page");
+    assertTrue(deeper.json().get("detail").asText().contains("1000"), deeper::body);
+    TestServer.assertProblem(server.get("/api/search?" + sorted + "page=101"), 400, "page");
   }
 
   @Test

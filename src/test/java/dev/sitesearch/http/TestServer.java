@@ -77,6 +77,12 @@ final class TestServer implements AutoCloseable {
     return new TestServer(workDir, settings(TOKEN).withLimits(limits), false, content -> {});
   }
 
+  /** A server with the admin token {@value #TOKEN}, these limits, and what {@code setup} adds. */
+  static TestServer startWithLimits(Path workDir, ServerLimits limits, ContentSetup setup)
+      throws IOException {
+    return new TestServer(workDir, settings(TOKEN).withLimits(limits), false, setup);
+  }
+
   /**
    * A server with the admin token {@value #TOKEN} over the fixture plus what {@code setup} adds.
    */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.content.ReadOutcome;
+import dev.sitesearch.content.Site;
 import dev.sitesearch.content.SourceFile;
 import dev.sitesearch.testing.ContentFiles;
 import dev.sitesearch.testing.SiteFolders;
@@ -58,9 +59,14 @@ class ContainedErrorsTest {
   private static PageSource throwingOn(String rel, Supplier<Throwable> error) {
     return new PageSource() {
       @Override
-      public ReadOutcome read(SourceFile file) {
+      public Site site(Path contentDir, List<SourceFile> files) throws IOException {
+        return READER.site(contentDir, files);
+      }
+
+      @Override
+      public ReadOutcome read(SourceFile file, Site site) {
         if (file.relPath().equals(rel)) throwUnchecked(error.get());
-        return READER.read(file);
+        return READER.read(file, site);
       }
 
       @Override

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContentWatcherTest {
   static final IndexSummary SUMMARY =
-      new IndexSummary("incremental", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, List.of(), List.of());
+      new IndexSummary(
+          "incremental", null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, List.of(), List.of(), List.of());
   static final long WAIT_SECONDS = 10; // a guard for a slow machine, not a speed check
 
   @TempDir Path content;

@@ -2,8 +2,10 @@ package dev.sitesearch.search;
 
 import static dev.sitesearch.search.TinyIndex.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -52,10 +54,46 @@ class WordMatcherTest {
   }
 
   @Test
-  void a_prefix_of_two_letters_or_more_matches_the_words_it_starts() throws Exception {
+  void a_prefix_of_three_letters_or_more_matches_the_words_it_starts() throws Exception {
     assertEquals(List.of("telehealth", "telemedicine"), found("tele*"));
-    assertEquals(List.of("telehealth", "telemedicine"), found("te*"));
-    assertEquals(List.of(), found("t*"), "one letter would match most of the site");
+    assertEquals(List.of("telehealth", "telemedicine"), found("tel*"));
+    assertEquals(
+        List.of(), found("te*"), "two letters would match too much of a large site: the word 'te'");
+    assertEquals(List.of(), found("t*"));
+  }
+
+  @Test
+  void only_the_first_prefixes_of_a_query_are_prefixes_the_rest_are_words() throws Exception {
+    String others = "xyz* ".repeat(WordMatcher.MAX_PREFIXES - 1);
+    assertEquals(List.of("telehealth", "telemedicine"), found(others + "tele*"));
+    assertEquals(
+        List.of(),
+        found(others + "xyz* tele*"),
+        "one prefix too many: searched as the word 'tele'");
+    assertEquals(List.of("covid"), found(others + "xyz* vaccines*"), "as a word it still matches");
+  }
+
+  @Test
+  void a_prefix_with_many_completions_matches_the_words_most_pages_have() throws Exception {
+    var pages = new ArrayList<TinyIndex.Page>();
+    int rare = WordMatcher.TERMS_PER_PREFIX + 10;
+    for (int i = 0; i < rare; i++) {
+      String word = "zeta" + (1000 + i); // digits: no stemmer folds two of them together
+      pages.add(page("rare-" + i, "Rare " + i).body("A page about " + word + "."));
+    }
+    for (int i = 0; i < 3; i++) pages.add(page("common-" + i, "Common " + i).body("Zetazz rules."));
+    try (var many = TinyIndex.of(pages.toArray(TinyIndex.Page[]::new))) {
+      var request = SearchRequest.of("zeta*").withSize(100);
+      List<String> ids = many.ids(many.execute(TinyIndex.BARE, request).docs());
+
+      assertTrue(
+          ids.containsAll(List.of("common-0", "common-1", "common-2")),
+          () -> "the completion on most pages is kept: " + ids);
+      assertEquals(
+          3 + WordMatcher.TERMS_PER_PREFIX - 1,
+          ids.size(),
+          "one page for each of the other completions kept, no more");
+    }
   }
 
   @Test
