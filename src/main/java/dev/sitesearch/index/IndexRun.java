@@ -15,6 +15,7 @@ import dev.sitesearch.content.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.SegmentInfos;
@@ -41,6 +42,9 @@ final class IndexRun {
   // A run speaks as the indexer: its start and summary lines are what operators (and IndexProcess)
   // look for.
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+
+  /** A page that takes longer than this to read is reported in the run's warnings. */
+  static final long SLOW_PAGE_NANOS = 1_000_000_000L;
 
   /** What every run of one indexer shares. {@code indexDir} is null for a run into memory. */
   record Settings(
@@ -137,11 +141,33 @@ final class IndexRun {
    * parser, a bug) fails that page, never the run: one file must not stop the site being indexed.
    */
   private ReadOutcome read(SourceFile file) {
+    long start = System.nanoTime();
     try {
       return settings.pages().read(file, site);
     } catch (RuntimeException | Error e) {
       return new ReadOutcome.Failed(pageFailure(file.relPath(), "could not be read", e));
+    } finally {
+      long nanos = System.nanoTime() - start;
+      if (nanos > SLOW_PAGE_NANOS) ledger.slow(slowPage(file.relPath(), nanos));
     }
+  }
+
+  /**
+   * Reading is linear in a page's size, so a page over the budget is one to look at: it delays
+   * every update queued behind its run (watch mode, admin reindex). It is still indexed.
+   */
+  private static ContentProblem slowPage(String path, long nanos) {
+    ContentProblem problem =
+        ContentProblem.of(
+            path,
+            String.format(
+                Locale.ROOT,
+                "took %.1f s to read, over the %d s per-page budget; a page this slow holds up"
+                    + " every update behind it (split it, or lower content.maxFileSize)",
+                nanos / 1e9,
+                SLOW_PAGE_NANOS / 1_000_000_000L));
+    LOG.warn("{}: {}", path, problem.reason());
+    return problem;
   }
 
   /** Applies one file's read to the index and the ledger; runs on the workers. */

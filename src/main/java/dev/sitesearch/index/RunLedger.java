@@ -7,7 +7,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * What one run did to each file, by path: filled in by the plan, the workers and the duplicate
@@ -54,6 +56,7 @@ final class RunLedger {
   }
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Queue<ContentProblem> slowPages = new ConcurrentLinkedQueue<>();
 
   /** A file the plan leaves alone: its page stays, under its id. */
   void unchanged(String path, String id) {
@@ -184,9 +187,14 @@ final class RunLedger {
     return skips;
   }
 
+  /** A page over the per-page time budget, whatever came of it. */
+  void slow(ContentProblem warning) {
+    slowPages.add(warning);
+  }
+
   /** Every warning, by path, then reason. */
   List<ContentProblem> warnings() {
-    var warnings = new ArrayList<ContentProblem>();
+    var warnings = new ArrayList<ContentProblem>(slowPages);
     entries.values().forEach(e -> warnings.addAll(e.warnings()));
     warnings.sort(Comparator.comparing(ContentProblem::path).thenComparing(ContentProblem::reason));
     return warnings;

@@ -76,6 +76,44 @@ class ContainedErrorsTest {
     };
   }
 
+  /** The real reader, except that reading {@code rel} takes {@code millis} longer. */
+  private static PageSource slowOn(String rel, long millis) {
+    return new PageSource() {
+      @Override
+      public Site site(Path contentDir, List<SourceFile> files) throws IOException {
+        return READER.site(contentDir, files);
+      }
+
+      @Override
+      public ReadOutcome read(SourceFile file, Site site) {
+        if (file.relPath().equals(rel)) {
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return READER.read(file, site);
+      }
+
+      @Override
+      public boolean includeDrafts() {
+        return false;
+      }
+    };
+  }
+
+  @Test
+  void a_page_over_the_time_budget_is_indexed_and_named_in_the_warnings() throws Exception {
+    long millis = IndexRun.SLOW_PAGE_NANOS / 1_000_000 + 100;
+    IndexSummary s = indexer(slowOn("b.md", millis)).run(false, Indexer.Progress.NONE);
+
+    assertEquals(3, s.added(), s::line);
+    String reason = reasonFor("b.md", s.warnings());
+    assertTrue(reason.contains("per-page budget"), reason);
+    assertTrue(s.warnings().stream().noneMatch(w -> !w.path().equals("b.md")), s::line);
+  }
+
   private static void throwUnchecked(Throwable t) {
     if (t instanceof Error e) throw e;
     throw (RuntimeException) t;
