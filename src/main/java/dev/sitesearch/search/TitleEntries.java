@@ -20,7 +20,8 @@ import org.apache.lucene.util.BytesRef;
  * first among equals), with its id and URL as the payload a completion links with.
  */
 final class TitleEntries implements InputIterator {
-  private record Entry(String title, String id, String url, long weight) {}
+  /** One completion: a page's title, with the document it was read from in its segment. */
+  record Entry(int doc, String title, String id, String url, long weight) {}
 
   private final Iterator<Entry> entries;
   private Entry entry;
@@ -35,25 +36,35 @@ final class TitleEntries implements InputIterator {
    */
   static TitleEntries of(IndexReader reader, String dateField) throws IOException {
     var entries = new ArrayList<Entry>(reader.numDocs());
-    Set<String> wanted = Set.of(Fields.TITLE, Fields.ID, Fields.URL);
-    for (LeafReaderContext context : reader.leaves()) {
-      Bits live = context.reader().getLiveDocs();
-      StoredFields stored = context.reader().storedFields();
-      SortedNumericDocValues dates =
-          dateField == null ? null : context.reader().getSortedNumericDocValues(dateField);
-      for (int doc = 0; doc < context.reader().maxDoc(); doc++) {
-        if (live != null && !live.get(doc)) continue;
-        var d = stored.document(doc, wanted);
-        String title = d.get(Fields.TITLE);
-        if (title == null || title.isBlank()) continue;
-        long days =
-            dates != null && dates.advanceExact(doc)
-                ? Math.max(0, dates.nextValue() / 86_400_000L)
-                : 0;
-        entries.add(new Entry(title, d.get(Fields.ID), d.get(Fields.URL), days));
-      }
-    }
+    for (LeafReaderContext context : reader.leaves()) entries.addAll(of(context, dateField));
     return new TitleEntries(entries);
+  }
+
+  /** The entries of the given pages. */
+  static TitleEntries of(List<Entry> entries) {
+    return new TitleEntries(entries);
+  }
+
+  /** The live pages with a title in one segment, in document order. */
+  static List<Entry> of(LeafReaderContext context, String dateField) throws IOException {
+    var entries = new ArrayList<Entry>();
+    Set<String> wanted = Set.of(Fields.TITLE, Fields.ID, Fields.URL);
+    Bits live = context.reader().getLiveDocs();
+    StoredFields stored = context.reader().storedFields();
+    SortedNumericDocValues dates =
+        dateField == null ? null : context.reader().getSortedNumericDocValues(dateField);
+    for (int doc = 0; doc < context.reader().maxDoc(); doc++) {
+      if (live != null && !live.get(doc)) continue;
+      var d = stored.document(doc, wanted);
+      String title = d.get(Fields.TITLE);
+      if (title == null || title.isBlank()) continue;
+      long days =
+          dates != null && dates.advanceExact(doc)
+              ? Math.max(0, dates.nextValue() / 86_400_000L)
+              : 0;
+      entries.add(new Entry(doc, title, d.get(Fields.ID), d.get(Fields.URL), days));
+    }
+    return entries;
   }
 
   @Override
@@ -81,13 +92,14 @@ final class TitleEntries implements InputIterator {
     return true;
   }
 
+  /** The page's id, by which its completion is replaced or removed when the page changes. */
   @Override
   public Set<BytesRef> contexts() {
-    return null;
+    return Set.of(new BytesRef(entry.id()));
   }
 
   @Override
   public boolean hasContexts() {
-    return false;
+    return true;
   }
 }

@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -47,30 +48,74 @@ public final class TitleSuggester implements Closeable {
 
   private long builtVersion = -1;
 
+  /** The titles {@link #current} holds, by segment; null when they cannot be followed so. */
+  private TitleChanges.Snapshot snapshot;
+
+  private int fullBuilds;
+
+  /** Below this many changed completions, they are changed in place whatever the site's size. */
+  static final int IN_PLACE_CHANGES = 1_000;
+
+  private final int inPlaceChanges;
+
   /**
    * @param dateField the page date, whose recency orders equally good completions; may be null
    */
   TitleSuggester(String dateField) {
-    this.dateField = dateField;
+    this(dateField, IN_PLACE_CHANGES);
   }
 
-  /** Rebuilds when the reader shows a different commit; lookups meanwhile use the previous one. */
+  /**
+   * @param inPlaceChanges up to this many changed completions (or a quarter of the pages, if more)
+   *     are changed in place; more are built anew
+   */
+  TitleSuggester(String dateField, int inPlaceChanges) {
+    this.dateField = dateField;
+    this.inPlaceChanges = inPlaceChanges;
+  }
+
+  /**
+   * Brings the completions up to the reader's commit when it is a new one; lookups meanwhile use
+   * the previous state. Only the segments the previous commit did not have are read, and the
+   * completions are changed in place (an edit on a large site costs one title, not a rebuild of all
+   * of them); when most titles changed (a rebuild, a large merge) they are built anew.
+   */
   synchronized void rebuildIfChanged(IndexReader reader) throws IOException {
     long version = reader instanceof DirectoryReader dr ? dr.getVersion() : reader.hashCode();
     if (version == builtVersion) return;
-    var suggester =
-        new AnalyzingInfixSuggester(
-            new ByteBuffersDirectory(), analyzer(), analyzer(), 1, false, true, false);
+    Built built = current;
+    TitleChanges changes =
+        built == null || snapshot == null ? null : snapshot.changesTo(reader, dateField);
+    if (changes != null && changes.size() <= Math.max(inPlaceChanges, reader.numDocs() / 4)) {
+      built.suggester.apply(changes);
+      snapshot = changes.next();
+    } else {
+      build(reader);
+    }
+    builtVersion = version;
+  }
+
+  /** Builds the completions of {@code reader} anew and makes them current. */
+  private void build(IndexReader reader) throws IOException {
+    var suggester = new PageTitles();
+    TitleChanges.Snapshot next;
     try {
       suggester.build(TitleEntries.of(reader, dateField));
+      next = TitleChanges.Snapshot.of(reader, dateField);
     } catch (IOException | RuntimeException e) {
       suggester.close();
       throw e;
     }
     Built previous = current;
     current = new Built(suggester);
-    builtVersion = version;
+    snapshot = next;
+    fullBuilds++;
     if (previous != null) previous.release(); // closed once the last lookup using it is done
+  }
+
+  /** How many times the completions were built from every title (for tests). */
+  synchronized int fullBuilds() {
+    return fullBuilds;
   }
 
   public List<Suggestion> suggest(String typed, int size) throws IOException {
@@ -140,10 +185,10 @@ public final class TitleSuggester implements Closeable {
    * stays open exactly as long as a lookup still uses it.
    */
   private static final class Built {
-    private final AnalyzingInfixSuggester suggester;
+    private final PageTitles suggester;
     private final AtomicInteger refs = new AtomicInteger(1);
 
-    Built(AnalyzingInfixSuggester suggester) {
+    Built(PageTitles suggester) {
       this.suggester = suggester;
     }
 
@@ -156,6 +201,33 @@ public final class TitleSuggester implements Closeable {
 
     void release() throws IOException {
       if (refs.decrementAndGet() == 0) suggester.close();
+    }
+  }
+
+  /**
+   * The infix suggester over page titles, each completion carrying its page's id as its context, so
+   * that one page's completion can be removed or replaced while lookups go on. Its writer stays
+   * open after the build for those changes; it lives in memory.
+   */
+  private static final class PageTitles extends AnalyzingInfixSuggester {
+    PageTitles() throws IOException {
+      super(new ByteBuffersDirectory(), analyzer(), analyzer(), 1, false, true, false, false);
+    }
+
+    /** Applies one commit's changes and makes them visible to lookups. */
+    void apply(TitleChanges changes) throws IOException {
+      for (String id : changes.removed()) writer.deleteDocuments(idTerm(id));
+      for (TitleEntries.Entry e : changes.added()) {
+        writer.deleteDocuments(idTerm(e.id()));
+        TitleEntries one = TitleEntries.of(List.of(e));
+        one.next();
+        add(new BytesRef(e.title()), one.contexts(), e.weight(), one.payload());
+      }
+      refresh();
+    }
+
+    private static Term idTerm(String id) {
+      return new Term(CONTEXTS_FIELD_NAME, new BytesRef(id));
     }
   }
 
