@@ -143,7 +143,7 @@ public final class RunningServer implements AutoCloseable {
       }
       if (options.watch()) {
         watcher =
-            new ContentWatcher(assembly.content(), () -> shared.run(false), options.watchTiming())
+            new ContentWatcher(assembly.content(), shared::runChanged, options.watchTiming())
                 .start();
         live.monitor(watcher.status());
       }

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -33,17 +35,26 @@ import java.util.Set;
  * opens that path without following links and reads it only if it is still that file.
  */
 public final class ContentWalker {
-  /** The files to read and the problems met on the way. */
-  public record Result(List<SourceFile> files, List<ContentProblem> problems) {
+  /**
+   * The files to read and the problems met on the way; {@code throughLinks} when some file is named
+   * by a path through a symlink (a link to it, or a linked folder on its way).
+   */
+  public record Result(
+      List<SourceFile> files, List<ContentProblem> problems, boolean throughLinks) {
     public Result {
       files = List.copyOf(files);
       problems = List.copyOf(problems);
+    }
+
+    public Result(List<SourceFile> files, List<ContentProblem> problems) {
+      this(files, problems, false);
     }
   }
 
   private final Path realRoot;
   private final List<SourceFile> files = new ArrayList<>();
   private final List<ContentProblem> problems = new ArrayList<>();
+  private boolean throughLinks;
 
   private ContentWalker(Path root) throws IOException {
     this.realRoot = root.toRealPath();
@@ -66,7 +77,66 @@ public final class ContentWalker {
     walker.walkTree(walker.realRoot, "", Set.of(walker.realRoot));
     walker.files.sort(Comparator.comparing(SourceFile::relPath));
     walker.problems.sort(Comparator.comparing(ContentProblem::path));
-    return new Result(walker.files, walker.problems);
+    return new Result(walker.files, walker.problems, walker.throughLinks);
+  }
+
+  /**
+   * The walk {@code previous} of {@code root} brought up to date with the files at {@code changed}
+   * (paths relative to the root, as a watcher reports them), looking at those files alone; or null
+   * when only a new walk can tell: a changed path that is not a content file's name, is a folder, a
+   * link or another kind of file now, or lies under a link, or a previous walk that listed files
+   * through links (a change seen at a link's target would leave the name under the link stale).
+   */
+  public static Result update(Path root, Result previous, Collection<String> changed)
+      throws IOException {
+    Path realRoot = root.toRealPath();
+    if (previous.throughLinks()) return null; // a change at a link's target leaves its other name
+    var files = new ArrayList<>(previous.files()); // sorted by path: found by binary search
+    var problems = new ArrayList<>(previous.problems());
+    for (String path : changed) {
+      Path file = realRoot.resolve(path).normalize();
+      if (!file.startsWith(realRoot) || file.equals(realRoot)) return null;
+      if (hidden(realRoot.relativize(file)) || !isContentFile(file.getFileName().toString()))
+        return null;
+      String rel = rel(realRoot, "", file);
+      problems.removeIf(p -> p.path().equals(rel));
+      int at = find(files, rel);
+      BasicFileAttributes attrs;
+      try {
+        // The walk names a file by its real path: a link on the way would name it otherwise.
+        if (!file.getParent().toRealPath().equals(file.getParent())) return null;
+        attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        if (at >= 0) files.remove(at);
+        continue;
+      } catch (IOException e) {
+        return null; // a new walk reports it as it reports any file it cannot read
+      }
+      if (!attrs.isRegularFile()) return null;
+      SourceFile listed = SourceFile.listed(rel, file, attrs);
+      if (at >= 0) files.set(at, listed);
+      else files.add(-at - 1, listed);
+    }
+    return new Result(files, problems, false);
+  }
+
+  /** Where {@code rel} is in files sorted by path, or {@code -(insertion point) - 1}. */
+  private static int find(List<SourceFile> files, String rel) {
+    int lo = 0;
+    int hi = files.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = files.get(mid).relPath().compareTo(rel);
+      if (c < 0) lo = mid + 1;
+      else if (c > 0) hi = mid - 1;
+      else return mid;
+    }
+    return -(lo + 1);
+  }
+
+  private static boolean hidden(Path rel) {
+    for (Path name : rel) if (name.toString().startsWith(".")) return true;
+    return false;
   }
 
   /**
@@ -152,9 +222,11 @@ public final class ContentWalker {
       }
       Set<Path> ancestors = new HashSet<>(realAncestors);
       ancestors.add(target);
+      throughLinks = true;
       walkTree(target, rel + "/", ancestors);
     } else if (attrs.isRegularFile() && isContentFile(link.getFileName().toString())) {
       // Read from where the link led at the walk, so that reading follows no link (SourceText).
+      throughLinks = true;
       files.add(SourceFile.listed(rel, target, attrs));
     }
   }

@@ -64,6 +64,7 @@ final class IndexRun {
   private final RunLedger ledger = new RunLedger();
   private RunPlan plan;
   private Site site;
+  private ContentWalker.Result walk;
 
   /**
    * A run that writes with {@code writer} (and closes it, whatever happens) into the writer's
@@ -77,13 +78,26 @@ final class IndexRun {
     this.startNanos = startNanos;
   }
 
+  /** What the walk of the folder found (after {@link #run}). */
+  ContentWalker.Result walk() {
+    return walk;
+  }
+
   /**
    * Runs every step; commits at most once, rolls back on any failure, and closes the writer either
    * way.
    */
   IndexSummary run(boolean full) throws IOException {
+    return run(full, null);
+  }
+
+  /**
+   * {@link #run(boolean)} over {@code walk}, a walk of the folder brought up to date from the files
+   * known to have changed, instead of a new one (null: walk the folder).
+   */
+  IndexSummary run(boolean full, ContentWalker.Result walk) throws IOException {
     try {
-      plan(full);
+      plan(full, walk);
       readAndWrite();
       dropVanished();
       reconcileDuplicateIds();
@@ -102,8 +116,8 @@ final class IndexRun {
    * Walks the folder, reads the site around it, and decides what to read; records the files left
    * alone and those the walk could not list.
    */
-  private void plan(boolean full) throws IOException {
-    ContentWalker.Result walk = ContentWalker.walk(settings.contentDir());
+  private void plan(boolean full, ContentWalker.Result known) throws IOException {
+    walk = known != null ? known : ContentWalker.walk(settings.contentDir());
     site = settings.pages().site(settings.contentDir(), walk.files());
     plan = RunPlan.make(full, settings.policy(), dir, walk, site.fingerprint(), settings.clock());
     if (plan.rebuild()) writer.deleteAll();

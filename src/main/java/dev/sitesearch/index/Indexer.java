@@ -1,14 +1,17 @@
 package dev.sitesearch.index;
 
+import dev.sitesearch.content.ContentWalker;
 import dev.sitesearch.content.PageReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -48,6 +51,9 @@ public final class Indexer {
   private final Path indexDir;
   private final Schema schema;
   private final IndexRun.Settings settings;
+
+  /** The walk of the last run that committed, for {@link #runChanged}; null before one. */
+  private volatile Walked lastWalk;
 
   public Indexer(
       Path contentDir, Path indexDir, Schema schema, PageReader reader, int threads, Clock clock) {
@@ -102,16 +108,50 @@ public final class Indexer {
    * the caller).
    */
   public IndexSummary run(boolean full, Progress progress) throws IOException {
+    return run(full, null, progress);
+  }
+
+  /**
+   * An incremental run told which files changed since this indexer's last run (paths relative to
+   * the content folder, as a watcher saw them): only those are looked at, not the whole folder,
+   * when the last run's walk can be brought up to date from them ({@link ContentWalker#update}) and
+   * nobody else has committed since. Otherwise, or when {@code changed} is null, it walks the
+   * folder as {@link #run(boolean, Progress)} does.
+   */
+  public IndexSummary runChanged(Collection<String> changed, Progress progress) throws IOException {
+    Walked last = lastWalk;
+    ContentWalker.Result walk =
+        last == null || changed == null
+            ? null
+            : ContentWalker.update(settings.contentDir(), last.walk(), changed);
+    return run(false, walk == null ? null : new Walked(last.generation(), walk), progress);
+  }
+
+  private IndexSummary run(boolean full, Walked known, Progress progress) throws IOException {
     long startNanos = System.nanoTime();
     Path contentDir = settings.contentDir();
     if (!Files.isDirectory(contentDir))
       throw new IOException("content folder not found: " + contentDir);
     if (indexDir != null) Files.createDirectories(indexDir);
+    lastWalk = null; // kept only from a run that commits
     try (Directory dir =
         indexDir == null ? new ByteBuffersDirectory() : FSDirectory.open(indexDir)) {
-      return new IndexRun(settings, openWriter(dir), progress, startNanos).run(full);
+      IndexWriter writer = openWriter(dir);
+      // The walk is current only for the commit it was made with: another process may have
+      // written since (the write lock is held from here on).
+      boolean current =
+          known != null
+              && indexDir != null
+              && SegmentInfos.getLastCommitGeneration(dir) == known.generation();
+      var run = new IndexRun(settings, writer, progress, startNanos);
+      IndexSummary summary = run.run(full, current ? known.walk() : null);
+      if (indexDir != null) lastWalk = new Walked(summary.generation(), run.walk());
+      return summary;
     }
   }
+
+  /** The last run's walk, and the commit generation it left. */
+  private record Walked(long generation, ContentWalker.Result walk) {}
 
   private IndexWriter openWriter(Directory dir) throws IOException {
     var config =

@@ -1,6 +1,7 @@
 package dev.sitesearch.index;
 
 import java.io.IOException;
+import java.util.Collection;
 
 /**
  * Runs reindexes for a live server, one at a time (the admin endpoint and the content watcher share
@@ -28,10 +29,26 @@ public final class Reindexer {
    * report a failed run and go on, where an Error would take their thread with it.
    */
   public synchronized IndexSummary run(boolean full) throws IOException {
+    return run(() -> indexer.run(full, Indexer.Progress.NONE));
+  }
+
+  /**
+   * {@link #run(boolean)}, incremental, told which files changed ({@link Indexer#runChanged}): what
+   * the content watcher runs.
+   */
+  public synchronized IndexSummary runChanged(Collection<String> changed) throws IOException {
+    return run(() -> indexer.runChanged(changed, Indexer.Progress.NONE));
+  }
+
+  private interface Run {
+    IndexSummary run() throws IOException;
+  }
+
+  private IndexSummary run(Run run) throws IOException {
     if (closed)
       throw new IndexBusyException("the server is shutting down; no reindex is started", null);
     try {
-      IndexSummary summary = indexer.run(full, Indexer.Progress.NONE);
+      IndexSummary summary = run.run();
       afterCommit.committed(summary);
       return summary;
     } catch (Error e) {

@@ -1,5 +1,6 @@
 package dev.sitesearch.index;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,11 +37,13 @@ class ContentWatcherTest {
   /** Records each run (the nanoTime it started) and throws the next queued failure, if any. */
   static final class RecordingReindex implements ContentWatcher.Reindex {
     final BlockingQueue<Long> runs = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> told = new LinkedBlockingQueue<>();
     final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
     @Override
-    public IndexSummary run() throws IOException {
+    public IndexSummary run(Set<String> changed) throws IOException {
       Throwable failure = failures.poll();
+      told.add(changed == null ? "the whole folder" : new TreeSet<>(changed).toString());
       runs.add(System.nanoTime());
       if (failure instanceof IOException e) throw e;
       if (failure instanceof Error e) throw e;
@@ -48,6 +53,11 @@ class ContentWatcherTest {
 
     Long next() throws InterruptedException {
       return runs.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** What the next run was told to look at. */
+    String nextTold() throws InterruptedException {
+      return told.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     }
   }
 
@@ -133,6 +143,37 @@ class ContentWatcherTest {
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) throw new AssertionError("never: " + what);
       Thread.sleep(10);
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void a_run_looks_at_the_files_saved_since_the_last_and_the_folder_is_walked_once_quiet()
+      throws Exception {
+    var reindex = new RecordingReindex();
+    Files.createDirectories(content.resolve("docs"));
+    var timing =
+        new ContentWatcher.Timing(
+            Duration.ofMillis(150),
+            Duration.ofSeconds(1),
+            Duration.ofMillis(600),
+            Duration.ofSeconds(5));
+    try (var watcher = new ContentWatcher(content, reindex, timing).start()) {
+      Files.writeString(content.resolve("a.md"), "# A\n");
+      assertEquals(
+          "the whole folder",
+          reindex.nextTold(),
+          "the first run walks: what changed before the watch began is not known");
+
+      Files.writeString(content.resolve("docs/b.md"), "# B\n");
+      Files.writeString(content.resolve("docs/notes.txt"), "not content");
+      assertEquals("[docs/b.md]", reindex.nextTold(), "the saved page alone");
+      assertEquals("the whole folder", reindex.nextTold(), "walked once the folder has been quiet");
+
+      Files.createDirectories(content.resolve("guides/new"));
+      Files.writeString(content.resolve("guides/new/c.md"), "# C\n");
+      assertEquals(
+          "the whole folder", reindex.nextTold(), "a new folder: its files were never reported");
     }
   }
 }

@@ -11,11 +11,14 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,6 +83,12 @@ class IndexPropertyTest {
     long mtime = 1_700_000_000_000L;
     Map<String, Entry> expected = Map.of();
 
+    /** Paths written, moved or deleted since the last run told of them. */
+    final Set<String> touched = new HashSet<>();
+
+    /** One indexer over the world's life, told what changed, as the content watcher tells it. */
+    private Indexer told;
+
     World(long seed, Path dir) throws IOException {
       this.random = new Random(seed);
       this.content = Files.createDirectories(dir.resolve("content"));
@@ -115,6 +124,7 @@ class IndexPropertyTest {
       mtime += 60_000;
       Files.setLastModifiedTime(p, FileTime.fromMillis(mtime));
       files.put(path, spec);
+      touched.add(path);
     }
 
     void step() throws IOException {
@@ -151,11 +161,14 @@ class IndexPropertyTest {
         Files.createDirectories(content.resolve(to).getParent());
         Files.move(content.resolve(from), content.resolve(to));
         files.put(to, files.remove(from));
+        touched.add(from);
+        touched.add(to);
         log.add("rename " + from + " -> " + to);
       } else if (op < 17) {
         String path = existing.get(random.nextInt(existing.size()));
         Files.delete(content.resolve(path));
         files.remove(path);
+        touched.add(path);
         log.add("delete " + path);
       } else {
         now = now.plus(Duration.ofDays(1 + random.nextInt(15)));
@@ -199,6 +212,40 @@ class IndexPropertyTest {
       return !spec.draft()
           && (spec.publishDate() == null || !spec.publishDate().isAfter(now))
           && (spec.expiryDate() == null || spec.expiryDate().isAfter(now));
+    }
+
+    /** An incremental run told which files changed since the last one. */
+    IndexSummary indexTold() throws IOException {
+      if (told == null) {
+        Clock clock =
+            new Clock() {
+              @Override
+              public ZoneId getZone() {
+                return ZoneOffset.UTC;
+              }
+
+              @Override
+              public Clock withZone(ZoneId zone) {
+                return this;
+              }
+
+              @Override
+              public Instant instant() {
+                return now;
+              }
+            };
+        told =
+            new Indexer(
+                content,
+                index,
+                Schema.defaults(),
+                new PageReader(1_000_000, false, clock),
+                2,
+                clock);
+      }
+      IndexSummary summary = told.runChanged(Set.copyOf(touched), Indexer.Progress.NONE);
+      touched.clear();
+      return summary;
     }
 
     IndexSummary index(boolean full) throws IOException {
@@ -266,17 +313,31 @@ class IndexPropertyTest {
   @Timeout(120) // a guard against a hang; the sequences take a few seconds
   void after_every_random_change_and_incremental_run_the_index_holds_exactly_the_publishable_pages()
       throws Exception {
+    sequences(BASE_SEED, false);
+  }
+
+  /** As the content watcher runs it: each run told the files changed since the one before. */
+  @Test
+  @Timeout(120)
+  void runs_told_which_files_changed_hold_exactly_the_publishable_pages_too() throws Exception {
+    sequences(BASE_SEED + 1_000, true);
+  }
+
+  private void sequences(long baseSeed, boolean told) throws Exception {
     int runs = 0;
     for (int sequence = 0; sequence < SEQUENCES; sequence++) {
-      long seed = BASE_SEED + sequence;
-      var world = new World(seed, Files.createDirectories(tmp.resolve("s" + sequence)));
+      long seed = baseSeed + sequence;
+      var world =
+          new World(seed, Files.createDirectories(tmp.resolve((told ? "t" : "s") + sequence)));
       for (int step = 0; step < STEPS; step++) {
         world.step();
         Map<String, Entry> expected = world.oracle(false);
-        world.index(false);
+        if (told) world.indexTold();
+        else world.index(false);
         runs++;
         world.assertIndexHolds(
-            expected, "seed " + seed + ", after step " + (step + 1) + " (incremental)");
+            expected,
+            "seed " + seed + ", after step " + (step + 1) + (told ? " (told)" : " (incremental)"));
         world.expected = expected;
       }
       IndexState.assertCheckIndexClean(world.index);
