@@ -3,6 +3,8 @@ package dev.sitesearch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -43,5 +45,29 @@ final class BenchCorpus {
 
   static void print(String format, Object... args) {
     System.out.printf("BENCH " + format + "%n", args);
+  }
+
+  /**
+   * Hard-links every file of {@code from} under {@code to} (copies when links are not possible);
+   * returns the pages.
+   */
+  static List<Path> linkTree(Path from, Path to) throws IOException {
+    var pages = new ArrayList<Path>();
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+          continue;
+        }
+        try {
+          Files.createLink(target, source);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(source, target);
+        }
+        if (target.toString().endsWith(".md")) pages.add(target);
+      }
+    }
+    return pages;
   }
 }

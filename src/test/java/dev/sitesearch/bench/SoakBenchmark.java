@@ -67,7 +67,7 @@ class SoakBenchmark {
     Path corpus = BenchCorpus.corpus();
     List<String> queries = QueryMix.load(BenchCorpus.queries()).queryStrings();
     Path content = tmp.resolve("content");
-    List<Path> pages = linkTree(corpus, content);
+    List<Path> pages = BenchCorpus.linkTree(corpus, content);
     Path index = tmp.resolve("index");
     var assembly = TestAssembly.of(content, index);
     long t0 = System.nanoTime();
@@ -344,29 +344,5 @@ class SoakBenchmark {
     if (values.isEmpty()) return 0;
     var sorted = values.stream().sorted().toList();
     return sorted.get(sorted.size() / 2);
-  }
-
-  /**
-   * Hard-links every file of {@code from} under {@code to} (copies when links are not possible);
-   * returns the pages.
-   */
-  private static List<Path> linkTree(Path from, Path to) throws IOException {
-    var pages = new ArrayList<Path>();
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-          continue;
-        }
-        try {
-          Files.createLink(target, source);
-        } catch (IOException | UnsupportedOperationException e) {
-          Files.copy(source, target);
-        }
-        if (target.toString().endsWith(".md")) pages.add(target);
-      }
-    }
-    return pages;
   }
 }
