@@ -49,16 +49,21 @@ function addStyles(nonce) {
   }
 }
 
-/** The search URL of the API for a query (size results; one tiny facet, since the box shows none). */
-export function searchUrl(endpoint, q, size) {
-  return endpoint + '/api/search?' + new URLSearchParams({ q, size: String(size), facets: 'year', facetSize: '1' });
+/**
+ * The search URL of the API for a query (size results; one tiny facet, since the box shows none), in lang (the
+ * host page's language) when there is one.
+ */
+export function searchUrl(endpoint, q, size, lang = '') {
+  const params = new URLSearchParams({ q, size: String(size), facets: 'year', facetSize: '1' });
+  if (lang) params.set('lang', lang);
+  return endpoint + '/api/search?' + params;
 }
 
 /**
  * Turns one input into a search-as-you-type box. options: {endpoint (no trailing slash), size (1-10), nonce (for a
- * fallback <style>)}, already checked by widget.js. Returns {destroy()}.
+ * fallback <style>), lang (the language searched, '' for all)}, already checked by widget.js. Returns {destroy()}.
  */
-export function attach(input, { endpoint, size, nonce }) {
+export function attach(input, { endpoint, size, nonce, lang = '' }) {
   const id = 'ssw-' + (++instances);
   addStyles(nonce);
 
@@ -167,7 +172,7 @@ export function attach(input, { endpoint, size, nonce }) {
       return;
     }
     const mine = (controller = new AbortController());
-    fetch(searchUrl(endpoint, q, size), {
+    fetch(searchUrl(endpoint, q, size, lang), {
       mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, signal: mine.signal,
     }).then((response) => {
       if (!response.ok) throw new Error('HTTP ' + response.status);

@@ -80,6 +80,8 @@ public final class DocumentMapper {
     String exact = TitleKey.of(page.title());
     if (!exact.isEmpty()) doc.add(new StringField(Fields.TITLE_EXACT, exact, Field.Store.NO));
 
+    // Each language's words in its own fields, analysed as that language is (Languages).
+    String language = Languages.key(page.place().lang());
     for (String field : schema.textFields().keySet()) {
       String text =
           switch (field) {
@@ -88,7 +90,7 @@ public final class DocumentMapper {
             case Fields.BODY -> page.body();
             default -> FieldValues.joined(page, field, warnings);
           };
-      if (!text.isEmpty()) doc.add(new Field(field, text, TEXT_STORED));
+      if (!text.isEmpty()) doc.add(new Field(Languages.field(field, language), text, TEXT_STORED));
     }
 
     String body = page.body();
@@ -98,7 +100,7 @@ public final class DocumentMapper {
             + description
             + "\n"
             + (body.length() > SPELLING_BODY_CHARS ? body.substring(0, SPELLING_BODY_CHARS) : body);
-    doc.add(new Field(Fields.SPELL, spelling, SPELLING));
+    doc.add(new Field(Languages.field(Fields.SPELL, language), spelling, SPELLING));
 
     for (String facet : schema.facetFields()) {
       for (String value : FieldValues.text(page, facet, warnings)) {

@@ -44,9 +44,10 @@ public record Schema(
    * Bumped whenever the document layout changes, which also forces a rebuild of older indexes. 7:
    * the same files give other text (no Hugo syntax or HTML; front-matter keys in any case), which
    * an incremental run would not re-read. 8: each page's place in the Hugo site (language, kind,
-   * sections, permalink, aliases).
+   * sections, permalink, aliases). 9: each page's text in its language's fields ({@link
+   * Languages}).
    */
-  public static final int VERSION = 8;
+  public static final int VERSION = 9;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 

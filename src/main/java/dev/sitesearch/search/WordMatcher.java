@@ -22,8 +22,8 @@ import org.apache.lucene.search.Query;
  * analyzer (so "running" finds "runs"), a word the analyzer splits ({@code covid-19}) as a phrase
  * of its parts, prefixes of 2+ letters, OR-groups. A page needs one matching clause (Meilisearch's
  * "last" strategy), so a word no page has never empties the results; such a word is matched through
- * {@link TypoMatcher} when typos are on. English stop words are dropped from loose words when the
- * query has other words (see {@link StopWords}).
+ * {@link TypoMatcher} when typos are on. The language's stop words are dropped from loose words
+ * when the query has other words (see {@link FieldQueries#isStopWord}).
  */
 final class WordMatcher {
   private static final int MIN_PREFIX_CHARS = 2;
@@ -96,8 +96,8 @@ final class WordMatcher {
    * dropped from loose words only, so a quoted phrase, or a query made of them alone ("to be or not
    * to be"), still matches exactly.
    */
-  private static boolean isStopWord(Clause clause) {
-    return clause instanceof Word w && StopWords.contains(w.text());
+  private boolean isStopWord(Clause clause) {
+    return clause instanceof Word w && fields.isStopWord(w.text());
   }
 
   private Query clause(Clause clause) {
