@@ -14,14 +14,15 @@ import org.apache.lucene.search.Query;
 /**
  * The words of a query as one language's pages are searched: analysed as that language is (stemmer,
  * stop words), expanded with synonyms (English only: the list is English), matched with typos
- * against that language's words, with the bonuses and the per-language ranking stages (recency,
- * feedback). The {@link QueryPlanner} asks one of these per language in scope and combines their
+ * against that language's words, with recency as a tie-break of the words' relevance, the bonuses
+ * and feedback. The {@link QueryPlanner} asks one of these per language in scope and combines their
  * queries. Thread-safe: it keeps no per-request state.
  */
 final class LanguagePlanner {
   private final SynonymExpander synonyms;
   private final WordMatcher matcher;
   private final List<Bonus> bonuses;
+  private final RecencyBoost recency;
   private final List<RankingStage> stages;
 
   LanguagePlanner(Languages.Language language, Schema schema, RankingSettings ranking) {
@@ -36,10 +37,9 @@ final class LanguagePlanner {
             new TierBonus(ranking.tierBoost()),
             new ProximityBonus(fields, ranking.proximity().weight(), ranking.proximity().slop()),
             new ExactTitleBonus(ranking.exactTitleBoost()));
+    this.recency = new RecencyBoost(ranking.recency().halfLifeDays(), ranking.recency().weight());
     this.stages =
-        List.of(
-            new RecencyBoost(ranking.recency().halfLifeDays(), ranking.recency().weight()),
-            new FeedbackExpansion(language.queryAnalyzer(), fields, ranking.feedbackWeight()));
+        List.of(new FeedbackExpansion(language.queryAnalyzer(), fields, ranking.feedbackWeight()));
   }
 
   /**
@@ -72,14 +72,14 @@ final class LanguagePlanner {
     // No word to rank by ("-garden", "?"): every page but the excluded, browsed as an empty query
     // is.
     boolean browsing = !words.hadWords();
-    Query query = withBonuses(words, typed);
+    Query query = withBonuses(words, typed, nowMillis);
     // Lucene refuses a query of more leaf clauses than its limit (1,024 by default). The parser's
     // caps keep the default fields well below it, but many text fields, prefixes and synonyms
     // multiply: past the limit the query keeps its first clauses, as the parser keeps its first
     // terms. The stages and filters come on top.
     while (QueryPlanner.leafClauses(query) > budget && words.size() > 1) {
       words = words.firstClauses(words.size() / 2);
-      query = withBonuses(words, typed);
+      query = withBonuses(words, typed, nowMillis);
     }
     var context =
         new RankingStage.Context(
@@ -88,8 +88,11 @@ final class LanguagePlanner {
     return new Part(query, highlight(words), words, browsing);
   }
 
-  /** Any matching clause, plus the bonuses; excluded clauses never match. */
-  private Query withBonuses(MatchedWords words, UserQuery typed) {
+  /**
+   * Any matching clause, their relevance with recency's tie-break, plus the bonuses; excluded
+   * clauses never match.
+   */
+  private Query withBonuses(MatchedWords words, UserQuery typed, long nowMillis) {
     var builder = new BooleanQuery.Builder();
     if (words.isEmpty()) {
       builder.add(
@@ -98,7 +101,7 @@ final class LanguagePlanner {
               : new MatchAllDocsQuery(),
           Occur.MUST);
     } else {
-      builder.add(highlight(words), Occur.MUST);
+      builder.add(recency.around(highlight(words), nowMillis), Occur.MUST);
       for (Bonus bonus : bonuses)
         bonus.clauses(words, typed).forEach(q -> builder.add(q, Occur.SHOULD));
     }
