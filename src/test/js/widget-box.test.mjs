@@ -13,3 +13,9 @@ test('the box searches the host page\'s language when it has one', () => {
   assert.equal(new URL(searchUrl('https://s.example.org', 'x', 6, 'zh-CN')).searchParams.get('lang'), 'zh-CN');
   assert.equal(new URL(searchUrl('https://s.example.org', 'x', 6)).searchParams.has('lang'), false);
 });
+
+test('the box shows a hit\'s sections as one line', async () => {
+  const { crumbs } = await import('../../main/resources/public/widget-box.js');
+  assert.equal(crumbs({ breadcrumbs: [{ title: 'Docs' }, { title: 'Concepts' }] }), 'Docs › Concepts');
+  assert.equal(crumbs({}), '');
+});

@@ -23,6 +23,7 @@ const CSS = [
   '.ssw-option[aria-selected="true"] .ssw-link,.ssw-link:hover{background:#e8efff}',
   '.ssw-option[aria-selected="true"] .ssw-link{box-shadow:inset 3px 0 0 #1d4ed8}',
   '.ssw-title{display:block;font-weight:600;color:#1d4ed8}',
+  '.ssw-crumbs{display:block;color:#5b6875;font-size:12px}',
   '.ssw-snippet{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;',
   'margin-top:2px;color:#4b5663;font-size:13px;overflow-wrap:anywhere}',
   '.ssw-panel mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}',
@@ -47,6 +48,12 @@ function addStyles(nonce) {
     if (nonce) style.nonce = nonce;
     document.head.append(style);
   }
+}
+
+/** A hit's sections as one line of text ("Docs › Concepts"), '' when it has none; the whole option is the link. */
+export function crumbs(hit) {
+  const list = Array.isArray(hit && hit.breadcrumbs) ? hit.breadcrumbs : [];
+  return list.map((c) => (c && typeof c.title === 'string' ? c.title : '')).filter(Boolean).join(' › ');
 }
 
 /**
@@ -141,6 +148,7 @@ export function attach(input, { endpoint, size, nonce, lang = '' }) {
       if (!href) continue;
       const highlighted = hit.highlights && hit.highlights.title;
       addOption('ssw-hit', href,
+        crumbs(hit) ? h('span', { class: 'ssw-crumbs' }, crumbs(hit)) : null,
         h('span', { class: 'ssw-title' }, highlighted ? marked(highlighted) : (hit.title || href)),
         hit.snippet ? h('span', { class: 'ssw-snippet' }, marked(hit.snippet)) : null);
     }

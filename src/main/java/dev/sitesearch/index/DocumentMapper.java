@@ -17,6 +17,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -69,7 +70,10 @@ public final class DocumentMapper {
     if (page.expiresAt() != null)
       doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
-    SiteFields.add(doc, page);
+    SiteFields.add(doc, page, schema.isSectionTree(Schema.SECTION_FACET));
+    // Only a boosted page carries one: the others score as they are.
+    if (page.searchBoost() != 1f)
+      doc.add(new FloatDocValuesField(Fields.BOOST, page.searchBoost()));
     String description = description(page);
     if (!description.isEmpty()) doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, description));
     String titleKey = page.title().toLowerCase(Locale.ROOT);

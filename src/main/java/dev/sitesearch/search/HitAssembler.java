@@ -55,6 +55,7 @@ final class HitAssembler {
         snippets.highlight(
             searcher, searcher.rewrite(plan.highlight()), docIds, text, plan.languages());
     String dateField = schema.primaryDate();
+    var breadcrumbs = new Breadcrumbs(searcher);
     var out = new ArrayList<Hit>(n);
     for (int i = 0; i < n; i++) {
       Document d = documents[i];
@@ -71,6 +72,7 @@ final class HitAssembler {
               value(d, Fields.LANG),
               value(d, Fields.KIND),
               List.of(d.getValues(Fields.SECTION)),
+              breadcrumbs.of(List.of(d.getValues(Fields.SECTION)), value(d, Fields.LANG)),
               date,
               score,
               marks.snippets()[i],

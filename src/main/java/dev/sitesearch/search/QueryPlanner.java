@@ -61,7 +61,7 @@ final class QueryPlanner {
     this.facetsConfig = schema.facetsConfig();
     this.languages = languages;
     this.ranking = ranking;
-    this.stages = List.of(new Curation(ranking.pins(), ranking.hides()));
+    this.stages = List.of(new PageBoost(), new Curation(ranking.pins(), ranking.hides()));
   }
 
   /** A planner for a site in English (or of unknown language): the schema's stemmer. */

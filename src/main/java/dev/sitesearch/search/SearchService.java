@@ -81,7 +81,12 @@ public final class SearchService {
       SearchExecutor.Execution found = executor.execute(searcher, plan);
       var hits = assembler.hits(searcher, plan, found.docs());
       var facets =
-          FacetCounter.shape(found.facets(), plan.facets(), request.facetSize(), request.filters());
+          FacetCounter.shape(
+              found.facets(),
+              plan.facets(),
+              request.facetSize(),
+              request.filters(),
+              schema.isSectionTree(Schema.SECTION_FACET) ? Schema.SECTION_FACET : null);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
           request.q(),
