@@ -103,3 +103,12 @@ test('the facet list is asked once; a failed ask is tried again next time', asyn
   assert.deepEqual(await Promise.all([load(), load()]), [['list'], ['list']]);
   assert.equal(asks, 2);
 });
+
+test('the page searches its own <html lang> unless its URL names a language', () => {
+  const lang = (url) => new URLSearchParams(url.split('?')[1]).get('lang');
+  assert.equal(lang(searchUrl(readState('?q=x'), 10, 'fr')), 'fr');
+  assert.equal(lang(searchUrl(readState('?q=x&lang=ja'), 10, 'fr')), 'ja');
+  assert.equal(lang(searchUrl(readState('?q=x&lang='), 10, 'fr')), '', 'lang= searches every language');
+  assert.equal(lang(searchUrl(readState('?q=x'), 10, '')), null, 'a page without a language sends none');
+  assert.equal(lang(facetValuesUrl('tags', readState('?q=x'), 'a', 'fr')), 'fr');
+});

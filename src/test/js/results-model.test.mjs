@@ -47,3 +47,19 @@ test('a hit on this site shows its path, another site\'s its host too; escapes a
   assert.equal(displayUrl('https://other.example/a%20b', 'https://www.example.org'), 'other.example/a b');
   assert.equal(displayUrl('https://www.example.org/bad%E0%A4%A', 'https://www.example.org'), '/bad%E0%A4%A');
 });
+
+test('a hit\'s breadcrumbs read top first, linked when the section has a safe page', async () => {
+  const { crumbTrail } = await import('../../main/resources/public/results-model.js');
+  const { safeHref } = await import('../../main/resources/public/safe-url.js');
+  const hit = { breadcrumbs: [
+    { section: 'docs', title: 'Documentation', url: '/docs/' },
+    { section: 'docs/x', title: 'X', url: 'javascript:alert(1)' },
+    { section: 'blog', title: 'blog', url: null },
+  ] };
+  assert.deepEqual(crumbTrail(hit, safeHref, 'https://example.org/search/'), [
+    { title: 'Documentation', href: 'https://example.org/docs/' },
+    { title: 'X', href: null },
+    { title: 'blog', href: null },
+  ]);
+  assert.deepEqual(crumbTrail({}, safeHref, 'https://example.org/'), []);
+});

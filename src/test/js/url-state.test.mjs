@@ -1,4 +1,4 @@
-// The page's URL is its whole state: q, f.<facet> (repeatable), sort and page, defaults left out.
+// The page's URL is its whole state: q, f.<facet> (repeatable), sort, page and lang, defaults left out.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MAX_PAGE, MAX_SORTED_PAGE, pageParams, pageUrl, readState, shownSort, toggled, withChanges } from '../../main/resources/public/url-state.js';
@@ -21,7 +21,7 @@ test('f. parameters round-trip through the URL with repeated values, in order', 
 });
 
 test('values with URL syntax in them survive the trip', () => {
-  const state = { q: 'a&b=c + d #e', filters: new Map([['link.brand', ['x&y=z', '100%', 'Ünïcødé “quoted”']]]), sort: '', page: 1 };
+  const state = { q: 'a&b=c + d #e', filters: new Map([['link.brand', ['x&y=z', '100%', 'Ünïcødé “quoted”']]]), sort: '', page: 1, lang: null };
   assert.deepEqual(readState(pageUrl(state, '/')), state);
 });
 
@@ -68,4 +68,12 @@ test('the sort menu shows the API\'s default when the URL names none', () => {
   assert.equal(shownSort(readState('?q=%20')), 'newest');
   assert.equal(shownSort(readState('')), 'newest');
   assert.equal(shownSort(readState('?sort=title')), 'title');
+});
+
+test('lang is kept when the URL names it (empty: every language) and left out when it does not', () => {
+  assert.equal(readState('?q=x').lang, null);
+  assert.equal(pageUrl(readState('?q=x'), '/'), '?q=x');
+  assert.equal(readState('?q=x&lang=fr').lang, 'fr');
+  assert.equal(pageUrl(readState('?q=x&lang=fr'), '/'), '?q=x&lang=fr');
+  assert.equal(pageUrl(readState('?q=x&lang='), '/'), '?q=x&lang=');
 });

@@ -8,3 +8,14 @@ test('the widget asks the endpoint for a few results of the typed words, and one
   assert.equal(url.origin + url.pathname, 'https://search.example.org/api/search');
   assert.deepEqual([...url.searchParams], [['q', 'care & "co"'], ['size', '6'], ['facets', 'year'], ['facetSize', '1']]);
 });
+
+test('the box searches the host page\'s language when it has one', () => {
+  assert.equal(new URL(searchUrl('https://s.example.org', 'x', 6, 'zh-CN')).searchParams.get('lang'), 'zh-CN');
+  assert.equal(new URL(searchUrl('https://s.example.org', 'x', 6)).searchParams.has('lang'), false);
+});
+
+test('the box shows a hit\'s sections as one line', async () => {
+  const { crumbs } = await import('../../main/resources/public/widget-box.js');
+  assert.equal(crumbs({ breadcrumbs: [{ title: 'Docs' }, { title: 'Concepts' }] }), 'Docs › Concepts');
+  assert.equal(crumbs({}), '');
+});

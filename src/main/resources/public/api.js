@@ -10,9 +10,23 @@ export const FACET_VALUES = 100; // values the value finder asks
 export const SUGGESTIONS = 8;
 export const FACET_LIST_URL = 'api/facets';
 
-/** GET api/search for the page state: its parameters, a page of PAGE_SIZE hits and facetSize values per facet. */
-export function searchUrl(state, facetSize) {
+/**
+ * The API's parameters for a page state: the page's own, and the language of the page (pageLang, its <html lang>)
+ * unless the state names one. The server searches that language of a multilingual site, and ignores it on a site
+ * whose pages have no language.
+ */
+function apiParams(state, pageLang) {
   const params = pageParams(state);
+  if (!params.has('lang') && pageLang) params.set('lang', pageLang);
+  return params;
+}
+
+/**
+ * GET api/search for the page state: its parameters, a page of PAGE_SIZE hits and facetSize values per facet, in
+ * pageLang unless the state names a language.
+ */
+export function searchUrl(state, facetSize, pageLang = '') {
+  const params = apiParams(state, pageLang);
   params.set('size', String(PAGE_SIZE));
   if (!params.has('page')) params.set('page', '1');
   params.set('facetSize', String(facetSize));
@@ -23,8 +37,8 @@ export function searchUrl(state, facetSize) {
  * GET api/facets/{facet}: the facet's values whose words start with prefix, counted as the search with the same
  * parameters counts its sidebar (q, the filters and the sort, which decides whether curation applies).
  */
-export function facetValuesUrl(facet, state, prefix) {
-  const params = pageParams(state);
+export function facetValuesUrl(facet, state, prefix, pageLang = '') {
+  const params = apiParams(state, pageLang);
   params.delete('page');
   params.set('prefix', prefix.trim());
   params.set('size', String(FACET_VALUES));

@@ -51,3 +51,13 @@ export function displayUrl(href, origin) {
   }
   return url.origin === origin ? path : url.host + path;
 }
+
+/**
+ * A hit's breadcrumbs as a visitor reads them: [{title, href}] top first, href null when the section has no page (or
+ * its URL is not one to link to). safeHref is passed in so this stays a pure function.
+ */
+export function crumbTrail(hit, safeHref, base) {
+  const crumbs = Array.isArray(hit && hit.breadcrumbs) ? hit.breadcrumbs : [];
+  return crumbs.filter((c) => c && typeof c.title === 'string' && c.title)
+    .map((c) => ({ title: c.title, href: typeof c.url === 'string' && c.url ? safeHref(c.url, base) : null }));
+}

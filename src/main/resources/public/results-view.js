@@ -4,7 +4,7 @@
  */
 import { ApiError } from './api.js';
 import { h, marked } from './dom.js';
-import { displayUrl, pageCount, pageNumbers, plural, statusText } from './results-model.js';
+import { crumbTrail, displayUrl, pageCount, pageNumbers, plural, statusText } from './results-model.js';
 import { safeHref } from './safe-url.js';
 import { withChanges } from './url-state.js';
 
@@ -48,7 +48,11 @@ function renderHit(hit, card, labelOf) {
   const category = card.category ? (fields[card.category] || [])[0] : null;
   if (category) meta.push(h('span', { class: 'hit-category' }, category));
   const topics = card.topics ? fields[card.topics] || [] : [];
+  const crumbs = crumbTrail(hit, safeHref, document.baseURI);
   return h('li', { class: 'hit' },
+    crumbs.length ? h('p', { class: 'hit-crumbs', 'aria-label': 'Section' }, crumbs.flatMap((c, i) => [
+      i ? h('span', { class: 'crumb-sep', 'aria-hidden': 'true' }, ' › ') : null,
+      c.href ? h('a', { href: c.href }, c.title) : h('span', null, c.title)])) : null,
     h('h3', { class: 'hit-title' }, href ? h('a', { href }, titleContent) : h('span', null, titleContent)),
     meta.length ? h('p', { class: 'hit-meta' }, meta.flatMap((m, i) => (i ? [' · ', m] : [m]))) : null,
     hit.snippet ? h('p', { class: 'hit-snippet' }, marked(hit.snippet)) : null,

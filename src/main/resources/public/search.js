@@ -47,6 +47,9 @@ let typingEntryPushed = false; // typing adds one history entry, then replaces i
 let searchController = null;
 const timers = {};
 
+/** The page's language (<html lang>): the language searched unless the URL names one. */
+const PAGE_LANG = document.documentElement.lang || '';
+
 const loadFacetList = once(() => getJson(FACET_LIST_URL).then(facetList));
 
 /** The server's facet list, asked once: its order and labels; null (names made readable) while it cannot answer. */
@@ -106,7 +109,7 @@ async function search() {
   renderControls(shown);
   els.results.setAttribute('aria-busy', 'true');
   try {
-    const [data] = await Promise.all([getJson(searchUrl(shown, facetSize()), controller.signal), facetListOrNull()]);
+    const [data] = await Promise.all([getJson(searchUrl(shown, facetSize(), PAGE_LANG), controller.signal), facetListOrNull()]);
     if (controller !== searchController) return;
     lastResponse = data;
     render(shown, data);
@@ -211,7 +214,7 @@ function refreshFacetFilters() {
 async function loadFacetFilter(facet, text) {
   const s = state;
   try {
-    const values = foundValues(await getJson(facetValuesUrl(facet, s, text)));
+    const values = foundValues(await getJson(facetValuesUrl(facet, s, text, PAGE_LANG)));
     const current = facetFilters.get(facet);
     if (!current || current.text !== text || state !== s) return; // typed on, or the view changed
     facetFilters.set(facet, { text, values });

@@ -1,7 +1,8 @@
 /*
- * The page's state is its URL: q, f.<facet> (repeatable, one per ticked value), sort and page. Defaults are left
+ * The page's state is its URL: q, f.<facet> (repeatable, one per ticked value), sort, page and lang (the language
+ * searched: absent means the page's own <html lang>, an empty lang= every language). Defaults are left
  * out, so links stay short: no sort means the API's own (relevance with words, newest without), page 1 is no page.
- * A state is {q, filters: Map(facet -> [values]), sort, page}; functions here never change one, they make a new one.
+ * A state is {q, filters: Map(facet -> [values]), sort, page, lang (null when the URL names none)}; functions here never change one, they make a new one.
  */
 
 export const PAGE_SIZE = 10;
@@ -24,7 +25,8 @@ export function readState(search) {
   const sort = SORTS.includes(params.get('sort')) ? params.get('sort') : '';
   const q = (params.get('q') || '').slice(0, MAX_QUERY_CHARS);
   const page = Math.min(maxPage({ q, sort }), Math.max(1, parseInt(params.get('page'), 10) || 1));
-  return { q, filters, sort, page };
+  const lang = params.has('lang') ? params.get('lang').trim().slice(0, 35) : null;
+  return { q, filters, sort, page, lang };
 }
 
 /** The deepest page the API serves for a state: a ranked list goes deeper than a sorted or browsed one. */
@@ -40,6 +42,7 @@ export function pageParams(state) {
   for (const [facet, values] of state.filters) values.forEach((v) => params.append('f.' + facet, v));
   if (state.sort) params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.lang !== null && state.lang !== undefined) params.set('lang', state.lang);
   return params;
 }
 

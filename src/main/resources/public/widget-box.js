@@ -23,6 +23,7 @@ const CSS = [
   '.ssw-option[aria-selected="true"] .ssw-link,.ssw-link:hover{background:#e8efff}',
   '.ssw-option[aria-selected="true"] .ssw-link{box-shadow:inset 3px 0 0 #1d4ed8}',
   '.ssw-title{display:block;font-weight:600;color:#1d4ed8}',
+  '.ssw-crumbs{display:block;color:#5b6875;font-size:12px}',
   '.ssw-snippet{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;',
   'margin-top:2px;color:#4b5663;font-size:13px;overflow-wrap:anywhere}',
   '.ssw-panel mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}',
@@ -49,16 +50,27 @@ function addStyles(nonce) {
   }
 }
 
-/** The search URL of the API for a query (size results; one tiny facet, since the box shows none). */
-export function searchUrl(endpoint, q, size) {
-  return endpoint + '/api/search?' + new URLSearchParams({ q, size: String(size), facets: 'year', facetSize: '1' });
+/** A hit's sections as one line of text ("Docs › Concepts"), '' when it has none; the whole option is the link. */
+export function crumbs(hit) {
+  const list = Array.isArray(hit && hit.breadcrumbs) ? hit.breadcrumbs : [];
+  return list.map((c) => (c && typeof c.title === 'string' ? c.title : '')).filter(Boolean).join(' › ');
+}
+
+/**
+ * The search URL of the API for a query (size results; one tiny facet, since the box shows none), in lang (the
+ * host page's language) when there is one.
+ */
+export function searchUrl(endpoint, q, size, lang = '') {
+  const params = new URLSearchParams({ q, size: String(size), facets: 'year', facetSize: '1' });
+  if (lang) params.set('lang', lang);
+  return endpoint + '/api/search?' + params;
 }
 
 /**
  * Turns one input into a search-as-you-type box. options: {endpoint (no trailing slash), size (1-10), nonce (for a
- * fallback <style>)}, already checked by widget.js. Returns {destroy()}.
+ * fallback <style>), lang (the language searched, '' for all)}, already checked by widget.js. Returns {destroy()}.
  */
-export function attach(input, { endpoint, size, nonce }) {
+export function attach(input, { endpoint, size, nonce, lang = '' }) {
   const id = 'ssw-' + (++instances);
   addStyles(nonce);
 
@@ -136,6 +148,7 @@ export function attach(input, { endpoint, size, nonce }) {
       if (!href) continue;
       const highlighted = hit.highlights && hit.highlights.title;
       addOption('ssw-hit', href,
+        crumbs(hit) ? h('span', { class: 'ssw-crumbs' }, crumbs(hit)) : null,
         h('span', { class: 'ssw-title' }, highlighted ? marked(highlighted) : (hit.title || href)),
         hit.snippet ? h('span', { class: 'ssw-snippet' }, marked(hit.snippet)) : null);
     }
@@ -167,7 +180,7 @@ export function attach(input, { endpoint, size, nonce }) {
       return;
     }
     const mine = (controller = new AbortController());
-    fetch(searchUrl(endpoint, q, size), {
+    fetch(searchUrl(endpoint, q, size, lang), {
       mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, signal: mine.signal,
     }).then((response) => {
       if (!response.ok) throw new Error('HTTP ' + response.status);

@@ -6,7 +6,8 @@
  *
  * turns the input into a search-as-you-type box with a dropdown of results (title, snippet) linking to the pages.
  * data-endpoint defaults to where this script came from; data-input to "#q"; data-size (1-10) to 6 results;
- * data-manual leaves attaching to the page: SiteSearchWidget.attach(input, {endpoint, size}).
+ * data-lang to the page's <html lang> (the language searched on a multilingual site; data-lang="" for all);
+ * data-manual leaves attaching to the page: SiteSearchWidget.attach(input, {endpoint, size, lang}).
  * The server's `server.cors` setting must list the site's origin.
  *
  * This classic script only reads its tag's settings (document.currentScript is gone once it has run) and defines
@@ -57,11 +58,14 @@
     options = options || {};
     var endpoint = String(options.endpoint || defaultEndpoint()).replace(/\/+$/, '');
     var size = Math.min(10, Math.max(1, parseInt(options.size || attr('data-size'), 10) || 6));
+    // The host page's language: a multilingual site's visitors search their language's pages.
+    var lang = options.lang !== undefined ? String(options.lang)
+      : attr('data-lang') !== null ? attr('data-lang') : document.documentElement.lang || '';
     var box = null;
     var destroyed = false;
     input.setAttribute('data-ssw', 'loading'); // taken: a second attach answers null
     var ready = load(endpoint).then(function (module) {
-      if (!destroyed) box = module.attach(input, { endpoint: endpoint, size: size, nonce: script ? script.nonce : '' });
+      if (!destroyed) box = module.attach(input, { endpoint: endpoint, size: size, nonce: script ? script.nonce : '', lang: lang });
     }, function (e) {
       if (!destroyed) input.removeAttribute('data-ssw');
       if (window.console) console.error('SiteSearchWidget: the search box could not be loaded', e);

@@ -63,7 +63,8 @@ public record Assembly(
     var site =
         new PageReader.SiteOptions(
             settings.site(),
-            settings.urlTemplate() == null ? null : new UrlTemplate(settings.urlTemplate()));
+            settings.urlTemplate() == null ? null : new UrlTemplate(settings.urlTemplate()),
+            settings.searchable());
     return new PageReader(settings.maxFileBytes(), includeDrafts, clock, site);
   }
 

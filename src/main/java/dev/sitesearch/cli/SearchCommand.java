@@ -63,6 +63,12 @@ public final class SearchCommand implements Callable<Integer> {
       defaultValue = "relevance")
   String sort;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "CODE",
+      description = "Search the pages of one of the site's languages (default: all).")
+  String lang;
+
   @Option(names = "--json", description = "Print the same JSON as GET /api/search.")
   boolean json;
 
@@ -89,7 +95,8 @@ public final class SearchCommand implements Callable<Integer> {
             page,
             size,
             null,
-            SearchRequest.DEFAULT_FACET_SIZE);
+            SearchRequest.DEFAULT_FACET_SIZE,
+            lang);
     Assembly assembly = common.assembly();
     try (LiveIndex index = assembly.openIndex()) {
       SearchResponse response = assembly.searchService(index).search(request);

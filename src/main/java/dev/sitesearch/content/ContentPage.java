@@ -22,6 +22,8 @@ import java.util.Objects;
  *     the values its cascades give it
  * @param expiresAt front matter {@code expiryDate}, or null: the index drops the page once it
  *     passes
+ * @param searchBoost what the page's score is multiplied by, front matter {@code search.boost}
+ *     ({@link SearchControl}); 1 for none
  * @param warnings problems that left one field out but kept the page
  */
 public record ContentPage(
@@ -35,6 +37,7 @@ public record ContentPage(
     String body,
     Map<String, Object> frontMatter,
     Instant expiresAt,
+    float searchBoost,
     List<ContentProblem> warnings) {
 
   /**
@@ -70,6 +73,8 @@ public record ContentPage(
         Collections.unmodifiableMap(
             new LinkedHashMap<>(Objects.requireNonNullElse(frontMatter, Map.of())));
     warnings = List.copyOf(warnings);
+    if (!(searchBoost >= SearchControl.MIN_BOOST && searchBoost <= SearchControl.MAX_BOOST))
+      throw new IllegalArgumentException("searchBoost out of bounds: " + searchBoost);
     if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
   }
 
@@ -96,6 +101,7 @@ public record ContentPage(
         body,
         frontMatter,
         expiresAt,
+        1f,
         warnings);
   }
 

@@ -45,9 +45,11 @@ public final class PageReader {
    *
    * @param root the Hugo project folder ({@code --site}), or null to look above the content folder
    * @param urlTemplate the site's own URL rule ({@code content.urlTemplate}), or null
+   * @param searchable the site's own front-matter path whose {@code false} keeps a page out of
+   *     search ({@code content.searchable}, {@link SearchControl}), or null
    */
-  public record SiteOptions(Path root, UrlTemplate urlTemplate) {
-    public static final SiteOptions FIND = new SiteOptions(null, null);
+  public record SiteOptions(Path root, UrlTemplate urlTemplate, String searchable) {
+    public static final SiteOptions FIND = new SiteOptions(null, null, null);
   }
 
   public PageReader(long maxFileBytes, boolean includeDrafts, Clock clock) {
@@ -67,8 +69,7 @@ public final class PageReader {
    * configuration, bundles and sections, and the cascades of its {@code _index} pages.
    */
   public Site site(Path contentDir, List<SourceFile> files) throws IOException {
-    return Site.load(
-        contentDir, siteOptions.root(), siteOptions.urlTemplate(), files, this::frontMatterOrNull);
+    return Site.load(contentDir, siteOptions, files, this::frontMatterOrNull);
   }
 
   private Map<String, Object> frontMatterOrNull(SourceFile file) {
@@ -146,6 +147,8 @@ public final class PageReader {
         PublishRules.skipReason(
             place, hugoFields, dates, hugo.publishing(), includeDrafts, clock.instant());
     if (skip != null) return new ReadOutcome.Skipped(path, skip);
+    SearchControl control = SearchControl.read(data, site.searchable(), path, warnings);
+    if (control.excluded() != null) return new ReadOutcome.Skipped(path, control.excluded());
     Instant expiresAt = PublishRules.expiresAt(dates, hugo.publishing(), includeDrafts);
 
     MarkdownText.Rendered body = MarkdownText.render(fm.body());
@@ -185,6 +188,7 @@ public final class PageReader {
             printable(body.text()),
             data,
             expiresAt,
+            control.boost(),
             warnings));
   }
 

@@ -30,14 +30,20 @@ public final class Site {
   private final SiteLayout layout;
   private final Map<String, Branch> branches;
   private final UrlTemplate urlTemplate;
+  private final String searchable;
   private final String fingerprint;
 
   private Site(
-      HugoSite hugo, SiteLayout layout, Map<String, Branch> branches, UrlTemplate urlTemplate) {
+      HugoSite hugo,
+      SiteLayout layout,
+      Map<String, Branch> branches,
+      UrlTemplate urlTemplate,
+      String searchable) {
     this.hugo = hugo;
     this.layout = layout;
     this.branches = branches;
     this.urlTemplate = urlTemplate;
+    this.searchable = searchable;
     var cascades = new TreeMap<String, Object>();
     branches.forEach(
         (k, b) ->
@@ -49,23 +55,23 @@ public final class Site {
                 hugo.fingerprint(),
                 layout.bundles(),
                 cascades,
-                urlTemplate == null ? "" : urlTemplate.template()));
+                urlTemplate == null ? "" : urlTemplate.template(),
+                searchable == null ? "" : searchable));
   }
 
   /**
-   * The site of {@code contentDir}: the Hugo project named by {@code siteRoot}, else the one found
-   * above the folder, else a bare folder. {@code files} are what the walk found; {@code
+   * The site of {@code contentDir}: the Hugo project named by {@code options.root()}, else the one
+   * found above the folder, else a bare folder. {@code files} are what the walk found; {@code
    * frontMatter} reads a file's front matter (null when it cannot), for the {@code _index} pages.
    */
   public static Site load(
       Path contentDir,
-      Path siteRoot,
-      UrlTemplate urlTemplate,
+      PageReader.SiteOptions options,
       List<SourceFile> files,
       Function<SourceFile, Map<String, Object>> frontMatter)
       throws IOException {
     Path real = contentDir.toRealPath();
-    HugoSite hugo = hugoSite(real, siteRoot);
+    HugoSite hugo = hugoSite(real, options.root());
     var layout = new SiteLayout(hugo, real, files.stream().map(SourceFile::relPath).toList());
     var branches = new HashMap<String, Branch>();
     for (SourceFile f : files) {
@@ -88,7 +94,7 @@ public final class Site {
           new Branch(
               cascades, lower.get("cascade"), slug != null ? slug : title != null ? title : ""));
     }
-    return new Site(hugo, layout, branches, urlTemplate);
+    return new Site(hugo, layout, branches, options.urlTemplate(), options.searchable());
   }
 
   private static HugoSite hugoSite(Path realContentDir, Path siteRoot) throws HugoConfigException {
@@ -116,7 +122,7 @@ public final class Site {
     }
     HugoSite hugo = HugoSite.bare(root);
     var layout = new SiteLayout(hugo, root, files.stream().map(SourceFile::relPath).toList());
-    return new Site(hugo, layout, Map.of(), null);
+    return new Site(hugo, layout, Map.of(), null, null);
   }
 
   /**
@@ -156,6 +162,11 @@ public final class Site {
 
   public HugoSite hugo() {
     return hugo;
+  }
+
+  /** The site's own front-matter path whose {@code false} keeps a page out of search, or null. */
+  String searchable() {
+    return searchable;
   }
 
   UrlTemplate urlTemplate() {

@@ -118,6 +118,7 @@ final class Params {
       case FACETS -> "facets";
       case FACET_SIZE -> "facetSize";
       case FACET -> "facet";
+      case LANG -> "lang";
     };
   }
 }

@@ -60,21 +60,27 @@ final class SearchRoutes {
 
   /**
    * The parameters a search and a facet's values share, read in this order: which pages ({@code q},
-   * {@code f.*}, {@code from}, {@code to}) and in which order ({@code sort}).
+   * {@code f.*}, {@code from}, {@code to}, {@code lang}) and in which order ({@code sort}).
    */
   private record Selection(
-      String q, Map<String, List<String>> filters, LocalDate from, LocalDate to, SortOrder sort) {
+      String q,
+      Map<String, List<String>> filters,
+      LocalDate from,
+      LocalDate to,
+      String lang,
+      SortOrder sort) {
     static Selection read(Context ctx) {
       return new Selection(
           Params.string(ctx, "q"),
           Params.filters(ctx),
           Params.date(ctx, "from"),
           Params.date(ctx, "to"),
+          ctx.queryParam("lang"),
           SortOrder.parse(ctx.queryParam("sort")));
     }
 
     SearchRequest request(int page, int size, List<String> facets, int facetSize) {
-      return new SearchRequest(q, filters, from, to, sort, page, size, facets, facetSize);
+      return new SearchRequest(q, filters, from, to, sort, page, size, facets, facetSize, lang);
     }
   }
 

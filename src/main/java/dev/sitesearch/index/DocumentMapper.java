@@ -17,6 +17,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -69,7 +70,10 @@ public final class DocumentMapper {
     if (page.expiresAt() != null)
       doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
-    SiteFields.add(doc, page);
+    SiteFields.add(doc, page, schema.isSectionTree(Schema.SECTION_FACET));
+    // Only a boosted page carries one: the others score as they are.
+    if (page.searchBoost() != 1f)
+      doc.add(new FloatDocValuesField(Fields.BOOST, page.searchBoost()));
     String description = description(page);
     if (!description.isEmpty()) doc.add(new StoredField(Fields.DESCRIPTION_SHOWN, description));
     String titleKey = page.title().toLowerCase(Locale.ROOT);
@@ -80,6 +84,8 @@ public final class DocumentMapper {
     String exact = TitleKey.of(page.title());
     if (!exact.isEmpty()) doc.add(new StringField(Fields.TITLE_EXACT, exact, Field.Store.NO));
 
+    // Each language's words in its own fields, analysed as that language is (Languages).
+    String language = Languages.key(page.place().lang());
     for (String field : schema.textFields().keySet()) {
       String text =
           switch (field) {
@@ -88,7 +94,7 @@ public final class DocumentMapper {
             case Fields.BODY -> page.body();
             default -> FieldValues.joined(page, field, warnings);
           };
-      if (!text.isEmpty()) doc.add(new Field(field, text, TEXT_STORED));
+      if (!text.isEmpty()) doc.add(new Field(Languages.field(field, language), text, TEXT_STORED));
     }
 
     String body = page.body();
@@ -98,7 +104,7 @@ public final class DocumentMapper {
             + description
             + "\n"
             + (body.length() > SPELLING_BODY_CHARS ? body.substring(0, SPELLING_BODY_CHARS) : body);
-    doc.add(new Field(Fields.SPELL, spelling, SPELLING));
+    doc.add(new Field(Languages.field(Fields.SPELL, language), spelling, SPELLING));
 
     for (String facet : schema.facetFields()) {
       for (String value : FieldValues.text(page, facet, warnings)) {

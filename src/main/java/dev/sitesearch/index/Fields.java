@@ -61,6 +61,15 @@ public final class Fields {
    */
   public static final String SECTION = "_section";
 
+  /**
+   * The page's whole section path ({@code docs/concepts}) as one exact term: how a hit's
+   * breadcrumbs find the section pages above it.
+   */
+  public static final String SECTION_PATH = "_section_path";
+
+  /** Front matter {@code search.boost}, what the page's score is multiplied by (doc values). */
+  public static final String BOOST = "_boost";
+
   public static final String TITLE = "title";
   public static final String DESCRIPTION = "description";
 

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Map;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -155,10 +153,7 @@ public final class Indexer {
 
   private IndexWriter openWriter(Directory dir) throws IOException {
     var config =
-        new IndexWriterConfig(
-                new PerFieldAnalyzerWrapper(
-                    new TextAnalyzer(schema.stemmer()),
-                    Map.of(Fields.SPELL, new SpellingAnalyzer())))
+        new IndexWriterConfig(new Languages(schema.stemmer()).indexAnalyzer())
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
             .setRAMBufferSizeMB(256)
             .setCommitOnClose(false);

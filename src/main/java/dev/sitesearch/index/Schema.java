@@ -44,11 +44,18 @@ public record Schema(
    * Bumped whenever the document layout changes, which also forces a rebuild of older indexes. 7:
    * the same files give other text (no Hugo syntax or HTML; front-matter keys in any case), which
    * an incremental run would not re-read. 8: each page's place in the Hugo site (language, kind,
-   * sections, permalink, aliases).
+   * sections, permalink, aliases). 9: each page's text in its language's fields ({@link
+   * Languages}); the {@code section} facet and the section path.
    */
-  public static final int VERSION = 8;
+  public static final int VERSION = 9;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
+
+  /**
+   * The built-in facet of Hugo's sections, a tree: its values are section paths ({@code docs},
+   * {@code docs/concepts}), a page counting for each section above it.
+   */
+  public static final String SECTION_FACET = "section";
 
   public Schema {
     textFields = Collections.unmodifiableMap(new LinkedHashMap<>(textFields));
@@ -113,13 +120,19 @@ public record Schema(
   }
 
   /**
-   * Every facet the API can count and filter on: the configured ones, then {@code year} when there
-   * is a date.
+   * Every facet the API can count and filter on: the configured ones, {@code section} (Hugo's
+   * sections; a configured facet of that name replaces it), then {@code year} when there is a date.
    */
   public List<String> facets() {
     var all = new ArrayList<>(facetFields);
+    if (!facetFields.contains(SECTION_FACET)) all.add(SECTION_FACET);
     if (primaryDate() != null) all.add(YEAR_FACET);
     return List.copyOf(all);
+  }
+
+  /** Whether {@code facet} is the built-in section tree. */
+  public boolean isSectionTree(String facet) {
+    return facet.equals(SECTION_FACET) && !facetFields.contains(SECTION_FACET);
   }
 
   public boolean isFacet(String name) {

@@ -5,6 +5,7 @@ import dev.sitesearch.search.SearchResponse.FacetValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,27 @@ final class FacetCounter {
   static Map<String, List<FacetValue>> shape(
       Facets facets, List<String> dims, int size, Map<String, List<String>> selected)
       throws IOException {
+    return shape(facets, dims, size, selected, null);
+  }
+
+  /**
+   * As {@link #shape(Facets, List, int, Map)}, with {@code treeDim} (or null) counted as a tree of
+   * paths ({@link SectionTree}).
+   */
+  static Map<String, List<FacetValue>> shape(
+      Facets facets,
+      List<String> dims,
+      int size,
+      Map<String, List<String>> selected,
+      String treeDim)
+      throws IOException {
     var out = new LinkedHashMap<String, List<FacetValue>>();
     for (String dim : dims) {
       List<String> chosen = selected.getOrDefault(dim, List.of());
+      if (dim.equals(treeDim)) {
+        out.put(dim, SectionTree.values(allCounts(facets, dim), chosen, size));
+        continue;
+      }
       var values = new ArrayList<FacetValue>();
       Set<String> seen = new HashSet<>();
       FacetResult top = facets == null ? null : safeTop(facets, dim, size);
@@ -90,6 +109,20 @@ final class FacetCounter {
     }
     values.sort(BY_COUNT_THEN_VALUE);
     return values.size() > size ? List.copyOf(values.subList(0, size)) : values;
+  }
+
+  /** Every value of {@code dim} with its count; empty when no page has the facet. */
+  private static Map<String, Long> allCounts(Facets facets, String dim) throws IOException {
+    var counts = new HashMap<String, Long>();
+    if (facets == null) return counts;
+    try {
+      FacetResult all = facets.getAllChildren(dim);
+      if (all != null)
+        for (LabelAndValue lv : all.labelValues) counts.put(lv.label, lv.value.longValue());
+    } catch (IllegalArgumentException e) {
+      // no page has this facet yet
+    }
+    return counts;
   }
 
   private static boolean wordStartsWith(String value, String prefix) {

@@ -59,8 +59,10 @@ record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
     var scores = new HashMap<String, Double>();
     var stored = searcher.storedFields();
     for (ScoreDoc sd : top) {
-      Document d = stored.document(sd.doc, Set.of(Fields.TITLE, Fields.BODY));
-      Map<String, Integer> tf = termCounts(d.get(Fields.TITLE) + "\n" + d.get(Fields.BODY));
+      String title = fields.field(Fields.TITLE);
+      String body = fields.field(Fields.BODY);
+      Document d = stored.document(sd.doc, Set.of(title, body));
+      Map<String, Integer> tf = termCounts(d.get(title) + "\n" + d.get(body));
       int length = Math.max(1, tf.values().stream().mapToInt(Integer::intValue).sum());
       tf.forEach((term, count) -> scores.merge(term, (double) count / length, Double::sum));
     }
@@ -70,10 +72,10 @@ record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
       if (queryTerms.contains(term)
           || term.length() < 3
           || !term.chars().allMatch(Character::isLetter)
-          || StopWords.contains(term)) {
+          || fields.isStopWord(term)) {
         continue;
       }
-      int df = searcher.getIndexReader().docFreq(new Term(Fields.BODY, term));
+      int df = searcher.getIndexReader().docFreq(new Term(fields.field(Fields.BODY), term));
       // A word from one page says nothing about the others; one on every page tells no page apart
       // (its idf is 0).
       if (df < 2 || df >= n) continue;
@@ -95,7 +97,7 @@ record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
 
   private Map<String, Integer> termCounts(String text) throws IOException {
     var counts = new HashMap<String, Integer>();
-    try (TokenStream stream = analyzer.tokenStream(Fields.BODY, text)) {
+    try (TokenStream stream = analyzer.tokenStream(fields.field(Fields.BODY), text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) counts.merge(term.toString(), 1, Integer::sum);

@@ -1,14 +1,19 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -30,10 +35,11 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
- * How text is searched over the schema's full-text fields with their weights: the analysis of query
- * text, and the Lucene query for one term, a phrase or a prefix across all fields. Every part of
- * the planner that searches words (matching, typos, feedback, proximity) goes through here, so they
- * all score a word alike.
+ * How text is searched over the schema's full-text fields of one language with their weights: the
+ * analysis of query text, the language's stop words, and the Lucene query for one term, a phrase or
+ * a prefix across all fields. Every part of the planner that searches words (matching, typos,
+ * feedback, proximity) goes through here, so they all score a word alike. Each language's pages
+ * have their own fields ({@link Languages}); the planner makes one of these per language searched.
  */
 final class FieldQueries {
   /**
@@ -42,15 +48,50 @@ final class FieldQueries {
   static final float TIE_BREAKER = 0.1f;
 
   private final Analyzer analyzer;
+  private final String key;
+  private final CharArraySet stopWords;
   private final Map<String, Float> fields;
   private final String firstField;
   private final boolean bm25f;
 
+  /** The English (or unknown-language) fields, analysed by {@code analyzer}. */
   FieldQueries(Analyzer analyzer, Schema schema, boolean bm25f) {
+    this(analyzer, Languages.DEFAULT_KEY, Languages.ENGLISH_STOP_WORDS, schema, bm25f);
+  }
+
+  /** The fields of {@code language}. */
+  FieldQueries(Languages.Language language, Schema schema, boolean bm25f) {
+    this(language.queryAnalyzer(), language.key(), language.stopWords(), schema, bm25f);
+  }
+
+  private FieldQueries(
+      Analyzer analyzer, String key, CharArraySet stopWords, Schema schema, boolean bm25f) {
     this.analyzer = analyzer;
-    this.fields = schema.textFields();
+    this.key = key;
+    this.stopWords = stopWords;
+    var named = new LinkedHashMap<String, Float>();
+    schema.textFields().forEach((field, boost) -> named.put(Languages.field(field, key), boost));
+    this.fields = named;
     this.firstField = fields.keySet().iterator().next();
     this.bm25f = bm25f;
+  }
+
+  /** The name of {@code base} (a text field such as {@code body}) in this language. */
+  String field(String base) {
+    return Languages.field(base, key);
+  }
+
+  /** The words as written in this language's pages: where typos find their candidates. */
+  String spellField() {
+    return field(Fields.SPELL);
+  }
+
+  /**
+   * Whether a word is one of this language's stop words ("the", "of"; "le", "des"), which only add
+   * noise to a query that has other words.
+   */
+  boolean isStopWord(String word) {
+    return stopWords.contains(word.toLowerCase(Locale.ROOT));
   }
 
   /** One analysed term and its position (a word the analyzer splits gives several). */

@@ -1,6 +1,7 @@
 package dev.sitesearch.search;
 
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.SearchResponse.Hit;
 import java.io.IOException;
@@ -40,17 +41,21 @@ final class HitAssembler {
     for (int i = 0; i < n; i++) {
       docIds[i] = docs[from + i].doc;
       documents[i] = stored.document(docIds[i]);
+      String language = Languages.key(value(documents[i], Fields.LANG));
       text[i] =
           new Snippets.Text(
-              value(documents[i], Fields.TITLE),
+              language,
+              text(documents[i], Fields.TITLE),
               value(documents[i], Fields.DESCRIPTION_SHOWN),
-              value(documents[i], Fields.BODY));
+              text(documents[i], Fields.BODY));
     }
     // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the
     // postings.
     Snippets.Highlighted marks =
-        snippets.highlight(searcher, searcher.rewrite(plan.highlight()), docIds, text);
+        snippets.highlight(
+            searcher, searcher.rewrite(plan.highlight()), docIds, text, plan.languages());
     String dateField = schema.primaryDate();
+    var breadcrumbs = new Breadcrumbs(searcher);
     var out = new ArrayList<Hit>(n);
     for (int i = 0; i < n; i++) {
       Document d = documents[i];
@@ -67,6 +72,7 @@ final class HitAssembler {
               value(d, Fields.LANG),
               value(d, Fields.KIND),
               List.of(d.getValues(Fields.SECTION)),
+              breadcrumbs.of(List.of(d.getValues(Fields.SECTION)), value(d, Fields.LANG)),
               date,
               score,
               marks.snippets()[i],
@@ -92,9 +98,9 @@ final class HitAssembler {
         value(d, Fields.LANG),
         value(d, Fields.KIND),
         List.of(d.getValues(Fields.SECTION)),
-        value(d, Fields.TITLE),
+        text(d, Fields.TITLE),
         value(d, Fields.DESCRIPTION_SHOWN),
-        value(d, Fields.BODY),
+        text(d, Fields.BODY),
         dates,
         fields(d));
   }
@@ -116,5 +122,10 @@ final class HitAssembler {
   private static String value(Document d, String field) {
     String v = d.get(field);
     return v == null ? "" : v;
+  }
+
+  /** A text field ({@code title}, {@code body}) in the page's own language's field. */
+  static String text(Document d, String field) {
+    return value(d, Languages.field(field, Languages.key(value(d, Fields.LANG))));
   }
 }

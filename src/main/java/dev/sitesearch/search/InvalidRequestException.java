@@ -19,7 +19,8 @@ public class InvalidRequestException extends RuntimeException {
     SIZE,
     FACETS,
     FACET_SIZE,
-    FACET
+    FACET,
+    LANG
   }
 
   private final Part part;

@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.search.Query;
@@ -54,6 +55,23 @@ record MatchedWords(List<Searched> clauses, boolean hadWords, List<Query> exclud
         clauses.subList(0, Math.min(n, clauses.size())),
         hadWords,
         exclude.subList(0, Math.min(n, exclude.size())));
+  }
+
+  /**
+   * The clauses of several languages' matches together (what a stage that looks past languages
+   * sees): a page needs one of any language's.
+   */
+  static MatchedWords union(List<MatchedWords> each) {
+    if (each.size() == 1) return each.get(0);
+    var clauses = new ArrayList<Searched>();
+    var exclude = new ArrayList<Query>();
+    boolean hadWords = false;
+    for (MatchedWords words : each) {
+      clauses.addAll(words.clauses());
+      exclude.addAll(words.exclude());
+      hadWords |= words.hadWords();
+    }
+    return new MatchedWords(clauses, hadWords, exclude);
   }
 
   /** How many clauses and exclusions there are. */

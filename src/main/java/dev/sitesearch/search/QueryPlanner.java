@@ -2,11 +2,18 @@ package dev.sitesearch.search;
 
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.Schema;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -19,6 +26,8 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
@@ -27,11 +36,13 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * filters, for every endpoint that ranks or counts. The steps, in order:
  *
  * <ol>
- *   <li>parse the forgiving syntax ({@link UserQueryParser}) and expand synonyms ({@link
- *       SynonymExpander});
- *   <li>match the clauses ({@link WordMatcher}, {@link TypoMatcher}): a page needs one of them;
- *   <li>add the {@link Bonus}es: tiers, proximity, exact title;
- *   <li>apply the {@link RankingStage}s: recency, feedback, curation;
+ *   <li>decide the languages searched: the request's {@code lang}, else every language of the site;
+ *   <li>parse the forgiving syntax ({@link UserQueryParser});
+ *   <li>per language ({@link LanguagePlanner}): expand synonyms ({@link SynonymExpander}), match
+ *       the clauses ({@link WordMatcher}, {@link TypoMatcher}): a page needs one of them; add the
+ *       {@link Bonus}es: tiers, proximity, exact title; apply recency and feedback;
+ *   <li>combine the languages (each language's pages scored by its own query) and apply the
+ *       curation;
  *   <li>attach the filters and the sort.
  * </ol>
  *
@@ -40,29 +51,22 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 final class QueryPlanner {
   private final Schema schema;
   private final FacetsConfig facetsConfig;
-  private final SynonymExpander synonyms;
-  private final WordMatcher matcher;
-  private final List<Bonus> bonuses;
+  private final Languages languages;
+  private final RankingSettings ranking;
+  private final Map<String, LanguagePlanner> byLanguage = new ConcurrentHashMap<>();
   private final List<RankingStage> stages;
 
-  QueryPlanner(Schema schema, Analyzer analyzer, RankingSettings ranking) {
+  QueryPlanner(Schema schema, Languages languages, RankingSettings ranking) {
     this.schema = schema;
     this.facetsConfig = schema.facetsConfig();
-    this.synonyms = SynonymExpander.of(ranking.synonyms());
-    var fields = new FieldQueries(analyzer, schema, ranking.bm25f());
-    this.matcher =
-        new WordMatcher(
-            fields, ranking.typos() ? new TypoMatcher(fields) : null, ranking.splitCompounds());
-    this.bonuses =
-        List.of(
-            new TierBonus(ranking.tierBoost()),
-            new ProximityBonus(fields, ranking.proximity().weight(), ranking.proximity().slop()),
-            new ExactTitleBonus(ranking.exactTitleBoost()));
-    this.stages =
-        List.of(
-            new RecencyBoost(ranking.recency().halfLifeDays(), ranking.recency().weight()),
-            new FeedbackExpansion(analyzer, fields, ranking.feedbackWeight()),
-            new Curation(ranking.pins(), ranking.hides()));
+    this.languages = languages;
+    this.ranking = ranking;
+    this.stages = List.of(new PageBoost(), new Curation(ranking.pins(), ranking.hides()));
+  }
+
+  /** A planner for a site in English (or of unknown language): the schema's stemmer. */
+  QueryPlanner(Schema schema, RankingSettings ranking) {
+    this(schema, new Languages(schema.stemmer()), ranking);
   }
 
   /**
@@ -71,9 +75,15 @@ final class QueryPlanner {
    */
   SearchPlan plan(SearchRequest request, SiteSearcher searcher, long nowMillis) throws IOException {
     List<String> facets = checkFacets(request);
+    Scope scope = scope(request, searcher);
     var filters =
         new Filters(
-            facetsConfig, request.filters(), schema.primaryDate(), request.from(), request.to());
+            facetsConfig,
+            request.filters(),
+            schema.primaryDate(),
+            request.from(),
+            request.to(),
+            scope.lang());
     UserQuery typed = UserQueryParser.parse(request.q());
     if (typed.isEmpty()) {
       return new SearchPlan(
@@ -84,35 +94,132 @@ final class QueryPlanner {
           filters,
           sort(request, true),
           facets,
-          true);
+          true,
+          scope.languages());
     }
-    MatchedWords words = matcher.match(synonyms.expand(typed), searcher.getIndexReader());
-    // No word to rank by ("-garden", "?"): every page but the excluded, browsed as an empty query
-    // is.
-    boolean browsing = !words.hadWords();
-    Query query = withBonuses(words, typed);
-    // Lucene refuses a query of more leaf clauses than its limit (1,024 by default). The parser's
-    // caps keep the default fields well below it, but many text fields, prefixes and synonyms
-    // multiply: past the limit the query keeps its first clauses, as the parser keeps its first
-    // terms. The stages and filters come on top.
-    int budget = IndexSearcher.getMaxClauseCount() - filters.clauseCount() - STAGE_CLAUSES;
-    while (leafClauses(query) > budget && words.size() > 1) {
-      words = words.firstClauses(words.size() / 2);
-      query = withBonuses(words, typed);
+    // Lucene refuses a query of more leaf clauses than its limit; each language gets its share.
+    int budget =
+        (IndexSearcher.getMaxClauseCount() - filters.clauseCount() - STAGE_CLAUSES)
+            / scope.languages().size();
+    var parts = new ArrayList<LanguagePlanner.Part>();
+    for (String key : scope.languages()) {
+      parts.add(planner(key).plan(typed, request, searcher, filters, nowMillis, budget));
     }
-    var context =
-        new RankingStage.Context(
-            request, words, matcher.contentTerms(typed), searcher, filters, nowMillis);
+    boolean browsing = parts.stream().allMatch(LanguagePlanner.Part::browsing);
+    Query query = combine(parts, scope, searcher);
+    Query highlight = highlight(parts);
+    var words = MatchedWords.union(parts.stream().map(LanguagePlanner.Part::words).toList());
+    var typoMatched = new LinkedHashSet<String>();
+    parts.forEach(p -> typoMatched.addAll(p.typoMatched()));
+    var context = new RankingStage.Context(request, words, Set.of(), searcher, filters, nowMillis);
     for (RankingStage stage : stages) query = stage.apply(query, context);
     return new SearchPlan(
         request,
         query,
-        highlight(words),
-        words.typoMatched(),
+        highlight,
+        List.copyOf(typoMatched),
         filters,
         sort(request, browsing),
         facets,
-        browsing);
+        browsing,
+        scope.languages());
+  }
+
+  private LanguagePlanner planner(String key) {
+    return byLanguage.computeIfAbsent(
+        key, k -> new LanguagePlanner(languages.language(k), schema, ranking));
+  }
+
+  /**
+   * The languages a request searches (analysis keys, {@link Languages#key}), and the language code
+   * its pages must have (null: any).
+   */
+  record Scope(List<String> languages, String lang) {}
+
+  /**
+   * The request's language as the site writes its code: the same code in any case ({@code zh-CN}
+   * for {@code zh-cn}), else the site's language of the same primary subtag ({@code en-US}, as a
+   * page's {@code <html lang>} often says, for {@code en}); else every language the site has. A
+   * site whose pages have no language (a content folder outside a Hugo site) has nothing to narrow:
+   * {@code lang} is ignored there, so a page or widget sending its {@code <html lang>} still works.
+   * A language the site does not have is an error naming the site's languages.
+   */
+  Scope scope(SearchRequest request, SiteSearcher searcher) {
+    Map<String, String> site = searcher.languages();
+    var codes = site.keySet().stream().filter(code -> !code.isEmpty()).toList();
+    if (request.lang() == null || codes.isEmpty()) {
+      var keys = new TreeSet<>(site.values());
+      return new Scope(keys.isEmpty() ? List.of(Languages.DEFAULT_KEY) : List.copyOf(keys), null);
+    }
+    String asked = request.lang().replace('_', '-');
+    String match =
+        codes.stream()
+            .filter(code -> code.equalsIgnoreCase(asked))
+            .findFirst()
+            .orElseGet(() -> samePrimary(codes, asked));
+    if (match != null) return new Scope(List.of(site.get(match)), match);
+    throw new InvalidRequestException(
+        InvalidRequestException.Part.LANG,
+        "unknown language '"
+            + InvalidRequestException.shorten(request.lang())
+            + "'; the site's languages are: "
+            + String.join(", ", codes));
+  }
+
+  /** The one site language whose primary subtag is {@code asked}'s, or null (none, or several). */
+  private static String samePrimary(List<String> codes, String asked) {
+    String primary = primary(asked);
+    var same = codes.stream().filter(code -> primary(code).equals(primary)).toList();
+    return same.size() == 1 ? same.get(0) : null;
+  }
+
+  private static String primary(String code) {
+    return code.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+  }
+
+  /** The fields of the words as written in the languages {@code request} searches. */
+  List<String> spellFields(SearchRequest request, SiteSearcher searcher) {
+    return scope(request, searcher).languages().stream()
+        .map(key -> Languages.field(Fields.SPELL, key))
+        .toList();
+  }
+
+  /**
+   * One query of the languages' parts: the part itself when one language is searched; else any of
+   * them, each part within its own language's pages (its bonuses and exclusions are its own).
+   */
+  private static Query combine(
+      List<LanguagePlanner.Part> parts, Scope scope, SiteSearcher searcher) {
+    if (parts.size() == 1) return parts.get(0).query();
+    var any = new BooleanQuery.Builder();
+    for (int i = 0; i < parts.size(); i++) {
+      Query q = parts.get(i).query();
+      if (q instanceof MatchNoDocsQuery) continue;
+      String key = scope.languages().get(i);
+      var codes = new ArrayList<BytesRef>();
+      searcher
+          .languages()
+          .forEach(
+              (code, k) -> {
+                if (k.equals(key)) codes.add(new BytesRef(code));
+              });
+      any.add(
+          new BooleanQuery.Builder()
+              .add(q, Occur.MUST)
+              .add(new TermInSetQuery(Fields.LANG, codes), Occur.FILTER)
+              .build(),
+          Occur.SHOULD);
+    }
+    BooleanQuery built = any.build();
+    return built.clauses().isEmpty() ? new MatchNoDocsQuery("no page has these words") : built;
+  }
+
+  /** The words of every language, for the highlighter: each in its own language's fields. */
+  private static Query highlight(List<LanguagePlanner.Part> parts) {
+    if (parts.size() == 1) return parts.get(0).highlight();
+    var any = new BooleanQuery.Builder();
+    parts.forEach(p -> any.add(p.highlight(), Occur.SHOULD));
+    return any.build();
   }
 
   /** Room left for the stages: the feedback words and an editor's pins and hides. */
@@ -151,32 +258,6 @@ final class QueryPlanner {
         };
     query.visit(counter);
     return counter.leaves;
-  }
-
-  /** Any matching clause, plus the bonuses; excluded clauses never match. */
-  private Query withBonuses(MatchedWords words, UserQuery typed) {
-    var builder = new BooleanQuery.Builder();
-    if (words.isEmpty()) {
-      builder.add(
-          words.hadWords()
-              ? new MatchNoDocsQuery("no page has these words")
-              : new MatchAllDocsQuery(),
-          Occur.MUST);
-    } else {
-      builder.add(highlight(words), Occur.MUST);
-      for (Bonus bonus : bonuses)
-        bonus.clauses(words, typed).forEach(q -> builder.add(q, Occur.SHOULD));
-    }
-    words.exclude().forEach(q -> builder.add(q, Occur.MUST_NOT));
-    return builder.build();
-  }
-
-  /** The matching clauses alone: a page needs one. */
-  private static Query highlight(MatchedWords words) {
-    if (words.isEmpty()) return new MatchNoDocsQuery();
-    var any = new BooleanQuery.Builder();
-    words.matching().forEach(q -> any.add(q, Occur.SHOULD));
-    return any.build();
   }
 
   private List<String> checkFacets(SearchRequest request) {

@@ -13,17 +13,28 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * A gentle multiplier for newer pages: {@code 1 + weight × 0.5^(age / halfLife)}, so of two equally
- * good pages the newer comes first, while a much better old page still beats a new one. Undated
- * pages get no bonus. Applies only when some word matched (browsing is already sorted by date).
+ * Recency as a tie-breaker: the words' own relevance (the matching clauses, before any bonus) is
+ * multiplied by {@code 1 - weight × (1 - 0.5^(age / halfLife))}, from 1 for a page of today down to
+ * {@code 1 - weight} (0.9) for a very old one, so of two comparably relevant pages the newer comes
+ * first, and a page passes one only when that one is less than about {@code weight} (10%) more
+ * relevant. The constant bonuses (tiers, exact title) are added outside it, so recency never
+ * outweighs them: multiplying the whole score (as before) turned the tier bonus of 100 into up to
+ * 10 points of recency, more than the words' whole score on most pages, and on a docs-and-blog site
+ * put recent posts above the right docs page (docs/hugo.md, "Recency on a docs-and-blog site").
+ *
+ * <p>Undated pages (most docs) are not penalised: they count as current (factor 1), so an old post
+ * never passes an equally relevant undated page, and a site without dates ranks as without recency.
  */
-record RecencyBoost(double halfLifeDays, double weight) implements RankingStage {
+record RecencyBoost(double halfLifeDays, double weight) {
   private static final double MILLIS_PER_DAY = 86_400_000d;
 
-  @Override
-  public Query apply(Query query, Context context) {
-    if (halfLifeDays <= 0 || weight <= 0 || context.words().isEmpty()) return query;
-    return FunctionScoreQuery.boostByValue(query, new Decay(this, context.nowMillis()));
+  /**
+   * {@code relevance} (a page's matching clauses) with the bonus for newer pages, searched at
+   * {@code nowMillis}; {@code relevance} itself when recency is off.
+   */
+  Query around(Query relevance, long nowMillis) {
+    if (halfLifeDays <= 0 || weight <= 0) return relevance;
+    return FunctionScoreQuery.boostByValue(relevance, new Decay(this, nowMillis));
   }
 
   /** The multiplier per page at the time of the query, from the page date's doc values. */
@@ -50,11 +61,11 @@ record RecencyBoost(double halfLifeDays, double weight) implements RankingStage 
         @Override
         public boolean advanceExact(int doc) throws IOException {
           if (!dates.advanceExact(doc)) {
-            value = 1;
+            value = 1; // undated: current, never behind a dated page
             return true;
           }
           double ageDays = Math.max(0, (nowMillis - dates.longValue()) / MILLIS_PER_DAY);
-          value = 1 + boost.weight() * Math.pow(0.5, ageDays / boost.halfLifeDays());
+          value = 1 - boost.weight() * (1 - Math.pow(0.5, ageDays / boost.halfLifeDays()));
           return true;
         }
       };

@@ -17,6 +17,7 @@ import org.apache.lucene.search.Sort;
  * @param sort the hit order, or null for by score
  * @param facets the facets to count
  * @param browsing the query has no words: every page (within the filters), unscored
+ * @param languages the languages searched, as analyses ({@link dev.sitesearch.index.Languages#key})
  */
 record SearchPlan(
     SearchRequest request,
@@ -26,10 +27,12 @@ record SearchPlan(
     Filters filters,
     Sort sort,
     List<String> facets,
-    boolean browsing) {
+    boolean browsing,
+    List<String> languages) {
   SearchPlan {
     typoMatched = List.copyOf(typoMatched);
     facets = List.copyOf(facets);
+    languages = List.copyOf(languages);
   }
 
   /** The scored query within every filter: what the hits are drawn from. */

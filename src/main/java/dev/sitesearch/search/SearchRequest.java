@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One search, validated on construction so an invalid request cannot exist.
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param size hits per page, 1 to 100
  * @param facets facets to count, or null for every configured facet
  * @param facetSize values per facet, 1 to 100
+ * @param lang the language to search in (one of the site's, any case), or null for all of them
  */
 public record SearchRequest(
     String q,
@@ -30,7 +32,8 @@ public record SearchRequest(
     int page,
     int size,
     List<String> facets,
-    int facetSize) {
+    int facetSize,
+    String lang) {
 
   public static final int MAX_QUERY_CHARS = 1000;
 
@@ -105,6 +108,15 @@ public record SearchRequest(
       throw new InvalidRequestException(
           Part.FACET_SIZE, "values per facet must be from 1 to " + MAX_FACET_SIZE);
     }
+    if (lang != null) lang = lang.strip();
+    if (lang != null && lang.isEmpty()) lang = null;
+    if (lang != null && (lang.length() > MAX_LANG_CHARS || !LANG_CODE.matcher(lang).matches())) {
+      throw new InvalidRequestException(
+          Part.LANG,
+          "'"
+              + InvalidRequestException.shorten(lang)
+              + "' is not a language code such as fr or pt-br");
+    }
   }
 
   private static void checkDate(Part part, LocalDate date) {
@@ -113,6 +125,26 @@ public record SearchRequest(
           part, "dates run from " + EARLIEST_DATE + " to " + LATEST_DATE + ", not " + date);
     }
   }
+
+  /** A request in every language. */
+  public SearchRequest(
+      String q,
+      Map<String, List<String>> filters,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      List<String> facets,
+      int facetSize) {
+    this(q, filters, from, to, sort, page, size, facets, facetSize, null);
+  }
+
+  /** Language codes are short ({@code zh-hant-tw}); a longer value is no language. */
+  static final int MAX_LANG_CHARS = 35;
+
+  /** A BCP 47 tag as Hugo and {@code <html lang>} write them: letters, then subtags. */
+  private static final Pattern LANG_CODE = Pattern.compile("[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*");
 
   /** The query text stripped, when it is within {@link #MAX_QUERY_CHARS}; else an error. */
   public static String checkQuery(String q) {
@@ -132,17 +164,22 @@ public record SearchRequest(
   }
 
   public SearchRequest withFilters(Map<String, List<String>> newFilters) {
-    return new SearchRequest(q, newFilters, from, to, sort, page, size, facets, facetSize);
+    return new SearchRequest(q, newFilters, from, to, sort, page, size, facets, facetSize, lang);
   }
 
   /**
    * The same search for another query, asking only how many pages it finds (no facets, one hit).
    */
   SearchRequest forCount(String newQ) {
-    return new SearchRequest(newQ, filters, from, to, sort, 1, 1, List.of(), 1);
+    return new SearchRequest(newQ, filters, from, to, sort, 1, 1, List.of(), 1, lang);
   }
 
   public SearchRequest withSize(int newSize) {
-    return new SearchRequest(q, filters, from, to, sort, page, newSize, facets, facetSize);
+    return new SearchRequest(q, filters, from, to, sort, page, newSize, facets, facetSize, lang);
+  }
+
+  /** The same search in one language ({@code null}: all). */
+  public SearchRequest withLang(String newLang) {
+    return new SearchRequest(q, filters, from, to, sort, page, size, facets, facetSize, newLang);
   }
 }

@@ -52,11 +52,21 @@ public record SearchResponse(
    * @param lang the page's language, "" when unknown
    * @param kind Hugo's kind: page, section, home, taxonomy or term
    * @param section the sections the page is in, top first
+   * @param breadcrumbs those sections' names and pages, top first
    * @param score relevance score; null when sorted by something else
    * @param snippet best passage of body or description, HTML-escaped with matches in {@code <mark>}
    * @param highlights highlighted forms of short fields ({@code title}), escaped the same way
    * @param fields the page's facet values and extra stored fields
    */
+  /**
+   * One section above a hit.
+   *
+   * @param section its path, the {@code section} facet's value ({@code docs/concepts})
+   * @param title its section page's title, else its folder name
+   * @param url its section page's URL, or null when the site has no page for it
+   */
+  public record Crumb(String section, String title, String url) {}
+
   public record Hit(
       String id,
       String title,
@@ -67,6 +77,7 @@ public record SearchResponse(
       String lang,
       String kind,
       List<String> section,
+      List<Crumb> breadcrumbs,
       String date,
       Float score,
       String snippet,
@@ -76,6 +87,7 @@ public record SearchResponse(
     public Hit {
       aliases = List.copyOf(aliases);
       section = List.copyOf(section);
+      breadcrumbs = List.copyOf(breadcrumbs);
     }
 
     /**

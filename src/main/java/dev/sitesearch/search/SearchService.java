@@ -2,15 +2,14 @@ package dev.sitesearch.search;
 
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.Schema;
-import dev.sitesearch.index.TextAnalyzer;
 import dev.sitesearch.search.SearchResponse.FacetValue;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -45,12 +44,12 @@ public final class SearchService {
    */
   public SearchService(
       Schema schema, LiveIndex index, RankingSettings ranking, Clock clock, Duration timeLimit) {
-    Analyzer analyzer = new TextAnalyzer(schema.stemmer());
+    var languages = new Languages(schema.stemmer());
     this.schema = schema;
     this.index = index;
-    this.planner = new QueryPlanner(schema, analyzer, ranking);
+    this.planner = new QueryPlanner(schema, languages, ranking);
     this.executor = new SearchExecutor(schema.facetsConfig());
-    this.assembler = new HitAssembler(schema, analyzer);
+    this.assembler = new HitAssembler(schema, languages.indexAnalyzer());
     this.clock = clock;
     this.timeLimit = timeLimit;
   }
@@ -76,7 +75,10 @@ public final class SearchService {
     }
     String corrected;
     try (var lease = index.acquire()) {
-      corrected = didYouMean.correct(request.q(), lease.searcher().getIndexReader());
+      SiteSearcher searcher = lease.searcher();
+      corrected =
+          didYouMean.correct(
+              request.q(), searcher.getIndexReader(), planner.spellFields(request, searcher));
     }
     if (corrected == null) return response;
     // Offered only when it finds pages under the same filters, and no fewer than the query as
@@ -96,7 +98,12 @@ public final class SearchService {
       SearchExecutor.Execution found = executor.execute(searcher, plan);
       var hits = assembler.hits(searcher, plan, found.docs());
       var facets =
-          FacetCounter.shape(found.facets(), plan.facets(), request.facetSize(), request.filters());
+          FacetCounter.shape(
+              found.facets(),
+              plan.facets(),
+              request.facetSize(),
+              request.filters(),
+              schema.isSectionTree(Schema.SECTION_FACET) ? Schema.SECTION_FACET : null);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
           request.q(),

@@ -1,8 +1,12 @@
 package dev.sitesearch.search;
 
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Languages;
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -31,10 +35,24 @@ final class Snippets {
   /** Snippet and highlighted title per hit, in the order of {@code docIds}. */
   record Highlighted(String[] snippets, String[] titles) {}
 
-  /** A hit's stored text, for the fallbacks when nothing in it matches. */
-  record Text(String title, String description, String body) {}
+  /**
+   * A hit's stored text, for the fallbacks when nothing in it matches.
+   *
+   * @param language the analysis its text fields are in ({@link Languages#key})
+   */
+  record Text(String language, String title, String description, String body) {
+    /** A page in English or of unknown language. */
+    Text(String title, String description, String body) {
+      this(Languages.DEFAULT_KEY, title, description, body);
+    }
+  }
 
-  Highlighted highlight(IndexSearcher searcher, Query query, int[] docIds, Text[] text)
+  /**
+   * Snippet and highlighted title per hit: the matches of {@code query} in each hit's own
+   * language's fields, among {@code languages} (those searched).
+   */
+  Highlighted highlight(
+      IndexSearcher searcher, Query query, int[] docIds, Text[] text, List<String> languages)
       throws IOException {
     var snippets = new String[docIds.length];
     var titles = new String[docIds.length];
@@ -48,22 +66,31 @@ final class Snippets {
                         BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_CHARS - 40, 0.3f))
             .withMaxNoHighlightPassages(0)
             .build();
+    var passageFields = new ArrayList<String>();
+    var titleFields = new ArrayList<String>();
+    for (String key : languages) {
+      passageFields.add(Languages.field(Fields.BODY, key));
+      passageFields.add(Languages.field(Fields.DESCRIPTION, key));
+      titleFields.add(Languages.field(Fields.TITLE, key));
+    }
     Map<String, String[]> body =
         passages.highlightFields(
-            new String[] {Fields.BODY, Fields.DESCRIPTION}, query, docIds, new int[] {1, 1});
+            passageFields.toArray(String[]::new), query, docIds, ones(passageFields.size()));
     UnifiedHighlighter whole =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
             .withBreakIterator(WholeBreakIterator::new)
             .withMaxNoHighlightPassages(0)
             .build();
-    String[] titleMarks =
-        whole
-            .highlightFields(new String[] {Fields.TITLE}, query, docIds, new int[] {1})
-            .getOrDefault(Fields.TITLE, new String[docIds.length]);
-    String[] bodyMarks = body.getOrDefault(Fields.BODY, new String[docIds.length]);
-    String[] descriptionMarks = body.getOrDefault(Fields.DESCRIPTION, new String[docIds.length]);
+    Map<String, String[]> title =
+        whole.highlightFields(
+            titleFields.toArray(String[]::new), query, docIds, ones(titleFields.size()));
+    String[] none = new String[docIds.length];
     for (int i = 0; i < docIds.length; i++) {
+      String key = text[i].language();
+      String[] bodyMarks = body.getOrDefault(Languages.field(Fields.BODY, key), none);
+      String[] descriptionMarks = body.getOrDefault(Languages.field(Fields.DESCRIPTION, key), none);
+      String[] titleMarks = title.getOrDefault(Languages.field(Fields.TITLE, key), none);
       String s = bodyMarks[i] != null ? bodyMarks[i] : descriptionMarks[i];
       if (s == null)
         s = lead(text[i].description().isEmpty() ? text[i].body() : text[i].description());
@@ -71,6 +98,13 @@ final class Snippets {
       titles[i] = titleMarks[i] != null ? titleMarks[i] : MarkFormatter.escape(text[i].title());
     }
     return new Highlighted(snippets, titles);
+  }
+
+  /** One passage per field. */
+  private static int[] ones(int fields) {
+    int[] one = new int[fields];
+    Arrays.fill(one, 1);
+    return one;
   }
 
   /** The opening of a text, cut at a word boundary near {@link #TARGET_CHARS}. */

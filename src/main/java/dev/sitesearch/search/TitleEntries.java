@@ -1,12 +1,15 @@
 package dev.sitesearch.search;
 
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Languages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -48,21 +51,34 @@ final class TitleEntries implements InputIterator {
   /** The live pages with a title in one segment, in document order. */
   static List<Entry> of(LeafReaderContext context, String dateField) throws IOException {
     var entries = new ArrayList<Entry>();
-    Set<String> wanted = Set.of(Fields.TITLE, Fields.ID, Fields.URL);
+    Set<String> wanted = Set.of(Fields.ID, Fields.URL, Fields.LANG);
     Bits live = context.reader().getLiveDocs();
     StoredFields stored = context.reader().storedFields();
     SortedNumericDocValues dates =
         dateField == null ? null : context.reader().getSortedNumericDocValues(dateField);
     for (int doc = 0; doc < context.reader().maxDoc(); doc++) {
       if (live != null && !live.get(doc)) continue;
-      var d = stored.document(doc, wanted);
-      String title = d.get(Fields.TITLE);
+      var d =
+          new DocumentStoredFieldVisitor() {
+            @Override
+            public Status needsField(FieldInfo field) {
+              // the title is in the page's language's field: title, title@fr
+              return wanted.contains(field.name)
+                      || Languages.baseOf(field.name).equals(Fields.TITLE)
+                  ? Status.YES
+                  : Status.NO;
+            }
+          };
+      stored.document(doc, d);
+      String title = HitAssembler.text(d.getDocument(), Fields.TITLE);
       if (title == null || title.isBlank()) continue;
       long days =
           dates != null && dates.advanceExact(doc)
               ? Math.max(0, dates.nextValue() / 86_400_000L)
               : 0;
-      entries.add(new Entry(doc, title, d.get(Fields.ID), d.get(Fields.URL), days));
+      entries.add(
+          new Entry(
+              doc, title, d.getDocument().get(Fields.ID), d.getDocument().get(Fields.URL), days));
     }
     return entries;
   }

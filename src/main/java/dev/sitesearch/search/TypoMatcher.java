@@ -1,6 +1,5 @@
 package dev.sitesearch.search;
 
-import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.TextFolding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +51,7 @@ final class TypoMatcher {
     try {
       candidates =
           checker.suggestSimilar(
-              new Term(Fields.SPELL, TextFolding.fold(word)),
+              new Term(fields.spellField(), TextFolding.fold(word)),
               CANDIDATES,
               reader,
               SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);

@@ -23,8 +23,9 @@ import org.apache.lucene.search.Query;
  * of its parts, prefixes of 3+ letters (the first {@value #MAX_PREFIXES} of a query, each standing
  * for its {@value #TERMS_PER_PREFIX} most frequent completions), OR-groups. A page needs one
  * matching clause (Meilisearch's "last" strategy), so a word no page has never empties the results;
- * such a word is matched through {@link TypoMatcher} when typos are on. English stop words are
- * dropped from loose words when the query has other words (see {@link StopWords}).
+ * such a word is matched through {@link TypoMatcher} when typos are on. The language's stop words
+ * are dropped from loose words when the query has other words (see {@link
+ * FieldQueries#isStopWord}).
  */
 final class WordMatcher {
   /**
@@ -112,8 +113,8 @@ final class WordMatcher {
    * dropped from loose words only, so a quoted phrase, or a query made of them alone ("to be or not
    * to be"), still matches exactly.
    */
-  private static boolean isStopWord(Clause clause) {
-    return clause instanceof Word w && StopWords.contains(w.text());
+  private boolean isStopWord(Clause clause) {
+    return clause instanceof Word w && fields.isStopWord(w.text());
   }
 
   /** What one query's prefixes may still cost: how many are left, over which reader. */

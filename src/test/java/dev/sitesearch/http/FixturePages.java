@@ -109,12 +109,15 @@ final class FixturePages {
     Instant date = date(fm.get("date"));
     var facets = new LinkedHashMap<String, List<String>>();
     for (String facet : facetNames) {
+      // The fixture's sections are its top folders (no _index.md makes a deeper one a section).
       List<String> values =
-          facet.equals("year")
-              ? date == null
-                  ? List.of()
-                  : List.of(String.valueOf(date.atZone(ZoneOffset.UTC).getYear()))
-              : values(FrontMatterPath.get(fm, facet));
+          facet.equals("section")
+              ? rel.contains("/") ? List.of(rel.substring(0, rel.indexOf('/'))) : List.of()
+              : facet.equals("year")
+                  ? date == null
+                      ? List.of()
+                      : List.of(String.valueOf(date.atZone(ZoneOffset.UTC).getYear()))
+                  : values(FrontMatterPath.get(fm, facet));
       if (!values.isEmpty()) facets.put(facet, values);
     }
     String searchable =

@@ -26,8 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryPlannerTest {
-  private final QueryPlanner planner =
-      new QueryPlanner(TinyIndex.SCHEMA, TinyIndex.ANALYZER, TinyIndex.BARE);
+  private final QueryPlanner planner = new QueryPlanner(TinyIndex.SCHEMA, TinyIndex.BARE);
 
   @AutoClose
   private final TinyIndex index =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sitesearch.config.RankingSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Of two equally good pages the newer comes first, by a gentle multiplier ({@code 1 + weight ×
- * 0.5^(age/halfLife)}) that leaves undated pages alone and never lifts a weak new page over a
- * clearly better old one. The age is counted from the search's time, which the tests fix.
+ * Recency breaks ties: of two comparably relevant pages the newer comes first, by a multiplier
+ * ({@code 1 - weight × (1 - 0.5^(age/halfLife))}) on the words' relevance alone, never on the
+ * bonuses; undated pages count as current; a clearly better page is never overtaken. The age is
+ * counted from the search's time, which the tests fix.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecencyBoostTest {
@@ -40,16 +42,26 @@ class RecencyBoostTest {
               .date("2010-01-01")
               .body(
                   "Telehealth billing codes: the telehealth billing codes for every kind of visit."),
+          page("docs", "Webhook receivers")
+              .body(
+                  "Set up a webhook receiver so that GitHub notifies Flux of every push: the"
+                      + " webhook receiver starts a reconciliation at once."),
+          page("post", "Flux 2.9 is out")
+              .date("2025-05-20")
+              .body(
+                  "Flux 2.9 brings many changes to the controllers, the command line, the"
+                      + " documentation and the webhook receiver, with thanks to everyone on"
+                      + " GitHub who tested the release candidates over the last months."),
           page("weak-new", "This week")
               .date("2025-05-31")
               .body(
                   "A long roundup of the week in health policy, with a "
                       + "note on telehealth among the many other things that happened in clinics and hospitals."));
 
-  /** The query's words with the stage applied, searched at {@code nowMillis}. */
-  private Query queryAt(RecencyBoost stage, long nowMillis) {
+  /** The query's words with the tie-break applied, searched at {@code nowMillis}. */
+  private Query queryAt(RecencyBoost recency, long nowMillis) {
     RankingStage.Context context = index.context(SearchRequest.of(Q), nowMillis);
-    return stage.apply(TinyIndex.anyWord(context.words()), context);
+    return recency.around(TinyIndex.anyWord(context.words()), nowMillis);
   }
 
   private Map<String, Float> scores(RecencyBoost stage, long nowMillis) throws IOException {
@@ -66,12 +78,33 @@ class RecencyBoostTest {
   }
 
   @Test
-  void an_undated_page_gets_no_bonus() throws Exception {
+  void an_undated_page_counts_as_current_so_it_is_never_behind_an_equal_dated_one()
+      throws Exception {
     Map<String, Float> on = scores(ON, TinyIndex.NOW);
     Map<String, Float> off = scores(OFF, TinyIndex.NOW);
 
-    assertEquals(off.get("undated"), on.get("undated"));
-    assertTrue(on.get("old") > off.get("old"), "even a nine-year-old page gets a little");
+    assertTrue(on.get("undated") > on.get("old"), on.toString());
+    assertTrue(on.get("undated") >= on.get("new"), on.toString());
+    assertEquals(
+        off.get("undated"), on.get("undated"), "an undated page scores as without recency");
+  }
+
+  @Test
+  void as_planned_a_recent_post_never_passes_a_more_relevant_undated_page_via_the_bonuses()
+      throws Exception {
+    // Both hold every word, so both earn the tier bonus of 100: multiplied by the recency bonus it
+    // gave the post ten points, far more than the words' own difference.
+    List<String> shipped = index.ids(RankingSettings.DEFAULTS, "webhook receiver github");
+
+    assertEquals("docs", shipped.get(0), shipped.toString());
+    assertTrue(shipped.indexOf("post") > 0, shipped.toString());
+  }
+
+  @Test
+  void as_planned_an_exact_title_or_tier_is_never_outweighed_by_recency() throws Exception {
+    List<String> ids = index.ids(RankingSettings.DEFAULTS, "billing codes explained");
+    // three equal pages in their title; the undated one ties the newest, the old one comes last
+    assertEquals(List.of("undated", "new", "old"), ids.subList(0, 3), ids.toString());
   }
 
   @Test
@@ -87,27 +120,26 @@ class RecencyBoostTest {
     float base = scores(OFF, published).get("new");
 
     assertEquals(
-        base * 1.1f,
+        base,
         scores(ON, published).get("new"),
         1e-5f,
-        "dated the day of the search: + weight");
+        "dated the day of the search: as without recency");
     assertEquals(
-        base * 1.05f,
+        base * 0.95f,
         scores(ON, published + Duration.ofDays(730).toMillis()).get("new"),
         1e-5f,
-        "a half-life later: + weight / 2");
+        "a half-life later: - weight / 2");
     assertEquals(
-        base * 1.1f,
+        base,
         scores(ON, published - Duration.ofDays(10).toMillis()).get("new"),
         1e-5f,
         "a page dated after the search counts as today's");
   }
 
   @Test
-  void browsing_is_left_alone() throws Exception {
-    RankingStage.Context context = index.context(SearchRequest.of(""), TinyIndex.NOW);
-    Query query = TinyIndex.anyWord(context.words());
+  void off_leaves_the_query_alone() {
+    Query query = TinyIndex.anyWord(index.words(Q));
 
-    assertSame(query, ON.apply(query, context));
+    assertSame(query, OFF.around(query, TinyIndex.NOW));
   }
 }

@@ -5,9 +5,9 @@ import dev.sitesearch.content.ContentPage;
 import dev.sitesearch.content.SourceFile;
 import dev.sitesearch.index.DocumentMapper;
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.MappedDocument;
 import dev.sitesearch.index.Schema;
-import dev.sitesearch.index.SpellingAnalyzer;
 import dev.sitesearch.index.TextAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -122,8 +121,7 @@ final class TinyIndex implements AutoCloseable {
       var mapper = new DocumentMapper(SCHEMA);
       // As the indexer analyses: the text fields with the schema's analyzer, the spelling field as
       // typed.
-      var analyzers =
-          new PerFieldAnalyzerWrapper(ANALYZER, Map.of(Fields.SPELL, new SpellingAnalyzer()));
+      var analyzers = new Languages(SCHEMA.stemmer()).indexAnalyzer();
       try (var writer = new IndexWriter(directory, new IndexWriterConfig(analyzers))) {
         for (Page page : pages) {
           MappedDocument mapped = mapper.map(page.content());
@@ -150,7 +148,7 @@ final class TinyIndex implements AutoCloseable {
 
   /** The request planned with these settings at {@link #NOW}, as the service plans it. */
   SearchPlan plan(RankingSettings ranking, SearchRequest request) throws IOException {
-    return new QueryPlanner(SCHEMA, ANALYZER, ranking).plan(request, searcher, NOW);
+    return new QueryPlanner(SCHEMA, ranking).plan(request, searcher, NOW);
   }
 
   /** The request planned and executed as the service executes it. */

@@ -458,8 +458,20 @@ class SearchPageBrowserTest {
     browser.until("topics starting with tele", d -> values(TOPICS).equals(List.of(TELEHEALTH)));
     check(CATEGORY, "News");
 
+    // The page also sends its <html lang> (the bundled page's "en"; a site without languages
+    // ignores it).
     String expected =
-        TestHttp.query("f." + CATEGORY, "News", "sort", "oldest", "prefix", "tele", "size", "100");
+        TestHttp.query(
+            "f." + CATEGORY,
+            "News",
+            "sort",
+            "oldest",
+            "lang",
+            "en",
+            "prefix",
+            "tele",
+            "size",
+            "100");
     browser.until(
         "the finder asked again within the filter",
         d ->

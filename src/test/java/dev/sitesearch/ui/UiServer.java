@@ -37,7 +37,8 @@ final class UiServer implements AutoCloseable {
             .withFields(fields)
             // The hostile page's URL is its rawUrl as written; the others' are Hugo's.
             .withContent(
-                new ContentSettings(ContentSettings.DEFAULT_MAX_FILE_BYTES, null, "{rawUrl}"));
+                new ContentSettings(
+                    ContentSettings.DEFAULT_MAX_FILE_BYTES, null, "{rawUrl}", null));
     this.running =
         TestAssembly.of(content, workDir.resolve("index"))
             .withConfig(config)
