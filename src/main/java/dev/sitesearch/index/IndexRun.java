@@ -54,7 +54,8 @@ final class IndexRun {
       PageSource pages,
       RebuildPolicy policy,
       int threads,
-      Clock clock) {}
+      Clock clock,
+      IndexedFiles.Cache indexed) {}
 
   private final Settings settings;
   private final IndexWriter writer;
@@ -119,7 +120,15 @@ final class IndexRun {
   private void plan(boolean full, ContentWalker.Result known) throws IOException {
     walk = known != null ? known : ContentWalker.walk(settings.contentDir());
     site = settings.pages().site(settings.contentDir(), walk.files());
-    plan = RunPlan.make(full, settings.policy(), dir, walk, site.fingerprint(), settings.clock());
+    plan =
+        RunPlan.make(
+            full,
+            settings.policy(),
+            dir,
+            walk,
+            site.fingerprint(),
+            settings.clock(),
+            settings.indexed());
     if (plan.rebuild()) writer.deleteAll();
     LOG.info(
         "indexing {} into {} ({}); {}",

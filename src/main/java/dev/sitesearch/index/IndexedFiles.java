@@ -16,33 +16,61 @@ import org.apache.lucene.util.Bits;
 /**
  * Reads, from the index itself, every live page's path, id, size, modification time, hash and
  * expiry: the state an incremental run compares the content folder against. Doc values only (no
- * stored fields), so 100k pages take milliseconds.
+ * stored fields); a {@link Cache} keeps what it read of each segment for the next run.
  */
 final class IndexedFiles {
   private IndexedFiles() {}
 
   static Map<String, IndexedFile> read(DirectoryReader reader) throws IOException {
-    var files = new HashMap<String, IndexedFile>(reader.numDocs() * 2);
-    for (LeafReaderContext context : reader.leaves()) {
-      LeafReader leaf = context.reader();
-      Bits live = leaf.getLiveDocs();
-      SortedDocValues paths = DocValues.getSorted(leaf, Fields.PATH);
-      SortedDocValues ids = DocValues.getSorted(leaf, Fields.ID);
-      BinaryDocValues hashes = DocValues.getBinary(leaf, Fields.HASH);
-      NumericDocValues sizes = DocValues.getNumeric(leaf, Fields.SIZE);
-      NumericDocValues mtimes = DocValues.getNumeric(leaf, Fields.MTIME);
-      NumericDocValues expires = DocValues.getNumeric(leaf, Fields.EXPIRES);
-      for (int doc = paths.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = paths.nextDoc()) {
-        if (live != null && !live.get(doc)) continue;
-        String path = paths.lookupOrd(paths.ordValue()).utf8ToString();
-        String id = ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : path;
-        String hash = hashes.advanceExact(doc) ? hashes.binaryValue().utf8ToString() : "";
-        long size = sizes.advanceExact(doc) ? sizes.longValue() : -1;
-        long mtime = mtimes.advanceExact(doc) ? mtimes.longValue() : -1;
-        long expiry = expires.advanceExact(doc) ? expires.longValue() : IndexedFile.NEVER;
-        files.put(path, new IndexedFile(path, id, size, mtime, hash, expiry));
+    return new Cache().read(reader);
+  }
+
+  /**
+   * What was read from each segment, kept for the next run: a segment the previous commit had is
+   * the same but for deletions, so an incremental run after an edit reads the edit's new segment
+   * and not every page again. One indexer's runs use it one at a time.
+   */
+  static final class Cache {
+    private Map<String, IndexedFile[]> segments = new HashMap<>();
+
+    /** Every live page of {@code reader}, reading only the segments not read before. */
+    synchronized Map<String, IndexedFile> read(DirectoryReader reader) throws IOException {
+      var files = new HashMap<String, IndexedFile>(reader.numDocs() * 2);
+      var next = new HashMap<String, IndexedFile[]>();
+      for (LeafReaderContext context : reader.leaves()) {
+        String key = SegmentKey.of(context);
+        IndexedFile[] byDoc = key == null ? null : segments.get(key);
+        if (byDoc == null) byDoc = readSegment(context.reader());
+        if (key != null) next.put(key, byDoc);
+        Bits live = context.reader().getLiveDocs();
+        for (int doc = 0; doc < byDoc.length; doc++) {
+          if (byDoc[doc] != null && (live == null || live.get(doc)))
+            files.put(byDoc[doc].path(), byDoc[doc]);
+        }
       }
+      segments = next; // segments merged away are forgotten
+      return files;
     }
-    return files;
+  }
+
+  /** Each document's record by doc id, deleted ones included (their liveness is the commit's). */
+  private static IndexedFile[] readSegment(LeafReader leaf) throws IOException {
+    var byDoc = new IndexedFile[leaf.maxDoc()];
+    SortedDocValues paths = DocValues.getSorted(leaf, Fields.PATH);
+    SortedDocValues ids = DocValues.getSorted(leaf, Fields.ID);
+    BinaryDocValues hashes = DocValues.getBinary(leaf, Fields.HASH);
+    NumericDocValues sizes = DocValues.getNumeric(leaf, Fields.SIZE);
+    NumericDocValues mtimes = DocValues.getNumeric(leaf, Fields.MTIME);
+    NumericDocValues expires = DocValues.getNumeric(leaf, Fields.EXPIRES);
+    for (int doc = paths.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = paths.nextDoc()) {
+      String path = paths.lookupOrd(paths.ordValue()).utf8ToString();
+      String id = ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : path;
+      String hash = hashes.advanceExact(doc) ? hashes.binaryValue().utf8ToString() : "";
+      long size = sizes.advanceExact(doc) ? sizes.longValue() : -1;
+      long mtime = mtimes.advanceExact(doc) ? mtimes.longValue() : -1;
+      long expiry = expires.advanceExact(doc) ? expires.longValue() : IndexedFile.NEVER;
+      byDoc[doc] = new IndexedFile(path, id, size, mtime, hash, expiry);
+    }
+    return byDoc;
   }
 }

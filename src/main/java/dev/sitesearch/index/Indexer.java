@@ -74,7 +74,8 @@ public final class Indexer {
             pages,
             new RebuildPolicy(schema, pages.includeDrafts()),
             Math.max(1, threads),
-            clock);
+            clock,
+            new IndexedFiles.Cache());
   }
 
   /**

@@ -56,11 +56,12 @@ record RunPlan(
       Directory dir,
       ContentWalker.Result walk,
       String siteFingerprint,
-      Clock clock)
+      Clock clock,
+      IndexedFiles.Cache cache)
       throws IOException {
     String reason = full ? "requested" : policy.reason(dir, siteFingerprint);
     Map<String, IndexedFile> indexed =
-        DirectoryReader.indexExists(dir) ? readIndexed(dir) : Map.of();
+        DirectoryReader.indexExists(dir) ? readIndexed(dir, cache) : Map.of();
     return of(reason, indexed, walk, clock.millis());
   }
 
@@ -115,9 +116,9 @@ record RunPlan(
     return rebuild() ? "full, " + reason : "incremental";
   }
 
-  private static Map<String, IndexedFile> readIndexed(Directory dir) {
+  private static Map<String, IndexedFile> readIndexed(Directory dir, IndexedFiles.Cache cache) {
     try (DirectoryReader existing = DirectoryReader.open(dir)) {
-      return IndexedFiles.read(existing);
+      return cache.read(existing);
     } catch (IOException | RuntimeException e) {
       // An index written by an older layout may lack these doc values; it is being rebuilt anyway.
       LOG.debug("cannot read the previous index state: {}", e.toString());

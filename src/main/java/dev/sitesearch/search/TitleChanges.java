@@ -1,16 +1,14 @@
 package dev.sitesearch.search;
 
+import dev.sitesearch.index.SegmentKey;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * What changed in the titles from one commit to the next, found segment by segment: a segment the
@@ -45,7 +43,7 @@ record TitleChanges(List<String> removed, List<TitleEntries.Entry> added, Snapsh
       var removed = new ArrayList<String>();
       var added = new ArrayList<TitleEntries.Entry>();
       for (LeafReaderContext context : reader.leaves()) {
-        String key = segmentKey(context);
+        String key = SegmentKey.of(context);
         if (key == null) return null;
         String[] before = ids.get(key);
         if (before == null) {
@@ -81,15 +79,6 @@ record TitleChanges(List<String> removed, List<TitleEntries.Entry> added, Snapsh
 
     private static void collect(String[] ids, List<String> into) {
       for (String id : ids) if (id != null) into.add(id);
-    }
-
-    /** A segment's name and unique id: the same segment in two commits has the same key. */
-    private static String segmentKey(LeafReaderContext context) {
-      if (!(FilterLeafReader.unwrap(context.reader()) instanceof SegmentReader segment))
-        return null;
-      return segment.getSegmentName()
-          + "/"
-          + StringHelper.idToString(segment.getSegmentInfo().info.getId());
     }
   }
 

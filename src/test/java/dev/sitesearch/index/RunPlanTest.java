@@ -119,28 +119,39 @@ class RunPlanTest {
     String site = new PageReader(5_000_000, false, CLOCK).site(content, walk.files()).fingerprint();
 
     try (var empty = new ByteBuffersDirectory()) {
-      RunPlan fresh = RunPlan.make(false, policy, empty, walk, site, CLOCK);
+      RunPlan fresh =
+          RunPlan.make(false, policy, empty, walk, site, CLOCK, new IndexedFiles.Cache());
       assertEquals("new index", fresh.reason());
       assertEquals(List.of("a.md"), toRead(fresh));
       assertEquals(
           List.of("broken.md"), fresh.unlisted().stream().map(ContentProblem::path).toList());
-      assertEquals("requested", RunPlan.make(true, policy, empty, walk, site, CLOCK).reason());
+      assertEquals(
+          "requested",
+          RunPlan.make(true, policy, empty, walk, site, CLOCK, new IndexedFiles.Cache()).reason());
     }
     new Indexer(
             content, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 1, CLOCK)
         .run(false, Indexer.Progress.NONE);
     try (var dir = FSDirectory.open(index)) {
-      RunPlan next = RunPlan.make(false, policy, dir, walk, site, CLOCK);
+      RunPlan next = RunPlan.make(false, policy, dir, walk, site, CLOCK, new IndexedFiles.Cache());
       assertNull(next.reason());
       assertEquals(List.of(), toRead(next));
       assertEquals(List.of("a.md"), unchanged(next));
       assertEquals(
           "drafts included now",
-          RunPlan.make(false, new RebuildPolicy(Schema.defaults(), true), dir, walk, site, CLOCK)
+          RunPlan.make(
+                  false,
+                  new RebuildPolicy(Schema.defaults(), true),
+                  dir,
+                  walk,
+                  site,
+                  CLOCK,
+                  new IndexedFiles.Cache())
               .reason());
       assertEquals(
           "Hugo site changed: config, bundles, sections or cascades",
-          RunPlan.make(false, policy, dir, walk, "another site", CLOCK).reason());
+          RunPlan.make(false, policy, dir, walk, "another site", CLOCK, new IndexedFiles.Cache())
+              .reason());
     }
   }
 }
