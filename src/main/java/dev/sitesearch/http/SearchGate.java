@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
  * and {@code Retry-After}, so a burst of expensive queries sheds load instead of holding every
  * request thread.
  *
- * <p>Heavy searches ({@link SearchCost}) also wait for one another: one runs at a time, so however
- * many a client sends, they take at most one of the cores' turns and ordinary searches keep the
- * rest. Without that lane, eight clients sending the costliest requests took about four fifths of
- * the server's time from 64 ordinary ones (each heavy search costs up to the search time limit, an
- * ordinary one a few milliseconds, and both queued in one line).
+ * <p>Heavy searches ({@link SearchCost}) also wait for one another: one runs at a time, and the
+ * next starts no sooner than the last one's own run time after it ended, so however many a client
+ * sends, they take at most half of one core and ordinary searches keep the rest. Without that lane,
+ * eight clients sending the costliest requests took about four fifths of the server's time from 64
+ * ordinary ones (each heavy search costs up to the search time limit, an ordinary one a few
+ * milliseconds, and both queued in one line); one at a time, back to back, they still took a whole
+ * core of two, which doubled the ordinary searches' wait (the soak's hostile phase).
  */
 final class SearchGate {
   interface Work<T> {
@@ -27,6 +29,9 @@ final class SearchGate {
   private final Semaphore heavyPermit = new Semaphore(1, true);
   private final long maxWaitNanos;
 
+  /** When the next heavy search may start ({@link System#nanoTime}); guarded by heavyPermit. */
+  private long heavyRestsUntil = System.nanoTime();
+
   SearchGate(int concurrent, Duration maxWait) {
     this.permits = new Semaphore(Math.max(1, concurrent), true);
     this.maxWaitNanos = maxWait.toNanos();
@@ -35,9 +40,14 @@ final class SearchGate {
   <T> T run(SearchCost cost, Work<T> work) throws Exception {
     long deadline = System.nanoTime() + maxWaitNanos;
     boolean heavy = cost == SearchCost.HEAVY;
-    if (heavy && !acquire(heavyPermit, deadline)) {
-      throw ProblemException.busy("too many heavy searches at once; retry in a moment");
+    if (heavy) {
+      if (!acquire(heavyPermit, deadline)) throw heavyBusy();
+      if (!restedBy(deadline)) {
+        heavyPermit.release();
+        throw heavyBusy();
+      }
     }
+    long start = System.nanoTime();
     try {
       if (!acquire(permits, deadline)) {
         throw ProblemException.busy("too many searches at once; retry in a moment");
@@ -48,7 +58,32 @@ final class SearchGate {
         permits.release();
       }
     } finally {
-      if (heavy) heavyPermit.release();
+      if (heavy) {
+        long end = System.nanoTime();
+        heavyRestsUntil = end + (end - start);
+        heavyPermit.release();
+      }
+    }
+  }
+
+  private static ProblemException heavyBusy() {
+    return ProblemException.busy("too many heavy searches at once; retry in a moment");
+  }
+
+  /**
+   * Waits, holding the heavy lane, until the last heavy search's rest is over; false when that is
+   * past {@code deadline}.
+   */
+  private boolean restedBy(long deadline) {
+    long rest = heavyRestsUntil - System.nanoTime();
+    if (rest <= 0) return true;
+    if (System.nanoTime() + rest - deadline > 0) return false;
+    try {
+      TimeUnit.NANOSECONDS.sleep(rest);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -3,6 +3,7 @@ package dev.sitesearch.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.search.SearchCost;
 import java.time.Duration;
@@ -83,10 +84,40 @@ class SearchGateTest {
 
       release.countDown();
       heavy.get(10, TimeUnit.SECONDS);
-      assertEquals("next", gate.run(SearchCost.HEAVY, () -> "next"));
+      assertEquals(
+          "ordinary", gate.run(SearchCost.ORDINARY, () -> "ordinary"), "nor while it rests");
     } finally {
       release.countDown();
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void a_heavy_search_starts_no_sooner_than_the_last_ones_run_time_after_it_ended()
+      throws Exception {
+    var gate = new SearchGate(3, Duration.ofSeconds(5));
+    long ranFor = 300;
+    gate.run(
+        SearchCost.HEAVY,
+        () -> {
+          Thread.sleep(ranFor);
+          return null;
+        });
+    long ended = System.nanoTime();
+    long started = gate.run(SearchCost.HEAVY, System::nanoTime);
+    assertTrue(
+        (started - ended) / 1_000_000 >= ranFor - 50,
+        "the second heavy search rested " + (started - ended) / 1_000_000 + " ms");
+
+    var quick = new SearchGate(3, Duration.ofMillis(50));
+    quick.run(
+        SearchCost.HEAVY,
+        () -> {
+          Thread.sleep(ranFor);
+          return null;
+        });
+    var refused =
+        assertThrows(ProblemException.class, () -> quick.run(SearchCost.HEAVY, () -> "never"));
+    assertEquals(503, refused.status(), "its rest ends after the wait a search is allowed");
   }
 }
