@@ -97,7 +97,7 @@ public final class DocumentMapper {
           switch (field) {
             case Fields.TITLE -> page.title();
             case Fields.DESCRIPTION -> repeatsBodyOpening(page) ? "" : page.description();
-            case Fields.BODY -> page.body();
+            case Fields.BODY -> RepeatedTitle.removeFrom(page.title(), page.body());
             default -> extraText(page, field, warnings);
           };
       if (!text.isEmpty()) doc.add(new Field(field, text, TEXT_STORED));

@@ -41,7 +41,7 @@ public record Schema(
     Map<String, String> labels) {
 
   /** Bumped whenever the document layout changes, which also forces a rebuild of older indexes. */
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 

@@ -52,7 +52,10 @@ final class QueryPlanner {
     var fields = new FieldQueries(analyzer, schema, ranking.bm25f());
     this.matcher =
         new WordMatcher(
-            fields, ranking.typos() ? new TypoMatcher(fields) : null, ranking.splitCompounds());
+            fields,
+            ranking.typos() ? new TypoMatcher(fields) : null,
+            ranking.splitCompounds(),
+            ranking.proximity().weight());
     this.bonuses =
         List.of(
             new TierBonus(ranking.tierBoost()),
