@@ -44,6 +44,20 @@ record CompoundWord(FieldQueries fields, float phraseWeight) {
     return b.build();
   }
 
+  /**
+   * The compound itself, written with or without its hyphen: what an exclusion ({@code
+   * -two-dimensional}) takes out, never a page that only has one of the parts.
+   */
+  Query exact(String text) {
+    Query phrase = fields.phrase(fields.analyze(text), 0);
+    String closed = closedForm(text);
+    if (closed == null) return phrase;
+    return new BooleanQuery.Builder()
+        .add(phrase, Occur.SHOULD)
+        .add(fields.term(closed), Occur.SHOULD)
+        .build();
+  }
+
   /** Whether some page has one of the parts or the closed form. */
   boolean known(String text, IndexReader reader) {
     String closed = closedForm(text);

@@ -76,7 +76,10 @@ final class WordMatcher {
     }
     var exclude = new ArrayList<Query>();
     for (Clause clause : query.exclude()) {
-      Query q = clause(clause);
+      Query q =
+          clause instanceof Word w && isCompound(w.text())
+              ? compounds.exact(w.text())
+              : clause(clause);
       if (q != null) exclude.add(q);
     }
     return new MatchedWords(searched, !searched.isEmpty(), exclude);

@@ -69,6 +69,12 @@ class WordMatcherTest {
   }
 
   @Test
+  void an_excluded_hyphenated_word_takes_out_the_compound_not_its_parts() throws Exception {
+    assertEquals(List.of("apart", "part"), found("dimensional -two-dimensional"));
+    assertEquals(List.of(), found("email -e-mail"), "written without the hyphen too");
+  }
+
+  @Test
   void a_hyphenated_word_also_matches_its_closed_form() throws Exception {
     assertEquals(List.of("email"), found("e-mail"), "'e' alone is no word");
   }
