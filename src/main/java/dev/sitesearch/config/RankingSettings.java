@@ -19,9 +19,8 @@ import java.util.function.Consumer;
  *
  * @param bm25f score each word with BM25F over all text fields ({@code CombinedFieldQuery}) instead
  *     of the best field's BM25 ({@code DisjunctionMaxQuery})
- * @param bm25K1 BM25's term-frequency saturation. BM25F adds a word's counts over the fields times
- *     their weights (once in a title weighted 3 counts 3), so counts run higher than in one field
- *     and saturate later: 2.0 rather than Lucene's 1.2 (b stays 0.75)
+ * @param bm25K1 BM25's term-frequency saturation: Lucene's and the literature's 1.2 (b stays 0.75).
+ *     A k1 of 2.0, picked on MED and CISI, did not carry to CACM and ADI (docs/relevance.md)
  * @param tierBoost added to pages that match enough of the words (all up to three, then three
  *     quarters), so they come before pages with fewer; 0 turns tiers off
  * @param proximity the bonus for query words near each other
@@ -31,8 +30,9 @@ import java.util.function.Consumer;
  * @param feedbackWeight for long, question-like queries, weight of the words that best characterise
  *     the first results (pseudo-relevance feedback); 0 turns it off
  * @param splitCompounds a typed word the analyzer splits into parts of letters only ({@code
- *     two-dimensional}, {@code e-mail}) matches each part as a word, the parts in sequence earning
- *     more; off, it matches only as a phrase. Words with digits ({@code covid-19}, {@code
+ *     two-dimensional}, {@code e-mail}) matches as one word whose parts share its weight, the parts
+ *     in sequence earning the proximity bonus on top; off, it matches only as a phrase, and a page
+ *     without the phrase gets nothing for it. Words with digits ({@code covid-19}, {@code
  *     iso-9001}) are codes and always match as a phrase
  * @param synonyms where query-time synonyms come from
  * @param pins query (case, accents and punctuation do not matter) to the ids shown first, in order
@@ -61,14 +61,14 @@ public record RankingSettings(
   public static final RankingSettings DEFAULTS =
       new RankingSettings(
           true,
-          2.0f,
+          1.2f,
           100f,
           new Proximity(0.3f, 3),
           1000f,
           true,
           new Recency(730, 0.1),
-          0.5f,
-          false,
+          0.3f,
+          true,
           Synonyms.BUNDLED,
           Map.of(),
           Map.of());

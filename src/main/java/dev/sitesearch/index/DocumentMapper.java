@@ -91,7 +91,7 @@ public final class DocumentMapper {
           switch (field) {
             case Fields.TITLE -> page.title();
             case Fields.DESCRIPTION -> repeatsBodyOpening(page) ? "" : description;
-            case Fields.BODY -> page.body();
+            case Fields.BODY -> RepeatedTitle.removeFrom(page.title(), page.body());
             default -> FieldValues.joined(page, field, warnings);
           };
       if (!text.isEmpty()) doc.add(new Field(Languages.field(field, language), text, TEXT_STORED));

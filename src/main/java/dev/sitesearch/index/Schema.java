@@ -45,9 +45,10 @@ public record Schema(
    * the same files give other text (no Hugo syntax or HTML; front-matter keys in any case), which
    * an incremental run would not re-read. 8: each page's place in the Hugo site (language, kind,
    * sections, permalink, aliases). 9: each page's text in its language's fields ({@link
-   * Languages}); the {@code section} facet and the section path.
+   * Languages}); the {@code section} facet and the section path. 10: a body that repeats its title
+   * is indexed from after it ({@link RepeatedTitle}).
    */
-  public static final int VERSION = 9;
+  public static final int VERSION = 10;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 

@@ -25,6 +25,14 @@ import org.apache.lucene.search.ScoreDoc;
  * weighted, to the query. A visitor who types a whole question rarely uses the words the best pages
  * use; the first results tell which those are. Short queries, the usual search-box case, are left
  * alone.
+ *
+ * <p>Feedback drifts when the first results disagree (a question with two readings, a page that
+ * matched one rare word), so it keeps to what they agree on: a word must be on {@value
+ * #AGREEING_PAGES} or more of them (a word of one page is that page's topic, not the question's),
+ * and each page counts by its score, the best matches most, as RM3 weighs pages by their query
+ * likelihood. When no word is shared, nothing is added. On the four test collections the two rules
+ * together gained nDCG@10 on each (MED +0.010, CISI +0.006, CACM +0.007, ADI +0.010 at weight 0.3,
+ * docs/relevance.md).
  */
 record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
     implements RankingStage {
@@ -33,6 +41,9 @@ record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
 
   static final int FEEDBACK_DOCS = 10;
   static final int EXPANSION_TERMS = 10;
+
+  /** How many of the first results must hold a word for it to be added. */
+  static final int AGREEING_PAGES = 2;
 
   @Override
   public Query apply(Query query, Context context) throws IOException {
@@ -58,18 +69,24 @@ record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
     int n = searcher.getIndexReader().numDocs();
     var scores = new HashMap<String, Double>();
     var stored = searcher.storedFields();
+    var pagesWith = new HashMap<String, Integer>();
+    double scoreSum = 0;
+    for (ScoreDoc sd : top) scoreSum += sd.score;
     for (ScoreDoc sd : top) {
       String title = fields.field(Fields.TITLE);
       String body = fields.field(Fields.BODY);
       Document d = stored.document(sd.doc, Set.of(title, body));
-      Map<String, Integer> tf = termCounts(d.get(title) + "\n" + d.get(body));
+      Map<String, Integer> tf = termCounts(text(d, title) + "\n" + text(d, body));
       int length = Math.max(1, tf.values().stream().mapToInt(Integer::intValue).sum());
-      tf.forEach((term, count) -> scores.merge(term, (double) count / length, Double::sum));
+      double pageWeight = sd.score / scoreSum * top.length; // 1 for a page of average score
+      tf.forEach((term, count) -> scores.merge(term, pageWeight * count / length, Double::sum));
+      tf.keySet().forEach(term -> pagesWith.merge(term, 1, Integer::sum));
     }
     var ranked = new ArrayList<Map.Entry<String, Double>>();
     for (var e : scores.entrySet()) {
       String term = e.getKey();
-      if (queryTerms.contains(term)
+      if (pagesWith.get(term) < AGREEING_PAGES
+          || queryTerms.contains(term)
           || term.length() < 3
           || !term.chars().allMatch(Character::isLetter)
           || fields.isStopWord(term)) {
@@ -93,6 +110,11 @@ record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
           Occur.SHOULD);
     }
     return expansion.build();
+  }
+
+  private static String text(Document d, String field) {
+    String value = d.get(field);
+    return value == null ? "" : value;
   }
 
   private Map<String, Integer> termCounts(String text) throws IOException {

@@ -149,6 +149,20 @@ final class FieldQueries {
   }
 
   /**
+   * Analysed terms as a phrase within {@code slop} in any field, every field weighted alike: for
+   * bonuses on words that are already scored, whose field weights the words' own scores carry.
+   */
+  Query unweightedPhrase(List<AnalyzedTerm> terms, int slop) {
+    var perField = new ArrayList<Query>();
+    for (var field : fields.entrySet()) {
+      var phrase = new PhraseQuery.Builder().setSlop(slop);
+      for (AnalyzedTerm t : terms) phrase.add(new Term(field.getKey(), t.text()), t.position());
+      perField.add(phrase.build());
+    }
+    return new DisjunctionMaxQuery(perField, TIE_BREAKER);
+  }
+
+  /**
    * A normalised prefix as the {@code max} words starting with it that the most pages have, in the
    * field that matches best, each field scoring its boost whichever of the words it has (as a
    * prefix always scored). A top-terms rewrite chosen by how many pages have a word, not by

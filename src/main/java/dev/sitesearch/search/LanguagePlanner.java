@@ -31,7 +31,10 @@ final class LanguagePlanner {
     var fields = new FieldQueries(language, schema, ranking.bm25f());
     this.matcher =
         new WordMatcher(
-            fields, ranking.typos() ? new TypoMatcher(fields) : null, ranking.splitCompounds());
+            fields,
+            ranking.typos() ? new TypoMatcher(fields) : null,
+            ranking.splitCompounds(),
+            ranking.proximity().weight());
     this.bonuses =
         List.of(
             new TierBonus(ranking.tierBoost()),

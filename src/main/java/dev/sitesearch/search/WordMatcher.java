@@ -19,13 +19,13 @@ import org.apache.lucene.search.Query;
 
 /**
  * Turns the clauses of a {@link UserQuery} into the queries that match them: words through the
- * analyzer (so "running" finds "runs"), a word the analyzer splits ({@code covid-19}) as a phrase
- * of its parts, prefixes of 3+ letters (the first {@value #MAX_PREFIXES} of a query, each standing
- * for its {@value #TERMS_PER_PREFIX} most frequent completions), OR-groups. A page needs one
- * matching clause (Meilisearch's "last" strategy), so a word no page has never empties the results;
- * such a word is matched through {@link TypoMatcher} when typos are on. The language's stop words
- * are dropped from loose words when the query has other words (see {@link
- * FieldQueries#isStopWord}).
+ * analyzer (so "running" finds "runs"), a code the analyzer splits ({@code covid-19}) as a phrase
+ * of its parts, a compound of letters ({@code two-dimensional}) as its parts, prefixes of 3+
+ * letters (the first {@value #MAX_PREFIXES} of a query, each standing for its {@value
+ * #TERMS_PER_PREFIX} most frequent completions), OR-groups. A page needs one matching clause
+ * (Meilisearch's "last" strategy), so a word no page has never empties the results; such a word is
+ * matched through {@link TypoMatcher} when typos are on. The language's stop words are dropped from
+ * loose words when the query has other words (see {@link FieldQueries#isStopWord}).
  */
 final class WordMatcher {
   /**
@@ -46,16 +46,19 @@ final class WordMatcher {
 
   private final FieldQueries fields;
   private final TypoMatcher typos;
-  private final boolean splitCompounds;
+  private final CompoundWord compounds;
 
   /**
    * @param typos null when typo tolerance is off
    * @param splitCompounds whether a word of letters the analyzer splits matches its parts as words
+   *     ({@link CompoundWord}) rather than as a phrase
+   * @param phraseWeight the bonus of a split compound's parts written together: the proximity
+   *     bonus's weight
    */
-  WordMatcher(FieldQueries fields, TypoMatcher typos, boolean splitCompounds) {
+  WordMatcher(FieldQueries fields, TypoMatcher typos, boolean splitCompounds, float phraseWeight) {
     this.fields = fields;
     this.typos = typos;
-    this.splitCompounds = splitCompounds;
+    this.compounds = splitCompounds ? new CompoundWord(fields, phraseWeight) : null;
   }
 
   MatchedWords match(UserQuery query, IndexReader reader) {
@@ -89,7 +92,10 @@ final class WordMatcher {
     }
     var exclude = new ArrayList<Query>();
     for (Clause clause : query.exclude()) {
-      Query q = clause(clause, prefixes);
+      Query q =
+          clause instanceof Word w && isCompound(w.text())
+              ? compounds.exact(w.text())
+              : clause(clause, prefixes);
       if (q != null) exclude.add(q);
     }
     return new MatchedWords(searched, !searched.isEmpty(), exclude);
@@ -129,7 +135,7 @@ final class WordMatcher {
 
   private Query clause(Clause clause, Prefixes prefixes) {
     return switch (clause) {
-      case Word w -> isCompound(w.text()) ? compound(fields.analyze(w.text())) : analyzed(w.text());
+      case Word w -> isCompound(w.text()) ? compounds.query(w.text()) : analyzed(w.text());
       case Phrase p -> analyzed(p.text());
       case Prefix p -> prefix(p.text(), prefixes);
       case TypedWords words -> anyOf(words.parts(), prefixes);
@@ -157,22 +163,8 @@ final class WordMatcher {
     return terms.size() == 1 ? fields.term(terms.get(0).text()) : fields.phrase(terms, 0);
   }
 
-  /**
-   * A typed word of letters that the analyzer splits ({@code two-dimensional}): each part is a
-   * word, and the parts in sequence (the phrase) score on top, so a page that writes "two
-   * dimensional" or "dimensional, two" still matches and the page that writes the compound leads.
-   */
   private boolean isCompound(String text) {
-    return splitCompounds
-        && text.chars().noneMatch(Character::isDigit)
-        && fields.analyze(text).size() > 1;
-  }
-
-  private Query compound(List<AnalyzedTerm> terms) {
-    var b = new BooleanQuery.Builder();
-    terms.forEach(t -> b.add(fields.term(t.text()), Occur.SHOULD));
-    b.add(fields.phrase(terms, 0), Occur.SHOULD);
-    return b.build();
+    return compounds != null && compounds.isCompound(text);
   }
 
   private Query prefix(String text, Prefixes prefixes) {
@@ -195,16 +187,14 @@ final class WordMatcher {
   private boolean matchesSomething(Clause clause, IndexReader reader) {
     return switch (clause) {
       case Word w ->
-          isCompound(w.text()) ? anyTermKnown(w.text(), reader) : allTermsKnown(w.text(), reader);
+          isCompound(w.text())
+              ? compounds.known(w.text(), reader)
+              : allTermsKnown(w.text(), reader);
       case Phrase p -> allTermsKnown(p.text(), reader);
       case Prefix p -> true;
       case TypedWords words -> words.parts().stream().anyMatch(o -> matchesSomething(o, reader));
       case AnyOf any -> any.options().stream().anyMatch(o -> matchesSomething(o, reader));
     };
-  }
-
-  private boolean anyTermKnown(String text, IndexReader reader) {
-    return fields.analyze(text).stream().anyMatch(t -> fields.known(t.text(), reader));
   }
 
   private boolean allTermsKnown(String text, IndexReader reader) {

@@ -64,12 +64,11 @@ class RankingExperiment {
     for (String w : List.of("3,2,1", "2,1,1", "1,1,1", "1.5,1,1"))
       weights.put("weights " + w, weights(w));
     knobs.put("weights", weights);
-    var split = d.with(s -> s.splitCompounds = true);
+    var phrase = d.with(s -> s.splitCompounds = false);
     var compounds =
         new LinkedHashMap<String, SitesearchConfig>(ranking(Map.of("shipped defaults", d)));
-    compounds.put("split compounds", SitesearchConfig.defaults().withRanking(split));
-    compounds.put("split compounds 2,1,1", weights("2,1,1").withRanking(split));
-    compounds.put("split compounds 1.5,1,1", weights("1.5,1,1").withRanking(split));
+    compounds.put("compounds as phrases", SitesearchConfig.defaults().withRanking(phrase));
+    compounds.put("compounds as phrases 2,1,1", weights("2,1,1").withRanking(phrase));
     knobs.put("compounds", compounds);
     knobs.put(
         "feedback",
@@ -114,8 +113,10 @@ class RankingExperiment {
 
   @Test
   void compare_variants_on_every_collection() throws Exception {
+    String spec = System.getProperty("bench.variants", "");
     String knob = System.getProperty("bench.knob", "defaults");
-    Map<String, SitesearchConfig> variants = knobs().get(knob);
+    Map<String, SitesearchConfig> variants =
+        spec.isBlank() ? knobs().get(knob) : VariantSpec.parse(spec);
     if (variants == null)
       throw new IllegalArgumentException("no knob " + knob + "; " + knobs().keySet());
     var prepared = new ArrayList<Prepared>();
@@ -145,6 +146,35 @@ class RankingExperiment {
       }
     }
     if (Boolean.getBoolean("bench.loco")) loco(results, prepared);
+    if (Boolean.getBoolean("bench.dump")) dump(results, prepared);
+  }
+
+  /**
+   * Per-query nDCG@10 and AP of every variant and of the baseline, one line per collection and
+   * query, under {@code target/relevance/experiments}: for studying wins and losses.
+   */
+  private static void dump(
+      Map<String, Map<String, Map<String, Metrics>>> results, List<Prepared> prepared)
+      throws java.io.IOException {
+    Path dir = Path.of("target", "relevance", "experiments");
+    java.nio.file.Files.createDirectories(dir);
+    var base = new ArrayList<String>();
+    for (Prepared p : prepared)
+      p.baseline()
+          .forEach(
+              (q, m) -> base.add("%s\t%s\t%.4f\t%.4f".formatted(p.name(), q, m.ndcg10(), m.map())));
+    java.nio.file.Files.write(dir.resolve("baseline.tsv"), base);
+    for (var r : results.entrySet()) {
+      var lines = new ArrayList<String>();
+      r.getValue()
+          .forEach(
+              (c, perQuery) ->
+                  perQuery.forEach(
+                      (q, m) ->
+                          lines.add("%s\t%s\t%.4f\t%.4f".formatted(c, q, m.ndcg10(), m.map()))));
+      java.nio.file.Files.write(
+          dir.resolve(r.getKey().replaceAll("[^A-Za-z0-9.=,_-]+", "_") + ".tsv"), lines);
+    }
   }
 
   /** Leave one collection out: the value best on the other three, reported on the one left out. */
@@ -206,7 +236,8 @@ class RankingExperiment {
 
   static Prepared prepare(String name) throws Exception {
     Path collection = RelevanceBenchmark.relevanceDir().resolve(name);
-    Path work = Path.of("target", "relevance", name).toAbsolutePath();
+    Path work =
+        Path.of(System.getProperty("bench.work", "target/relevance"), name).toAbsolutePath();
     Path content = RelevanceBenchmark.converted(collection, work);
     Path index = work.resolve("index");
     var clock = Clock.systemUTC();

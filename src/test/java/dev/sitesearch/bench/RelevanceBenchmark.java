@@ -83,11 +83,12 @@ class RelevanceBenchmark {
     variants.put("without exact title", d.with(s -> s.exactTitleBoost = 0));
     variants.put("without typo tolerance", d.with(s -> s.typos = false));
     variants.put("without feedback", d.with(s -> s.feedbackWeight = 0));
-    variants.put("feedback weight 0.3", d.with(s -> s.feedbackWeight = 0.3f));
-    variants.put("feedback weight 1.0", d.with(s -> s.feedbackWeight = 1.0f));
+    variants.put("feedback weight 0.2", d.with(s -> s.feedbackWeight = 0.2f));
+    variants.put("feedback weight 0.5", d.with(s -> s.feedbackWeight = 0.5f));
+    variants.put("compounds as phrases", d.with(s -> s.splitCompounds = false));
     variants.put("best-field BM25 (DisjunctionMaxQuery)", d.with(s -> s.bm25f = false));
-    variants.put("BM25 k1 1.2 (Lucene's default)", d.with(s -> s.bm25K1 = 1.2f));
     variants.put("BM25 k1 1.5", d.with(s -> s.bm25K1 = 1.5f));
+    variants.put("BM25 k1 2.0", d.with(s -> s.bm25K1 = 2.0f));
     variants.put("BM25 k1 2.5", d.with(s -> s.bm25K1 = 2.5f));
     variants.put(
         "words only (no tiers, proximity, title, recency, feedback)",

@@ -75,6 +75,14 @@ class DocumentMapperTest {
   }
 
   @Test
+  void a_body_opening_with_the_title_is_searched_from_after_it() throws Exception {
+    Document doc = mapper.map(pageWithBody("", "# Page\n\nThe guide itself.")).document();
+
+    assertEquals("Page", doc.get(Fields.TITLE));
+    assertEquals("The guide itself.", doc.get(Fields.BODY).strip());
+  }
+
+  @Test
   void a_scalar_facet_value_is_one_value() throws Exception {
     MappedDocument mapped = mapper.map(page("a.md", "searchCategory: News"));
 

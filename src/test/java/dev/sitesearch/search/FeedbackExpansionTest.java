@@ -54,9 +54,32 @@ class FeedbackExpansionTest {
 
   /** The pages the request finds within its filters, with the stage applied. */
   private List<String> ids(FeedbackExpansion stage, SearchRequest request) throws IOException {
+    return ids(index, stage, request);
+  }
+
+  private static List<String> ids(TinyIndex index, FeedbackExpansion stage, SearchRequest request)
+      throws IOException {
     RankingStage.Context context = index.context(request, TinyIndex.NOW);
     Query query = stage.apply(TinyIndex.anyWord(context.words()), context);
     return index.ids(context.filters().apply(query));
+  }
+
+  @Test
+  void a_word_only_one_of_the_first_results_holds_is_not_added() throws Exception {
+    try (var mixed =
+        TinyIndex.of(
+            page("news1", "Rural report").body(NEWS),
+            page("news2", "Rural roundup").body(NEWS),
+            // A good match whose own topic is something else: its word is not the question's.
+            page("odd", "Remote monitoring")
+                .body("Remote monitoring programs for chronic patients, by zeppelin, zeppelin."),
+            page("zeppelin", "Airships").body("Zeppelin flights and zeppelin hangars."),
+            page("broadband", "Towers").body("Broadband towers and broadband speeds."))) {
+      List<String> on = ids(mixed, ON, SearchRequest.of(QUESTION));
+
+      assertTrue(on.contains("broadband"), "two of the first results talk of broadband: " + on);
+      assertFalse(on.contains("zeppelin"), "only one of them talks of zeppelins: " + on);
+    }
   }
 
   @Test

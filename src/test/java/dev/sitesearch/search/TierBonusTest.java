@@ -7,13 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/**
- * Pages holding all of a short query's words (three quarters of a long one's) come before pages
- * with fewer.
- */
+/** Pages holding all of a short query's words come before pages with fewer. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TierBonusTest {
   private static final TierBonus ON = new TierBonus(100);
@@ -31,12 +26,6 @@ class TierBonusTest {
           page("cable", "Gardening")
               .body("Nothing about energy here, only a garden hose and an extension cable."));
 
-  @ParameterizedTest(name = "{0} words need {1}")
-  @CsvSource({"1, 1", "2, 2", "3, 3", "4, 3", "5, 4", "8, 6"})
-  void all_of_up_to_three_words_then_three_quarters(int words, int required) {
-    assertEquals(required, TierBonus.required(words));
-  }
-
   @Test
   void a_page_with_all_three_words_comes_before_one_with_more_of_two() throws Exception {
     String q = "solar battery inverter";
@@ -49,12 +38,14 @@ class TierBonusTest {
   }
 
   @Test
-  void three_of_four_words_are_enough_for_the_tier() throws Exception {
+  void a_query_of_more_than_three_words_has_no_tiers() {
     String q = "solar battery inverter cable"; // every word on some page, none on all
 
     assertEquals(4, index.words(q).matching().size());
-    assertEquals(List.of("all", "many", "cable"), index.ids(index.withBonus(q, ON)));
-    assertEquals(List.of("many", "all", "cable"), index.ids(index.withBonus(q, OFF)));
+    assertEquals(
+        List.of(),
+        ON.clauses(index.words(q), UserQueryParser.parse(q)),
+        "some of the words would count a common word like a rare one");
   }
 
   @Test

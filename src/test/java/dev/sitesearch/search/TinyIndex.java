@@ -186,7 +186,13 @@ final class TinyIndex implements AutoCloseable {
 
   /** {@code q}'s words as the planner matches them, without typos or synonyms. */
   MatchedWords words(String q) {
-    return new WordMatcher(FIELDS, null, false).match(UserQueryParser.parse(q), reader);
+    return matcher().match(UserQueryParser.parse(q), reader);
+  }
+
+  /** The planner's word matcher with the shipped compound handling, without typos. */
+  private static WordMatcher matcher() {
+    var d = RankingSettings.DEFAULTS;
+    return new WordMatcher(FIELDS, null, d.splitCompounds(), d.proximity().weight());
   }
 
   /**
@@ -201,8 +207,7 @@ final class TinyIndex implements AutoCloseable {
             SCHEMA.primaryDate(),
             request.from(),
             request.to());
-    Set<String> content =
-        new WordMatcher(FIELDS, null, false).contentTerms(UserQueryParser.parse(request.q()));
+    Set<String> content = matcher().contentTerms(UserQueryParser.parse(request.q()));
     return new RankingStage.Context(
         request, words(request.q()), content, searcher, filters, nowMillis);
   }

@@ -4,6 +4,7 @@ import static dev.sitesearch.search.TinyIndex.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sitesearch.config.RankingSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,11 @@ class WordMatcherTest {
           page("covid", "Vaccines").body("Covid-19 vaccines."),
           page("apart", "Reports").body("Covid cases rose in 19 wards."),
           page("telehealth", "Visits").body("Telehealth visits."),
-          page("telemedicine", "Rules").body("Telemedicine rules."));
+          page("telemedicine", "Rules").body("Telemedicine rules."),
+          page("compound", "Wings").body("A two-dimensional wing in a stream."),
+          page("apart", "Panels").body("Two panels, each dimensional, each heavy, each large."),
+          page("part", "Analysis").body("Dimensional analysis."),
+          page("email", "Contact").body("Send us an email."));
 
   /** The pages found, in id order: these tests are about matching, not ranking. */
   private List<String> found(String q) throws IOException {
@@ -49,8 +54,31 @@ class WordMatcherTest {
 
   @Test
   void a_word_the_analyzer_splits_is_searched_as_a_phrase() throws Exception {
-    assertEquals(List.of("covid"), found("covid-19"), "not a page with 'covid' and '19' apart");
+    assertEquals(List.of("covid"), found("covid-19"), "a code: not 'covid' and '19' apart");
     assertEquals(List.of("apart", "covid"), found("covid 19"));
+  }
+
+  @Test
+  void a_hyphenated_word_matches_its_parts_and_the_compound_leads() throws Exception {
+    assertEquals(
+        List.of("apart", "compound", "part"),
+        found("two-dimensional"),
+        "a page without the compound is not lost");
+    assertEquals(
+        "compound",
+        index.ids(RankingSettings.DEFAULTS, "two-dimensional").get(0),
+        "the parts written together earn the proximity bonus");
+  }
+
+  @Test
+  void an_excluded_hyphenated_word_takes_out_the_compound_not_its_parts() throws Exception {
+    assertEquals(List.of("apart", "part"), found("dimensional -two-dimensional"));
+    assertEquals(List.of(), found("email -e-mail"), "written without the hyphen too");
+  }
+
+  @Test
+  void a_hyphenated_word_also_matches_its_closed_form() throws Exception {
+    assertEquals(List.of("email"), found("e-mail"), "'e' alone is no word");
   }
 
   @Test
