@@ -132,10 +132,12 @@ class LimitsAndHeadersHttpTest {
       assertEquals("1", busy[0].header("Retry-After"));
       assertEquals("nosniff", busy[0].header("X-Content-Type-Options"));
 
-      out.write("67890".getBytes(StandardCharsets.ISO_8859_1));
+      out.write("1234567890".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+      assertTrue(
+          answer.replaceFirst("^HTTP/1.1 100 Continue\r\n\r\n", "").startsWith("HTTP/1.1 200 "),
+          answer);
       assertTrue(
           TestServer.eventually(
               Duration.ofSeconds(10), () -> server.get("/api/search?q=care").status() == 200),
@@ -183,13 +185,15 @@ class LimitsAndHeadersHttpTest {
     var limits = ServerLimits.defaults().withRateLimit(new RateLimit(0, 1, 1, true));
     try (var server = TestServer.startWithLimits(workDir, limits);
         var slow = new Socket("127.0.0.1", server.port())) {
-      // Client A holds a request in flight: half of an admin body, the server waiting for the rest.
+      // Client A holds a request in flight: an admin request whose body the server has asked for
+      // (100 Continue) and waits on. Sent with part of the body instead, the request was sometimes
+      // not handed to the application until the rest came, on a loaded machine.
       slow.setSoTimeout(30_000);
       OutputStream out = slow.getOutputStream();
       out.write(
           ("POST /api/admin/reindex HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.1\r\n"
                   + AUTH
-                  + "\r\nContent-Length: 10\r\nConnection: close\r\n\r\n12345")
+                  + "\r\nContent-Length: 10\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
 
@@ -209,10 +213,12 @@ class LimitsAndHeadersHttpTest {
           server.get("/api/search?q=care", "X-Forwarded-For", "198.51.100.2").status(),
           "client B is served meanwhile");
 
-      out.write("67890".getBytes(StandardCharsets.ISO_8859_1));
+      out.write("1234567890".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+      assertTrue(
+          answer.replaceFirst("^HTTP/1.1 100 Continue\r\n\r\n", "").startsWith("HTTP/1.1 200 "),
+          answer);
       assertEquals(
           200,
           server.get("/api/search?q=care", "X-Forwarded-For", "203.0.113.1").status(),
