@@ -53,6 +53,9 @@ public final class Indexer {
   /** The walk of the last run that committed, for {@link #runChanged}; null before one. */
   private volatile Walked lastWalk;
 
+  /** Whether {@link #runChanged} was called: only then are walks kept between runs. */
+  private volatile boolean followsChanges;
+
   public Indexer(
       Path contentDir, Path indexDir, Schema schema, PageReader reader, int threads, Clock clock) {
     this(contentDir, indexDir, schema, PageSource.of(reader), threads, clock);
@@ -118,6 +121,10 @@ public final class Indexer {
    * folder as {@link #run(boolean, Progress)} does.
    */
   public IndexSummary runChanged(Collection<String> changed, Progress progress) throws IOException {
+    // An indexer told of changes runs after every save: from now on it keeps what makes the next
+    // run cheap (its walk, the index's file records), about 1 KB a page.
+    followsChanges = true;
+    settings.indexed().keep();
     Walked last = lastWalk;
     ContentWalker.Result walk =
         last == null || changed == null
@@ -144,7 +151,8 @@ public final class Indexer {
               && SegmentInfos.getLastCommitGeneration(dir) == known.generation();
       var run = new IndexRun(settings, writer, progress, startNanos);
       IndexSummary summary = run.run(full, current ? known.walk() : null);
-      if (indexDir != null) lastWalk = new Walked(summary.generation(), run.walk());
+      if (indexDir != null && followsChanges)
+        lastWalk = new Walked(summary.generation(), run.walk());
       return summary;
     }
   }

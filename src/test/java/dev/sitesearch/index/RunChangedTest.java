@@ -49,7 +49,7 @@ class RunChangedTest {
 
   @Test
   void only_the_files_named_are_looked_at_and_a_walk_then_finds_the_rest() throws IOException {
-    indexer.run(false, Indexer.Progress.NONE);
+    indexer.runChanged(null, Indexer.Progress.NONE); // the watcher's first run walks
     edit("a.md", "Walrus headcount");
     edit("b.md", "Walrus food"); // saved, but not reported
 
@@ -63,7 +63,7 @@ class RunChangedTest {
 
   @Test
   void new_and_deleted_files_named_are_added_and_removed() throws IOException {
-    indexer.run(false, Indexer.Progress.NONE);
+    indexer.runChanged(null, Indexer.Progress.NONE);
     ContentFiles.page(site.content(), "docs/c.md", "id: c\ntitle: Walrus tusks", "Ivory.");
     Files.delete(site.content().resolve("b.md"));
 
