@@ -60,4 +60,30 @@ class ProximityBonusTest {
     assertEquals(
         six.get("adjacent"), six.get("scattered"), "a long question rewards chance neighbours");
   }
+
+  @Test
+  void for_a_search_box_query_the_pair_counts_as_much_as_the_field_it_is_in() throws Exception {
+    try (var fields =
+        TinyIndex.of(
+            page("titled", "Care management").body("notes of a ward"),
+            page("bodied", "Notes of a ward").body("care management"))) {
+      Map<String, Float> shortOn = fields.scores(fields.withBonus("care management", ON));
+      Map<String, Float> shortOff = fields.scores(fields.withBonus("care management", OFF));
+      float shortRatio =
+          (shortOn.get("titled") - shortOff.get("titled"))
+              / (shortOn.get("bodied") - shortOff.get("bodied"));
+
+      String longer = "care management notes ward";
+      Map<String, Float> longOn = fields.scores(fields.withBonus(longer, ON));
+      Map<String, Float> longOff = fields.scores(fields.withBonus(longer, OFF));
+      float longRatio =
+          (longOn.get("titled") - longOff.get("titled"))
+              / (longOn.get("bodied") - longOff.get("bodied"));
+
+      // The title's weight (3) against the body's (1) on the pair, in a short query only.
+      assertTrue(
+          shortRatio > 2 * longRatio,
+          "title against body, short query " + shortRatio + ", longer query " + longRatio);
+    }
+  }
 }
