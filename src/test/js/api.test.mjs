@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  ApiError, errorMessage, facetList, facetValuesUrl, getJson, once, searchUrl, suggestUrl,
+  ApiError, errorMessage, facetList, facetValuesUrl, getJson, once, searchUrl, searchedLang, suggestUrl,
 } from '../../main/resources/public/api.js';
 import { readState } from '../../main/resources/public/url-state.js';
 
@@ -34,6 +34,13 @@ test('a facet name is one path segment, whatever it holds', () => {
 
 test('suggestions ask eight completions of the typed text', () => {
   assert.deepEqual(params(suggestUrl('chr & co')), [['q', 'chr & co'], ['size', '8']]);
+});
+
+test('suggestions come from the language the search is in', () => {
+  assert.deepEqual(params(suggestUrl('soi', 'fr')), [['q', 'soi'], ['size', '8'], ['lang', 'fr']]);
+  assert.equal(searchedLang(readState('?q=x'), 'fr'), 'fr', "the page's own language");
+  assert.equal(searchedLang(readState('?q=x&lang=de'), 'fr'), 'de', 'the one the URL names');
+  assert.equal(searchedLang(readState('?q=x&lang='), 'fr'), '', 'every language');
 });
 
 test('an API problem shows its detail as a sentence; without one, the status', () => {

@@ -45,8 +45,16 @@ export function facetValuesUrl(facet, state, prefix, pageLang = '') {
   return 'api/facets/' + encodeURIComponent(facet) + '?' + params;
 }
 
-export function suggestUrl(q) {
-  return 'api/suggest?' + new URLSearchParams({ q, size: String(SUGGESTIONS) });
+/** GET api/suggest: completions of what was typed, from the pages in lang (the search's language; '' every one). */
+export function suggestUrl(q, lang = '') {
+  const params = new URLSearchParams({ q, size: String(SUGGESTIONS) });
+  if (lang) params.set('lang', lang);
+  return 'api/suggest?' + params;
+}
+
+/** The language a page state searches: the one its URL names (possibly '', every one), else the page's own. */
+export function searchedLang(state, pageLang = '') {
+  return state.lang !== null && state.lang !== undefined ? state.lang : pageLang;
 }
 
 /** A failed call, with a message for the visitor. */

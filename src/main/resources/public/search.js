@@ -18,7 +18,7 @@
  * by highlight.js and rebuilt as text nodes and <mark> elements, so even a broken API answer cannot inject markup.
  * Only http(s) and relative URLs become links (safe-url.js).
  */
-import { EXPANDED_FACET_SIZE, FACET_LIST_URL, FACET_SIZE, facetList, facetValuesUrl, getJson, once, searchUrl } from './api.js';
+import { EXPANDED_FACET_SIZE, FACET_LIST_URL, FACET_SIZE, facetList, facetValuesUrl, getJson, once, searchUrl, searchedLang } from './api.js';
 import { chipList, facetModel, foundValues, labeller, orderedFacets } from './facet-model.js';
 import { renderChips, renderFacets } from './facets-view.js';
 import { renderError, renderHits, renderMessage, renderPagination, renderStatus } from './results-view.js';
@@ -228,11 +228,16 @@ async function loadFacetFilter(facet, text) {
 
 // ---- search box -----------------------------------------------------------------------------------------------
 
-const suggestions = suggestBox(els.q, els.suggestions, (text) => {
-  clearTimeout(timers.search);
-  els.q.value = text;
-  searchTyped();
-});
+const suggestions = suggestBox(
+  els.q,
+  els.suggestions,
+  (text) => {
+    clearTimeout(timers.search);
+    els.q.value = text;
+    searchTyped();
+  },
+  () => searchedLang(state, PAGE_LANG),
+);
 
 els.q.addEventListener('input', () => {
   clearTimeout(timers.search);

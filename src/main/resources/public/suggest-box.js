@@ -9,8 +9,11 @@ import { plainText } from './highlight.js';
 
 const SUGGEST_DELAY_MS = 90;
 
-/** Wires suggestions to the box; choose(text) gets a chosen suggestion's title. Answers {close(), cancel()}. */
-export function suggestBox(input, listbox, choose) {
+/**
+ * Wires suggestions to the box; choose(text) gets a chosen suggestion's title; langOf() gives the language the
+ * completions come from ('' every one). Answers {close(), cancel()}.
+ */
+export function suggestBox(input, listbox, choose, langOf = () => '') {
   let suggestions = [];
   let active = -1;
   let controller = null;
@@ -26,7 +29,7 @@ export function suggestBox(input, listbox, choose) {
     }
     const mine = (controller = new AbortController());
     try {
-      const data = await getJson(suggestUrl(q), mine.signal);
+      const data = await getJson(suggestUrl(q, langOf()), mine.signal);
       if (mine !== controller || input.value !== q) return;
       suggestions = (data.suggestions || []).filter((s) => s && typeof s.text === 'string');
       if (suggestions.length && document.activeElement === input) open(openFirst ? 0 : -1);

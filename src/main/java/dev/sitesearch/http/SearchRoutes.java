@@ -104,8 +104,9 @@ final class SearchRoutes {
   private void suggest(Context ctx) throws IOException {
     String q = SearchRequest.checkQuery(Params.string(ctx, "q"));
     int size = Params.integer(ctx, "size", DEFAULT_SUGGESTIONS, 1, MAX_SUGGESTIONS);
+    String lang = ctx.queryParam("lang");
     ctx.header("Cache-Control", CACHE_SHORT)
-        .json(Map.of("query", q, "suggestions", search.suggest(q, size)));
+        .json(Map.of("query", q, "suggestions", search.suggest(q, size, lang)));
   }
 
   /** The facets in the order a page shows them, with the names a visitor sees (from the schema). */

@@ -168,6 +168,12 @@ public final class LiveIndex implements AutoCloseable {
     return suggester.suggest(q, size);
   }
 
+  /** Title completions from the pages in {@code lang} (as pages store it; null: any language). */
+  public List<TitleSuggester.Suggestion> suggest(String q, int size, String lang)
+      throws IOException {
+    return suggester.suggest(q, size, lang);
+  }
+
   TitleSuggester suggester() {
     return suggester;
   }

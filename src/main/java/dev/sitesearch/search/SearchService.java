@@ -155,6 +155,21 @@ public final class SearchService {
     return index.suggest(q, size);
   }
 
+  /**
+   * Title completions from the pages in {@code lang}, read as a search reads it (any case, {@code
+   * en-US} for a site's {@code en}, ignored on a site whose pages have no language; a language the
+   * site lacks is an error naming {@code lang}); null: every language.
+   */
+  public List<TitleSuggester.Suggestion> suggest(String q, int size, String lang)
+      throws IOException {
+    if (lang == null) return index.suggest(q, size);
+    String code;
+    try (var lease = index.acquire()) {
+      code = planner.scope(SearchRequest.of("").withLang(lang), lease.searcher()).lang();
+    }
+    return index.suggest(q, size, code);
+  }
+
   public Health health() throws IOException {
     return index.health();
   }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.FieldInfo;
@@ -24,7 +25,20 @@ import org.apache.lucene.util.BytesRef;
  */
 final class TitleEntries implements InputIterator {
   /** One completion: a page's title, with the document it was read from in its segment. */
-  record Entry(int doc, String title, String id, String url, long weight) {}
+  record Entry(int doc, String title, String id, String url, String lang, long weight) {}
+
+  /**
+   * A completion's contexts: its page's id (by which it is replaced or removed when the page
+   * changes) and its language (by which lookups are narrowed), each under its own prefix so that an
+   * id can never pass for a language.
+   */
+  static BytesRef idContext(String id) {
+    return new BytesRef("id:" + id);
+  }
+
+  static BytesRef langContext(String lang) {
+    return new BytesRef("lang:" + lang);
+  }
 
   private final Iterator<Entry> entries;
   private Entry entry;
@@ -78,7 +92,12 @@ final class TitleEntries implements InputIterator {
               : 0;
       entries.add(
           new Entry(
-              doc, title, d.getDocument().get(Fields.ID), d.getDocument().get(Fields.URL), days));
+              doc,
+              title,
+              d.getDocument().get(Fields.ID),
+              d.getDocument().get(Fields.URL),
+              Objects.requireNonNullElse(d.getDocument().get(Fields.LANG), ""),
+              days));
     }
     return entries;
   }
@@ -108,10 +127,10 @@ final class TitleEntries implements InputIterator {
     return true;
   }
 
-  /** The page's id, by which its completion is replaced or removed when the page changes. */
+  /** The page's id and language ({@link #idContext}, {@link #langContext}). */
   @Override
   public Set<BytesRef> contexts() {
-    return Set.of(new BytesRef(entry.id()));
+    return Set.of(idContext(entry.id()), langContext(entry.lang()));
   }
 
   @Override

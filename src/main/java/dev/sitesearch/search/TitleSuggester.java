@@ -119,10 +119,15 @@ public final class TitleSuggester implements Closeable {
   }
 
   public List<Suggestion> suggest(String typed, int size) throws IOException {
+    return suggest(typed, size, null);
+  }
+
+  /** Completions from the pages in {@code lang} only (a code as pages store it; null: any). */
+  public List<Suggestion> suggest(String typed, int size, String lang) throws IOException {
     String q = typed == null ? "" : typed.strip();
     if (q.isEmpty()) return List.of();
     try (Lease lease = lease()) {
-      return lease == null ? List.of() : lease.suggest(q, size);
+      return lease == null ? List.of() : lease.suggest(q, size, lang);
     }
   }
 
@@ -148,10 +153,14 @@ public final class TitleSuggester implements Closeable {
     }
 
     List<Suggestion> suggest(String q, int size) throws IOException {
+      return suggest(q, size, null);
+    }
+
+    List<Suggestion> suggest(String q, int size, String lang) throws IOException {
       AnalyzingInfixSuggester suggester = built.suggester;
       if (suggester.getCount() == 0) return List.of();
-      List<Lookup.LookupResult> results =
-          suggester.lookup(q, (Set<BytesRef>) null, size * 5, true, false);
+      Set<BytesRef> inLang = lang == null ? null : Set.of(TitleEntries.langContext(lang));
+      List<Lookup.LookupResult> results = suggester.lookup(q, inLang, size * 5, true, false);
       String foldedQuery = TextFolding.fold(q);
       var ranked = new ArrayList<>(results);
       ranked.sort(
@@ -227,7 +236,7 @@ public final class TitleSuggester implements Closeable {
     }
 
     private static Term idTerm(String id) {
-      return new Term(CONTEXTS_FIELD_NAME, new BytesRef(id));
+      return new Term(CONTEXTS_FIELD_NAME, TitleEntries.idContext(id));
     }
   }
 

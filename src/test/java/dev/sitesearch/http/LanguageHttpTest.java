@@ -83,4 +83,29 @@ class LanguageHttpTest {
       TestServer.assertProblem(server.get("/api/search?q=care&lang=e%20n"), 400, "lang");
     }
   }
+
+  private static Set<String> suggested(TestServer server, String query) {
+    var titles = new TreeSet<String>();
+    server
+        .get("/api/suggest?" + query)
+        .json()
+        .get("suggestions")
+        .forEach(s -> titles.add(s.get("text").asText().replaceAll("</?mark>", "")));
+    return titles;
+  }
+
+  @Test
+  void suggestions_narrow_to_the_language_asked_as_searches_do() throws Exception {
+    try (var server = bilingual()) {
+      assertTrue(
+          suggested(server, "q=soins").contains("Les soins à distance"), "no lang: every language");
+      assertEquals(Set.of("Les soins à distance"), suggested(server, "q=soins&lang=fr-FR"));
+      assertEquals(Set.of(), suggested(server, "q=soins&lang=en"), "no English title has it");
+      assertTrue(
+          suggested(server, "q=tele&lang=EN").stream().allMatch(t -> !t.startsWith("Les ")),
+          "English titles only");
+      TestServer.assertProblem(server.get("/api/suggest?q=soins&lang=de"), 400, "lang");
+      TestServer.assertProblem(server.get("/api/suggest?q=soins&lang=%3Cb%3E"), 400, "lang");
+    }
+  }
 }
