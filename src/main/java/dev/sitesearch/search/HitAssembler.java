@@ -53,7 +53,12 @@ final class HitAssembler {
     // postings.
     Snippets.Highlighted marks =
         snippets.highlight(
-            searcher, searcher.rewrite(plan.highlight()), docIds, text, plan.languages());
+            searcher,
+            searcher.rewrite(plan.highlight()),
+            docIds,
+            text,
+            documents,
+            plan.languages());
     String dateField = schema.primaryDate();
     var breadcrumbs = new Breadcrumbs(searcher);
     var out = new ArrayList<Hit>(n);

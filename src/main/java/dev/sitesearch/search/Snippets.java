@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -49,23 +52,35 @@ final class Snippets {
 
   /**
    * Snippet and highlighted title per hit: the matches of {@code query} in each hit's own
-   * language's fields, among {@code languages} (those searched).
+   * language's fields, among {@code languages} (those searched). {@code loaded} are the hits'
+   * stored documents, already read: the highlighter takes their text from them rather than reading
+   * every hit's stored fields again (that second read was an eighth of a search's time).
    */
   Highlighted highlight(
-      IndexSearcher searcher, Query query, int[] docIds, Text[] text, List<String> languages)
+      IndexSearcher searcher,
+      Query query,
+      int[] docIds,
+      Text[] text,
+      Document[] loaded,
+      List<String> languages)
       throws IOException {
     var snippets = new String[docIds.length];
     var titles = new String[docIds.length];
     if (docIds.length == 0) return new Highlighted(snippets, titles);
+    var byDoc = new HashMap<Integer, Document>();
+    for (int i = 0; i < docIds.length; i++) byDoc.put(docIds[i], loaded[i]);
     UnifiedHighlighter passages =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new MarkFormatter(MAX_CHARS))
-            .withBreakIterator(
-                () ->
-                    LengthGoalBreakIterator.createMinLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), TARGET_CHARS - 40, 0.3f))
-            .withMaxNoHighlightPassages(0)
-            .build();
+        new FromLoaded(
+            UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new MarkFormatter(MAX_CHARS))
+                .withBreakIterator(
+                    () ->
+                        LengthGoalBreakIterator.createMinLength(
+                            BreakIterator.getSentenceInstance(Locale.ROOT),
+                            TARGET_CHARS - 40,
+                            0.3f))
+                .withMaxNoHighlightPassages(0),
+            byDoc);
     var passageFields = new ArrayList<String>();
     var titleFields = new ArrayList<String>();
     for (String key : languages) {
@@ -77,11 +92,12 @@ final class Snippets {
         passages.highlightFields(
             passageFields.toArray(String[]::new), query, docIds, ones(passageFields.size()));
     UnifiedHighlighter whole =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
-            .withBreakIterator(WholeBreakIterator::new)
-            .withMaxNoHighlightPassages(0)
-            .build();
+        new FromLoaded(
+            UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new MarkFormatter(Integer.MAX_VALUE))
+                .withBreakIterator(WholeBreakIterator::new)
+                .withMaxNoHighlightPassages(0),
+            byDoc);
     Map<String, String[]> title =
         whole.highlightFields(
             titleFields.toArray(String[]::new), query, docIds, ones(titleFields.size()));
@@ -98,6 +114,36 @@ final class Snippets {
       titles[i] = titleMarks[i] != null ? titleMarks[i] : MarkFormatter.escape(text[i].title());
     }
     return new Highlighted(snippets, titles);
+  }
+
+  /**
+   * A highlighter that reads the hits' field values from their documents as already loaded (the
+   * exact stored values the postings' offsets point into); a field a document lacks is empty, as
+   * Lucene's own loader makes it.
+   */
+  private static final class FromLoaded extends UnifiedHighlighter {
+    private final Map<Integer, Document> byDoc;
+
+    FromLoaded(UnifiedHighlighter.Builder builder, Map<Integer, Document> byDoc) {
+      super(builder);
+      this.byDoc = byDoc;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+      var values = new ArrayList<CharSequence[]>();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        Document d = byDoc.get(doc);
+        var row = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String v = d == null ? null : d.get(fields[f]);
+          row[f] = v == null ? "" : v;
+        }
+        values.add(row);
+      }
+      return values;
+    }
   }
 
   /** One passage per field. */
