@@ -118,8 +118,8 @@ final class Snippets {
 
   /**
    * A highlighter that reads the hits' field values from their documents as already loaded (the
-   * exact stored values the postings' offsets point into); a field a document lacks is empty, as
-   * Lucene's own loader makes it.
+   * exact stored values the postings' offsets point into), cut at its max length and empty when a
+   * document lacks the field, as Lucene's own loader does.
    */
   private static final class FromLoaded extends UnifiedHighlighter {
     private final Map<Integer, Document> byDoc;
@@ -138,7 +138,9 @@ final class Snippets {
         var row = new CharSequence[fields.length];
         for (int f = 0; f < fields.length; f++) {
           String v = d == null ? null : d.get(fields[f]);
-          row[f] = v == null ? "" : v;
+          // Lucene's loader reads no more than the highlighter's max length of a field either.
+          row[f] =
+              v == null ? "" : v.length() > getMaxLength() ? v.substring(0, getMaxLength()) : v;
         }
         values.add(row);
       }
