@@ -163,12 +163,10 @@ public final class LiveIndex implements AutoCloseable {
     }
   }
 
-  /** Title completions for what the visitor has typed so far. */
-  public List<TitleSuggester.Suggestion> suggest(String q, int size) throws IOException {
-    return suggester.suggest(q, size);
-  }
-
-  /** Title completions from the pages in {@code lang} (as pages store it; null: any language). */
+  /**
+   * Title completions for what the visitor has typed so far, from the pages in {@code lang} (as
+   * pages store it; null: any language).
+   */
   public List<TitleSuggester.Suggestion> suggest(String q, int size, String lang)
       throws IOException {
     return suggester.suggest(q, size, lang);

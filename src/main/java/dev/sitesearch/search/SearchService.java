@@ -152,7 +152,7 @@ public final class SearchService {
 
   /** Title completions for what the visitor has typed so far. */
   public List<TitleSuggester.Suggestion> suggest(String q, int size) throws IOException {
-    return index.suggest(q, size);
+    return suggest(q, size, null);
   }
 
   /**
@@ -162,7 +162,7 @@ public final class SearchService {
    */
   public List<TitleSuggester.Suggestion> suggest(String q, int size, String lang)
       throws IOException {
-    if (lang == null) return index.suggest(q, size);
+    if (lang == null) return index.suggest(q, size, null);
     String code;
     try (var lease = index.acquire()) {
       code = planner.scope(SearchRequest.of("").withLang(lang), lease.searcher()).lang();

@@ -28,12 +28,6 @@ record TitleChanges(List<String> removed, List<TitleEntries.Entry> added, Snapsh
   record Snapshot(Map<String, String[]> ids) {
     static final Snapshot EMPTY = new Snapshot(Map.of());
 
-    /** Every titled page of {@code reader}, or null when its segments cannot be told apart. */
-    static Snapshot of(IndexReader reader, String dateField) throws IOException {
-      TitleChanges all = EMPTY.changesTo(reader, dateField);
-      return all == null ? null : all.next();
-    }
-
     /**
      * The changes from this snapshot to {@code reader}, or null when the reader's segments cannot
      * be told apart (a reader that is not made of Lucene segments).

@@ -100,8 +100,11 @@ public final class TitleSuggester implements Closeable {
     var suggester = new PageTitles();
     TitleChanges.Snapshot next;
     try {
-      suggester.build(TitleEntries.of(reader, dateField));
-      next = TitleChanges.Snapshot.of(reader, dateField);
+      // Every title read once: as the changes from nothing, which also give the next snapshot.
+      TitleChanges all = TitleChanges.Snapshot.EMPTY.changesTo(reader, dateField);
+      suggester.build(
+          all == null ? TitleEntries.of(reader, dateField) : TitleEntries.of(all.added()));
+      next = all == null ? null : all.next();
     } catch (IOException | RuntimeException e) {
       suggester.close();
       throw e;

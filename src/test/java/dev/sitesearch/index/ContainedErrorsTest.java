@@ -55,8 +55,8 @@ class ContainedErrorsTest {
     return new Indexer(site.content(), site.index(), Schema.defaults(), pages, 2, CLOCK);
   }
 
-  /** The real reader, except that reading {@code rel} throws what {@code error} makes. */
-  private static PageSource throwingOn(String rel, Supplier<Throwable> error) {
+  /** The real reader, except that {@code before} runs first when {@code rel} is read. */
+  private static PageSource readingFirst(String rel, Runnable before) {
     return new PageSource() {
       @Override
       public Site site(Path contentDir, List<SourceFile> files) throws IOException {
@@ -65,7 +65,7 @@ class ContainedErrorsTest {
 
       @Override
       public ReadOutcome read(SourceFile file, Site site) {
-        if (file.relPath().equals(rel)) throwUnchecked(error.get());
+        if (file.relPath().equals(rel)) before.run();
         return READER.read(file, site);
       }
 
@@ -76,31 +76,22 @@ class ContainedErrorsTest {
     };
   }
 
+  /** The real reader, except that reading {@code rel} throws what {@code error} makes. */
+  private static PageSource throwingOn(String rel, Supplier<Throwable> error) {
+    return readingFirst(rel, () -> throwUnchecked(error.get()));
+  }
+
   /** The real reader, except that reading {@code rel} takes {@code millis} longer. */
   private static PageSource slowOn(String rel, long millis) {
-    return new PageSource() {
-      @Override
-      public Site site(Path contentDir, List<SourceFile> files) throws IOException {
-        return READER.site(contentDir, files);
-      }
-
-      @Override
-      public ReadOutcome read(SourceFile file, Site site) {
-        if (file.relPath().equals(rel)) {
+    return readingFirst(
+        rel,
+        () -> {
           try {
             Thread.sleep(millis);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
-        }
-        return READER.read(file, site);
-      }
-
-      @Override
-      public boolean includeDrafts() {
-        return false;
-      }
-    };
+        });
   }
 
   @Test
