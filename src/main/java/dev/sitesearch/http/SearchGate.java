@@ -19,10 +19,23 @@ import java.util.concurrent.TimeUnit;
  * ordinary ones (each heavy search costs up to the search time limit, an ordinary one a few
  * milliseconds, and both queued in one line); one at a time, back to back, they still took a whole
  * core of two, which doubled the ordinary searches' wait (the soak's hostile phase).
+ *
+ * <p>A search on its {@link Turn#SPARE} turn takes a slot only when one is free and no other search
+ * is waiting, else it is refused at once: that is how searches from a pipelining connection run
+ * ({@link Pipelining}), so a batch sent without reading the answers uses what the server has left
+ * and never makes visitors wait.
  */
 final class SearchGate {
   interface Work<T> {
     T run() throws Exception;
+  }
+
+  /** How a search waits for a slot. */
+  enum Turn {
+    /** In line, first come first served, up to the queue wait. */
+    QUEUE,
+    /** Only a slot nobody waits for; refused at once otherwise. */
+    SPARE
   }
 
   private final Semaphore permits;
@@ -38,6 +51,10 @@ final class SearchGate {
   }
 
   <T> T run(SearchCost cost, Work<T> work) throws Exception {
+    return run(cost, Turn.QUEUE, work);
+  }
+
+  <T> T run(SearchCost cost, Turn turn, Work<T> work) throws Exception {
     long deadline = System.nanoTime() + maxWaitNanos;
     boolean heavy = cost == SearchCost.HEAVY;
     if (heavy) {
@@ -49,7 +66,7 @@ final class SearchGate {
     }
     long start = System.nanoTime();
     try {
-      if (!acquire(permits, deadline)) {
+      if (!(turn == Turn.SPARE ? spare() : acquire(permits, deadline))) {
         throw ProblemException.busy("too many searches at once; retry in a moment");
       }
       try {
@@ -85,6 +102,11 @@ final class SearchGate {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** A slot free now with no search waiting for it ({@code tryAcquire()} alone would barge in). */
+  private boolean spare() {
+    return !permits.hasQueuedThreads() && permits.tryAcquire();
   }
 
   private static boolean acquire(Semaphore semaphore, long deadline) {

@@ -98,7 +98,12 @@ final class SearchRoutes {
                 1,
                 SearchRequest.MAX_FACET_SIZE));
     ctx.header("Cache-Control", CACHE_SHORT)
-        .json(gate.run(SearchCost.of(request), () -> search.search(request)));
+        .json(gate.run(SearchCost.of(request), turn(ctx), () -> search.search(request)));
+  }
+
+  /** Searches from a connection that pipelines take only spare capacity ({@link Pipelining}). */
+  private static SearchGate.Turn turn(Context ctx) {
+    return Pipelining.seen(ctx) ? SearchGate.Turn.SPARE : SearchGate.Turn.QUEUE;
   }
 
   private void suggest(Context ctx) throws IOException {
@@ -134,7 +139,10 @@ final class SearchRoutes {
     int size = Params.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
     var request = Selection.read(ctx).request(1, 1, List.of(facet), 1);
     var values =
-        gate.run(SearchCost.of(request), () -> search.facetValues(facet, prefix, request, size));
+        gate.run(
+            SearchCost.of(request),
+            turn(ctx),
+            () -> search.facetValues(facet, prefix, request, size));
     ctx.header("Cache-Control", CACHE_SHORT).json(values);
   }
 

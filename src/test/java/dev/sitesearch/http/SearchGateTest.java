@@ -120,4 +120,43 @@ class SearchGateTest {
         assertThrows(ProblemException.class, () -> quick.run(SearchCost.HEAVY, () -> "never"));
     assertEquals(503, refused.status(), "its rest ends after the wait a search is allowed");
   }
+
+  @Test
+  void a_search_on_the_spare_turn_takes_only_a_free_slot_and_never_waits() throws Exception {
+    var gate = new SearchGate(1, Duration.ofSeconds(30));
+    assertEquals("free", gate.run(SearchCost.ORDINARY, SearchGate.Turn.SPARE, () -> "free"));
+
+    var holding = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    var pool = Executors.newSingleThreadExecutor();
+    try {
+      var slow =
+          pool.submit(
+              () ->
+                  gate.run(
+                      SearchCost.ORDINARY,
+                      () -> {
+                        holding.countDown();
+                        return release.await(30, TimeUnit.SECONDS);
+                      }));
+      holding.await();
+
+      var refused =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10),
+              () ->
+                  assertThrows(
+                      ProblemException.class,
+                      () -> gate.run(SearchCost.ORDINARY, SearchGate.Turn.SPARE, () -> "never")),
+              "refused at once, not after the 30 s a queued search may wait");
+      assertEquals(503, refused.status());
+
+      release.countDown();
+      slow.get(10, TimeUnit.SECONDS);
+      assertEquals("next", gate.run(SearchCost.ORDINARY, SearchGate.Turn.SPARE, () -> "next"));
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
 }

@@ -83,6 +83,28 @@ class SlowClientsHttpTest {
   }
 
   @Test
+  void searches_pipelined_on_one_connection_are_answered_while_the_server_has_room()
+      throws IOException {
+    try (var server = TestServer.start(workDir);
+        var client = connect(server.port())) {
+      client.setSoTimeout(20_000);
+      String search = "GET /api/search?q=care HTTP/1.1\r\nHost: x\r\n\r\n";
+      send(
+          client,
+          search.repeat(4)
+              + "GET /api/search?q=care HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+      String answers =
+          new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+      assertEquals(
+          5,
+          answers.split("HTTP/1.1 200 ", -1).length - 1,
+          "an idle server has a spare slot for each: " + answers.lines().findFirst().orElse(""));
+    }
+  }
+
+  @Test
   void a_request_trickled_a_byte_at_a_time_is_cut_off_at_the_request_timeout() throws Exception {
     var connections =
         ServerLimits.defaults().connections().withRequestTimeout(Duration.ofSeconds(1));
