@@ -9,6 +9,7 @@ import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.search.LiveIndex;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -123,6 +124,10 @@ public final class RunningServer implements AutoCloseable {
   }
 
   static RunningServer start(Assembly assembly, Options options) throws IOException {
+    ServerSettings settings = assembly.config().server();
+    String host = options.host() != null ? options.host() : settings.host();
+    int port = options.port() != null ? options.port() : settings.port();
+    ListenCheck.ensureFree(host, port); // before an index is built for nothing
     Indexer indexer = assembly.indexer(false);
     // A current index is served at once while a catch-up pass runs; a missing or outdated one is
     // built first.
@@ -147,11 +152,12 @@ public final class RunningServer implements AutoCloseable {
                 .start();
         live.monitor(watcher.status());
       }
-      ServerSettings settings = assembly.config().server();
-      String host = options.host() != null ? options.host() : settings.host();
-      Javalin app =
-          HttpServer.create(search, reindexer, settings)
-              .start(host, options.port() != null ? options.port() : settings.port());
+      Javalin app;
+      try {
+        app = HttpServer.create(search, reindexer, settings).start(host, port);
+      } catch (JavalinBindException e) { // taken since the check
+        throw ListenCheck.inUse(host, port, e);
+      }
       return new RunningServer(
           live, search, reindexer, app, new Background(watcher, catchUp), host);
     } catch (IOException | RuntimeException | Error e) {

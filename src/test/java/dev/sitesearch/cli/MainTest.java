@@ -272,6 +272,29 @@ class MainTest {
         r.err().contains("content folder not found") && r.err().contains("nope"), r::toString);
   }
 
+  @Test
+  void serve_on_a_port_in_use_exits_2_in_one_line_before_indexing_anything() throws IOException {
+    try (var taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Run r = sitesearch("serve", "--port", String.valueOf(taken.getLocalPort()));
+
+      assertExit(2, "already in use", r);
+      assertTrue(r.err().contains("127.0.0.1:" + taken.getLocalPort()), r::toString);
+      assertEquals(1, r.err().strip().lines().count(), () -> "one line, no stack trace: " + r);
+      assertFalse(Files.exists(index), "nothing was indexed for a server that cannot start");
+    }
+  }
+
+  @Test
+  void an_index_path_that_is_a_file_exits_2_saying_so() throws IOException {
+    Files.writeString(index, "not an index");
+
+    Run r = sitesearch("index");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains(index.toString()), r::toString);
+    assertTrue(r.err().contains("in the way") || r.err().contains("not a folder"), r::toString);
+  }
+
   // --- check
   // -------------------------------------------------------------------------------------------------------
 
