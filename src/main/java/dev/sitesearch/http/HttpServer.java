@@ -44,6 +44,7 @@ public final class HttpServer {
               server -> {
                 server.setErrorHandler(new ProblemErrorHandler());
                 ConnectionGuard.install(server, settings.limits().connections());
+                GracefulStop.install(server);
               });
           config.jetty.modifyHttpConfiguration(
               http -> {
