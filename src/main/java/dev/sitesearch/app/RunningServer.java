@@ -142,6 +142,7 @@ public final class RunningServer implements AutoCloseable {
       SearchService search = assembly.searchService(live);
       Reindexer shared = new Reindexer(indexer, summary -> live.refresh());
       reindexer = shared;
+      live.reportReindexes(shared::lastRun);
       if (current && options.catchUpDelay() != null) {
         catchUp = CatchUp.start(reindexer, options.catchUpDelay(), options.reports());
         live.monitor(catchUp.status());

@@ -11,6 +11,7 @@ import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class HttpServer {
         new AdminRoutes(
             reindexer, settings.adminToken(), settings.limits().maxBodyBytes(), clients);
     var uiRoutes = new UiRoutes();
+    var healthRoutes = new HealthRoutes(search, Clock.systemUTC());
     var limits = new RequestLimits(settings.limits(), new CorsPolicy(settings.corsOrigins()));
     return Javalin.create(
         config -> {
@@ -68,6 +70,7 @@ public final class HttpServer {
                       Math.round(ms)));
           config.routes.before(HttpServer::checkPathEncoding);
           searchRoutes.register(config.routes);
+          healthRoutes.register(config.routes);
           adminRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(

@@ -1,7 +1,9 @@
 package dev.sitesearch.index;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * Runs reindexes for a live server, one at a time (the admin endpoint and the content watcher share
@@ -16,6 +18,7 @@ public final class Reindexer {
   private final Indexer indexer;
   private final AfterCommit afterCommit;
   private boolean closed;
+  private volatile ReindexRun last;
 
   public Reindexer(Indexer indexer, AfterCommit afterCommit) {
     this.indexer = indexer;
@@ -47,13 +50,30 @@ public final class Reindexer {
   private IndexSummary run(Run run) throws IOException {
     if (closed)
       throw new IndexBusyException("the server is shutting down; no reindex is started", null);
+    long start = System.nanoTime();
     try {
       IndexSummary summary = run.run();
+      last = ended(start, true);
       afterCommit.committed(summary);
       return summary;
+    } catch (IOException | RuntimeException e) {
+      last = ended(start, false);
+      throw e;
     } catch (Error e) {
+      last = ended(start, false);
       throw new IOException("the reindex failed with " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  private static ReindexRun ended(long start, boolean committed) {
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new ReindexRun(
+        Instant.now().toString(), millis, committed ? ReindexRun.COMMITTED : ReindexRun.FAILED);
+  }
+
+  /** How the last run of this server ended; empty before its first. */
+  public Optional<ReindexRun> lastRun() {
+    return Optional.ofNullable(last);
   }
 
   /** Waits for a running reindex to commit or roll back, and refuses new ones. */

@@ -1,16 +1,19 @@
 package dev.sitesearch.search;
 
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.ReindexRun;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.index.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.Similarity;
@@ -36,6 +39,7 @@ public final class LiveIndex implements AutoCloseable {
   private final TitleSuggester suggester;
   private final TaskStatus following = new TaskStatus("opening new index commits");
   private final List<TaskStatus> monitored = new CopyOnWriteArrayList<>(List.of(following));
+  private volatile Supplier<Optional<ReindexRun>> lastReindex = Optional::empty;
   private ScheduledExecutorService refresher;
   private long retryAt = System.nanoTime(); // the refresh thread's own
   private boolean closed;
@@ -184,10 +188,16 @@ public final class LiveIndex implements AutoCloseable {
     monitored.add(task);
   }
 
+  /** Where health learns how the server's last reindex ended ({@code Reindexer::lastRun}). */
+  public void reportReindexes(Supplier<Optional<ReindexRun>> lastRun) {
+    this.lastReindex = lastRun;
+  }
+
   /** The served commit (pages, when it was made, its generation) and the failing tasks. */
   public Health health() throws IOException {
     List<TaskStatus.Failure> failing =
         monitored.stream().flatMap(t -> t.failure().stream()).toList();
+    ReindexRun last = lastReindex.get().orElse(null);
     try (Lease lease = acquire()) {
       SiteSearcher searcher = lease.searcher();
       return new Health(
@@ -195,7 +205,9 @@ public final class LiveIndex implements AutoCloseable {
           searcher.getIndexReader().numDocs(),
           searcher.commitData().get(Fields.COMMIT_INDEXED_AT),
           searcher.generation(),
-          failing);
+          failing,
+          Health.index(last),
+          last);
     }
   }
 
