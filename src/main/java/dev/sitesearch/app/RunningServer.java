@@ -10,6 +10,8 @@ import dev.sitesearch.search.LiveIndex;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -91,12 +93,14 @@ public final class RunningServer implements AutoCloseable {
   }
 
   /** What runs in the background, each task's failure shown by the health answer. */
-  private record Background(ContentWatcher watcher, CatchUp catchUp) implements AutoCloseable {
+  private record Background(ContentWatcher watcher, CatchUp catchUp, ServiceMeters.Bound meters)
+      implements AutoCloseable {
     @Override
     public void close() throws IOException {
-      try (var w = watcher;
+      try (var m = meters;
+          var w = watcher;
           var c = catchUp) {
-        // closed in reverse order: no catch-up pass starts, then the watcher stops
+        // closed in reverse order: no catch-up pass starts, the watcher stops, the meters let go
       }
     }
   }
@@ -137,6 +141,7 @@ public final class RunningServer implements AutoCloseable {
     ContentWatcher watcher = null;
     CatchUp catchUp = null;
     Reindexer reindexer = null;
+    ServiceMeters.Bound meters = null;
     try {
       live.followCommits(options.refreshEvery());
       SearchService search = assembly.searchService(live);
@@ -153,17 +158,19 @@ public final class RunningServer implements AutoCloseable {
                 .start();
         live.monitor(watcher.status());
       }
+      var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      meters = ServiceMeters.bind(registry, live, shared, watcher);
       Javalin app;
       try {
-        app = HttpServer.create(search, reindexer, settings).start(host, port);
+        app = HttpServer.create(search, reindexer, settings, registry).start(host, port);
       } catch (JavalinBindException e) { // taken since the check
         throw ListenCheck.inUse(host, port, e);
       }
       return new RunningServer(
-          live, search, reindexer, app, new Background(watcher, catchUp), host);
+          live, search, reindexer, app, new Background(watcher, catchUp, meters), host);
     } catch (IOException | RuntimeException | Error e) {
       try (live;
-          var b = new Background(watcher, catchUp)) {
+          var b = new Background(watcher, catchUp, meters)) {
         if (reindexer != null) reindexer.close();
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,12 @@ public final class HttpServer {
 
   private HttpServer() {}
 
-  public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
+  public static Javalin create(
+      SearchService search,
+      Reindexer reindexer,
+      ServerSettings settings,
+      PrometheusMeterRegistry registry) {
+    var meters = new HttpMeters(registry);
     var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
     var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
     var adminRoutes =
@@ -35,7 +41,10 @@ public final class HttpServer {
             reindexer, settings.adminToken(), settings.limits().maxBodyBytes(), clients);
     var uiRoutes = new UiRoutes();
     var healthRoutes = new HealthRoutes(search, Clock.systemUTC());
-    var limits = new RequestLimits(settings.limits(), new CorsPolicy(settings.corsOrigins()));
+    var limits =
+        new RequestLimits(
+            settings.limits(), new CorsPolicy(settings.corsOrigins()), meters::refused);
+    var metricsRoutes = new MetricsRoutes(registry, settings.metrics(), adminRoutes);
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -61,17 +70,20 @@ public final class HttpServer {
                       new FilterHolder(limits), "/*", EnumSet.of(DispatcherType.REQUEST)));
           config.http.maxRequestSize = settings.limits().maxBodyBytes();
           config.requestLogger.http(
-              (ctx, ms) ->
-                  ACCESS.info(
-                      "{} {} {} {}ms",
-                      ctx.method(),
-                      ctx.path(),
-                      ctx.status().getCode(),
-                      Math.round(ms)));
+              (ctx, ms) -> {
+                meters.answered(ctx, ms);
+                ACCESS.info(
+                    "{} {} {} {}ms",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.status().getCode(),
+                    Math.round(ms));
+              });
           config.routes.before(HttpServer::checkPathEncoding);
           searchRoutes.register(config.routes);
           healthRoutes.register(config.routes);
           adminRoutes.register(config.routes);
+          metricsRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(
               InvalidRequestException.class,

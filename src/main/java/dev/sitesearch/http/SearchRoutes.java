@@ -6,6 +6,7 @@ import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.Health;
 import dev.sitesearch.search.SearchCost;
 import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.SearchService;
 import dev.sitesearch.search.SortOrder;
 import io.javalin.config.RoutesConfig;
@@ -97,8 +98,10 @@ final class SearchRoutes {
                 SearchRequest.DEFAULT_FACET_SIZE,
                 1,
                 SearchRequest.MAX_FACET_SIZE));
-    ctx.header("Cache-Control", CACHE_SHORT)
-        .json(gate.run(SearchCost.of(request), turn(ctx), () -> search.search(request)));
+    SearchResponse response =
+        gate.run(SearchCost.of(request), turn(ctx), () -> search.search(request));
+    ctx.attribute(HttpMeters.SEARCH_TOTAL, response.total());
+    ctx.header("Cache-Control", CACHE_SHORT).json(response);
   }
 
   /** Searches from a connection that pipelines take only spare capacity ({@link Pipelining}). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs reindexes for a live server, one at a time (the admin endpoint and the content watcher share
@@ -19,6 +20,8 @@ public final class Reindexer {
   private final AfterCommit afterCommit;
   private boolean closed;
   private volatile ReindexRun last;
+  private final LongAdder committed = new LongAdder();
+  private final LongAdder failed = new LongAdder();
 
   public Reindexer(Indexer indexer, AfterCommit afterCommit) {
     this.indexer = indexer;
@@ -65,10 +68,16 @@ public final class Reindexer {
     }
   }
 
-  private static ReindexRun ended(long start, boolean committed) {
+  private ReindexRun ended(long start, boolean committed) {
     long millis = (System.nanoTime() - start) / 1_000_000;
+    (committed ? this.committed : failed).increment();
     return new ReindexRun(
         Instant.now().toString(), millis, committed ? ReindexRun.COMMITTED : ReindexRun.FAILED);
+  }
+
+  /** Runs of this server that ended with {@code outcome} (metrics). */
+  public long runs(String outcome) {
+    return (outcome.equals(ReindexRun.COMMITTED) ? committed : failed).sum();
   }
 
   /** How the last run of this server ended; empty before its first. */

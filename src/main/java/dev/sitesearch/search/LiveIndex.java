@@ -13,8 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
@@ -40,6 +42,7 @@ public final class LiveIndex implements AutoCloseable {
   private final TaskStatus following = new TaskStatus("opening new index commits");
   private final List<TaskStatus> monitored = new CopyOnWriteArrayList<>(List.of(following));
   private volatile Supplier<Optional<ReindexRun>> lastReindex = Optional::empty;
+  private final LongAdder refreshes = new LongAdder();
   private ScheduledExecutorService refresher;
   private long retryAt = System.nanoTime(); // the refresh thread's own
   private boolean closed;
@@ -48,6 +51,16 @@ public final class LiveIndex implements AutoCloseable {
     this.directory = directory;
     this.manager =
         new SearcherManager(directory, SiteSearcher.factory(schema.facetsConfig(), similarity));
+    manager.addListener(
+        new ReferenceManager.RefreshListener() {
+          @Override
+          public void beforeRefresh() {}
+
+          @Override
+          public void afterRefresh(boolean didRefresh) {
+            if (didRefresh) refreshes.increment();
+          }
+        });
     this.suggester = new TitleSuggester(schema.primaryDate());
   }
 
@@ -186,6 +199,23 @@ public final class LiveIndex implements AutoCloseable {
    */
   public void monitor(TaskStatus task) {
     monitored.add(task);
+  }
+
+  /** How many times a newer commit was opened for searches (metrics). */
+  public long refreshes() {
+    return refreshes.sum();
+  }
+
+  /** The size of the index files on disk, in bytes (metrics); files going away are skipped. */
+  public long sizeInBytes() throws IOException {
+    long bytes = 0;
+    for (String file : directory.listAll()) {
+      try {
+        bytes += directory.fileLength(file);
+      } catch (IOException gone) { // merged away since the listing
+      }
+    }
+    return bytes;
   }
 
   /** Where health learns how the server's last reindex ended ({@code Reindexer::lastRun}). */

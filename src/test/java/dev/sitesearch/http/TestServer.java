@@ -90,6 +90,12 @@ final class TestServer implements AutoCloseable {
     return new TestServer(workDir, settings(TOKEN), false, setup);
   }
 
+  /** A server with the admin token {@value #TOKEN} whose {@code /metrics} is {@code metrics}. */
+  static TestServer startWithMetrics(Path workDir, ServerSettings.Metrics metrics)
+      throws IOException {
+    return new TestServer(workDir, settings(TOKEN).withMetrics(metrics), false, content -> {});
+  }
+
   static TestServer startWithoutAdminToken(Path workDir) throws IOException {
     return new TestServer(workDir, settings(null), false, content -> {});
   }
