@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       SearchCommand.class,
       ServeCommand.class,
+      ConfigCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -168,7 +168,9 @@ public record RankingSettings(
   }
 
   private static Synonyms synonyms(ConfigSection r) {
-    if ("none".equalsIgnoreCase(r.string("synonyms", ""))) return Synonyms.NONE;
+    String name = r.string("synonyms", "bundled");
+    if ("none".equalsIgnoreCase(name)) return Synonyms.NONE;
+    if ("bundled".equalsIgnoreCase(name)) return Synonyms.BUNDLED;
     Path file = r.file("synonyms", null);
     if (file == null) return DEFAULTS.synonyms();
     if (!Files.isRegularFile(file)) throw r.error("synonyms", "file not found: " + file);

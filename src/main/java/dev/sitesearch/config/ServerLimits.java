@@ -236,8 +236,8 @@ public record ServerLimits(
      * Off when the section is absent; when present, it needs a rate or a per-client concurrency.
      */
     static RateLimit fromConfig(ConfigSection r) {
-      if (r.keys().isEmpty()) return OFF;
       r.allowOnly("requestsPerSecond", "burst", "maxConcurrent", "trustForwardedFor");
+      if (r.keys().isEmpty()) return OFF;
       String what = "a number of requests per second, 0 to turn the limit off";
       if (!r.has("requestsPerSecond") && !r.has("maxConcurrent"))
         throw r.error("requestsPerSecond", "expected " + what);

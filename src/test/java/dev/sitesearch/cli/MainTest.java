@@ -295,6 +295,22 @@ class MainTest {
     assertTrue(r.err().contains("in the way") || r.err().contains("not a folder"), r::toString);
   }
 
+  @Test
+  void config_prints_each_setting_with_its_source_and_masks_the_token() throws IOException {
+    Files.writeString(config, "server:\n  port: 8123\n  adminToken: s3cret\n");
+
+    Run r = sitesearch("config");
+
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.matches("server\\.port: 8123 +# file")), r::toString);
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.matches("server\\.limits\\.maxQueueWait: 2s +# default")),
+        r::toString);
+    assertTrue(r.out().contains("server.adminToken: ****"), r::toString);
+    assertFalse(r.out().contains("s3cret"), r::toString);
+  }
+
   // --- check
   // -------------------------------------------------------------------------------------------------------
 
