@@ -60,6 +60,7 @@ public final class CommonOptions {
   SitesearchConfig loadConfig() {
     Path file = configFile();
     SitesearchConfig loaded = ConfigLoader.load(file, System.getenv());
+    LogSetup.apply(loaded.logging(), spec.name().equals("serve"));
     if (site == null) return loaded;
     return loaded.withContent(loaded.content().withSite(site));
   }

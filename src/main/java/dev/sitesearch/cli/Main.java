@@ -53,14 +53,11 @@ public final class Main {
 
   /**
    * Only {@code serve} logs as it goes; the other commands print their own report, so their log is
-   * kept to warnings. Lucene's hint about the incubating vector module concerns vector search,
-   * which we do not use.
+   * kept to warnings (the config's {@code logging} section may say otherwise). Lucene's hint about
+   * the incubating vector module concerns vector search, which we do not use.
    */
   private static void quietLibraries(String[] args) {
-    boolean serving = args.length > 0 && args[0].equals("serve");
-    if (!serving && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
+    LogSetup.start(args.length > 0 && args[0].equals("serve"));
     LUCENE_VECTOR_LOG.setLevel(Level.SEVERE);
   }
 

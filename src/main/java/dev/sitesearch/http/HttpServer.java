@@ -72,12 +72,16 @@ public final class HttpServer {
           config.requestLogger.http(
               (ctx, ms) -> {
                 meters.answered(ctx, ms);
-                ACCESS.info(
-                    "{} {} {} {}ms",
-                    ctx.method(),
-                    ctx.path(),
-                    ctx.status().getCode(),
-                    Math.round(ms));
+                int status = ctx.status().getCode();
+                long millis = Math.round(ms);
+                // one line per request; the figures as key-value pairs too, for the JSON format
+                ACCESS
+                    .atInfo()
+                    .addKeyValue("method", ctx.method().name())
+                    .addKeyValue("path", ctx.path())
+                    .addKeyValue("status", status)
+                    .addKeyValue("ms", millis)
+                    .log("{} {} {} {}ms", ctx.method(), ctx.path(), status, millis);
               });
           config.routes.before(HttpServer::checkPathEncoding);
           searchRoutes.register(config.routes);

@@ -128,4 +128,57 @@ class ServeProcessTest {
       serve.destroyForcibly();
     }
   }
+
+  @Test
+  void with_logging_format_json_each_log_line_is_a_json_object_with_the_request_figures(
+      @TempDir Path tmp) throws Exception {
+    var site = SiteFolders.in(tmp);
+    ContentFiles.page(site.content(), "care.md", "title: Chronic care", "Chronic care management.");
+    java.nio.file.Files.writeString(site.config(), "logging:\n  format: json\n");
+    var args = new ArrayList<>(List.of("serve", "--port", "0"));
+    args.addAll(site.options());
+    Process serve = ChildJvm.sitesearch(List.of("-XX:TieredStopAtLevel=1"), args).start();
+    var output = new StringBuilder();
+    var url = new CompletableFuture<String>();
+    CompletableFuture<Void> reading =
+        ChildJvm.readLines(
+            serve,
+            output,
+            line -> {
+              var m = SERVING.matcher(line);
+              if (m.find()) url.complete(m.group(2));
+            });
+    try {
+      String base = url.get(60, TimeUnit.SECONDS);
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(base + "api/search?q=care")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      serve.toHandle().destroy();
+      assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
+      reading.get(10, TimeUnit.SECONDS);
+
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      var logLines =
+          output
+              .toString()
+              .lines()
+              // the command's own report on stdout, and the JVM's notes (run from the class path)
+              .filter(l -> !l.startsWith("sitesearch ") && !l.startsWith("full "))
+              .filter(l -> !l.startsWith("WARNING: ") && !l.isBlank())
+              .toList();
+      assertFalse(logLines.isEmpty(), output::toString);
+      boolean request = false;
+      for (String line : logLines) {
+        var event = json.readTree(line); // every log line is one JSON object
+        assertTrue(event.has("level") && event.has("timestamp"), () -> "'" + line + "'");
+        if (event.path("formattedMessage").asText().startsWith("GET /api/search 200")) {
+          request = event.get("kvpList").toString().contains("{\"status\":\"200\"}");
+        }
+      }
+      assertTrue(request, () -> "the request's line with its status:\n" + output);
+    } finally {
+      serve.destroyForcibly();
+    }
+  }
 }
