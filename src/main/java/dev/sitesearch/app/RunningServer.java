@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -177,6 +178,15 @@ public final class RunningServer implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * The routes this server answers, as {@code "GET /api/search"} (for the API description's test).
+   */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+        .toList();
   }
 
   public int port() {

@@ -45,6 +45,7 @@ public final class HttpServer {
         new RequestLimits(
             settings.limits(), new CorsPolicy(settings.corsOrigins()), meters::refused);
     var metricsRoutes = new MetricsRoutes(registry, settings.metrics(), adminRoutes);
+    var apiDocRoutes = new ApiDocRoutes();
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -88,6 +89,7 @@ public final class HttpServer {
           healthRoutes.register(config.routes);
           adminRoutes.register(config.routes);
           metricsRoutes.register(config.routes);
+          apiDocRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(
               InvalidRequestException.class,

@@ -120,6 +120,11 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  /** The routes the server answers, as {@code "GET /api/search"}. */
+  java.util.List<String> routes() {
+    return running.routes();
+  }
+
   Path content() {
     return content;
   }
