@@ -6,6 +6,7 @@ import dev.sitesearch.index.ContentWatcher;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.LiveIndex;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
@@ -134,7 +135,8 @@ public final class RunningServer implements AutoCloseable {
     Reindexer reindexer = null;
     try {
       live.followCommits(options.refreshEvery());
-      SearchService search = assembly.searchService(live);
+      CurationEditor curation = assembly.curation(true);
+      SearchService search = assembly.searchService(live, curation);
       Reindexer shared = new Reindexer(indexer, summary -> live.refresh());
       reindexer = shared;
       if (current && options.catchUpDelay() != null) {
@@ -150,7 +152,7 @@ public final class RunningServer implements AutoCloseable {
       ServerSettings settings = assembly.config().server();
       String host = options.host() != null ? options.host() : settings.host();
       Javalin app =
-          HttpServer.create(search, reindexer, settings)
+          HttpServer.create(search, reindexer, settings, curation)
               .start(host, options.port() != null ? options.port() : settings.port());
       return new RunningServer(
           live, search, reindexer, app, new Background(watcher, catchUp), host);

@@ -2,6 +2,7 @@ package dev.sitesearch.http;
 
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.InvalidRequestException;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
@@ -27,11 +28,21 @@ public final class HttpServer {
   private HttpServer() {}
 
   public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
+    return create(search, reindexer, settings, null);
+  }
+
+  /** The app with the curation editing API over {@code curation} (none when it is null). */
+  public static Javalin create(
+      SearchService search, Reindexer reindexer, ServerSettings settings, CurationEditor curation) {
     var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
     var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
     var adminRoutes =
         new AdminRoutes(
             reindexer, settings.adminToken(), settings.limits().maxBodyBytes(), clients);
+    var curationRoutes =
+        curation == null
+            ? null
+            : new CurationRoutes(curation, search, adminRoutes, settings.limits().maxBodyBytes());
     var uiRoutes = new UiRoutes();
     var limits = new RequestLimits(settings.limits(), new CorsPolicy(settings.corsOrigins()));
     return Javalin.create(
@@ -68,6 +79,7 @@ public final class HttpServer {
           config.routes.before(HttpServer::checkPathEncoding);
           searchRoutes.register(config.routes);
           adminRoutes.register(config.routes);
+          if (curationRoutes != null) curationRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(
               InvalidRequestException.class,

@@ -161,6 +161,14 @@ public final class CurationRules {
     return out;
   }
 
+  /**
+   * A query as pins and hides match it: its words ignoring case, accents and punctuation, keeping
+   * its syntax ({@code -word}, {@code "phrase"}, {@code prefix*}).
+   */
+  public static String key(String query) {
+    return Curation.key(query);
+  }
+
   /** The version of the last change replayed; 0 when there is none. */
   public long version() {
     return version;

@@ -97,12 +97,14 @@ final class CurationStore {
         kept = "; it could not be moved aside, so edits are refused until it is fixed or removed";
       }
     }
+    // A file that does not parse says all in the reason; a failure to read may need its trace.
+    boolean parse = cause instanceof JsonProcessingException || !(cause instanceof IOException);
     LOG.error(
         "cannot read the curation history {} ({}){}; curation starts from the config's rules alone",
         file,
         reason,
         kept,
-        cause);
+        parse ? null : cause);
     String problem =
         "the curation history "
             + name
