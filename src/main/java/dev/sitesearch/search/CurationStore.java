@@ -87,6 +87,9 @@ final class CurationStore {
   private Loaded unreadable(String reason, boolean keepAside, Instant now, Exception cause) {
     String name = file.getFileName().toString();
     String aside = name + ".unreadable-" + ASIDE_TIME.format(now);
+    for (int n = 2; Files.exists(file.resolveSibling(aside)); n++) {
+      aside = name + ".unreadable-" + ASIDE_TIME.format(now) + "-" + n; // never over an older one
+    }
     String kept = "";
     if (keepAside) {
       try {

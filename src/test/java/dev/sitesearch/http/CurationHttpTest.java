@@ -275,6 +275,27 @@ class CurationHttpTest {
   }
 
   @Test
+  void the_page_is_served_under_the_page_policy_with_versioned_files_and_no_data()
+      throws IOException {
+    try (var server = TestServer.start(workDir)) {
+      Response page = server.get("/admin/curation?q=ccm");
+      assertEquals(200, page.status());
+      assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+      assertEquals(UiRoutes.PAGE_CSP, page.header("Content-Security-Policy"));
+      assertTrue(
+          page.body().matches("(?s).*src=\"\\.\\./curation\\.js\\?v=[\\w-]+\".*"), page.body());
+      assertFalse(page.body().contains("4010"), "the page holds no curation data");
+      String script =
+          page.body().replaceAll("(?s).*src=\"\\.\\./(curation\\.js\\?v=[\\w-]+)\".*", "$1");
+      assertEquals(200, server.get("/" + script).status());
+
+      Response slash = server.get("/admin/curation/?q=ccm");
+      assertEquals(308, slash.status());
+      assertEquals("../curation?q=ccm", slash.header("Location"));
+    }
+  }
+
+  @Test
   void without_an_admin_token_curation_editing_is_off() throws IOException {
     try (var server = TestServer.startWithoutAdminToken(workDir)) {
       TestServer.assertProblem(server.get("/api/admin/curation", AUTH, BEARER), 404, null);

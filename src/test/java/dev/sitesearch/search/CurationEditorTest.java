@@ -141,6 +141,37 @@ class CurationEditorTest {
   }
 
   @Test
+  void of_editors_racing_from_the_same_version_exactly_one_wins() throws Exception {
+    CurationEditor editor = open();
+    var ids = List.of("other", "abbrev", "longform", "lexicon");
+    var results = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var threads = new java.util.ArrayList<Thread>();
+    for (String id : ids) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      start.await();
+                      editor.change(pin("checklist", id), 0L);
+                      results.add("won");
+                    } catch (CurationException e) {
+                      results.add(e.conflict() ? "conflict" : "invalid");
+                    } catch (Exception e) {
+                      results.add(e.toString());
+                    }
+                  }));
+    }
+    start.countDown();
+    for (Thread t : threads) t.join();
+
+    assertEquals(1, results.stream().filter("won"::equals).count(), results.toString());
+    assertEquals(3, results.stream().filter("conflict"::equals).count(), results.toString());
+    assertEquals(1, open().history().size(), "one change stored");
+  }
+
+  @Test
   void the_history_survives_a_reopen_and_replays_to_the_same_rules() throws IOException {
     CurationEditor first = open();
     first.change(pin("checklist", "other"), null);
