@@ -68,6 +68,7 @@ public final class CurationRules {
   private final Map<String, Curated> pins;
   private final Map<String, Curated> hides;
   private final Curation curation;
+  private final List<List<String>> editedSynonyms;
 
   CurationRules(
       long version,
@@ -85,6 +86,11 @@ public final class CurationRules {
     var hideIds = new LinkedHashMap<String, List<String>>();
     this.hides.forEach((k, c) -> hideIds.put(k, c.idList()));
     this.curation = Curation.keyed(pinIds, hideIds);
+    this.editedSynonyms =
+        this.synonyms.stream()
+            .filter(g -> g.source().equals(EDIT))
+            .map(SynonymGroup::words)
+            .toList();
   }
 
   /** The config's rules alone: its pins, hides and synonyms. */
@@ -202,7 +208,7 @@ public final class CurationRules {
 
   /** The edits' synonym groups, which every language's queries expand with. */
   List<List<String>> editedSynonyms() {
-    return synonyms.stream().filter(g -> g.source().equals(EDIT)).map(SynonymGroup::words).toList();
+    return editedSynonyms;
   }
 
   /** The ranking stage that pins and hides by these rules. */

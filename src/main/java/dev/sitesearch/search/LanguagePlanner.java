@@ -106,7 +106,7 @@ final class LanguagePlanner {
     List<List<String>> groups = rules.editedSynonyms();
     if (groups.isEmpty()) return synonyms;
     Edited now = edited;
-    if (!now.groups().equals(groups)) {
+    if (now.groups() != groups && !now.groups().equals(groups)) {
       now = new Edited(groups, SynonymExpander.of(synonymSource, groups));
       edited = now;
     }
