@@ -231,6 +231,18 @@ function start() {
     state.q = $('q').value.trim();
     load();
   });
+  $('pin-id-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const id = $('pin-id').value.trim();
+    if (!state.q) {
+      say('Type a query first: pins are for one query.');
+      return;
+    }
+    if (!id) return;
+    change({ action: 'add', kind: 'pin', query: state.q, ids: [id] }).then(() => {
+      if (!$('message').textContent) $('pin-id').value = '';
+    });
+  });
   $('synonym-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const words = wordsOf($('synonym-words').value);

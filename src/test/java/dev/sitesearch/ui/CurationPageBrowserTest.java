@@ -1,6 +1,7 @@
 package dev.sitesearch.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -60,7 +62,7 @@ class CurationPageBrowserTest {
   }
 
   private static String firstId(RunningServer server) {
-    return search(server, QUERY).path("hits").get(0).path("id").asText();
+    return ids(search(server, QUERY)).getFirst();
   }
 
   private void signIn(Browser browser, RunningServer server) {
@@ -136,5 +138,46 @@ class CurationPageBrowserTest {
       assertEquals(pinned, browser.find("#pins li button").getAttribute("data-id"));
       assertEquals(3, browser.all("#history li").size(), "the history survives too");
     }
+  }
+
+  @Test
+  void an_editor_hides_a_result_pins_a_page_by_id_and_adds_and_removes_a_synonym_group()
+      throws IOException {
+    try (var server = start();
+        var browser = Browser.start(workDir.resolve("profile"))) {
+      List<String> before = ids(search(server, QUERY));
+      assertFalse(before.contains("4004"), "a page the query does not find");
+      signIn(browser, server);
+
+      String hidden = browser.find("#results li button.hide").getAttribute("data-id");
+      browser.find("#results li button.hide").click();
+      browser.until("the hide listed", d -> text(browser, "#hides").contains(hidden));
+      assertFalse(ids(search(server, QUERY)).contains(hidden), "hidden at once");
+
+      browser.find("#pin-id").sendKeys("no-such-page", Keys.ENTER);
+      browser.until("the refusal shown", d -> text(browser, "#message").contains("no-such-page"));
+      browser.find("#pin-id").clear();
+      browser.find("#pin-id").sendKeys("4004", Keys.ENTER);
+      browser.until("the pin listed", d -> text(browser, "#pins").contains("4004"));
+      assertEquals("", text(browser, "#message"));
+      assertEquals("4004", ids(search(server, QUERY)).getFirst(), "pinned by id, first at once");
+
+      assertTrue(ids(search(server, "gizmo")).isEmpty());
+      browser.find("#synonym-words").sendKeys("gizmo, " + QUERY, Keys.ENTER);
+      browser.until("the group listed", d -> text(browser, "#synonyms").contains("gizmo"));
+      assertFalse(ids(search(server, "gizmo")).isEmpty(), "the synonym finds pages at once");
+      browser.screenshot("curation-synonyms");
+
+      browser.find("#synonyms button").click();
+      browser.until("the group removed", d -> !text(browser, "#synonyms").contains("gizmo"));
+      assertTrue(ids(search(server, "gizmo")).isEmpty(), "and stops finding them at once");
+      assertEquals(4, browser.all("#history li").size(), text(browser, "#history"));
+    }
+  }
+
+  private static List<String> ids(JsonNode response) {
+    var ids = new java.util.ArrayList<String>();
+    response.path("hits").forEach(hit -> ids.add(hit.path("id").asText()));
+    return ids;
   }
 }
