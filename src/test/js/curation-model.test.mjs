@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  changeBody, curatedIds, describe, problemMessage, resultRows, source, when, wordsOf,
+  changeBody, curatedIds, describe, problemMessage, resultRows, source, synonymOrder, when, wordsOf,
 } from '../../main/resources/public/curation-model.js';
 
 test('a synonym group is typed as words or phrases separated by commas or lines', () => {
@@ -45,4 +45,11 @@ test('a refusal reads as the problem\'s detail; a stale version says the page wa
   assert.equal(problemMessage(401, { detail: 'send the admin token' }), 'The admin token was refused. Sign in again.');
   assert.match(problemMessage(409, { detail: 'the curation changed since version 1' }), /^The curation changed.*current rules\.$/);
   assert.match(problemMessage(500, null), /\(500\)/);
+});
+
+test('edited synonym groups are listed first, newest first, then the config\'s', () => {
+  const groups = [{ words: ['a'], source: 'config' }, { words: ['b'], source: 'edit', version: 1 },
+    { words: ['c'], source: 'config' }, { words: ['d'], source: 'edit', version: 2 }];
+  assert.deepEqual(synonymOrder(groups).map((g) => g.words[0]), ['d', 'b', 'a', 'c']);
+  assert.deepEqual(synonymOrder(undefined), []);
 });

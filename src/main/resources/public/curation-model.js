@@ -70,3 +70,9 @@ export function problemMessage(status, body) {
   if (status === 409) return (sentence || 'Someone else changed the curation.') + ' The page now shows the current rules.';
   return sentence || 'The server answered with an error (' + status + '). Please try again in a moment.';
 }
+
+/** Synonym groups as the page lists them: the edited ones first, newest first, then the config's in its order. */
+export function synonymOrder(groups) {
+  const all = Array.isArray(groups) ? groups : [];
+  return [...all.filter((g) => g.source === 'edit').reverse(), ...all.filter((g) => g.source !== 'edit')];
+}

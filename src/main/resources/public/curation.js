@@ -7,7 +7,7 @@
  */
 import { h } from './dom.js';
 import {
-  changeBody, curatedIds, describe, problemMessage, resultRows, source, when, wordsOf,
+  changeBody, curatedIds, describe, problemMessage, resultRows, source, synonymOrder, when, wordsOf,
 } from './curation-model.js';
 
 const TOKEN_KEY = 'sitesearch.adminToken';
@@ -188,7 +188,7 @@ function renderCurated(q, curated, named) {
 }
 
 function renderSynonyms(groups) {
-  $('synonyms').replaceChildren(...groups.map((g) => row(
+  $('synonyms').replaceChildren(...synonymOrder(groups).map((g) => row(
     g.to ? g.words.join(', ') + ' → ' + g.to.join(', ') : g.words.join(', '),
     [source(g)],
     g.source === 'edit' ? [button('Remove', () => change({ action: 'remove', kind: 'synonym', words: g.words }))] : [],
