@@ -149,13 +149,23 @@ final class CurationReplay {
   /** The rules being replayed, as editable lists. */
   private static final class State {
     private final RankingSettings.Synonyms source;
-    private final List<SynonymGroup> synonyms;
+    private final List<SynonymGroup> configSynonyms = new ArrayList<>();
+    private final Set<Set<String>> configGroups = new HashSet<>();
+    // by their words as matched: a long history replays in linear time
+    private final Map<Set<String>, SynonymGroup> editedSynonyms = new LinkedHashMap<>();
     private final Map<String, Curated> pins = new LinkedHashMap<>();
     private final Map<String, Curated> hides = new LinkedHashMap<>();
 
     State(CurationRules base) {
       source = base.synonymSource();
-      synonyms = new ArrayList<>(base.synonyms());
+      for (SynonymGroup g : base.synonyms()) {
+        if (g.source().equals(CurationRules.EDIT)) {
+          editedSynonyms.put(normalized(g.words()), g);
+        } else {
+          configSynonyms.add(g);
+          if (g.to() == null) configGroups.add(normalized(g.words()));
+        }
+      }
       base.pins().forEach(c -> pins.put(c.key(), c));
       base.hides().forEach(c -> hides.put(c.key(), c));
     }
@@ -170,13 +180,12 @@ final class CurationReplay {
 
     private void applySynonyms(CurationChange c) {
       Set<String> words = normalized(c.words());
-      boolean exists =
-          synonyms.stream().anyMatch(g -> g.to() == null && normalized(g.words()).equals(words));
-      if (c.action() == Action.ADD && !exists) {
-        synonyms.add(new SynonymGroup(c.words(), null, CurationRules.EDIT, c.version()));
+      if (c.action() == Action.ADD) {
+        if (!configGroups.contains(words) && !editedSynonyms.containsKey(words))
+          editedSynonyms.put(
+              words, new SynonymGroup(c.words(), null, CurationRules.EDIT, c.version()));
       } else if (c.action() == Action.REMOVE) {
-        synonyms.removeIf(
-            g -> g.source().equals(CurationRules.EDIT) && normalized(g.words()).equals(words));
+        editedSynonyms.remove(words);
       }
     }
 
@@ -207,6 +216,8 @@ final class CurationReplay {
     }
 
     CurationRules rules(long version) {
+      var synonyms = new ArrayList<>(configSynonyms);
+      synonyms.addAll(editedSynonyms.values());
       return new CurationRules(version, source, synonyms, pins.values(), hides.values());
     }
   }
