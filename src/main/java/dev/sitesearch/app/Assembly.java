@@ -100,6 +100,7 @@ public record Assembly(
    */
   public Path curationFile() {
     Path folder = index.toAbsolutePath().normalize();
+    if (folder.getFileName() == null) return folder.resolve("sitesearch.curation.json"); // "/"
     return folder.resolveSibling(folder.getFileName() + ".curation.json");
   }
 

@@ -153,9 +153,10 @@ final class CurationRoutes {
   private void history(Context ctx) {
     admin.admit(ctx);
     int limit = Params.integer(ctx, "limit", DEFAULT_HISTORY, 1, MAX_HISTORY);
-    List<CurationChange> all = curation.history();
+    CurationEditor.History read = curation.historyWithUndone();
+    List<CurationChange> all = read.changes();
     int before = Params.integer(ctx, "before", all.size() + 1, 1, Integer.MAX_VALUE);
-    Set<Long> undone = curation.undone();
+    Set<Long> undone = read.undone();
     var items = new ArrayList<HistoryItem>();
     for (int i = Math.min(before - 1, all.size()) - 1; i >= 0 && items.size() < limit; i--) {
       CurationChange c = all.get(i);

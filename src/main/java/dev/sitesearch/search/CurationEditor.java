@@ -85,9 +85,16 @@ public final class CurationEditor {
     return history;
   }
 
-  /** The versions an undo took back (and which stand undone). */
-  public synchronized Set<Long> undone() {
-    return CurationReplay.undone(history);
+  /**
+   * The history and the versions an undo that stands took back, read together.
+   *
+   * @param changes every change so far, oldest first
+   * @param undone the versions taken back
+   */
+  public record History(List<CurationChange> changes, Set<Long> undone) {}
+
+  public synchronized History historyWithUndone() {
+    return new History(history, CurationReplay.undone(history));
   }
 
   /** Why the stored history could not be read at start, or null. */
