@@ -169,9 +169,9 @@ function renderResults(q, rows, results) {
     [r.title, h('span', { class: 'id' }, r.id)],
     r.pinned ? ['pinned #' + r.pinned] : [],
     r.pinned
-      ? [button('Unpin', () => change({ action: 'remove', kind: 'pin', query: q, ids: [r.id] }), { 'data-id': r.id })]
-      : [button('Pin', () => change({ action: 'add', kind: 'pin', query: q, ids: [r.id] }), { 'data-id': r.id, class: 'pin' }),
-        button('Hide', () => change({ action: 'add', kind: 'hide', query: q, ids: [r.id] }), { 'data-id': r.id, class: 'hide' })],
+      ? [button('Unpin', () => change({ action: 'remove', kind: 'pin', query: q, ids: [r.id] }), { 'data-id': r.id, 'aria-label': 'Unpin ' + r.title })]
+      : [button('Pin', () => change({ action: 'add', kind: 'pin', query: q, ids: [r.id] }), { 'data-id': r.id, class: 'pin', 'aria-label': 'Pin ' + r.title }),
+        button('Hide', () => change({ action: 'add', kind: 'hide', query: q, ids: [r.id] }), { 'data-id': r.id, class: 'hide', 'aria-label': 'Hide ' + r.title })],
   )));
 }
 

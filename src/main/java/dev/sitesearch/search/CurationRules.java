@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class CurationRules {
   private static Map<String, Curated> byKey(Collection<Curated> all) {
     var out = new LinkedHashMap<String, Curated>();
     all.forEach(c -> out.put(c.key(), c));
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   private static List<Curated> config(Map<String, List<String>> byQuery) {

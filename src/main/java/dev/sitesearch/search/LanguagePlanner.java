@@ -10,6 +10,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The words of a query as one language's pages are searched: analysed as that language is (stemmer,
@@ -19,17 +21,19 @@ import org.apache.lucene.search.Query;
  * queries. Thread-safe: it keeps no per-request state.
  */
 final class LanguagePlanner {
+  private static final Logger LOG = LoggerFactory.getLogger(LanguagePlanner.class);
+
   private final RankingSettings.Synonyms synonymSource;
   private final SynonymExpander synonyms;
-
-  /** The synonyms with the edits' groups of the rules they were built for. */
-  private record Edited(List<List<String>> groups, SynonymExpander expander) {}
-
-  private volatile Edited edited = new Edited(List.of(), null);
   private final WordMatcher matcher;
   private final List<Bonus> bonuses;
   private final RecencyBoost recency;
   private final List<RankingStage> stages;
+
+  /** The synonyms with the editors' groups, and the groups they were built for. */
+  private record Edited(List<List<String>> groups, SynonymExpander expander) {}
+
+  private volatile Edited edited = new Edited(List.of(), null);
 
   LanguagePlanner(Languages.Language language, Schema schema, RankingSettings ranking) {
     this.synonymSource = language.english() ? ranking.synonyms() : RankingSettings.Synonyms.NONE;
@@ -107,7 +111,16 @@ final class LanguagePlanner {
     if (groups.isEmpty()) return synonyms;
     Edited now = edited;
     if (now.groups() != groups && !now.groups().equals(groups)) {
-      now = new Edited(groups, SynonymExpander.of(synonymSource, groups));
+      SynonymExpander expander;
+      try {
+        expander = SynonymExpander.of(synonymSource, groups);
+      } catch (RuntimeException e) {
+        // The groups were checked when edited; should the list still not build, search without
+        // them rather than fail every search.
+        LOG.error("cannot build the synonyms with the editors' groups; searching without them", e);
+        expander = synonyms;
+      }
+      now = new Edited(groups, expander);
       edited = now;
     }
     return now.expander();
