@@ -6,6 +6,7 @@ import dev.sitesearch.index.ContentWatcher;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.LiveIndex;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
@@ -145,7 +146,8 @@ public final class RunningServer implements AutoCloseable {
     ServiceMeters.Bound meters = null;
     try {
       live.followCommits(options.refreshEvery());
-      SearchService search = assembly.searchService(live);
+      CurationEditor curation = assembly.curation(true);
+      SearchService search = assembly.searchService(live, curation);
       Reindexer shared = new Reindexer(indexer, summary -> live.refresh());
       reindexer = shared;
       live.reportReindexes(shared::lastRun);
@@ -163,7 +165,7 @@ public final class RunningServer implements AutoCloseable {
       meters = ServiceMeters.bind(registry, live, shared, watcher);
       Javalin app;
       try {
-        app = HttpServer.create(search, reindexer, settings, registry).start(host, port);
+        app = HttpServer.create(search, reindexer, settings, registry, curation).start(host, port);
       } catch (JavalinBindException e) { // taken since the check
         throw ListenCheck.inUse(host, port, e);
       }

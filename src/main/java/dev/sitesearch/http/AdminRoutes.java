@@ -52,7 +52,7 @@ final class AdminRoutes {
   }
 
   private void reindex(Context ctx) throws IOException {
-    requireToken(ctx);
+    admit(ctx);
     boolean full = Params.bool(ctx, "full");
     skipBody(ctx.req().getInputStream());
     IndexSummary summary;
@@ -73,10 +73,10 @@ final class AdminRoutes {
   }
 
   /**
-   * Lets the request on only with the admin token: 404 when the admin API is off (no token set),
-   * 401 for a missing or wrong one, 429 for a client that keeps sending wrong ones.
+   * Lets an admin request through, or ends it: 404 while the admin API is off, 401 for a missing or
+   * wrong token, 429 for a client throttled for wrong ones. Every admin endpoint starts with it.
    */
-  void requireToken(Context ctx) {
+  void admit(Context ctx) {
     if (token == null) {
       throw new ProblemException(
           404, "Not found", "the admin API is off: set SITESEARCH_ADMIN_TOKEN to turn it on");

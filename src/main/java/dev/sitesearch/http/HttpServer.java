@@ -2,6 +2,7 @@ package dev.sitesearch.http;
 
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.InvalidRequestException;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
@@ -28,17 +29,26 @@ public final class HttpServer {
 
   private HttpServer() {}
 
+  /**
+   * The app; {@code registry} takes its meters, and {@code curation} (none when null) is what the
+   * curation editing API changes.
+   */
   public static Javalin create(
       SearchService search,
       Reindexer reindexer,
       ServerSettings settings,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      CurationEditor curation) {
     var meters = new HttpMeters(registry);
     var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
     var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
     var adminRoutes =
         new AdminRoutes(
             reindexer, settings.adminToken(), settings.limits().maxBodyBytes(), clients);
+    var curationRoutes =
+        curation == null
+            ? null
+            : new CurationRoutes(curation, search, adminRoutes, settings.limits().maxBodyBytes());
     var uiRoutes = new UiRoutes();
     var healthRoutes = new HealthRoutes(search, Clock.systemUTC());
     var limits =
@@ -90,6 +100,7 @@ public final class HttpServer {
           adminRoutes.register(config.routes);
           metricsRoutes.register(config.routes);
           apiDocRoutes.register(config.routes);
+          if (curationRoutes != null) curationRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(
               InvalidRequestException.class,

@@ -32,7 +32,7 @@ final class MetricsRoutes {
       case OFF ->
           throw new ProblemException(
               404, "Not found", "metrics are off: set server.metrics to on or admin");
-      case ADMIN -> admin.requireToken(ctx);
+      case ADMIN -> admin.admit(ctx);
       case ON -> {}
     }
     ctx.header("Cache-Control", SearchRoutes.NO_STORE)

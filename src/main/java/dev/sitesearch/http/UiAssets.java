@@ -47,7 +47,16 @@ final class UiAssets {
           "widget.js",
           "widget-box.js",
           "search.css",
-          "favicon.svg");
+          "favicon.svg",
+          "curation.js",
+          "curation-model.js",
+          "curation.css");
+
+  /**
+   * Pages besides the search page, by route. A page below {@code /} names the files as {@code
+   * "../name"}, so it works under whatever path prefix a proxy serves it at.
+   */
+  static final Map<String, String> MORE_PAGES = Map.of("/admin/curation", "curation.html");
 
   /** Files other sites link to by their plain name: revalidated on every load, as the page is. */
   static final Set<String> ENTRIES = Set.of("widget.js");
@@ -85,14 +94,20 @@ final class UiAssets {
     var built = new HashMap<String, Asset>();
     for (String file : FILES)
       routes.put("/" + file, build(file, sources, built, new ArrayList<>()));
-    String page = new String(read(PAGE), StandardCharsets.UTF_8);
-    for (String file : FILES) {
-      // The page refers to its files as "name"; make that "name?v=<hash>".
-      page =
-          page.replace("\"" + file + "\"", "\"" + file + "?v=" + built.get(file).version() + "\"");
-    }
-    routes.put("/", asset(page.getBytes(StandardCharsets.UTF_8), PAGE, Kind.PAGE));
+    routes.put("/", page(PAGE, built));
+    MORE_PAGES.forEach((route, file) -> routes.put(route, page(file, built)));
     return routes;
+  }
+
+  private static Asset page(String name, Map<String, Asset> built) {
+    String page = new String(read(name), StandardCharsets.UTF_8);
+    for (String file : FILES) {
+      // The page refers to its files as "name" (or "../name"); make that "name?v=<hash>".
+      String versioned = file + "?v=" + built.get(file).version() + "\"";
+      page = page.replace("\"" + file + "\"", "\"" + versioned);
+      page = page.replace("\"../" + file + "\"", "\"../" + versioned);
+    }
+    return asset(page.getBytes(StandardCharsets.UTF_8), name, Kind.PAGE);
   }
 
   /**

@@ -44,10 +44,24 @@ public final class SearchService {
    */
   public SearchService(
       Schema schema, LiveIndex index, RankingSettings ranking, Clock clock, Duration timeLimit) {
+    this(schema, index, ranking, CurationEditor.fixed(ranking), clock, timeLimit);
+  }
+
+  /**
+   * A search service whose synonyms, pins and hides are {@code curation}'s current rules (the
+   * config's plus the editors' changes).
+   */
+  public SearchService(
+      Schema schema,
+      LiveIndex index,
+      RankingSettings ranking,
+      CurationEditor curation,
+      Clock clock,
+      Duration timeLimit) {
     var languages = new Languages(schema.stemmer());
     this.schema = schema;
     this.index = index;
-    this.planner = new QueryPlanner(schema, languages, ranking);
+    this.planner = new QueryPlanner(schema, languages, ranking, curation::rules);
     this.executor = new SearchExecutor(schema.facetsConfig());
     this.assembler = new HitAssembler(schema, languages.indexAnalyzer());
     this.clock = clock;

@@ -356,6 +356,26 @@ class MainTest {
   // ------------------------------------------------------------------------------------------------------
 
   @Test
+  void search_applies_the_editors_curation_stored_beside_the_index() throws IOException {
+    // a cold JVM on a busy machine must not stop these searches early
+    Files.writeString(config, "server:\n  limits:\n    searchTimeout: 60s\n");
+    sitesearch("index");
+    for (String pinned : List.of("a1", "n1")) {
+      Files.writeString(
+          index.resolveSibling(index.getFileName() + ".curation.json"),
+          """
+          {"format": 1, "changes": [{"version": 1, "editor": "Ana", "at": "2026-11-30T04:00:00Z",
+            "action": "add", "kind": "pin", "query": "Chronic care", "ids": ["%s"]}]}"""
+              .formatted(pinned));
+
+      Run r = sitesearch("search", "chronic care", "--json");
+
+      assertEquals(0, r.exit(), r::toString);
+      assertEquals(pinned, JSON.readTree(r.out()).at("/hits/0/id").asText(), r::toString);
+    }
+  }
+
+  @Test
   void search_json_prints_the_search_response() throws IOException {
     sitesearch("index");
 
