@@ -4,6 +4,8 @@ import static dev.sitesearch.search.InvalidRequestException.shorten;
 
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.Health;
+import dev.sitesearch.search.RelatedRequest;
+import dev.sitesearch.search.RelatedRequest.PageKey;
 import dev.sitesearch.search.SearchCost;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchService;
@@ -46,6 +48,9 @@ final class SearchRoutes {
     getAndHead(routes, "/api/suggest", this::suggest);
     getAndHead(routes, "/api/facets", this::facets);
     getAndHead(routes, "/api/facets/{facet}", this::facetValues);
+    // Before the document route, whose <id> would take ".../related" as part of an id.
+    getAndHead(routes, "/api/documents/<id>/related", this::relatedById);
+    getAndHead(routes, "/api/related", this::related);
     getAndHead(routes, "/api/documents/<id>", this::document);
     getAndHead(routes, "/api/health", this::health);
   }
@@ -145,6 +150,56 @@ final class SearchRoutes {
       throw new ProblemException(
           404, "Document not found", "no page with id '" + shorten(id) + "'");
     ctx.header("Cache-Control", CACHE_DOCUMENT).json(page.get());
+  }
+
+  private void relatedById(Context ctx) throws Exception {
+    String id = ctx.pathParam("id");
+    answerRelated(ctx, new PageKey.Id(checkKey(id, "id")));
+  }
+
+  /** The related pages of a page named by {@code url} (an address or alias) or by {@code id}. */
+  private void related(Context ctx) throws Exception {
+    String url = ctx.queryParam("url");
+    String id = ctx.queryParam("id");
+    if ((url == null || url.isBlank()) == (id == null || id.isBlank())) {
+      throw ProblemException.badParameter(
+          "url", "name the page by url (its address, such as /docs/intro/) or by id, not both");
+    }
+    answerRelated(
+        ctx,
+        url != null && !url.isBlank()
+            ? new PageKey.Url(checkKey(url, "url"))
+            : new PageKey.Id(checkKey(id, "id")));
+  }
+
+  private static String checkKey(String value, String parameter) {
+    if (value.isBlank()) throw ProblemException.badParameter(parameter, parameter + " is empty");
+    if (value.length() > PageKey.MAX_CHARS) {
+      throw ProblemException.badParameter(
+          parameter, parameter + " is limited to " + PageKey.MAX_CHARS + " characters");
+    }
+    return value;
+  }
+
+  /** Related pages are ordinary searches: a handful of hits, no snippets. */
+  private void answerRelated(Context ctx, PageKey page) throws Exception {
+    var request =
+        new RelatedRequest(
+            page,
+            Params.filters(ctx),
+            Params.date(ctx, "from"),
+            Params.date(ctx, "to"),
+            Params.integer(ctx, "size", RelatedRequest.DEFAULT_SIZE, 1, RelatedRequest.MAX_SIZE));
+    var related = gate.run(SearchCost.ORDINARY, () -> search.related(request));
+    if (related.isEmpty()) {
+      String which =
+          switch (page) {
+            case PageKey.Url u -> "at '" + shorten(u.url()) + "'";
+            case PageKey.Id i -> "with id '" + shorten(i.id()) + "'";
+          };
+      throw new ProblemException(404, "Document not found", "no page " + which);
+    }
+    ctx.header("Cache-Control", CACHE_DOCUMENT).json(related.get());
   }
 
   /** 503 while a background task is failing, so a load balancer or monitor notices. */
