@@ -128,7 +128,7 @@ final class RelatedPages {
     mlt.setStopWords(languages.language(languageKey).stopWords());
     mlt.setMinTermFreq(1); // titles and descriptions say each word once
     mlt.setMinDocFreq(2); // a word no other page has finds nothing
-    mlt.setMaxDocFreq(Math.max(50, reader.numDocs() / 2)); // nor does one every page has
+    mlt.setMaxDocFreq(commonAbove(reader)); // nor does one most pages have
     mlt.setMaxQueryTerms(MAX_TERMS_PER_FIELD);
     mlt.setBoost(true); // the more telling the word, the more it counts
     var words = new BooleanQuery.Builder();
@@ -184,11 +184,20 @@ final class RelatedPages {
     int all = Math.max(1, reader.numDocs());
     var clauses = new ArrayList<Query>();
     for (Signal signal : signals) {
-      if (signal.pages() < 2) continue; // this page alone has it
+      // Only this page has it, or so many pages that it tells nothing (and would cost a long walk).
+      if (signal.pages() < 2 || signal.pages() > commonAbove(reader)) continue;
       float weight = scale * signal.weight() * rarity(signal.pages(), all);
       clauses.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(signal.term())), weight));
     }
     return clauses;
+  }
+
+  /**
+   * A word or value more pages have than this tells little about a page: half the pages, on a site
+   * large enough for halves to mean something.
+   */
+  private static int commonAbove(IndexReader reader) {
+    return Math.max(50, reader.numDocs() / 2);
   }
 
   /**

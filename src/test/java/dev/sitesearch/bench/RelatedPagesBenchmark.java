@@ -24,15 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What one related-pages request costs on the bench corpus, one thread: {@value #PAGES} pages
- * spread over the corpus (every n-th file), each asked for its 5 related pages, unfiltered and
- * within one facet value, after a warm-up round; an ordinary search is timed beside them for scale.
- * Prints the median, 90th and 99th percentile and the slowest, and how many answers were cut short
- * by the search time limit ({@code -Dbench.timeLimitMs}, default the shipped one).
+ * What one related-pages request costs on the bench corpus, one thread: 400 pages ({@code
+ * -Dbench.pages}) spread over the corpus (every n-th file), each asked for its 5 related pages,
+ * unfiltered and within one facet value, after a warm-up round; an ordinary search is timed beside
+ * them for scale. Prints the median, 90th and 99th percentile and the slowest, and how many answers
+ * were cut short by the search time limit ({@code -Dbench.timeLimitMs}, default the shipped one).
  */
 @Tag("benchmark")
 class RelatedPagesBenchmark {
-  private static final int PAGES = 400;
+  private static final int PAGES = Integer.getInteger("bench.pages", 400);
 
   private static final Duration TIME_LIMIT =
       Duration.ofMillis(

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.testing.ContentFiles;
 import dev.sitesearch.testing.TestHttp;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -97,6 +101,27 @@ class RelatedPagesHttpTest extends FixtureServerTest {
     JsonNode answer = server.getJson("/api/documents/" + id + "/related?size=3");
     assertEquals(id, answer.get("id").asText());
     assertEquals(3, answer.get("hits").size());
+  }
+
+  @Test
+  void a_page_whose_own_id_ends_in_related_is_still_served_as_a_document(@TempDir Path tmp)
+      throws IOException {
+    try (var other =
+        TestServer.startWith(
+            tmp,
+            content ->
+                ContentFiles.page(
+                    content,
+                    "notes/x.md",
+                    "id: notes/related\ntitle: Notes on related telehealth work\n",
+                    "Telehealth notes.\n"))) {
+      JsonNode doc = other.getJson("/api/documents/notes/related");
+      assertEquals("notes/related", doc.get("id").asText());
+      assertTrue(doc.has("body"), "the document itself: " + doc);
+      JsonNode related = other.getJson("/api/related?" + TestHttp.query("id", "notes/related"));
+      assertEquals("notes/related", related.get("id").asText());
+      TestServer.assertProblem(other.get("/api/documents/nothing/related"), 404, null);
+    }
   }
 
   @Test
