@@ -87,9 +87,8 @@ final class RelatedPages {
     this.analyzer = languages.indexAnalyzer();
   }
 
-  /** The related pages of the page {@code docId} (its stored {@code page}), best first. */
-  ScoreDoc[] find(SiteSearcher searcher, int docId, Document page, RelatedRequest request)
-      throws IOException {
+  /** The related pages of {@code page} (as stored), best first. */
+  ScoreDoc[] find(SiteSearcher searcher, Document page, RelatedRequest request) throws IOException {
     String lang = page.get(Fields.LANG) == null ? "" : page.get(Fields.LANG);
     Query words = words(searcher.getIndexReader(), page, Languages.key(lang));
     float scale = ownScore(searcher, words, page.get(Fields.ID));

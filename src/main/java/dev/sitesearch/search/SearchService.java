@@ -164,8 +164,7 @@ public final class SearchService {
       var found = PageFinder.find(searcher, request.page());
       if (found.isEmpty()) return Optional.empty();
       var page = searcher.storedFields().document(found.getAsInt());
-      var hits =
-          assembler.plainHits(searcher, related.find(searcher, found.getAsInt(), page, request));
+      var hits = assembler.plainHits(searcher, related.find(searcher, page, request));
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return Optional.of(
           new RelatedResponse(
