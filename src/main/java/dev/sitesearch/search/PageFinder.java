@@ -58,6 +58,7 @@ final class PageFinder {
     } catch (IllegalArgumentException e) {
       // not percent-encoded after all: the literal forms stand
     }
+    paths.add(encoded(path)); // Hugo's URLs are percent-encoded; one typed as read is not
     var forms = new LinkedHashSet<String>();
     for (String p : paths) {
       forms.add(p);
@@ -66,6 +67,19 @@ final class PageFinder {
       if (!last.isEmpty() && !last.contains(".")) forms.add(p + "/");
     }
     return forms;
+  }
+
+  /**
+   * {@code path} with its spaces and non-ASCII characters percent-encoded (UTF-8), as Hugo does.
+   */
+  private static String encoded(String path) {
+    var out = new StringBuilder(path.length() + 16);
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (c > 0x20 && c < 0x7F) out.append((char) c);
+      else out.append('%').append(String.format("%02X", c));
+    }
+    return out.toString();
   }
 
   /** The path of an absolute URL ({@code https://host/docs/x/?a#b} → {@code /docs/x/}). */

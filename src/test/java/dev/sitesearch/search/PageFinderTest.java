@@ -17,6 +17,8 @@ class PageFinderTest {
   void the_browsers_percent_encoded_path_finds_a_url_written_in_unicode() {
     var forms = PageFinder.forms("/posts/caf%C3%A9-cr%C3%A8me/");
     assertTrue(forms.contains("/posts/café-crème/"), forms::toString);
+    // And the other way round: Hugo's URLs are percent-encoded, a path typed in a template is not.
+    assertTrue(PageFinder.forms("/posts/café crème/").contains("/posts/caf%C3%A9%20cr%C3%A8me/"));
     // A plus sign in a path is a plus, not a space.
     assertTrue(PageFinder.forms("/c%2B%2B/a+b/").contains("/c++/a+b/"));
   }
