@@ -6,6 +6,8 @@
  */
 import { h, marked } from './dom.js';
 import { safeHref } from './safe-url.js';
+import { showRelated } from './related-list.js';
+import { appendFilters, resolveFilters } from './widget-scope.js';
 
 const DELAY_MS = 150;
 const CSS = [
@@ -58,21 +60,40 @@ export function crumbs(hit) {
 
 /**
  * The search URL of the API for a query (size results; one tiny facet, since the box shows none), in lang (the
- * host page's language) when there is one.
+ * host page's language) when there is one, within the box's fixed filters ({facet: [values]}).
  */
-export function searchUrl(endpoint, q, size, lang = '') {
+export function searchUrl(endpoint, q, size, lang = '', filters = {}) {
   const params = new URLSearchParams({ q, size: String(size), facets: 'year', facetSize: '1' });
   if (lang) params.set('lang', lang);
-  return endpoint + '/api/search?' + params;
+  return endpoint + '/api/search?' + appendFilters(params, filters);
+}
+
+/** The search page with every result of q, in the box's language and within its fixed filters. */
+export function allResultsUrl(endpoint, q, lang = '', filters = {}) {
+  const params = new URLSearchParams({ q });
+  if (lang) params.set('lang', lang);
+  return endpoint + '/?' + appendFilters(params, filters);
+}
+
+/**
+ * Fills el (an element with data-sitesearch-related) with the related pages; options: {endpoint, size, filters
+ * (raw: {facet: "a,b"}), label, nonce}. Resolves when done.
+ */
+export function related(el, { endpoint, size, filters = {}, label, nonce = '' }) {
+  return resolveFilters(endpoint, filters).then((fixed) =>
+    showRelated(el, { endpoint, size, filters: fixed, label, nonce }));
 }
 
 /**
  * Turns one input into a search-as-you-type box. options: {endpoint (no trailing slash), size (1-10), nonce (for a
- * fallback <style>), lang (the language searched, '' for all)}, already checked by widget.js. Returns {destroy()}.
+ * fallback <style>), lang (the language searched, '' for all), filters (fixed filters, raw: {facet: "a,b"})},
+ * already checked by widget.js. Returns {destroy()}.
  */
-export function attach(input, { endpoint, size, nonce, lang = '' }) {
+export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }) {
   const id = 'ssw-' + (++instances);
   addStyles(nonce);
+  const scope = resolveFilters(endpoint, filters); // the box's fixed filters, as the server names the facets
+  let fixed = {};
 
   const list = h('ul', { class: 'ssw-list', id: id + '-list', role: 'listbox', 'aria-label': 'Search results' });
   const note = h('p', { class: 'ssw-note', hidden: true });
@@ -153,7 +174,7 @@ export function attach(input, { endpoint, size, nonce, lang = '' }) {
         hit.snippet ? h('span', { class: 'ssw-snippet' }, marked(hit.snippet)) : null);
     }
     const total = typeof data.total === 'number' ? data.total : hits.length;
-    const page = safeHref(endpoint + '/?q=' + encodeURIComponent(q), document.baseURI);
+    const page = safeHref(allResultsUrl(endpoint, q, lang, fixed), document.baseURI);
     if (total > items.length && page) addOption('ssw-all', page, 'See all ' + total.toLocaleString() + ' results');
     note.hidden = total > 0;
     note.textContent = total > 0 ? '' : 'No results for “' + q + '”';
@@ -180,8 +201,11 @@ export function attach(input, { endpoint, size, nonce, lang = '' }) {
       return;
     }
     const mine = (controller = new AbortController());
-    fetch(searchUrl(endpoint, q, size, lang), {
-      mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, signal: mine.signal,
+    scope.then((resolved) => {
+      fixed = resolved;
+      return fetch(searchUrl(endpoint, q, size, lang, fixed), {
+        mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, signal: mine.signal,
+      });
     }).then((response) => {
       if (!response.ok) throw new Error('HTTP ' + response.status);
       return response.json();

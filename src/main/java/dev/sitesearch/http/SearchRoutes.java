@@ -4,6 +4,9 @@ import static dev.sitesearch.search.InvalidRequestException.shorten;
 
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.Health;
+import dev.sitesearch.search.RelatedRequest;
+import dev.sitesearch.search.RelatedRequest.PageKey;
+import dev.sitesearch.search.RelatedResponse;
 import dev.sitesearch.search.SearchCost;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
@@ -18,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The public, read-only API: search, suggestions, facets and their values, documents and health.
@@ -47,6 +51,9 @@ final class SearchRoutes {
     getAndHead(routes, "/api/suggest", this::suggest);
     getAndHead(routes, "/api/facets", this::facets);
     getAndHead(routes, "/api/facets/{facet}", this::facetValues);
+    // Before the document route, whose <id> would take ".../related" as part of an id.
+    getAndHead(routes, "/api/documents/<id>/related", this::relatedById);
+    getAndHead(routes, "/api/related", this::relatedByQuery);
     getAndHead(routes, "/api/documents/<id>", this::document);
     getAndHead(routes, "/api/health", this::health);
   }
@@ -156,6 +163,62 @@ final class SearchRoutes {
       throw new ProblemException(
           404, "Document not found", "no page with id '" + shorten(id) + "'");
     ctx.header("Cache-Control", CACHE_DOCUMENT).json(page.get());
+  }
+
+  private void relatedById(Context ctx) throws Exception {
+    String id = checkKey(ctx.pathParam("id"), "id");
+    var related = related(ctx, new PageKey.Id(id));
+    if (related.isPresent()) {
+      ctx.header("Cache-Control", CACHE_DOCUMENT).json(related.get());
+      return;
+    }
+    // A page whose own id ends in "/related" is still served as a document, as before this route.
+    var document = search.document(id + "/related");
+    if (document.isEmpty()) throw notFound("with id '" + shorten(id) + "'");
+    ctx.header("Cache-Control", CACHE_DOCUMENT).json(document.get());
+  }
+
+  /** The related pages of a page named by {@code url} (an address or alias) or by {@code id}. */
+  private void relatedByQuery(Context ctx) throws Exception {
+    String url = ctx.queryParam("url");
+    String id = ctx.queryParam("id");
+    boolean byUrl = url != null && !url.isBlank();
+    if (byUrl == (id != null && !id.isBlank())) {
+      throw ProblemException.badParameter(
+          "url", "name the page by url (its address, such as /docs/intro/) or by id, not both");
+    }
+    PageKey page =
+        byUrl ? new PageKey.Url(checkKey(url, "url")) : new PageKey.Id(checkKey(id, "id"));
+    var related = related(ctx, page);
+    if (related.isEmpty()) {
+      throw notFound(byUrl ? "at '" + shorten(url) + "'" : "with id '" + shorten(id) + "'");
+    }
+    ctx.header("Cache-Control", CACHE_DOCUMENT).json(related.get());
+  }
+
+  private static String checkKey(String value, String parameter) {
+    if (value.isBlank()) throw ProblemException.badParameter(parameter, parameter + " is empty");
+    if (value.length() > PageKey.MAX_CHARS) {
+      throw ProblemException.badParameter(
+          parameter, parameter + " is limited to " + PageKey.MAX_CHARS + " characters");
+    }
+    return value;
+  }
+
+  /** Related pages are ordinary searches: a handful of hits, no snippets. Empty: no such page. */
+  private Optional<RelatedResponse> related(Context ctx, PageKey page) throws Exception {
+    var request =
+        new RelatedRequest(
+            page,
+            Params.filters(ctx),
+            Params.date(ctx, "from"),
+            Params.date(ctx, "to"),
+            Params.integer(ctx, "size", RelatedRequest.DEFAULT_SIZE, 1, RelatedRequest.MAX_SIZE));
+    return gate.run(SearchCost.ORDINARY, () -> search.related(request));
+  }
+
+  private static ProblemException notFound(String which) {
+    return new ProblemException(404, "Document not found", "no page " + which);
   }
 
   /** 503 while a background task is failing, so a load balancer or monitor notices. */

@@ -46,6 +46,8 @@ final class UiAssets {
           "safe-url.js",
           "widget.js",
           "widget-box.js",
+          "widget-scope.js",
+          "related-list.js",
           "search.css",
           "favicon.svg",
           "curation.js",

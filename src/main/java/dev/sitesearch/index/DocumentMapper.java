@@ -70,6 +70,7 @@ public final class DocumentMapper {
     if (page.expiresAt() != null)
       doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
+    doc.add(new StringField(Fields.URL_TERM, page.url(), Field.Store.NO));
     SiteFields.add(doc, page, schema.isSectionTree(Schema.SECTION_FACET));
     // Only a boosted page carries one: the others score as they are.
     if (page.searchBoost() != 1f)

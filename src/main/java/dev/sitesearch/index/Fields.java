@@ -43,6 +43,12 @@ public final class Fields {
 
   public static final String URL = "url";
 
+  /**
+   * The page's URL as one exact term (not stored; {@link #URL} holds it), so a page can be found by
+   * the address a site's template knows ({@code .RelPermalink}), as related pages are.
+   */
+  public static final String URL_TERM = "_url";
+
   /** The absolute permalink, when the site's baseURL names a host (stored). */
   public static final String PERMALINK = "_permalink";
 

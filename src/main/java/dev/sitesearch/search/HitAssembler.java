@@ -87,6 +87,39 @@ final class HitAssembler {
     return out;
   }
 
+  /**
+   * {@code docs} as hits without snippet or highlights (related pages: there is no query to mark),
+   * each with its score.
+   */
+  List<Hit> plainHits(SiteSearcher searcher, ScoreDoc[] docs) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    String dateField = schema.primaryDate();
+    var breadcrumbs = new Breadcrumbs(searcher);
+    var out = new ArrayList<Hit>(docs.length);
+    for (ScoreDoc doc : docs) {
+      Document d = stored.document(doc.doc);
+      List<String> section = List.of(d.getValues(Fields.SECTION));
+      out.add(
+          new Hit(
+              d.get(Fields.ID),
+              text(d, Fields.TITLE),
+              value(d, Fields.DESCRIPTION_SHOWN),
+              d.get(Fields.URL),
+              d.get(Fields.PERMALINK),
+              List.of(d.getValues(Fields.ALIASES)),
+              value(d, Fields.LANG),
+              value(d, Fields.KIND),
+              section,
+              breadcrumbs.of(section, value(d, Fields.LANG)),
+              dateField == null ? null : d.get(Fields.STORED_DATE_PREFIX + dateField),
+              Float.isNaN(doc.score) ? null : doc.score,
+              null,
+              Map.of(),
+              fields(d)));
+    }
+    return out;
+  }
+
   /** A stored page as the documents endpoint shows it. */
   StoredPage storedPage(Document d) {
     var dates = new LinkedHashMap<String, String>();

@@ -276,7 +276,8 @@ final class QueryPlanner {
     return counter.leaves;
   }
 
-  private List<String> checkFacets(SearchRequest request) {
+  /** Checks the request's filters and facets name facets of the schema; answers those to count. */
+  List<String> checkFacets(SearchRequest request) {
     for (String dim : request.filters().keySet()) {
       if (!schema.isFacet(dim)) throw unknownFacet(InvalidRequestException.Part.FILTER, dim);
     }

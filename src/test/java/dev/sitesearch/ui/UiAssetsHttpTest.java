@@ -181,6 +181,7 @@ class UiAssetsHttpTest {
                 "facet-model.js",
                 "facets-view.js",
                 "highlight.js",
+                "related-list.js",
                 "results-model.js",
                 "results-view.js",
                 "safe-url.js",
@@ -188,6 +189,7 @@ class UiAssetsHttpTest {
                 "suggest-box.js",
                 "url-state.js",
                 "widget-box.js",
+                "widget-scope.js",
                 "widget.js")),
         modules);
   }
