@@ -214,7 +214,7 @@ final class SearchRoutes {
             Params.date(ctx, "from"),
             Params.date(ctx, "to"),
             Params.integer(ctx, "size", RelatedRequest.DEFAULT_SIZE, 1, RelatedRequest.MAX_SIZE));
-    return gate.run(SearchCost.ORDINARY, () -> search.related(request));
+    return gate.run(SearchCost.ORDINARY, turn(ctx), () -> search.related(request));
   }
 
   private static ProblemException notFound(String which) {
