@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  changeBody, curatedIds, describe, problemMessage, resultRows, source, synonymOrder, when, wordsOf,
+  changeBody, curatedIds, curatedQueries, describe, problemMessage, resultRows, source, synonymOrder, when, wordsOf,
 } from '../../main/resources/public/curation-model.js';
 
 test('a synonym group is typed as words or phrases separated by commas or lines', () => {
@@ -52,4 +52,14 @@ test('edited synonym groups are listed first, newest first, then the config\'s',
     { words: ['c'], source: 'config' }, { words: ['d'], source: 'edit', version: 2 }];
   assert.deepEqual(synonymOrder(groups).map((g) => g.words[0]), ['d', 'b', 'a', 'c']);
   assert.deepEqual(synonymOrder(undefined), []);
+});
+
+test('the curated queries list each query once with its counts of pins and hides', () => {
+  const rules = {
+    pins: [{ query: 'CCM', key: 'ccm', ids: [{ id: 'a' }, { id: 'b' }] }],
+    hides: [{ query: 'ccm', key: 'ccm', ids: [{ id: 'c' }] }, { query: 'rpm', key: 'rpm', ids: [{ id: 'd' }] }],
+  };
+  assert.deepEqual(curatedQueries(rules), [{ query: 'CCM', key: 'ccm', pins: 2, hides: 1 },
+    { query: 'rpm', key: 'rpm', pins: 0, hides: 1 }]);
+  assert.deepEqual(curatedQueries(null), []);
 });

@@ -76,3 +76,18 @@ export function synonymOrder(groups) {
   const all = Array.isArray(groups) ? groups : [];
   return [...all.filter((g) => g.source === 'edit').reverse(), ...all.filter((g) => g.source !== 'edit')];
 }
+
+/** Every curated query of a GET api/admin/curation answer, by its key: [{query, key, pins, hides}] (counts). */
+export function curatedQueries(rules) {
+  const byKey = new Map();
+  const add = (list, field) => {
+    for (const c of Array.isArray(list) ? list : []) {
+      const entry = byKey.get(c.key) || { query: c.query, key: c.key, pins: 0, hides: 0 };
+      entry[field] = Array.isArray(c.ids) ? c.ids.length : 0;
+      byKey.set(c.key, entry);
+    }
+  };
+  add(rules && rules.pins, 'pins');
+  add(rules && rules.hides, 'hides');
+  return [...byKey.values()];
+}

@@ -7,7 +7,7 @@
  */
 import { h } from './dom.js';
 import {
-  changeBody, curatedIds, describe, problemMessage, resultRows, source, synonymOrder, when, wordsOf,
+  changeBody, curatedIds, curatedQueries, describe, problemMessage, resultRows, source, synonymOrder, when, wordsOf,
 } from './curation-model.js';
 
 const TOKEN_KEY = 'sitesearch.adminToken';
@@ -137,21 +137,23 @@ async function load() {
   history.replaceState(null, '', url);
   $('open-search').href = '../' + (q ? '?' + new URLSearchParams({ q }) : '');
   try {
-    const [rules, past, results] = await Promise.all([
-      call('api/admin/curation' + (q ? '?' + new URLSearchParams({ q }) : ''), { admin: true }),
+    const [all, rules, past, results] = await Promise.all([
+      call('api/admin/curation', { admin: true }),
+      q ? call('api/admin/curation?' + new URLSearchParams({ q }), { admin: true }) : Promise.resolve(null),
       call('api/admin/curation/history?limit=' + HISTORY, { admin: true }),
       q ? call('api/search?' + new URLSearchParams({ q, size: String(RESULTS) })) : Promise.resolve(null),
     ]);
-    state.version = rules.version;
-    const curated = curatedIds(rules);
+    state.version = rules ? Math.min(all.version, rules.version) : all.version; // the older: a change may come between
+    const curated = rules ? curatedIds(rules) : { pins: [], hides: [] };
     const rows = resultRows(results ? results.hits : [], curated.pins);
     const known = new Map(rows.map((r) => [r.id, r.title]));
     const named = await titles([...curated.pins, ...curated.hides].map((i) => i.id), known);
     renderResults(q, rows, results);
     renderCurated(q, curated, named);
-    renderSynonyms(rules.synonyms || []);
+    renderQueries(all);
+    renderSynonyms(all.synonyms || []);
     renderHistory(past.changes || []);
-    if (rules.problem) say(rules.problem);
+    if (all.problem) say(all.problem);
   } catch (e) {
     failed(e);
   }
@@ -185,6 +187,14 @@ function renderCurated(q, curated, named) {
     [named.get(item.id) || item.id, h('span', { class: 'id' }, item.id)], [source(item)],
     [button('Unhide', () => change({ action: 'remove', kind: 'hide', query: q, ids: [item.id] }), { 'data-id': item.id })],
   )) : [none(q ? 'Nothing hidden.' : '')]));
+}
+
+function renderQueries(all) {
+  const queries = curatedQueries(all);
+  $('curated').replaceChildren(...(queries.length ? queries.map((c) => h('li', null,
+    h('a', { href: '?' + new URLSearchParams({ q: c.query }) }, c.query),
+    ' — ' + [c.pins ? c.pins + ' pinned' : '', c.hides ? c.hides + ' hidden' : ''].filter(Boolean).join(', ')))
+    : [h('li', { class: 'hint' }, 'No query has pins or hides yet.')]));
 }
 
 function renderSynonyms(groups) {

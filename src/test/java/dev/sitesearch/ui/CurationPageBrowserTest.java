@@ -107,6 +107,8 @@ class CurationPageBrowserTest {
       assertTrue(
           text(browser, "#history li").contains("added pin " + pinned),
           text(browser, "#history li"));
+      assertTrue(
+          text(browser, "#curated").contains(QUERY + " — 1 pinned"), text(browser, "#curated"));
       browser.screenshot("curation-pinned");
 
       String title = search(server, QUERY).path("hits").get(0).path("title").asText();
