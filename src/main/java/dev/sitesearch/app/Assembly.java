@@ -1,5 +1,6 @@
 package dev.sitesearch.app;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ContentSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.content.PageReader;
@@ -77,6 +78,14 @@ public record Assembly(
   public SearchService searchService(LiveIndex live) {
     return new SearchService(
         schema(), live, config.ranking(), clock, config.server().limits().searchTimeout());
+  }
+
+  /**
+   * Opens the analytics store beside the index (or where {@code analytics.path} says) and starts
+   * recording; off when the config turns it off. The caller closes it.
+   */
+  public Analytics openAnalytics() throws IOException {
+    return Analytics.open(config.analytics(), index, clock);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sitesearch.app;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.http.HttpServer;
 import dev.sitesearch.index.ContentWatcher;
@@ -106,6 +107,7 @@ public final class RunningServer implements AutoCloseable {
   private final Javalin app;
   private final Background background;
   private final String host;
+  private final Analytics analytics;
 
   private RunningServer(
       LiveIndex live,
@@ -113,13 +115,15 @@ public final class RunningServer implements AutoCloseable {
       Reindexer reindexer,
       Javalin app,
       Background background,
-      String host) {
+      String host,
+      Analytics analytics) {
     this.live = live;
     this.search = search;
     this.reindexer = reindexer;
     this.app = app;
     this.background = background;
     this.host = host;
+    this.analytics = analytics;
   }
 
   static RunningServer start(Assembly assembly, Options options) throws IOException {
@@ -132,6 +136,7 @@ public final class RunningServer implements AutoCloseable {
     ContentWatcher watcher = null;
     CatchUp catchUp = null;
     Reindexer reindexer = null;
+    Analytics analytics = null;
     try {
       live.followCommits(options.refreshEvery());
       SearchService search = assembly.searchService(live);
@@ -149,14 +154,16 @@ public final class RunningServer implements AutoCloseable {
       }
       ServerSettings settings = assembly.config().server();
       String host = options.host() != null ? options.host() : settings.host();
+      analytics = assembly.openAnalytics();
       Javalin app =
-          HttpServer.create(search, reindexer, settings)
+          HttpServer.create(search, reindexer, settings, analytics)
               .start(host, options.port() != null ? options.port() : settings.port());
       return new RunningServer(
-          live, search, reindexer, app, new Background(watcher, catchUp), host);
+          live, search, reindexer, app, new Background(watcher, catchUp), host, analytics);
     } catch (IOException | RuntimeException | Error e) {
       try (live;
-          var b = new Background(watcher, catchUp)) {
+          var b = new Background(watcher, catchUp);
+          var a = analytics) {
         if (reindexer != null) reindexer.close();
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -182,16 +189,22 @@ public final class RunningServer implements AutoCloseable {
     return reindexer;
   }
 
+  /** What the server counts (off when the config turns analytics off). */
+  public Analytics analytics() {
+    return analytics;
+  }
+
   /**
-   * Stops accepting requests, stops the catch-up pass and the watcher, lets a running reindex
-   * commit or roll back (refusing new ones), then closes the index; each step runs even if an
-   * earlier one fails.
+   * Stops accepting requests, writes and commits the analytics events still queued, stops the
+   * catch-up pass and the watcher, lets a running reindex commit or roll back (refusing new ones),
+   * then closes the index; each step runs even if an earlier one fails.
    */
   @Override
   public void close() throws IOException {
     try (live;
         AutoCloseableIo r = reindexer::close;
-        var b = background) {
+        var b = background;
+        var a = analytics) {
       app.stop();
     }
   }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param content how content files are read
  * @param server HTTP settings
  * @param ranking scoring features, synonyms, pins and hides
+ * @param analytics what is counted of searches and clicks, for how long
  * @param configFile the file this came from, or null for the defaults
  */
 public record SitesearchConfig(
@@ -18,6 +19,7 @@ public record SitesearchConfig(
     ContentSettings content,
     ServerSettings server,
     RankingSettings ranking,
+    AnalyticsSettings analytics,
     Path configFile) {
 
   public SitesearchConfig {
@@ -25,6 +27,7 @@ public record SitesearchConfig(
     Objects.requireNonNull(content);
     Objects.requireNonNull(server);
     Objects.requireNonNull(ranking);
+    Objects.requireNonNull(analytics);
   }
 
   /** The defaults, used when there is no config file. */
@@ -34,33 +37,39 @@ public record SitesearchConfig(
         ContentSettings.DEFAULTS,
         ServerSettings.DEFAULTS,
         RankingSettings.DEFAULTS,
+        AnalyticsSettings.DEFAULTS,
         null);
   }
 
   /** Reads every section of a parsed file. */
   static SitesearchConfig fromConfig(ConfigSection top) {
-    top.allowOnly("fields", "content", "server", "ranking");
+    top.allowOnly("fields", "content", "server", "ranking", "analytics");
     return new SitesearchConfig(
         FieldSettings.fromConfig(top.section("fields")),
         ContentSettings.fromConfig(top.section("content")),
         ServerSettings.fromConfig(top.section("server")),
         RankingSettings.fromConfig(top.section("ranking")),
+        AnalyticsSettings.fromConfig(top.section("analytics")),
         top.file());
   }
 
   public SitesearchConfig withServer(ServerSettings newServer) {
-    return new SitesearchConfig(fields, content, newServer, ranking, configFile);
+    return new SitesearchConfig(fields, content, newServer, ranking, analytics, configFile);
   }
 
   public SitesearchConfig withRanking(RankingSettings newRanking) {
-    return new SitesearchConfig(fields, content, server, newRanking, configFile);
+    return new SitesearchConfig(fields, content, server, newRanking, analytics, configFile);
   }
 
   public SitesearchConfig withContent(ContentSettings newContent) {
-    return new SitesearchConfig(fields, newContent, server, ranking, configFile);
+    return new SitesearchConfig(fields, newContent, server, ranking, analytics, configFile);
   }
 
   public SitesearchConfig withFields(FieldSettings newFields) {
-    return new SitesearchConfig(newFields, content, server, ranking, configFile);
+    return new SitesearchConfig(newFields, content, server, ranking, analytics, configFile);
+  }
+
+  public SitesearchConfig withAnalytics(AnalyticsSettings newAnalytics) {
+    return new SitesearchConfig(fields, content, server, ranking, newAnalytics, configFile);
   }
 }

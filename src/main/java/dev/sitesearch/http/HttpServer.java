@@ -1,5 +1,6 @@
 package dev.sitesearch.http;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.search.InvalidRequestException;
@@ -11,6 +12,7 @@ import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
@@ -27,11 +29,18 @@ public final class HttpServer {
   private HttpServer() {}
 
   public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
-    var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
+    return create(search, reindexer, settings, Analytics.off());
+  }
+
+  /** The app, counting searches, suggestions and clicks into {@code analytics}. */
+  public static Javalin create(
+      SearchService search, Reindexer reindexer, ServerSettings settings, Analytics analytics) {
+    var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait(), analytics);
     var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
     var adminRoutes =
         new AdminRoutes(
             reindexer, settings.adminToken(), settings.limits().maxBodyBytes(), clients);
+    var analyticsRoutes = new AnalyticsRoutes(analytics, adminRoutes, Clock.systemUTC());
     var uiRoutes = new UiRoutes();
     var limits = new RequestLimits(settings.limits(), new CorsPolicy(settings.corsOrigins()));
     return Javalin.create(
@@ -68,6 +77,7 @@ public final class HttpServer {
           config.routes.before(HttpServer::checkPathEncoding);
           searchRoutes.register(config.routes);
           adminRoutes.register(config.routes);
+          analyticsRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(
               InvalidRequestException.class,

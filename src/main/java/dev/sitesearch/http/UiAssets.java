@@ -31,6 +31,11 @@ final class UiAssets {
    */
   static final String PAGE = "index.html";
 
+  /**
+   * The pages, by route: the search page, and the analytics admin page (its data needs the token).
+   */
+  static final Map<String, String> PAGES = Map.of("/", PAGE, "/admin", "admin.html");
+
   static final List<String> FILES =
       List.of(
           "search.js",
@@ -44,6 +49,11 @@ final class UiAssets {
           "dom.js",
           "highlight.js",
           "safe-url.js",
+          "click-beacon.js",
+          "admin.js",
+          "admin-charts.js",
+          "admin-model.js",
+          "admin.css",
           "widget.js",
           "widget-box.js",
           "search.css",
@@ -85,13 +95,18 @@ final class UiAssets {
     var built = new HashMap<String, Asset>();
     for (String file : FILES)
       routes.put("/" + file, build(file, sources, built, new ArrayList<>()));
-    String page = new String(read(PAGE), StandardCharsets.UTF_8);
-    for (String file : FILES) {
-      // The page refers to its files as "name"; make that "name?v=<hash>".
-      page =
-          page.replace("\"" + file + "\"", "\"" + file + "?v=" + built.get(file).version() + "\"");
+    for (var entry : new java.util.TreeMap<>(PAGES).entrySet()) {
+      String page = new String(read(entry.getValue()), StandardCharsets.UTF_8);
+      for (String file : FILES) {
+        // The page refers to its files as "name"; make that "name?v=<hash>".
+        page =
+            page.replace(
+                "\"" + file + "\"", "\"" + file + "?v=" + built.get(file).version() + "\"");
+      }
+      routes.put(
+          entry.getKey(),
+          asset(page.getBytes(StandardCharsets.UTF_8), entry.getValue(), Kind.PAGE));
     }
-    routes.put("/", asset(page.getBytes(StandardCharsets.UTF_8), PAGE, Kind.PAGE));
     return routes;
   }
 

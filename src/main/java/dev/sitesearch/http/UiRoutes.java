@@ -57,6 +57,17 @@ final class UiRoutes {
   }
 
   private static void serve(Context ctx, Asset asset) {
+    String path = ctx.path();
+    if (asset.kind() == Kind.PAGE && path.length() > 1 && path.endsWith("/")) {
+      // "/admin/" would resolve the page's relative links under /admin/: send the browser to
+      // "/admin".
+      String query = ctx.queryString();
+      ctx.header("Cache-Control", CACHE_PAGE);
+      ctx.redirect(
+          path.replaceAll("/+$", "") + (query == null ? "" : "?" + query),
+          io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
     // Whatever the Origin: the API's CORS rules refuse unknown origins, but these files are public.
     ctx.status(200);
     ctx.header("X-Content-Type-Options", "nosniff");
