@@ -102,15 +102,15 @@ function renderDays(table) {
   const labels = table.rows.map((row) => row.day);
   els['days-charts'].replaceChildren(
     h('figure', { class: 'admin-figure' },
-      barChart(table.rows.map((row) => ({ label: row.day, value: row.searches })), { label: 'Searches per day' }),
+      barChart(table.rows.map((row) => ({ label: row.day, value: row.searches })), { label: 'Searches per day', width: 520 }),
       h('figcaption', null, 'Searches per day')),
     h('figure', { class: 'admin-figure' },
       lineChart(labels, [
         { name: 'p50', className: 'series-a', values: table.rows.map((row) => row.p50Ms) },
         { name: 'p95', className: 'series-b', values: table.rows.map((row) => row.p95Ms) },
-      ], { label: 'Search latency per day, p50 and p95, in milliseconds', unit: ' ms' }),
+      ], { label: 'Search latency per day, p50 and p95, in milliseconds', unit: ' ms', width: 520 }),
       h('figcaption', null, 'Latency per day (p50, p95)')),
-    renderTable('days', table, false));
+    h('details', { class: 'admin-days' }, h('summary', null, 'Each day'), renderTable('days', table, false)));
 }
 
 function renderReport(report, table) {

@@ -130,28 +130,31 @@ class AnalyticsCrashTest {
       assertEquals(committed, reported, "committed before the kill");
       // Then searches keep coming (and commits with them) while the process is killed.
       var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      // A thread of its own: the common pool may have a single thread, taken by the output reader.
       var traffic =
-          CompletableFuture.runAsync(
-              () -> {
-                while (!stop.get()) {
-                  try {
-                    client.send(
-                        HttpRequest.newBuilder(URI.create(base + "api/search?q=walrus")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                    sent.incrementAndGet();
-                  } catch (IOException | InterruptedException e) {
-                    return; // the server is gone
-                  }
-                }
-              });
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (!stop.get()) {
+                      try {
+                        client.send(
+                            HttpRequest.newBuilder(URI.create(base + "api/search?q=walrus"))
+                                .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                        sent.incrementAndGet();
+                      } catch (IOException | InterruptedException e) {
+                        return; // the server is gone
+                      }
+                    }
+                  });
       long busy = System.nanoTime() + 60_000_000_000L;
-      while (sent.get() < 300 && !traffic.isDone() && System.nanoTime() < busy) Thread.sleep(10);
+      while (sent.get() < 300 && traffic.isAlive() && System.nanoTime() < busy) Thread.sleep(10);
       assertTrue(
           sent.get() >= 300, "searches answered while writing: " + sent.get() + " " + traffic);
       serve.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs
       assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
       stop.set(true);
-      traffic.get(30, TimeUnit.SECONDS);
+      traffic.join(30_000);
     } finally {
       stop.set(true);
       serve.destroyForcibly();

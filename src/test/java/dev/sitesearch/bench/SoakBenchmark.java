@@ -180,6 +180,80 @@ class SoakBenchmark {
     }
   }
 
+  /**
+   * The analytics write path under the soak's load: the same index served with analytics off and
+   * on, in the order off, on, on, off (a drift of the machine's load over the run cancels out),
+   * each phase on a fresh server warmed up for 10 s, then measured for {@code
+   * -Dbench.analyticsSeconds} (30). Prints each phase's QPS and latency, the mean of each setting,
+   * and what analytics recorded and dropped; fails on any error, and on events dropped at this
+   * load.
+   */
+  @Test
+  void analytics_on_against_off_under_the_soak_load(@TempDir Path tmp) throws Exception {
+    Path corpus = BenchCorpus.corpus();
+    List<String> queries = QueryMix.load(BenchCorpus.queries()).queryStrings();
+    Path content = tmp.resolve("content");
+    BenchCorpus.linkTree(corpus, content);
+    Path index = tmp.resolve("index");
+    var assembly = TestAssembly.of(content, index);
+    IndexSummary built = assembly.indexer(false).run(true, Indexer.Progress.NONE);
+    Duration phase = Duration.ofSeconds(Integer.getInteger("bench.analyticsSeconds", 30));
+    var client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    var qps = new java.util.LinkedHashMap<Boolean, List<Double>>();
+    for (boolean on : new boolean[] {false, true, true, false}) {
+      var config =
+          dev.sitesearch.config.SitesearchConfig.defaults()
+              .withAnalytics(
+                  on
+                      ? dev.sitesearch.config.AnalyticsSettings.DEFAULTS
+                      : dev.sitesearch.config.AnalyticsSettings.OFF);
+      try (var server =
+          assembly
+              .withConfig(config)
+              .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp())) {
+        String base = server.url() + "api/search?";
+        load(client, base, queries, Duration.ofSeconds(10), null);
+        Result r = load(client, base, queries, phase, null);
+        var status = server.analytics().status();
+        qps.computeIfAbsent(on, k -> new ArrayList<>()).add(r.requests / r.seconds);
+        BenchCorpus.print(
+            "soak analytics %s: %d clients, %d requests in %.1f s = %.0f QPS; %d errors, %d x 429,"
+                + " %d x 503; latency ms p50 %.1f, p95 %.1f, p99 %.1f; events waiting %d, dropped %d,"
+                + " failed %d",
+            on ? "on " : "off",
+            CLIENTS,
+            r.requests,
+            r.seconds,
+            r.requests / r.seconds,
+            r.errors,
+            r.status429,
+            r.status503,
+            r.pct(50),
+            r.pct(95),
+            r.pct(99),
+            status.waiting(),
+            status.dropped(),
+            status.failed());
+        Assertions.assertEquals(0, r.errors, "errors");
+        Assertions.assertEquals(0, status.dropped() + status.failed(), "events lost at this load");
+      }
+    }
+    double off = qps.get(false).stream().mapToDouble(d -> d).average().orElse(0);
+    double on = qps.get(true).stream().mapToDouble(d -> d).average().orElse(0);
+    BenchCorpus.print(
+        "soak analytics, %d pages: off %s QPS (mean %.0f), on %s QPS (mean %.0f): on/off %.3f",
+        built.documents(),
+        qps.get(false).stream().map(d -> String.format("%.0f", d)).toList(),
+        off,
+        qps.get(true).stream().map(d -> String.format("%.0f", d)).toList(),
+        on,
+        on / off);
+  }
+
   private static Result load(
       HttpClient client, String base, List<String> queries, Duration length, Editor editor)
       throws InterruptedException {
