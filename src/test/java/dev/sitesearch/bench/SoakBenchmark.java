@@ -181,12 +181,12 @@ class SoakBenchmark {
   }
 
   /**
-   * The analytics write path under the soak's load: the same index served with analytics off and
-   * on, in the order off, on, on, off (a drift of the machine's load over the run cancels out),
-   * each phase on a fresh server warmed up for 10 s, then measured for {@code
-   * -Dbench.analyticsSeconds} (30). Prints each phase's QPS and latency, the mean of each setting,
-   * and what analytics recorded and dropped; fails on any error, and on events dropped at this
-   * load.
+   * The analytics write path under the soak's load: two servers on the same index at once, one with
+   * analytics off and one with it on, each warmed up for 10 s, then the soak's clients load them in
+   * turn in short slices ({@code -Dbench.analyticsSlices} of {@code -Dbench.analyticsSliceSeconds},
+   * 16 of 5 s), in the order off, on, on, off, …, so a change of the machine's load during the run
+   * falls on both alike. Prints each setting's QPS per slice, its mean and spread, and what
+   * analytics recorded and dropped; fails on any error, and on events dropped at this load.
    */
   @Test
   void analytics_on_against_off_under_the_soak_load(@TempDir Path tmp) throws Exception {
@@ -197,61 +197,86 @@ class SoakBenchmark {
     Path index = tmp.resolve("index");
     var assembly = TestAssembly.of(content, index);
     IndexSummary built = assembly.indexer(false).run(true, Indexer.Progress.NONE);
-    Duration phase = Duration.ofSeconds(Integer.getInteger("bench.analyticsSeconds", 30));
+    int slices = Integer.getInteger("bench.analyticsSlices", 16);
+    Duration slice = Duration.ofSeconds(Integer.getInteger("bench.analyticsSliceSeconds", 5));
     var client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    var qps = new java.util.LinkedHashMap<Boolean, List<Double>>();
-    for (boolean on : new boolean[] {false, true, true, false}) {
-      var config =
-          dev.sitesearch.config.SitesearchConfig.defaults()
-              .withAnalytics(
-                  on
-                      ? dev.sitesearch.config.AnalyticsSettings.DEFAULTS
-                      : dev.sitesearch.config.AnalyticsSettings.OFF);
-      try (var server =
-          assembly
-              .withConfig(config)
-              .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp())) {
-        String base = server.url() + "api/search?";
-        load(client, base, queries, Duration.ofSeconds(10), null);
-        Result r = load(client, base, queries, phase, null);
-        var status = server.analytics().status();
-        qps.computeIfAbsent(on, k -> new ArrayList<>()).add(r.requests / r.seconds);
-        BenchCorpus.print(
-            "soak analytics %s: %d clients, %d requests in %.1f s = %.0f QPS; %d errors, %d x 429,"
-                + " %d x 503; latency ms p50 %.1f, p95 %.1f, p99 %.1f; events waiting %d, dropped %d,"
-                + " failed %d",
-            on ? "on " : "off",
-            CLIENTS,
-            r.requests,
-            r.seconds,
-            r.requests / r.seconds,
-            r.errors,
-            r.status429,
-            r.status503,
-            r.pct(50),
-            r.pct(95),
-            r.pct(99),
-            status.waiting(),
-            status.dropped(),
-            status.failed());
-        Assertions.assertEquals(0, r.errors, "errors");
-        Assertions.assertEquals(0, status.dropped() + status.failed(), "events lost at this load");
+    var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
+    var defaults = dev.sitesearch.config.SitesearchConfig.defaults();
+    try (var off =
+            assembly
+                .withConfig(defaults.withAnalytics(dev.sitesearch.config.AnalyticsSettings.OFF))
+                .serve(options);
+        var on = assembly.withConfig(defaults).serve(options)) {
+      Assertions.assertTrue(on.analytics().enabled() && !off.analytics().enabled());
+      load(client, off.url() + "api/search?", queries, Duration.ofSeconds(10), null);
+      load(client, on.url() + "api/search?", queries, Duration.ofSeconds(10), null);
+      var qps = new java.util.LinkedHashMap<Boolean, List<Double>>();
+      var p50 = new java.util.LinkedHashMap<Boolean, List<Double>>();
+      long errors = 0;
+      long requestsOn = 0;
+      for (int i = 0; i < slices; i++) {
+        boolean analytics = i % 4 == 1 || i % 4 == 2; // off, on, on, off, …
+        var server = analytics ? on : off;
+        Result r = load(client, server.url() + "api/search?", queries, slice, null);
+        errors += r.errors;
+        if (analytics) requestsOn += r.requests;
+        qps.computeIfAbsent(analytics, k -> new ArrayList<>())
+            .add((r.requests - r.status503 - r.status429) / r.seconds);
+        p50.computeIfAbsent(analytics, k -> new ArrayList<>()).add(r.pct(50));
       }
+      Thread.sleep(2000); // the last events committed
+      var status = on.analytics().status();
+      BenchCorpus.print(
+          "soak analytics, %d pages, %d clients, %d slices of %d s: answers/s with analytics off %s,"
+              + " on %s",
+          built.documents(),
+          CLIENTS,
+          slices,
+          slice.toSeconds(),
+          rounded(qps.get(false)),
+          rounded(qps.get(true)));
+      BenchCorpus.print(
+          "soak analytics: off mean %.1f QPS (sd %.1f, p50 %.0f ms), on mean %.1f QPS (sd %.1f,"
+              + " p50 %.0f ms): on/off %.3f; difference %.1f ± %.1f QPS (2 standard errors);"
+              + " events recorded for %d requests: dropped %d, failed %d, waiting %d; %d errors",
+          mean(qps.get(false)),
+          sd(qps.get(false)),
+          mean(p50.get(false)),
+          mean(qps.get(true)),
+          sd(qps.get(true)),
+          mean(p50.get(true)),
+          mean(qps.get(true)) / mean(qps.get(false)),
+          mean(qps.get(true)) - mean(qps.get(false)),
+          2
+              * Math.sqrt(
+                  sd(qps.get(true)) * sd(qps.get(true)) / qps.get(true).size()
+                      + sd(qps.get(false)) * sd(qps.get(false)) / qps.get(false).size()),
+          requestsOn,
+          status.dropped(),
+          status.failed(),
+          status.waiting(),
+          errors);
+      Assertions.assertEquals(0, errors, "errors");
+      Assertions.assertEquals(0, status.dropped() + status.failed(), "events lost at this load");
     }
-    double off = qps.get(false).stream().mapToDouble(d -> d).average().orElse(0);
-    double on = qps.get(true).stream().mapToDouble(d -> d).average().orElse(0);
-    BenchCorpus.print(
-        "soak analytics, %d pages: off %s QPS (mean %.0f), on %s QPS (mean %.0f): on/off %.3f",
-        built.documents(),
-        qps.get(false).stream().map(d -> String.format("%.0f", d)).toList(),
-        off,
-        qps.get(true).stream().map(d -> String.format("%.0f", d)).toList(),
-        on,
-        on / off);
+  }
+
+  private static List<String> rounded(List<Double> values) {
+    return values.stream().map(d -> String.format("%.0f", d)).toList();
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(d -> d).average().orElse(0);
+  }
+
+  private static double sd(List<Double> values) {
+    double m = mean(values);
+    return Math.sqrt(
+        values.stream().mapToDouble(d -> (d - m) * (d - m)).sum() / Math.max(1, values.size() - 1));
   }
 
   private static Result load(
