@@ -1,7 +1,6 @@
 package dev.sitesearch.analytics;
 
 import dev.sitesearch.config.AnalyticsSettings;
-import dev.sitesearch.search.QueryKey;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import java.io.Closeable;
@@ -45,6 +44,8 @@ public final class Analytics implements Closeable {
   private final EventRecorder recorder;
   private final Reports reports;
   private final Clock clock;
+
+  /** Recent search ids to their queries as typed, for the clicks that name them. */
   private final Map<String, String> recent =
       new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -106,7 +107,7 @@ public final class Analytics implements Closeable {
       SearchRequest request, SearchResponse response, long latencyMs, String supersedes) {
     if (!enabled()) return null;
     String id = newId();
-    String query = QueryKey.of(request.q());
+    String query = request.q(); // normalised by the writer, off this thread
     var filters = new ArrayList<String>();
     request.filters().forEach((facet, values) -> values.forEach(v -> filters.add(facet + "=" + v)));
     if (request.from() != null) filters.add("from=" + request.from());
@@ -132,7 +133,7 @@ public final class Analytics implements Closeable {
   /** Counts a lookup of completions for {@code prefix}. */
   public void recordSuggest(String prefix, int suggestions, long latencyMs) {
     if (!enabled()) return;
-    recorder.offer(new Event.Suggest(clock.instant(), QueryKey.of(prefix), suggestions, latencyMs));
+    recorder.offer(new Event.Suggest(clock.instant(), prefix, suggestions, latencyMs));
   }
 
   /**

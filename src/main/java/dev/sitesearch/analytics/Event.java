@@ -13,7 +13,8 @@ public sealed interface Event {
    * @param id the id returned with the answer, which a click names
    * @param supersedes the id of the search this one replaced while the visitor was still typing, or
    *     null; reports count only the last search of such a run
-   * @param query the normalised query ({@link dev.sitesearch.search.QueryKey}); "" when browsing
+   * @param query the query as typed ("" when browsing); the writer stores its normalised key
+   *     ({@link dev.sitesearch.search.QueryKey}), off the request's thread
    * @param filters the ticked facet values as {@code facet=value}
    * @param sort the order asked for
    * @param page the page asked for
@@ -41,7 +42,7 @@ public sealed interface Event {
   /**
    * A lookup of completions for what was typed.
    *
-   * @param prefix the normalised text typed
+   * @param prefix the text typed (stored normalised)
    * @param suggestions how many completions were offered
    * @param latencyMs the time the lookup took
    */
@@ -51,7 +52,7 @@ public sealed interface Event {
    * A visitor followed a result.
    *
    * @param searchId the search the result was listed by
-   * @param query that search's normalised query
+   * @param query that search's query as typed (stored normalised)
    * @param position the result's 1-based rank in the whole list (page 2's first of 10 is 11)
    * @param target the page's id or URL as the page sent it
    */

@@ -1,5 +1,6 @@
 package dev.sitesearch.analytics;
 
+import dev.sitesearch.search.QueryKey;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -139,7 +140,7 @@ final class EventStore implements Closeable {
         kind(doc, SEARCH);
         text(doc, ID, s.id());
         if (s.supersedes() != null) text(doc, SUPERSEDES, s.supersedes());
-        text(doc, QUERY, s.query());
+        text(doc, QUERY, key(s.query()));
         for (String filter : s.filters())
           doc.add(new SortedSetDocValuesField(FILTER, new BytesRef(cut(filter))));
         text(doc, SORT, s.sort());
@@ -150,19 +151,31 @@ final class EventStore implements Closeable {
       }
       case Event.Suggest s -> {
         kind(doc, SUGGEST);
-        text(doc, QUERY, s.prefix());
+        text(doc, QUERY, key(s.prefix()));
         doc.add(new NumericDocValuesField(RESULTS, s.suggestions()));
         doc.add(new NumericDocValuesField(LATENCY, s.latencyMs()));
       }
       case Event.Click c -> {
         kind(doc, CLICK);
         text(doc, ID, c.searchId());
-        text(doc, QUERY, c.query());
+        text(doc, QUERY, key(c.query()));
         doc.add(new NumericDocValuesField(POSITION, c.position()));
         text(doc, TARGET, c.target());
       }
     }
     return doc;
+  }
+
+  /**
+   * The query as reports count it (curation's key), made here on the writer's thread: it parses the
+   * query, tens of microseconds a request thread need not spend.
+   */
+  static String key(String typed) {
+    try {
+      return QueryKey.of(typed);
+    } catch (RuntimeException e) {
+      return typed.strip().toLowerCase(java.util.Locale.ROOT); // never lose the event over its key
+    }
   }
 
   private static void kind(Document doc, String kind) {

@@ -257,4 +257,23 @@ class AnalyticsHttpTest {
       assertFalse(summary.body().contains(workDir.toString()), "no server path in an answer");
     }
   }
+
+  @Test
+  void the_admin_page_is_served_with_the_page_policy_and_versioned_modules() throws IOException {
+    try (var server = TestServer.start(workDir)) {
+      Response page = server.get("/admin");
+      assertEquals(200, page.status());
+      assertTrue(page.header("Content-Type").startsWith("text/html"));
+      assertEquals(UiRoutes.PAGE_CSP, page.header("Content-Security-Policy"));
+      var script =
+          java.util.regex.Pattern.compile("src=\"(admin\\.js\\?v=[\\w-]+)\"").matcher(page.body());
+      assertTrue(script.find(), page::body);
+      Response module = server.get("/" + script.group(1));
+      assertEquals(200, module.status());
+      assertTrue(module.body().contains("./admin-model.js?v="), "its imports are versioned");
+      Response slash = server.get("/admin/?x=1");
+      assertEquals(301, slash.status(), "relative links need /admin, not /admin/");
+      assertEquals("/admin?x=1", slash.header("Location"));
+    }
+  }
 }
