@@ -70,6 +70,11 @@ final class UiServer implements AutoCloseable {
     return running.port();
   }
 
+  /** What the server counts: its analytics, read without the admin API. */
+  dev.sitesearch.analytics.Analytics analytics() {
+    return running.analytics();
+  }
+
   String origin() {
     return "http://127.0.0.1:" + port();
   }
