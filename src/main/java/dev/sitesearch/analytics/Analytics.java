@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -68,10 +69,10 @@ public final class Analytics implements Closeable {
 
   /**
    * Opens the store as configured for an index folder and starts recording; off when the settings
-   * say so, or when another process has the store (logged: searches are served either way).
+   * say so, when another process has the store, or when it cannot be opened (logged: searches are
+   * served either way).
    */
-  public static Analytics open(AnalyticsSettings settings, Path index, Clock clock)
-      throws IOException {
+  public static Analytics open(AnalyticsSettings settings, Path index, Clock clock) {
     if (!settings.enabled()) return off();
     Path folder = settings.folderFor(index);
     EventStore store;
@@ -81,6 +82,10 @@ public final class Analytics implements Closeable {
       LOG.warn(
           "analytics off: another process records into {} (one server per analytics store)",
           folder);
+      return off();
+    } catch (IOException | RuntimeException e) {
+      // Searches matter more than counting them: serve without analytics, and say why.
+      LOG.error("analytics off: the store in {} cannot be opened", folder, e);
       return off();
     }
     var recorder =
@@ -122,7 +127,7 @@ public final class Analytics implements Closeable {
             supersedes,
             query,
             filters,
-            request.sort().name().toLowerCase(java.util.Locale.ROOT),
+            request.sort().name().toLowerCase(Locale.ROOT),
             request.page(),
             response.total(),
             latencyMs,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -174,7 +175,7 @@ final class EventStore implements Closeable {
     try {
       return QueryKey.of(typed);
     } catch (RuntimeException e) {
-      return typed.strip().toLowerCase(java.util.Locale.ROOT); // never lose the event over its key
+      return typed.strip().toLowerCase(Locale.ROOT); // never lose the event over its key
     }
   }
 

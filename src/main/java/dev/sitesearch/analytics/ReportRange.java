@@ -35,8 +35,4 @@ public record ReportRange(LocalDate from, LocalDate to, int size) {
   long toMillis() {
     return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
-
-  long days() {
-    return ChronoUnit.DAYS.between(from, to) + 1;
-  }
 }

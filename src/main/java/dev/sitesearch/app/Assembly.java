@@ -82,9 +82,10 @@ public record Assembly(
 
   /**
    * Opens the analytics store beside the index (or where {@code analytics.path} says) and starts
-   * recording; off when the config turns it off. The caller closes it.
+   * recording; off when the config turns it off or the store cannot be had (logged). The caller
+   * closes it.
    */
-  public Analytics openAnalytics() throws IOException {
+  public Analytics openAnalytics() {
     return Analytics.open(config.analytics(), index, clock);
   }
 

@@ -7,6 +7,7 @@ import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.analytics.Csv;
 import dev.sitesearch.analytics.ReportRange;
 import dev.sitesearch.analytics.Table;
+import dev.sitesearch.search.SearchRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ final class AnalyticsRoutes {
   static final int MAX_BEACON_BYTES = 2048;
 
   /** The deepest position a click can name: the deepest hit a search reaches. */
-  static final int MAX_POSITION = dev.sitesearch.search.SearchRequest.MAX_WINDOW;
+  static final int MAX_POSITION = SearchRequest.MAX_WINDOW;
 
   private final Analytics analytics;
   private final AdminRoutes admin;
@@ -177,7 +179,7 @@ final class AnalyticsRoutes {
     if (from.isAfter(to)) {
       throw ProblemException.badParameter("from", "from (" + from + ") is after to (" + to + ")");
     }
-    if (java.time.temporal.ChronoUnit.DAYS.between(from, to) >= ReportRange.MAX_DAYS) {
+    if (ChronoUnit.DAYS.between(from, to) >= ReportRange.MAX_DAYS) {
       throw ProblemException.badParameter(
           "from", "a report covers at most " + ReportRange.MAX_DAYS + " days");
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,7 +96,7 @@ final class UiAssets {
     var built = new HashMap<String, Asset>();
     for (String file : FILES)
       routes.put("/" + file, build(file, sources, built, new ArrayList<>()));
-    for (var entry : new java.util.TreeMap<>(PAGES).entrySet()) {
+    for (var entry : new TreeMap<>(PAGES).entrySet()) {
       String page = new String(read(entry.getValue()), StandardCharsets.UTF_8);
       for (String file : FILES) {
         // The page refers to its files as "name"; make that "name?v=<hash>".

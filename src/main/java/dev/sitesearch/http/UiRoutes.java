@@ -4,6 +4,7 @@ import dev.sitesearch.http.UiAssets.Asset;
 import dev.sitesearch.http.UiAssets.Kind;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.Map;
 
 /**
@@ -65,7 +66,7 @@ final class UiRoutes {
       ctx.header("Cache-Control", CACHE_PAGE);
       ctx.redirect(
           path.replaceAll("/+$", "") + (query == null ? "" : "?" + query),
-          io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+          HttpStatus.MOVED_PERMANENTLY);
       return;
     }
     // Whatever the Origin: the API's CORS rules refuse unknown origins, but these files are public.

@@ -102,6 +102,16 @@ class AnalyticsStoreTest {
   }
 
   @Test
+  void a_store_that_cannot_be_opened_leaves_analytics_off_and_the_server_serving()
+      throws IOException {
+    Path index = tmp.resolve("index");
+    java.nio.file.Files.writeString(tmp.resolve("index-analytics"), "a file, not a folder");
+    try (var analytics = Analytics.open(AnalyticsSettings.DEFAULTS, index, Clock.systemUTC())) {
+      assertFalse(analytics.enabled());
+    }
+  }
+
+  @Test
   void a_full_queue_drops_and_counts_instead_of_waiting() throws Exception {
     try (var store = EventStore.open(tmp.resolve("store"))) {
       var recorder =

@@ -1,6 +1,8 @@
 package dev.sitesearch.bench;
 
 import dev.sitesearch.app.RunningServer;
+import dev.sitesearch.config.AnalyticsSettings;
+import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
@@ -18,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -205,17 +208,15 @@ class SoakBenchmark {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
-    var defaults = dev.sitesearch.config.SitesearchConfig.defaults();
+    var defaults = SitesearchConfig.defaults();
     try (var off =
-            assembly
-                .withConfig(defaults.withAnalytics(dev.sitesearch.config.AnalyticsSettings.OFF))
-                .serve(options);
+            assembly.withConfig(defaults.withAnalytics(AnalyticsSettings.OFF)).serve(options);
         var on = assembly.withConfig(defaults).serve(options)) {
       Assertions.assertTrue(on.analytics().enabled() && !off.analytics().enabled());
       load(client, off.url() + "api/search?", queries, Duration.ofSeconds(10), null);
       load(client, on.url() + "api/search?", queries, Duration.ofSeconds(10), null);
-      var qps = new java.util.LinkedHashMap<Boolean, List<Double>>();
-      var p50 = new java.util.LinkedHashMap<Boolean, List<Double>>();
+      var qps = new LinkedHashMap<Boolean, List<Double>>();
+      var p50 = new LinkedHashMap<Boolean, List<Double>>();
       long errors = 0;
       long requestsOn = 0;
       for (int i = 0; i < slices; i++) {
