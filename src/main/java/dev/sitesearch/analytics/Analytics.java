@@ -135,9 +135,9 @@ public final class Analytics implements Closeable {
     return id;
   }
 
-  /** Counts a lookup of completions for {@code prefix}. */
+  /** Counts a lookup of completions for {@code prefix} (an empty one is no lookup). */
   public void recordSuggest(String prefix, int suggestions, long latencyMs) {
-    if (!enabled()) return;
+    if (!enabled() || prefix.isBlank()) return;
     recorder.offer(new Event.Suggest(clock.instant(), prefix, suggestions, latencyMs));
   }
 
