@@ -6,6 +6,8 @@ import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import io.javalin.http.HandlerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A search's JSON answer: the {@link SearchResponse} as it is, plus the {@code searchId} the click
@@ -18,6 +20,8 @@ record SearchAnswer(
     @JsonUnwrapped SearchResponse response,
     @JsonInclude(JsonInclude.Include.NON_NULL) String searchId) {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SearchAnswer.class);
+
   /** Counts a GET search (HEAD only checks) and pairs its answer with its id. */
   static SearchAnswer of(
       SearchResponse response,
@@ -26,10 +30,15 @@ record SearchAnswer(
       long startNanos,
       String supersedes,
       HandlerType method) {
-    String id =
-        method == HandlerType.GET
-            ? analytics.recordSearch(request, response, millisSince(startNanos), supersedes)
-            : null;
+    String id = null;
+    if (method == HandlerType.GET) {
+      try {
+        id = analytics.recordSearch(request, response, millisSince(startNanos), supersedes);
+      } catch (RuntimeException e) {
+        // Counting never fails a search: the visitor gets the answer, the log the cause.
+        LOG.error("analytics: a search could not be counted", e);
+      }
+    }
     return new SearchAnswer(response, id);
   }
 
