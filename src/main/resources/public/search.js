@@ -10,6 +10,7 @@
  *   highlight.js       <mark>-highlighted API text as [{text, mark}] segments
  *   safe-url.js        which URLs may become links
  *   dom.js             the element builder and highlighted text as DOM (shared with widget.js)
+ *   click-beacon.js    tells the server which result of which search was followed (shared with widget.js)
  *   results-view.js, facets-view.js, suggest-box.js   the DOM of each part
  *   (widget.js and widget-box.js are the drop-in box, which shares dom.js, highlight.js and safe-url.js)
  *
@@ -23,6 +24,7 @@ import { chipList, facetModel, foundValues, labeller, orderedFacets } from './fa
 import { renderChips, renderFacets } from './facets-view.js';
 import { renderError, renderHits, renderMessage, renderPagination, renderStatus } from './results-view.js';
 import { suggestBox } from './suggest-box.js';
+import { watchClicks } from './click-beacon.js';
 import { pageUrl, readState, shownSort, toggled, withChanges } from './url-state.js';
 
 const SEARCH_DELAY_MS = 180;
@@ -44,6 +46,7 @@ let labelOf = labeller(null);
 const expanded = new Set(); // facets whose "show more" is open (not worth a URL parameter)
 const facetFilters = new Map(); // facet -> {text, values|null} for the per-facet value filter boxes
 let typingEntryPushed = false; // typing adds one history entry, then replaces it
+let replacing = null; // the searchId the next search replaces as the visitor types (analytics counts the last)
 let searchController = null;
 const timers = {};
 
@@ -109,7 +112,9 @@ async function search() {
   renderControls(shown);
   els.results.setAttribute('aria-busy', 'true');
   try {
-    const [data] = await Promise.all([getJson(searchUrl(shown, facetSize(), PAGE_LANG), controller.signal), facetListOrNull()]);
+    const url = searchUrl(shown, facetSize(), PAGE_LANG) + (replacing ? '&prev=' + encodeURIComponent(replacing) : '');
+    replacing = null;
+    const [data] = await Promise.all([getJson(url, controller.signal), facetListOrNull()]);
     if (controller !== searchController) return;
     lastResponse = data;
     render(shown, data);
@@ -246,6 +251,7 @@ els.q.addEventListener('input', () => {
     if (q === state.q) return;
     const mode = typingEntryPushed ? 'replace' : 'push';
     typingEntryPushed = true;
+    replacing = mode === 'replace' && lastResponse && typeof lastResponse.searchId === 'string' ? lastResponse.searchId : null;
     navigate(withChanges(state, { q }), mode);
   }, SEARCH_DELAY_MS);
 });
@@ -283,6 +289,9 @@ els['filters-toggle'].addEventListener('click', () => {
   const open = els.filters.classList.toggle('open');
   els['filters-toggle'].setAttribute('aria-expanded', String(open));
 });
+
+// A followed result tells the server its position (for the admin reports); the link goes on at once.
+watchClicks(els.hits, 'li.hit', '.hit-title a', () => lastResponse, 'api/analytics/click');
 
 els.q.value = state.q;
 search();

@@ -4,6 +4,7 @@
  * snippet) linking to the pages. Its elements, ids and CSS classes all start with "ssw-". API text goes through
  * dom.js (text nodes, and <mark> from highlight.js's segments) and links through safe-url.js, as on the search page.
  */
+import { clickBody, sendClick } from './click-beacon.js';
 import { h, marked } from './dom.js';
 import { safeHref } from './safe-url.js';
 import { showRelated } from './related-list.js';
@@ -62,9 +63,10 @@ export function crumbs(hit) {
  * The search URL of the API for a query (size results; one tiny facet, since the box shows none), in lang (the
  * host page's language) when there is one, within the box's fixed filters ({facet: [values]}).
  */
-export function searchUrl(endpoint, q, size, lang = '', filters = {}) {
+export function searchUrl(endpoint, q, size, lang = '', filters = {}, prev = '') {
   const params = new URLSearchParams({ q, size: String(size), facets: 'year', facetSize: '1' });
   if (lang) params.set('lang', lang);
+  if (prev) params.set('prev', prev); // the search this one replaces as the visitor types (analytics counts one)
   return endpoint + '/api/search?' + appendFilters(params, filters);
 }
 
@@ -111,7 +113,9 @@ export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }
     input.setAttribute('aria-label', 'Search this site');
   }
 
-  let items = []; // [{li, href}]
+  let items = []; // [{li, href, hit}]: hit is the index in the answer's hits, -1 for "see all"
+  let answer = null; // the answer shown, whose searchId a followed result names
+  let typedAfter = null; // the searchId the next search replaces while the box keeps its focus
   let active = -1;
   let timer = 0;
   let controller = null;
@@ -150,32 +154,43 @@ export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }
     }
   }
 
-  function addOption(className, href, ...content) {
+  function followed(item) {
+    if (item.hit >= 0) sendClick(endpoint + '/api/analytics/click', clickBody(answer, item.hit));
+  }
+
+  function addOption(className, href, hit, ...content) {
     const a = h('a', { class: 'ssw-link', href, tabindex: '-1' }, ...content);
     a.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the box
     const li = h('li', { class: 'ssw-option ' + className, id: id + '-option-' + items.length, role: 'option',
       'aria-selected': 'false' }, a);
+    const item = { li, href, hit };
+    a.addEventListener('click', () => followed(item));
+    a.addEventListener('auxclick', (e) => {
+      if (e.button === 1) followed(item);
+    });
     list.append(li);
-    items.push({ li, href });
+    items.push(item);
   }
 
   function show(q, data) {
     list.replaceChildren();
     items = [];
     active = -1;
+    answer = data;
+    typedAfter = typeof data.searchId === 'string' ? data.searchId : null;
     const hits = Array.isArray(data.hits) ? data.hits : [];
-    for (const hit of hits) {
+    for (const [index, hit] of hits.entries()) {
       const href = safeHref(hit && hit.url, document.baseURI);
       if (!href) continue;
       const highlighted = hit.highlights && hit.highlights.title;
-      addOption('ssw-hit', href,
+      addOption('ssw-hit', href, index,
         crumbs(hit) ? h('span', { class: 'ssw-crumbs' }, crumbs(hit)) : null,
         h('span', { class: 'ssw-title' }, highlighted ? marked(highlighted) : (hit.title || href)),
         hit.snippet ? h('span', { class: 'ssw-snippet' }, marked(hit.snippet)) : null);
     }
     const total = typeof data.total === 'number' ? data.total : hits.length;
     const page = safeHref(allResultsUrl(endpoint, q, lang, fixed), document.baseURI);
-    if (total > items.length && page) addOption('ssw-all', page, 'See all ' + total.toLocaleString() + ' results');
+    if (total > items.length && page) addOption('ssw-all', page, -1, 'See all ' + total.toLocaleString() + ' results');
     note.hidden = total > 0;
     note.textContent = total > 0 ? '' : 'No results for “' + q + '”';
     live.textContent = total === 1 ? '1 result' : (total > 0 ? total.toLocaleString() + ' results' : 'No results');
@@ -203,7 +218,7 @@ export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }
     const mine = (controller = new AbortController());
     scope.then((resolved) => {
       fixed = resolved;
-      return fetch(searchUrl(endpoint, q, size, lang, fixed), {
+      return fetch(searchUrl(endpoint, q, size, lang, fixed, typedAfter || ''), {
         mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, signal: mine.signal,
       });
     }).then((response) => {
@@ -244,6 +259,7 @@ export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }
     } else if (e.key === 'Enter') {
       if (isOpen && active >= 0) {
         e.preventDefault();
+        followed(items[active]);
         window.location.assign(items[active].href);
       }
     } else if (e.key === 'Escape') {
@@ -263,7 +279,10 @@ export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }
 
   function onBlur() {
     setTimeout(() => {
-      if (document.activeElement !== input) close();
+      if (document.activeElement !== input) {
+        close();
+        typedAfter = null; // a later search is a new one
+      }
     }, 0);
   }
 

@@ -1,5 +1,6 @@
 package dev.sitesearch.app;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ContentSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.content.PageReader;
@@ -110,6 +111,15 @@ public record Assembly(
    */
   public CurationEditor curation(boolean keepAside) {
     return CurationEditor.open(config.ranking(), curationFile(), clock, keepAside);
+  }
+
+  /**
+   * Opens the analytics store beside the index (or where {@code analytics.path} says) and starts
+   * recording; off when the config turns it off or the store cannot be had (logged). The caller
+   * closes it.
+   */
+  public Analytics openAnalytics() {
+    return Analytics.open(config.analytics(), index, clock);
   }
 
   /**

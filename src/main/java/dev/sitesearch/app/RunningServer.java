@@ -1,5 +1,6 @@
 package dev.sitesearch.app;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.http.HttpServer;
 import dev.sitesearch.index.ContentWatcher;
@@ -113,6 +114,7 @@ public final class RunningServer implements AutoCloseable {
   private final Javalin app;
   private final Background background;
   private final String host;
+  private final Analytics analytics;
 
   private RunningServer(
       LiveIndex live,
@@ -120,13 +122,15 @@ public final class RunningServer implements AutoCloseable {
       Reindexer reindexer,
       Javalin app,
       Background background,
-      String host) {
+      String host,
+      Analytics analytics) {
     this.live = live;
     this.search = search;
     this.reindexer = reindexer;
     this.app = app;
     this.background = background;
     this.host = host;
+    this.analytics = analytics;
   }
 
   static RunningServer start(Assembly assembly, Options options) throws IOException {
@@ -144,6 +148,7 @@ public final class RunningServer implements AutoCloseable {
     CatchUp catchUp = null;
     Reindexer reindexer = null;
     ServiceMeters.Bound meters = null;
+    Analytics analytics = null;
     try {
       live.followCommits(options.refreshEvery());
       CurationEditor curation = assembly.curation(true);
@@ -163,17 +168,21 @@ public final class RunningServer implements AutoCloseable {
       }
       var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       meters = ServiceMeters.bind(registry, live, shared, watcher);
+      analytics = assembly.openAnalytics();
       Javalin app;
       try {
-        app = HttpServer.create(search, reindexer, settings, registry, curation).start(host, port);
+        app =
+            HttpServer.create(search, reindexer, settings, registry, curation, analytics)
+                .start(host, port);
       } catch (JavalinBindException e) { // taken since the check
         throw ListenCheck.inUse(host, port, e);
       }
       return new RunningServer(
-          live, search, reindexer, app, new Background(watcher, catchUp, meters), host);
+          live, search, reindexer, app, new Background(watcher, catchUp, meters), host, analytics);
     } catch (IOException | RuntimeException | Error e) {
       try (live;
-          var b = new Background(watcher, catchUp, meters)) {
+          var b = new Background(watcher, catchUp, meters);
+          var a = analytics) {
         if (reindexer != null) reindexer.close();
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
@@ -208,16 +217,22 @@ public final class RunningServer implements AutoCloseable {
     return reindexer;
   }
 
+  /** What the server counts (off when the config turns analytics off). */
+  public Analytics analytics() {
+    return analytics;
+  }
+
   /**
-   * Stops accepting requests, stops the catch-up pass and the watcher, lets a running reindex
-   * commit or roll back (refusing new ones), then closes the index; each step runs even if an
-   * earlier one fails.
+   * Stops accepting requests, writes and commits the analytics events still queued, stops the
+   * catch-up pass and the watcher, lets a running reindex commit or roll back (refusing new ones),
+   * then closes the index; each step runs even if an earlier one fails.
    */
   @Override
   public void close() throws IOException {
     try (live;
         AutoCloseableIo r = reindexer::close;
-        var b = background) {
+        var b = background;
+        var a = analytics) {
       app.stop();
     }
   }

@@ -1,5 +1,6 @@
 package dev.sitesearch.http;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.search.CurationEditor;
@@ -30,17 +31,19 @@ public final class HttpServer {
   private HttpServer() {}
 
   /**
-   * The app; {@code registry} takes its meters, and {@code curation} (none when null) is what the
-   * curation editing API changes.
+   * The app; {@code registry} takes its meters, {@code curation} (none when null) is what the
+   * curation editing API changes, and searches, suggestions and clicks are counted into {@code
+   * analytics}.
    */
   public static Javalin create(
       SearchService search,
       Reindexer reindexer,
       ServerSettings settings,
       PrometheusMeterRegistry registry,
-      CurationEditor curation) {
+      CurationEditor curation,
+      Analytics analytics) {
     var meters = new HttpMeters(registry);
-    var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
+    var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait(), analytics);
     var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
     var adminRoutes =
         new AdminRoutes(
@@ -49,6 +52,7 @@ public final class HttpServer {
         curation == null
             ? null
             : new CurationRoutes(curation, search, adminRoutes, settings.limits().maxBodyBytes());
+    var analyticsRoutes = new AnalyticsRoutes(analytics, adminRoutes, Clock.systemUTC());
     var uiRoutes = new UiRoutes();
     var healthRoutes = new HealthRoutes(search, Clock.systemUTC());
     var limits =
@@ -101,6 +105,7 @@ public final class HttpServer {
           metricsRoutes.register(config.routes);
           apiDocRoutes.register(config.routes);
           if (curationRoutes != null) curationRoutes.register(config.routes);
+          analyticsRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(
               InvalidRequestException.class,

@@ -2,6 +2,7 @@ package dev.sitesearch.http;
 
 import static dev.sitesearch.search.InvalidRequestException.shorten;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.Health;
 import dev.sitesearch.search.RelatedRequest;
@@ -15,6 +16,7 @@ import dev.sitesearch.search.SortOrder;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,10 +42,16 @@ final class SearchRoutes {
 
   private final SearchService search;
   private final SearchGate gate;
+  private final Analytics analytics;
 
   SearchRoutes(SearchService search, Duration maxQueueWait) {
+    this(search, maxQueueWait, Analytics.off());
+  }
+
+  SearchRoutes(SearchService search, Duration maxQueueWait, Analytics analytics) {
     this.search = search;
     this.gate = new SearchGate(Runtime.getRuntime().availableProcessors() + 1, maxQueueWait);
+    this.analytics = analytics;
   }
 
   void register(RoutesConfig routes) {
@@ -93,6 +101,7 @@ final class SearchRoutes {
   }
 
   private void search(Context ctx) throws Exception {
+    long start = System.nanoTime();
     Selection selection = Selection.read(ctx);
     var request =
         selection.request(
@@ -105,10 +114,12 @@ final class SearchRoutes {
                 SearchRequest.DEFAULT_FACET_SIZE,
                 1,
                 SearchRequest.MAX_FACET_SIZE));
+    String supersedes = AnalyticsRoutes.searchId(ctx, "prev");
     SearchResponse response =
         gate.run(SearchCost.of(request), turn(ctx), () -> search.search(request));
     ctx.attribute(HttpMeters.SEARCH_TOTAL, response.total());
-    ctx.header("Cache-Control", CACHE_SHORT).json(response);
+    ctx.header("Cache-Control", CACHE_SHORT)
+        .json(SearchAnswer.of(response, analytics, request, start, supersedes, ctx.method()));
   }
 
   /** Searches from a connection that pipelines take only spare capacity ({@link Pipelining}). */
@@ -117,11 +128,14 @@ final class SearchRoutes {
   }
 
   private void suggest(Context ctx) throws IOException {
+    long start = System.nanoTime();
     String q = SearchRequest.checkQuery(Params.string(ctx, "q"));
     int size = Params.integer(ctx, "size", DEFAULT_SUGGESTIONS, 1, MAX_SUGGESTIONS);
     String lang = ctx.queryParam("lang");
-    ctx.header("Cache-Control", CACHE_SHORT)
-        .json(Map.of("query", q, "suggestions", search.suggest(q, size, lang)));
+    var suggestions = search.suggest(q, size, lang);
+    if (ctx.method() == HandlerType.GET)
+      analytics.recordSuggest(q, suggestions.size(), SearchAnswer.millisSince(start));
+    ctx.header("Cache-Control", CACHE_SHORT).json(Map.of("query", q, "suggestions", suggestions));
   }
 
   /** The facets in the order a page shows them, with the names a visitor sees (from the schema). */

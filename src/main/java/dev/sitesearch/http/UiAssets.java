@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,14 @@ final class UiAssets {
    */
   static final String PAGE = "index.html";
 
+  /**
+   * The pages, by route: the search page, the analytics admin page and the curation page (their
+   * data needs the token). A page below {@code /} names the files as {@code "../name"}, so it works
+   * under whatever path prefix a proxy serves it at.
+   */
+  static final Map<String, String> PAGES =
+      Map.of("/", PAGE, "/admin", "admin.html", "/admin/curation", "curation.html");
+
   static final List<String> FILES =
       List.of(
           "search.js",
@@ -44,6 +53,11 @@ final class UiAssets {
           "dom.js",
           "highlight.js",
           "safe-url.js",
+          "click-beacon.js",
+          "admin.js",
+          "admin-charts.js",
+          "admin-model.js",
+          "admin.css",
           "widget.js",
           "widget-box.js",
           "widget-scope.js",
@@ -53,12 +67,6 @@ final class UiAssets {
           "curation.js",
           "curation-model.js",
           "curation.css");
-
-  /**
-   * Pages besides the search page, by route. A page below {@code /} names the files as {@code
-   * "../name"}, so it works under whatever path prefix a proxy serves it at.
-   */
-  static final Map<String, String> MORE_PAGES = Map.of("/admin/curation", "curation.html");
 
   /** Files other sites link to by their plain name: revalidated on every load, as the page is. */
   static final Set<String> ENTRIES = Set.of("widget.js");
@@ -96,8 +104,7 @@ final class UiAssets {
     var built = new HashMap<String, Asset>();
     for (String file : FILES)
       routes.put("/" + file, build(file, sources, built, new ArrayList<>()));
-    routes.put("/", page(PAGE, built));
-    MORE_PAGES.forEach((route, file) -> routes.put(route, page(file, built)));
+    new TreeMap<>(PAGES).forEach((route, file) -> routes.put(route, page(file, built)));
     return routes;
   }
 

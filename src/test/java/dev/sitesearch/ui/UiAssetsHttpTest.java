@@ -177,6 +177,7 @@ class UiAssetsHttpTest {
         new TreeSet<>(
             List.of(
                 "api.js",
+                "click-beacon.js",
                 "dom.js",
                 "facet-model.js",
                 "facets-view.js",
