@@ -119,6 +119,7 @@ final class Params {
       case FACET_SIZE -> "facetSize";
       case FACET -> "facet";
       case LANG -> "lang";
+      case SNIPPETS -> "snippets";
     };
   }
 }

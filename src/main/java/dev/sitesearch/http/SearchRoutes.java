@@ -87,16 +87,18 @@ final class SearchRoutes {
   private void search(Context ctx) throws Exception {
     Selection selection = Selection.read(ctx);
     var request =
-        selection.request(
-            Params.page(ctx),
-            Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
-            Params.list(ctx, "facets"),
-            Params.integer(
-                ctx,
-                "facetSize",
-                SearchRequest.DEFAULT_FACET_SIZE,
-                1,
-                SearchRequest.MAX_FACET_SIZE));
+        selection
+            .request(
+                Params.page(ctx),
+                Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
+                Params.list(ctx, "facets"),
+                Params.integer(
+                    ctx,
+                    "facetSize",
+                    SearchRequest.DEFAULT_FACET_SIZE,
+                    1,
+                    SearchRequest.MAX_FACET_SIZE))
+            .withSnippets(Params.integer(ctx, "snippets", 1, 1, SearchRequest.MAX_SNIPPETS));
     ctx.header("Cache-Control", CACHE_SHORT)
         .json(gate.run(SearchCost.of(request), () -> search.search(request)));
   }

@@ -46,9 +46,10 @@ public record Schema(
    * an incremental run would not re-read. 8: each page's place in the Hugo site (language, kind,
    * sections, permalink, aliases). 9: each page's text in its language's fields ({@link
    * Languages}); the {@code section} facet and the section path. 10: a body that repeats its title
-   * is indexed from after it ({@link RepeatedTitle}).
+   * is indexed from after it ({@link RepeatedTitle}). 11: each page's headings and sections ({@link
+   * StoredSections}, {@link Fields#HEADING_EXACT}).
    */
-  public static final int VERSION = 10;
+  public static final int VERSION = 11;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 

@@ -20,7 +20,8 @@ public class InvalidRequestException extends RuntimeException {
     FACETS,
     FACET_SIZE,
     FACET,
-    LANG
+    LANG,
+    SNIPPETS
   }
 
   private final Part part;

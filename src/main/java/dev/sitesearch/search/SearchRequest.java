@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param facets facets to count, or null for every configured facet
  * @param facetSize values per facet, 1 to 100
  * @param lang the language to search in (one of the site's, any case), or null for all of them
+ * @param snippets passages per hit, 1 to {@link #MAX_SNIPPETS}: above 1, each hit also lists its
+ *     best passages, each under its nearest heading
  */
 public record SearchRequest(
     String q,
@@ -33,7 +35,8 @@ public record SearchRequest(
     int size,
     List<String> facets,
     int facetSize,
-    String lang) {
+    String lang,
+    int snippets) {
 
   public static final int MAX_QUERY_CHARS = 1000;
 
@@ -57,6 +60,9 @@ public record SearchRequest(
   public static final int MAX_FACET_SIZE = 100;
   public static final int DEFAULT_SIZE = 10;
   public static final int DEFAULT_FACET_SIZE = 10;
+
+  /** Passages per hit a request may ask for: a hit shows a few, not the whole page. */
+  public static final int MAX_SNIPPETS = 5;
 
   /**
    * The dates a filter may name: the years a page date can have. Beyond them a date no longer fits
@@ -108,6 +114,10 @@ public record SearchRequest(
       throw new InvalidRequestException(
           Part.FACET_SIZE, "values per facet must be from 1 to " + MAX_FACET_SIZE);
     }
+    if (snippets < 1 || snippets > MAX_SNIPPETS) {
+      throw new InvalidRequestException(
+          Part.SNIPPETS, "passages per hit must be from 1 to " + MAX_SNIPPETS);
+    }
     if (lang != null) lang = lang.strip();
     if (lang != null && lang.isEmpty()) lang = null;
     if (lang != null && (lang.length() > MAX_LANG_CHARS || !LANG_CODE.matcher(lang).matches())) {
@@ -137,7 +147,22 @@ public record SearchRequest(
       int size,
       List<String> facets,
       int facetSize) {
-    this(q, filters, from, to, sort, page, size, facets, facetSize, null);
+    this(q, filters, from, to, sort, page, size, facets, facetSize, null, 1);
+  }
+
+  /** A request with one passage per hit (its {@code snippet}). */
+  public SearchRequest(
+      String q,
+      Map<String, List<String>> filters,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      List<String> facets,
+      int facetSize,
+      String lang) {
+    this(q, filters, from, to, sort, page, size, facets, facetSize, lang, 1);
   }
 
   /** Language codes are short ({@code zh-hant-tw}); a longer value is no language. */
@@ -164,7 +189,8 @@ public record SearchRequest(
   }
 
   public SearchRequest withFilters(Map<String, List<String>> newFilters) {
-    return new SearchRequest(q, newFilters, from, to, sort, page, size, facets, facetSize, lang);
+    return new SearchRequest(
+        q, newFilters, from, to, sort, page, size, facets, facetSize, lang, snippets);
   }
 
   /**
@@ -175,11 +201,18 @@ public record SearchRequest(
   }
 
   public SearchRequest withSize(int newSize) {
-    return new SearchRequest(q, filters, from, to, sort, page, newSize, facets, facetSize, lang);
+    return new SearchRequest(
+        q, filters, from, to, sort, page, newSize, facets, facetSize, lang, snippets);
+  }
+
+  /** The same search with {@code n} passages per hit. */
+  public SearchRequest withSnippets(int n) {
+    return new SearchRequest(q, filters, from, to, sort, page, size, facets, facetSize, lang, n);
   }
 
   /** The same search in one language ({@code null}: all). */
   public SearchRequest withLang(String newLang) {
-    return new SearchRequest(q, filters, from, to, sort, page, size, facets, facetSize, newLang);
+    return new SearchRequest(
+        q, filters, from, to, sort, page, size, facets, facetSize, newLang, snippets);
   }
 }
