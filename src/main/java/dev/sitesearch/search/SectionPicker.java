@@ -356,12 +356,26 @@ final class SectionPicker {
           heading(s, all), parents(s), anchor, url, TextFragment.link(url, words), snippet);
     }
 
-    /** The words a link marks: those from the passage's first match at or after {@code from}. */
+    /**
+     * The words a link marks: the run of plain words from one of the passage's matches at or after
+     * {@code from}, the run holding the most matches (then the longest), so the browser finds this
+     * passage rather than an earlier mention of one word.
+     */
     private String firstWords(Found p, int from) {
+      String best = "";
+      int bestMatches = 0;
       for (int m = 0; m < p.matches(); m++) {
-        if (p.starts()[m] >= from) return TextFragment.words(body, p.starts()[m], p.ends()[m]);
+        if (p.starts()[m] < from) continue;
+        String words = TextFragment.words(body, p.starts()[m], p.ends()[m]);
+        int end = p.starts()[m] + words.length();
+        int inside = 0;
+        for (int k = m; k < p.matches() && p.ends()[k] <= end; k++) inside++;
+        if (inside > bestMatches || (inside == bestMatches && words.length() > best.length())) {
+          best = words;
+          bestMatches = inside;
+        }
       }
-      return "";
+      return best;
     }
 
     /** The heading, escaped, with the matches any passage found in it marked. */
