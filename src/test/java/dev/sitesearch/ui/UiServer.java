@@ -26,11 +26,22 @@ import java.util.List;
 final class UiServer implements AutoCloseable {
   private final RunningServer running;
 
+  /** Pages a test adds to the content folder before the server indexes it. */
+  interface ContentSetup {
+    void addTo(Path content) throws IOException;
+  }
+
   private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields)
+      throws IOException {
+    this(workDir, corsOrigins, fields, content -> {});
+  }
+
+  private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields, ContentSetup setup)
       throws IOException {
     Path content = workDir.resolve("content");
     ContentFiles.copyTree(resource("/fixture-content"), content);
     ContentFiles.copyTree(resource("/ui-content"), content);
+    setup.addTo(content);
     var config =
         SitesearchConfig.defaults()
             .withServer(ServerSettings.ephemeral(corsOrigins, null))
@@ -47,6 +58,12 @@ final class UiServer implements AutoCloseable {
 
   static UiServer start(Path workDir, List<String> corsOrigins) throws IOException {
     return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS);
+  }
+
+  /** A server allowing these origins over the fixture plus what {@code setup} adds. */
+  static UiServer start(Path workDir, List<String> corsOrigins, ContentSetup setup)
+      throws IOException {
+    return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS, setup);
   }
 
   /**
