@@ -120,6 +120,7 @@ final class Params {
       case FACET -> "facet";
       case LANG -> "lang";
       case SNIPPETS -> "snippets";
+      case SECTIONS -> "sections";
     };
   }
 }

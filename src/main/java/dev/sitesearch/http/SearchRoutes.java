@@ -3,6 +3,7 @@ package dev.sitesearch.http;
 import static dev.sitesearch.search.InvalidRequestException.shorten;
 
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.Excerpts;
 import dev.sitesearch.search.Health;
 import dev.sitesearch.search.SearchCost;
 import dev.sitesearch.search.SearchRequest;
@@ -98,7 +99,11 @@ final class SearchRoutes {
                     SearchRequest.DEFAULT_FACET_SIZE,
                     1,
                     SearchRequest.MAX_FACET_SIZE))
-            .withSnippets(Params.integer(ctx, "snippets", 1, 1, SearchRequest.MAX_SNIPPETS));
+            .withExcerpts(
+                new Excerpts(
+                    Params.integer(ctx, "snippets", 1, 1, Excerpts.MAX_SNIPPETS),
+                    Params.integer(
+                        ctx, "sections", Excerpts.MAX_SECTIONS, 0, Excerpts.MAX_SECTIONS)));
     ctx.header("Cache-Control", CACHE_SHORT)
         .json(gate.run(SearchCost.of(request), () -> search.search(request)));
   }

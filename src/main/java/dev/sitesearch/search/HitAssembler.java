@@ -68,7 +68,7 @@ final class HitAssembler {
             documents,
             urls,
             plan.languages(),
-            request.snippets());
+            request.excerpts());
     String dateField = schema.primaryDate();
     var breadcrumbs = new Breadcrumbs(searcher);
     var out = new ArrayList<Hit>(n);

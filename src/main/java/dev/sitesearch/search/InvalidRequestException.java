@@ -21,7 +21,8 @@ public class InvalidRequestException extends RuntimeException {
     FACET_SIZE,
     FACET,
     LANG,
-    SNIPPETS
+    SNIPPETS,
+    SECTIONS
   }
 
   private final Part part;

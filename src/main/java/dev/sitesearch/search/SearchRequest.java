@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
  * @param facets facets to count, or null for every configured facet
  * @param facetSize values per facet, 1 to 100
  * @param lang the language to search in (one of the site's, any case), or null for all of them
- * @param snippets passages per hit, 1 to {@link #MAX_SNIPPETS}: above 1, each hit also lists its
- *     best passages, each under its nearest heading
+ * @param excerpts what each hit shows of its text besides its snippet: passages and sections
  */
 public record SearchRequest(
     String q,
@@ -36,7 +35,7 @@ public record SearchRequest(
     List<String> facets,
     int facetSize,
     String lang,
-    int snippets) {
+    Excerpts excerpts) {
 
   public static final int MAX_QUERY_CHARS = 1000;
 
@@ -60,9 +59,6 @@ public record SearchRequest(
   public static final int MAX_FACET_SIZE = 100;
   public static final int DEFAULT_SIZE = 10;
   public static final int DEFAULT_FACET_SIZE = 10;
-
-  /** Passages per hit a request may ask for: a hit shows a few, not the whole page. */
-  public static final int MAX_SNIPPETS = 5;
 
   /**
    * The dates a filter may name: the years a page date can have. Beyond them a date no longer fits
@@ -114,10 +110,7 @@ public record SearchRequest(
       throw new InvalidRequestException(
           Part.FACET_SIZE, "values per facet must be from 1 to " + MAX_FACET_SIZE);
     }
-    if (snippets < 1 || snippets > MAX_SNIPPETS) {
-      throw new InvalidRequestException(
-          Part.SNIPPETS, "passages per hit must be from 1 to " + MAX_SNIPPETS);
-    }
+    if (excerpts == null) excerpts = Excerpts.DEFAULT;
     if (lang != null) lang = lang.strip();
     if (lang != null && lang.isEmpty()) lang = null;
     if (lang != null && (lang.length() > MAX_LANG_CHARS || !LANG_CODE.matcher(lang).matches())) {
@@ -147,10 +140,10 @@ public record SearchRequest(
       int size,
       List<String> facets,
       int facetSize) {
-    this(q, filters, from, to, sort, page, size, facets, facetSize, null, 1);
+    this(q, filters, from, to, sort, page, size, facets, facetSize, null, Excerpts.DEFAULT);
   }
 
-  /** A request with one passage per hit (its {@code snippet}). */
+  /** A request with the default excerpts: one snippet and the best sections. */
   public SearchRequest(
       String q,
       Map<String, List<String>> filters,
@@ -162,7 +155,7 @@ public record SearchRequest(
       List<String> facets,
       int facetSize,
       String lang) {
-    this(q, filters, from, to, sort, page, size, facets, facetSize, lang, 1);
+    this(q, filters, from, to, sort, page, size, facets, facetSize, lang, Excerpts.DEFAULT);
   }
 
   /** Language codes are short ({@code zh-hant-tw}); a longer value is no language. */
@@ -190,7 +183,7 @@ public record SearchRequest(
 
   public SearchRequest withFilters(Map<String, List<String>> newFilters) {
     return new SearchRequest(
-        q, newFilters, from, to, sort, page, size, facets, facetSize, lang, snippets);
+        q, newFilters, from, to, sort, page, size, facets, facetSize, lang, excerpts);
   }
 
   /**
@@ -202,17 +195,23 @@ public record SearchRequest(
 
   public SearchRequest withSize(int newSize) {
     return new SearchRequest(
-        q, filters, from, to, sort, page, newSize, facets, facetSize, lang, snippets);
+        q, filters, from, to, sort, page, newSize, facets, facetSize, lang, excerpts);
   }
 
   /** The same search with {@code n} passages per hit. */
   public SearchRequest withSnippets(int n) {
-    return new SearchRequest(q, filters, from, to, sort, page, size, facets, facetSize, lang, n);
+    return withExcerpts(new Excerpts(n, excerpts.sections()));
+  }
+
+  /** The same search showing these excerpts of each hit. */
+  public SearchRequest withExcerpts(Excerpts newExcerpts) {
+    return new SearchRequest(
+        q, filters, from, to, sort, page, size, facets, facetSize, lang, newExcerpts);
   }
 
   /** The same search in one language ({@code null}: all). */
   public SearchRequest withLang(String newLang) {
     return new SearchRequest(
-        q, filters, from, to, sort, page, size, facets, facetSize, newLang, snippets);
+        q, filters, from, to, sort, page, size, facets, facetSize, newLang, excerpts);
   }
 }

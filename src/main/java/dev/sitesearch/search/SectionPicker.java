@@ -35,8 +35,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * accents and punctuation) comes first.
  */
 final class SectionPicker {
-  static final int MAX_SECTIONS = 3;
-
   /** Passages scored per page: enough to find the best few sections of a long page. */
   static final int PASSAGES_READ = 12;
 
@@ -88,7 +86,7 @@ final class SectionPicker {
    * @param query the highlight query, rewritten
    * @param typed the query as typed, for the exact heading
    * @param urls the hits' URLs
-   * @param snippets passages asked per hit; above 1, they are listed
+   * @param excerpts how many sections and passages to show; none, and nothing is read
    */
   Picked[] pick(
       IndexSearcher searcher,
@@ -98,11 +96,12 @@ final class SectionPicker {
       Document[] loaded,
       String[] urls,
       List<String> languages,
-      int snippets)
+      Excerpts excerpts)
       throws IOException {
+    int snippets = excerpts.snippets();
     var picked = new Picked[docIds.length];
     Arrays.fill(picked, Picked.NONE);
-    if (docIds.length == 0 || typed.isBlank()) return picked;
+    if (docIds.length == 0 || typed.isBlank() || !excerpts.any()) return picked;
     var byDoc = new HashMap<Integer, Document>();
     for (int i = 0; i < docIds.length; i++) byDoc.put(docIds[i], loaded[i]);
     var highlighter =
@@ -140,7 +139,7 @@ final class SectionPicker {
       passages = page.split(passages);
       picked[i] =
           new Picked(
-              page.bestSections(passages, key),
+              page.bestSections(passages, key, excerpts.sections()),
               snippets > 1 ? page.bestPassages(passages, snippets) : List.of());
     }
     return picked;
@@ -223,8 +222,8 @@ final class SectionPicker {
       return body.startsWith(heading, start) ? start + heading.length() : start;
     }
 
-    List<Section> bestSections(List<Found> passages, String key) {
-      if (sections.isEmpty()) return List.of();
+    List<Section> bestSections(List<Found> passages, String key, int max) {
+      if (sections.isEmpty() || max == 0) return List.of();
       var best = new HashMap<Integer, Found>();
       var headingWords = new HashMap<Integer, Set<String>>();
       var pageWords = new HashSet<String>();
@@ -262,8 +261,8 @@ final class SectionPicker {
                   })
               .thenComparingInt(s -> s);
       candidates.sort(order);
-      var out = new ArrayList<Section>(MAX_SECTIONS);
-      for (int s : candidates.subList(0, Math.min(MAX_SECTIONS, candidates.size()))) {
+      var out = new ArrayList<Section>(max);
+      for (int s : candidates.subList(0, Math.min(max, candidates.size()))) {
         out.add(section(s, best.get(s), passages));
       }
       return out;

@@ -155,4 +155,20 @@ class SectionsHttpTest {
   void a_bad_snippets_value_is_a_problem_naming_it(String value) {
     TestServer.assertProblem(server.get("/api/search?q=kiosk&snippets=" + value), 400, "snippets");
   }
+
+  @Test
+  void sections_sets_how_many_a_hit_lists_and_zero_none() {
+    JsonNode one = hit(server.search("q", "kiosk", "sections", "1"), "guides/kiosk-manual.md");
+    assertEquals(1, one.get("sections").size());
+    JsonNode none = hit(server.search("q", "kiosk", "sections", "0"), "guides/kiosk-manual.md");
+    assertEquals(0, none.get("sections").size());
+    assertEquals(
+        3, hit(server.search("q", "kiosk"), "guides/kiosk-manual.md").get("sections").size());
+  }
+
+  @ParameterizedTest(name = "sections={0}")
+  @ValueSource(strings = {"4", "-1", "all", "1e3"})
+  void a_bad_sections_value_is_a_problem_naming_it(String value) {
+    TestServer.assertProblem(server.get("/api/search?q=kiosk&sections=" + value), 400, "sections");
+  }
 }

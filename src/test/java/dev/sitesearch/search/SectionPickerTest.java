@@ -71,7 +71,7 @@ class SectionPickerTest {
         "Add the widget repository to your <mark>apt</mark> <mark>sources</mark>.",
         first.snippet());
     assertTrue(first.link().startsWith("/guide/#apt-sources:~:text=apt%20sources"), first.link());
-    assertTrue(hit.sections().size() <= SectionPicker.MAX_SECTIONS);
+    assertTrue(hit.sections().size() <= Excerpts.MAX_SECTIONS);
     assertEquals("linux", hit.sections().get(1).anchor(), "the other section with both words");
     assertEquals(List.of(), hit.passages(), "one snippet: no passage list");
   }
@@ -108,6 +108,16 @@ class SectionPickerTest {
     assertNull(top.heading());
     assertEquals("/guide/", top.url());
     assertTrue(top.link().startsWith("/guide/#:~:text="), top.link());
+  }
+
+  @Test
+  void sections_zero_lists_none() throws Exception {
+    List<Hit> hits =
+        index.hits(
+            RankingSettings.DEFAULTS,
+            SearchRequest.of("apt sources").withExcerpts(new Excerpts(1, 0)));
+    assertEquals(List.of(), hits.getFirst().sections());
+    assertEquals(1, hit("apt sources", 1).sections().size() > 0 ? 1 : 0);
   }
 
   @Test
