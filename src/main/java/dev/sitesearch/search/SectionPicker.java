@@ -102,8 +102,19 @@ final class SectionPicker {
     var picked = new Picked[docIds.length];
     Arrays.fill(picked, Picked.NONE);
     if (docIds.length == 0 || typed.isBlank() || !excerpts.any()) return picked;
+    // Only pages with something to show are read: one without headings, asked for no passages,
+    // costs nothing.
+    var sectionsOf = new ArrayList<List<PageSection>>(docIds.length);
+    var wanted = new ArrayList<Integer>();
+    for (int i = 0; i < docIds.length; i++) {
+      List<PageSection> sections = StoredSections.decode(loaded[i].get(Fields.SECTIONS));
+      sectionsOf.add(sections);
+      if (snippets > 1 || (excerpts.sections() > 0 && !sections.isEmpty())) wanted.add(i);
+    }
+    if (wanted.isEmpty()) return picked;
+    int[] ids = wanted.stream().mapToInt(i -> docIds[i]).toArray();
     var byDoc = new HashMap<Integer, Document>();
-    for (int i = 0; i < docIds.length; i++) byDoc.put(docIds[i], loaded[i]);
+    for (int i : wanted) byDoc.put(docIds[i], loaded[i]);
     var highlighter =
         new Snippets.FromLoaded(
             UnifiedHighlighter.builder(searcher, analyzer)
@@ -121,16 +132,17 @@ final class SectionPicker {
         languages.stream().map(k -> Languages.field(Fields.BODY, k)).toArray(String[]::new);
     int[] counts = new int[fields.length];
     Arrays.fill(counts, Math.max(PASSAGES_READ, snippets));
-    Map<String, Object[]> found = highlighter.passages(fields, query, docIds, counts);
+    Map<String, Object[]> found = highlighter.passages(fields, query, ids, counts);
     String key = TitleKey.of(typed);
-    for (int i = 0; i < docIds.length; i++) {
+    for (int w = 0; w < ids.length; w++) {
+      int i = wanted.get(w);
       Document d = loaded[i];
       String body = HitAssembler.text(d, Fields.BODY);
-      List<PageSection> sections = StoredSections.decode(d.get(Fields.SECTIONS));
+      List<PageSection> sections = sectionsOf.get(i);
       Object[] byField = found.get(Languages.field(Fields.BODY, Languages.key(value(d))));
       @SuppressWarnings("unchecked")
       List<Found> passages =
-          byField == null || byField[i] == null ? List.of() : (List<Found>) byField[i];
+          byField == null || byField[w] == null ? List.of() : (List<Found>) byField[w];
       var page =
           new Page(
               body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) : body,

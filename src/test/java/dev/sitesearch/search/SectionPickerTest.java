@@ -121,6 +121,28 @@ class SectionPickerTest {
   }
 
   @Test
+  void a_page_without_headings_lists_no_sections_but_its_passages_when_asked() throws Exception {
+    try (var plain =
+        TinyIndex.of(
+            page("plain", "Plain page")
+                .body(
+                    "The widget is small.\n\n"
+                        + "Other words fill the page between the two mentions. ".repeat(10)
+                        + "\n\nA widget again, far below."))) {
+      Hit one = plain.hits(RankingSettings.DEFAULTS, SearchRequest.of("widget")).getFirst();
+      assertEquals(List.of(), one.sections());
+      assertEquals(List.of(), one.passages());
+      Hit two =
+          plain
+              .hits(RankingSettings.DEFAULTS, SearchRequest.of("widget").withSnippets(2))
+              .getFirst();
+      assertEquals(2, two.passages().size(), two.passages().toString());
+      assertNull(two.passages().getFirst().heading());
+      assertTrue(two.passages().get(1).snippet().contains("<mark>widget</mark>"));
+    }
+  }
+
+  @Test
   void text_fragments_encode_the_directives_own_signs() {
     assertEquals("a%2Db%2C%20c%26d%20%C3%A9", TextFragment.encode("a-b, c&d é"));
     assertEquals("/p/#x:~:text=w", TextFragment.link("/p/#x", "w"));
