@@ -1,7 +1,9 @@
 package dev.sitesearch.content;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,7 @@ final class HeadingAnchors {
   private static final Pattern MARKS = Pattern.compile("\\p{Mn}+");
   private final HeadingIds ids;
   private final Set<String> taken = new HashSet<>();
+  private final Map<String, Integer> nextSuffix = new HashMap<>();
 
   HeadingAnchors(HeadingIds ids) {
     this.ids = ids;
@@ -34,13 +37,14 @@ final class HeadingAnchors {
     if (!ids.auto()) return "";
     var id = new StringBuilder(sanitize(source, ids.type()));
     if (id.isEmpty()) id.append("heading");
-    if (taken.contains(id.toString())) {
-      int base = id.length();
-      for (int i = 1; ; i++) {
-        id.setLength(base);
-        id.append('-').append(i);
-        if (!taken.contains(id.toString())) break;
-      }
+    String base = id.toString();
+    if (taken.contains(base)) {
+      // Hugo tries -1, -2… each time; the first free number only grows (ids are never given
+      // back), so it is remembered per base: a page of thousands of equal headings stays linear.
+      int i = nextSuffix.getOrDefault(base, 1);
+      while (taken.contains(base + "-" + i)) i++;
+      nextSuffix.put(base, i + 1);
+      id.append('-').append(i);
     }
     String anchor = id.toString();
     taken.add(anchor);

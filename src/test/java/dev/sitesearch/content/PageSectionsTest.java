@@ -68,6 +68,15 @@ class PageSectionsTest {
   }
 
   @Test
+  void repeated_headings_number_past_ids_already_taken() {
+    assertEquals(
+        List.of("a-2", "a", "a-1", "a-3", "a-4"),
+        anchors("## X {#a-2}\n\n## a\n\n## a\n\n## a\n\n## a\n", HeadingIds.HUGO_DEFAULT));
+    List<String> many = anchors("## a\n\n".repeat(3000), HeadingIds.HUGO_DEFAULT);
+    assertEquals("a-2999", many.getLast(), "and thousands of them stay cheap");
+  }
+
+  @Test
   void a_private_use_mark_in_the_content_does_not_confuse_the_sections() {
     MarkdownText.Rendered r = MarkdownText.render("a \uE000 b\n\n## H\n\ntext");
     assertEquals(1, r.sections().size());
