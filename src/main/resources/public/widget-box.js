@@ -9,8 +9,10 @@ import { h, marked } from './dom.js';
 import { safeHref } from './safe-url.js';
 import { showRelated } from './related-list.js';
 import { appendFilters, resolveFilters } from './widget-scope.js';
+import { sectionEntries } from './sections-model.js';
 
 const DELAY_MS = 150;
+const SECTIONS_PER_HIT = 2;
 const CSS = [
   '.ssw-panel{position:absolute;z-index:2147483000;box-sizing:border-box;margin:0;padding:4px 0;',
   'background:#fff;color:#1f2933;border:1px solid #cfd6de;border-radius:8px;',
@@ -30,6 +32,9 @@ const CSS = [
   '.ssw-snippet{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;',
   'margin-top:2px;color:#4b5663;font-size:13px;overflow-wrap:anywhere}',
   '.ssw-panel mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}',
+  '.ssw-section .ssw-link{padding:4px 12px 4px 28px}',
+  '.ssw-section .ssw-title{font-weight:500}',
+  '.ssw-section .ssw-snippet{-webkit-line-clamp:1}',
   '.ssw-all .ssw-link{font-weight:600;color:#1d4ed8;border-top:1px solid #e3e7ec}',
   '.ssw-note{display:block;padding:8px 12px;color:#5b6875}',
   '.ssw-live{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
@@ -187,6 +192,14 @@ export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }
         crumbs(hit) ? h('span', { class: 'ssw-crumbs' }, crumbs(hit)) : null,
         h('span', { class: 'ssw-title' }, highlighted ? marked(highlighted) : (hit.title || href)),
         hit.snippet ? h('span', { class: 'ssw-snippet' }, marked(hit.snippet)) : null);
+      // Its best sections as options of their own, linked to their place on the page (DocSearch-style).
+      for (const s of sectionEntries(hit, SECTIONS_PER_HIT)) {
+        const sectionHref = s.heading && safeHref(s.link, document.baseURI);
+        if (!sectionHref) continue;
+        addOption('ssw-section', sectionHref,
+          h('span', { class: 'ssw-title' }, '# ', marked(s.heading)),
+          s.snippet ? h('span', { class: 'ssw-snippet' }, marked(s.snippet)) : null);
+      }
     }
     const total = typeof data.total === 'number' ? data.total : hits.length;
     const page = safeHref(allResultsUrl(endpoint, q, lang, fixed), document.baseURI);

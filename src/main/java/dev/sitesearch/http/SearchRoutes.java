@@ -4,6 +4,7 @@ import static dev.sitesearch.search.InvalidRequestException.shorten;
 
 import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.Excerpts;
 import dev.sitesearch.search.Health;
 import dev.sitesearch.search.RelatedRequest;
 import dev.sitesearch.search.RelatedRequest.PageKey;
@@ -104,16 +105,22 @@ final class SearchRoutes {
     long start = System.nanoTime();
     Selection selection = Selection.read(ctx);
     var request =
-        selection.request(
-            Params.page(ctx),
-            Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
-            Params.list(ctx, "facets"),
-            Params.integer(
-                ctx,
-                "facetSize",
-                SearchRequest.DEFAULT_FACET_SIZE,
-                1,
-                SearchRequest.MAX_FACET_SIZE));
+        selection
+            .request(
+                Params.page(ctx),
+                Params.integer(ctx, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
+                Params.list(ctx, "facets"),
+                Params.integer(
+                    ctx,
+                    "facetSize",
+                    SearchRequest.DEFAULT_FACET_SIZE,
+                    1,
+                    SearchRequest.MAX_FACET_SIZE))
+            .withExcerpts(
+                new Excerpts(
+                    Params.integer(ctx, "snippets", 1, 1, Excerpts.MAX_SNIPPETS),
+                    Params.integer(
+                        ctx, "sections", Excerpts.MAX_SECTIONS, 0, Excerpts.MAX_SECTIONS)));
     String supersedes = AnalyticsRoutes.searchId(ctx, "prev");
     SearchResponse response =
         gate.run(SearchCost.of(request), turn(ctx), () -> search.search(request));

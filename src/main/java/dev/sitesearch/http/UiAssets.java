@@ -48,6 +48,8 @@ final class UiAssets {
           "facet-model.js",
           "results-model.js",
           "results-view.js",
+          "sections-model.js",
+          "sections-view.js",
           "facets-view.js",
           "suggest-box.js",
           "dom.js",

@@ -88,6 +88,17 @@ public final class Fields {
   public static final String BODY = "body";
 
   /**
+   * The page's headings and where their sections start in the stored body ({@link StoredSections}).
+   */
+  public static final String SECTIONS = "_sections";
+
+  /**
+   * Each heading of the page as one term of its words ({@link TitleKey}), so a query that is a
+   * heading finds its page.
+   */
+  public static final String HEADING_EXACT = "heading_exact";
+
+  /**
    * Prefix of the stored copy of a facet's values (facet values themselves live in the facet doc
    * values).
    */

@@ -47,9 +47,10 @@ public record Schema(
    * sections, permalink, aliases). 9: each page's text in its language's fields ({@link
    * Languages}); the {@code section} facet and the section path. 10: a body that repeats its title
    * is indexed from after it ({@link RepeatedTitle}). 11: the URL as an exact term ({@link
-   * Fields#URL_TERM}), so a page is found by its address (related pages).
+   * Fields#URL_TERM}), so a page is found by its address (related pages). 12: each page's headings
+   * and sections ({@link StoredSections}, {@link Fields#HEADING_EXACT}).
    */
-  public static final int VERSION = 11;
+  public static final int VERSION = 12;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 

@@ -49,7 +49,8 @@ final class LanguagePlanner {
         List.of(
             new TierBonus(ranking.tierBoost()),
             new ProximityBonus(fields, ranking.proximity().weight(), ranking.proximity().slop()),
-            new ExactTitleBonus(ranking.exactTitleBoost()));
+            new ExactTitleBonus(ranking.exactTitleBoost()),
+            new ExactHeadingBonus(ranking.exactHeadingBoost()));
     this.recency = new RecencyBoost(ranking.recency().halfLifeDays(), ranking.recency().weight());
     this.stages =
         List.of(new FeedbackExpansion(language.queryAnalyzer(), fields, ranking.feedbackWeight()));

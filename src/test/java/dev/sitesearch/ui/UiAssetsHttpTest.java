@@ -187,6 +187,8 @@ class UiAssetsHttpTest {
                 "results-view.js",
                 "safe-url.js",
                 "search.js",
+                "sections-model.js",
+                "sections-view.js",
                 "suggest-box.js",
                 "url-state.js",
                 "widget-box.js",

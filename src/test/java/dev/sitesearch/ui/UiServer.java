@@ -26,16 +26,27 @@ import java.util.List;
 final class UiServer implements AutoCloseable {
   private final RunningServer running;
 
-  private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields)
-      throws IOException {
-    this(workDir, corsOrigins, fields, null);
+  /** Pages a test adds to the content folder before the server indexes it. */
+  interface ContentSetup {
+    void addTo(Path content) throws IOException;
   }
 
-  private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields, String adminToken)
+  private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields)
+      throws IOException {
+    this(workDir, corsOrigins, fields, null, content -> {});
+  }
+
+  private UiServer(
+      Path workDir,
+      List<String> corsOrigins,
+      FieldSettings fields,
+      String adminToken,
+      ContentSetup setup)
       throws IOException {
     Path content = workDir.resolve("content");
     ContentFiles.copyTree(resource("/fixture-content"), content);
     ContentFiles.copyTree(resource("/ui-content"), content);
+    setup.addTo(content);
     var config =
         SitesearchConfig.defaults()
             .withServer(ServerSettings.ephemeral(corsOrigins, adminToken))
@@ -56,7 +67,13 @@ final class UiServer implements AutoCloseable {
 
   /** A server with the admin API on, behind {@code adminToken} (the analytics page's tests). */
   static UiServer startWithAdminToken(Path workDir, String adminToken) throws IOException {
-    return new UiServer(workDir, List.of(), FieldSettings.DEFAULTS, adminToken);
+    return new UiServer(workDir, List.of(), FieldSettings.DEFAULTS, adminToken, content -> {});
+  }
+
+  /** A server allowing these origins over the fixture plus what {@code setup} adds. */
+  static UiServer start(Path workDir, List<String> corsOrigins, ContentSetup setup)
+      throws IOException {
+    return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS, null, setup);
   }
 
   /**
