@@ -196,7 +196,7 @@ export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }
       for (const s of sectionEntries(hit, SECTIONS_PER_HIT)) {
         const sectionHref = s.heading && safeHref(s.link, document.baseURI);
         if (!sectionHref) continue;
-        addOption('ssw-section', sectionHref,
+        addOption('ssw-section', sectionHref, index, // a section is its hit's result, for the click count
           h('span', { class: 'ssw-title' }, '# ', marked(s.heading)),
           s.snippet ? h('span', { class: 'ssw-snippet' }, marked(s.snippet)) : null);
       }
