@@ -101,6 +101,14 @@ final class ConfigSection {
     return String.valueOf(v).strip();
   }
 
+  /** A single value as written, spaces kept (a separator's matter); null when absent. */
+  String verbatim(String k) {
+    Object v = values.get(k);
+    if (v == null) return null;
+    if (v instanceof Map || v instanceof List) throw error(k, "expected a single value");
+    return String.valueOf(v);
+  }
+
   boolean bool(String k, boolean fallback) {
     Object v = values.get(k);
     if (v == null) return fallback;

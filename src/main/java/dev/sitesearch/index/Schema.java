@@ -31,6 +31,8 @@ import org.apache.lucene.facet.FacetsConfig;
  * @param stemmer how the text fields reduce words to a common form
  * @param labels field name to the name a visitor sees; not part of the fingerprint (it shapes no
  *     document)
+ * @param hierarchies facet to the separator of its tree's levels ({@link FacetPath}); the others
+ *     are flat
  */
 public record Schema(
     Map<String, Float> textFields,
@@ -38,7 +40,8 @@ public record Schema(
     List<String> dateFields,
     List<String> storedFields,
     Stemmer stemmer,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Map<String, String> hierarchies) {
 
   /**
    * Bumped whenever the document layout changes, which also forces a rebuild of older indexes. 7:
@@ -46,9 +49,10 @@ public record Schema(
    * an incremental run would not re-read. 8: each page's place in the Hugo site (language, kind,
    * sections, permalink, aliases). 9: each page's text in its language's fields ({@link
    * Languages}); the {@code section} facet and the section path. 10: a body that repeats its title
-   * is indexed from after it ({@link RepeatedTitle}).
+   * is indexed from after it ({@link RepeatedTitle}). 11: a hierarchical facet's value also counts
+   * for each level above it ({@link FacetPath}).
    */
-  public static final int VERSION = 10;
+  public static final int VERSION = 11;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 
@@ -67,6 +71,18 @@ public record Schema(
       throw new IllegalArgumentException("at least one text field is needed");
     Objects.requireNonNull(stemmer);
     labels = Map.copyOf(labels);
+    hierarchies = Map.copyOf(hierarchies);
+  }
+
+  /** A schema whose configured facets are all flat. */
+  public Schema(
+      Map<String, Float> textFields,
+      List<String> facetFields,
+      List<String> dateFields,
+      List<String> storedFields,
+      Stemmer stemmer,
+      Map<String, String> labels) {
+    this(textFields, facetFields, dateFields, storedFields, stemmer, labels, Map.of());
   }
 
   /** A schema with the default stemmer and labels. */
@@ -96,7 +112,8 @@ public record Schema(
 
   public static Schema from(SitesearchConfig config) {
     FieldSettings f = config.fields();
-    return new Schema(f.text(), f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels());
+    return new Schema(
+        f.text(), f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels(), f.hierarchies());
   }
 
   /**
@@ -136,6 +153,15 @@ public record Schema(
     return facet.equals(SECTION_FACET) && !facetFields.contains(SECTION_FACET);
   }
 
+  /**
+   * The separator of {@code facet}'s levels when its values form a tree: {@code /} for the built-in
+   * section facet, the configured one for a hierarchy; null for a flat facet.
+   */
+  public String separator(String facet) {
+    if (isSectionTree(facet)) return FacetPath.SECTION_SEPARATOR;
+    return facetFields.contains(facet) ? hierarchies.get(facet) : null;
+  }
+
   public boolean isFacet(String name) {
     return facets().contains(name);
   }
@@ -161,7 +187,8 @@ public record Schema(
             + "|stored="
             + storedFields
             + "|stemmer="
-            + stemmer.configName();
+            + stemmer.configName()
+            + (hierarchies.isEmpty() ? "" : "|hierarchies=" + new java.util.TreeMap<>(hierarchies));
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -182,6 +209,7 @@ public record Schema(
         + "; stored="
         + storedFields
         + "; stemmer="
-        + stemmer.configName();
+        + stemmer.configName()
+        + (hierarchies.isEmpty() ? "" : "; hierarchies=" + new java.util.TreeMap<>(hierarchies));
   }
 }
