@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.FieldSettings;
+import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.http.TestServer.Response;
@@ -13,6 +14,7 @@ import dev.sitesearch.testing.ContentFiles;
 import dev.sitesearch.testing.TestAssembly;
 import dev.sitesearch.testing.TestHttp;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,11 @@ class TopicTreeHttpTest {
             .withConfig(
                 SitesearchConfig.defaults()
                     .withFields(fields)
-                    .withServer(ServerSettings.ephemeral(List.of(), null)))
+                    // A loaded test machine must not cut the counts short: they are compared.
+                    .withServer(
+                        ServerSettings.ephemeral(List.of(), null)
+                            .withLimits(
+                                ServerLimits.defaults().withSearchTimeout(Duration.ofSeconds(30)))))
             .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0));
   }
 
@@ -89,7 +95,9 @@ class TopicTreeHttpTest {
   }
 
   static JsonNode search(String... keyValues) {
-    return json("/api/search?" + TestHttp.query(keyValues));
+    JsonNode found = json("/api/search?" + TestHttp.query(keyValues));
+    assertEquals(false, found.get("partial").asBoolean(), () -> "cut short: " + found);
+    return found;
   }
 
   /** A tree as text: value=count/ifAdded, a star when selected, children in braces. */
@@ -209,6 +217,76 @@ class TopicTreeHttpTest {
       }
     }
     assertTrue(checked > 40, "checked " + checked + " values");
+  }
+
+  static String values(String query) {
+    JsonNode found = json("/api/facets/" + TOPICS + "?" + query);
+    return found.get("total") + " " + found.get("offset") + " " + flat(found.get("values"));
+  }
+
+  @Test
+  void the_value_finder_finds_misspelt_values_by_their_words() {
+    assertEquals("1 0 [Medigy: Telehealth=2/2]", values("search=telehelth"));
+    assertEquals(
+        "3 0 [Medigy: Patient Acquisition=2/2, KLAS: Remote Patient Monitoring=1/1,"
+            + " KLAS: Remote Patient Monitoring: Devices=1/1]",
+        values("search=pateint"),
+        "one swap away; each word of a path counts");
+    assertEquals(
+        "3 0 [Medigy=4/4, Medigy: Patient Acquisition=2/2, Medigy: Telehealth=2/2]",
+        values("search=medgy"));
+    assertEquals(
+        "1 0 [Medigy: Telehealth=2/2]",
+        values("search=medgy%20tel"),
+        "every typed word must match (a word under 4 letters exactly)");
+    assertEquals(
+        "2 0 [KLAS: Remote Patient Monitoring=1/1]",
+        values("search=monitoring%20pateint&size=1"),
+        "the total counts every match, the page holds size of them");
+    assertEquals("0 0 []", values("search=xyzzy"));
+  }
+
+  @Test
+  void the_value_finder_orders_by_name_and_pages_with_a_total() {
+    assertEquals(
+        "7 0 [Diabetes=1/1, KLAS=2/2, KLAS: Remote Patient Monitoring=1/1]",
+        values("order=name&size=3"));
+    assertEquals(
+        "7 3 [KLAS: Remote Patient Monitoring: Devices=1/1, Medigy=4/4, Medigy: Patient Acquisition=2/2]",
+        values("order=name&size=3&offset=3"));
+    assertEquals("7 9 []", values("order=name&offset=9"), "past the end: an empty page");
+    assertEquals(
+        "7 0 [Medigy=4/4, KLAS=2/2, Medigy: Patient Acquisition=2/2, Medigy: Telehealth=2/2]",
+        values("size=4"),
+        "by count by default");
+  }
+
+  @Test
+  void the_value_finder_gives_each_values_count_alone_and_if_added_under_the_filters() {
+    JsonNode found =
+        json(
+            "/api/facets/"
+                + TOPICS
+                + "?"
+                + TestHttp.query("f." + TOPICS, "Medigy: Telehealth", "search", "klas"));
+    assertEquals(
+        "[KLAS=2/4, KLAS: Remote Patient Monitoring=1/3, KLAS: Remote Patient Monitoring: Devices=1/3]",
+        flat(found.get("values")));
+    assertEquals("Devices", found.get("values").get(2).get("label").asText());
+  }
+
+  @Test
+  void bad_value_finder_parameters_are_problems_naming_them() {
+    String base = "/api/facets/" + TOPICS + "?";
+    TestServer.assertProblem(get(base + "order=popularity"), 400, "order");
+    TestServer.assertProblem(get(base + "offset=-1"), 400, "offset");
+    TestServer.assertProblem(get(base + "offset=100001"), 400, "offset");
+    TestServer.assertProblem(get(base + "offset=ten"), 400, "offset");
+    TestServer.assertProblem(get(base + "size=0"), 400, "size");
+    TestServer.assertProblem(get(base + "size=1001"), 400, "size");
+    TestServer.assertProblem(get(base + "search=" + "a".repeat(201)), 400, "search");
+    TestServer.assertProblem(get(base + "prefix=tele&search=tele"), 400, "search");
+    TestServer.assertProblem(get("/api/facets/topics?search=tele"), 400, "facet");
   }
 
   static List<JsonNode> all(JsonNode values) {
