@@ -15,8 +15,12 @@ import java.util.List;
 final class ValueMatch {
   private final List<String> typed;
 
+  /** Typed words beyond these are ignored: a value's name is a few words, and each costs a pass. */
+  static final int MAX_TYPED_WORDS = 8;
+
   ValueMatch(String text) {
-    this.typed = words(text);
+    List<String> words = words(text);
+    this.typed = words.size() > MAX_TYPED_WORDS ? words.subList(0, MAX_TYPED_WORDS) : words;
   }
 
   boolean isEmpty() {
