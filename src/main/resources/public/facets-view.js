@@ -80,7 +80,9 @@ function valueControls(facet, v, name, id, on) {
  * A tree facet's level: each node a checkbox with its label and count, and, when it has children, a button that
  * opens or closes them (aria-expanded; the list it controls is hidden while closed).
  */
-function treeList(facet, nodes, id, on) {
+function treeList(facet, nodes, id, on, nested = false) {
+  // Leaves line up with their siblings' boxes; a flat top level (one-level sections) needs no room for toggles.
+  const indentLeaves = nested || nodes.some((node) => node.children.length);
   return h('ul', { class: 'facet-values facet-tree', id }, nodes.map((node, i) => {
     const nodeId = id + '-' + i;
     const childrenId = nodeId + '-children';
@@ -93,11 +95,11 @@ function treeList(facet, nodes, id, on) {
         'aria-label': (node.expanded ? 'Hide ' : 'Show ') + node.label + ' (' + node.children.length + ')' },
       h('span', { 'aria-hidden': 'true' }, node.expanded ? '▾' : '▸'));
       toggle.addEventListener('click', () => on.toggle(facet, node.value, !node.expanded));
-      children = treeList(facet, node.children, childrenId, on);
+      children = treeList(facet, node.children, childrenId, on, true);
       if (!node.expanded) children.hidden = true;
     }
     return h('li', { class: 'facet-node' },
-      h('div', { class: 'facet-value' + (toggle ? '' : ' tree-leaf') }, toggle, ...valueControls(facet, node, node.label, nodeId, on)),
+      h('div', { class: 'facet-value' + (!toggle && indentLeaves ? ' tree-leaf' : '') }, toggle, ...valueControls(facet, node, node.label, nodeId, on)),
       children);
   }));
 }
