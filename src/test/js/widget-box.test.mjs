@@ -19,3 +19,9 @@ test('the box shows a hit\'s sections as one line', async () => {
   assert.equal(crumbs({ breadcrumbs: [{ title: 'Docs' }, { title: 'Concepts' }] }), 'Docs › Concepts');
   assert.equal(crumbs({}), '');
 });
+
+test('a search typed on from an earlier one names it, so analytics counts the run once', () => {
+  const url = new URL(searchUrl('https://s.example.org', 'chron', 6, '', '0123456789abcdef'));
+  assert.equal(url.searchParams.get('prev'), '0123456789abcdef');
+  assert.equal(new URL(searchUrl('https://s.example.org', 'chr', 6)).searchParams.has('prev'), false);
+});

@@ -6,6 +6,7 @@ import { ApiError } from './api.js';
 import { h, marked } from './dom.js';
 import { crumbTrail, displayUrl, pageCount, pageNumbers, plural, statusText } from './results-model.js';
 import { safeHref } from './safe-url.js';
+import { renderSections } from './sections-view.js';
 import { withChanges } from './url-state.js';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -56,6 +57,7 @@ function renderHit(hit, card, labelOf) {
     h('h3', { class: 'hit-title' }, href ? h('a', { href }, titleContent) : h('span', null, titleContent)),
     meta.length ? h('p', { class: 'hit-meta' }, meta.flatMap((m, i) => (i ? [' · ', m] : [m]))) : null,
     hit.snippet ? h('p', { class: 'hit-snippet' }, marked(hit.snippet)) : null,
+    renderSections(hit),
     topics.length ? h('ul', { class: 'chips hit-topics', 'aria-label': labelOf(card.topics) },
       topics.map((t) => h('li', { class: 'chip' }, t))) : null,
     href ? h('p', { class: 'hit-url' }, displayUrl(href, location.origin)) : null);

@@ -10,6 +10,7 @@
  *   highlight.js       <mark>-highlighted API text as [{text, mark}] segments
  *   safe-url.js        which URLs may become links
  *   dom.js             the element builder and highlighted text as DOM (shared with widget.js)
+ *   click-beacon.js    tells the server which result of which search was followed (shared with widget.js)
  *   results-view.js, facets-view.js, suggest-box.js   the DOM of each part
  *   (widget.js and widget-box.js are the drop-in box, which shares dom.js, highlight.js and safe-url.js)
  *
@@ -23,6 +24,7 @@ import { chipList, facetModel, foundTotal, foundValues, labeller, orderedFacets 
 import { renderChips, renderFacets } from './facets-view.js';
 import { renderError, renderHits, renderMessage, renderPagination, renderStatus } from './results-view.js';
 import { suggestBox } from './suggest-box.js';
+import { watchClicks } from './click-beacon.js';
 import { pageUrl, readState, shownSort, toggled, withChanges } from './url-state.js';
 
 const SEARCH_DELAY_MS = 180;
@@ -45,6 +47,7 @@ const expanded = new Set(); // facets whose "show more" is open (not worth a URL
 const facetFilters = new Map(); // facet -> {text, values|null, total} for the per-facet value filter boxes
 const treeToggles = new Map(); // facet -> Map(value -> opened or closed by the visitor) for tree facets
 let typingEntryPushed = false; // typing adds one history entry, then replaces it
+let replacing = null; // the searchId the next search replaces as the visitor types (analytics counts the last)
 let searchController = null;
 const timers = {};
 
@@ -110,7 +113,9 @@ async function search() {
   renderControls(shown);
   els.results.setAttribute('aria-busy', 'true');
   try {
-    const [data] = await Promise.all([getJson(searchUrl(shown, facetSize(), PAGE_LANG), controller.signal), facetListOrNull()]);
+    const url = searchUrl(shown, facetSize(), PAGE_LANG) + (replacing ? '&prev=' + encodeURIComponent(replacing) : '');
+    replacing = null;
+    const [data] = await Promise.all([getJson(url, controller.signal), facetListOrNull()]);
     if (controller !== searchController) return;
     lastResponse = data;
     render(shown, data);
@@ -262,6 +267,7 @@ els.q.addEventListener('input', () => {
     if (q === state.q) return;
     const mode = typingEntryPushed ? 'replace' : 'push';
     typingEntryPushed = true;
+    replacing = mode === 'replace' && lastResponse && typeof lastResponse.searchId === 'string' ? lastResponse.searchId : null;
     navigate(withChanges(state, { q }), mode);
   }, SEARCH_DELAY_MS);
 });
@@ -299,6 +305,9 @@ els['filters-toggle'].addEventListener('click', () => {
   const open = els.filters.classList.toggle('open');
   els['filters-toggle'].setAttribute('aria-expanded', String(open));
 });
+
+// A followed result tells the server its position (for the admin reports); the link goes on at once.
+watchClicks(els.hits, 'li.hit', '.hit-title a', () => lastResponse, 'api/analytics/click');
 
 els.q.value = state.q;
 search();

@@ -4,10 +4,15 @@
  * snippet) linking to the pages. Its elements, ids and CSS classes all start with "ssw-". API text goes through
  * dom.js (text nodes, and <mark> from highlight.js's segments) and links through safe-url.js, as on the search page.
  */
+import { clickBody, sendClick } from './click-beacon.js';
 import { h, marked } from './dom.js';
 import { safeHref } from './safe-url.js';
+import { showRelated } from './related-list.js';
+import { appendFilters, resolveFilters } from './widget-scope.js';
+import { sectionEntries } from './sections-model.js';
 
 const DELAY_MS = 150;
+const SECTIONS_PER_HIT = 2;
 const CSS = [
   '.ssw-panel{position:absolute;z-index:2147483000;box-sizing:border-box;margin:0;padding:4px 0;',
   'background:#fff;color:#1f2933;border:1px solid #cfd6de;border-radius:8px;',
@@ -27,6 +32,9 @@ const CSS = [
   '.ssw-snippet{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;',
   'margin-top:2px;color:#4b5663;font-size:13px;overflow-wrap:anywhere}',
   '.ssw-panel mark{background:#fde68a;color:inherit;padding:0 1px;border-radius:2px}',
+  '.ssw-section .ssw-link{padding:4px 12px 4px 28px}',
+  '.ssw-section .ssw-title{font-weight:500}',
+  '.ssw-section .ssw-snippet{-webkit-line-clamp:1}',
   '.ssw-all .ssw-link{font-weight:600;color:#1d4ed8;border-top:1px solid #e3e7ec}',
   '.ssw-note{display:block;padding:8px 12px;color:#5b6875}',
   '.ssw-live{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
@@ -58,21 +66,41 @@ export function crumbs(hit) {
 
 /**
  * The search URL of the API for a query (size results; one tiny facet, since the box shows none), in lang (the
- * host page's language) when there is one.
+ * host page's language) when there is one, within the box's fixed filters ({facet: [values]}).
  */
-export function searchUrl(endpoint, q, size, lang = '') {
+export function searchUrl(endpoint, q, size, lang = '', filters = {}, prev = '') {
   const params = new URLSearchParams({ q, size: String(size), facets: 'year', facetSize: '1' });
   if (lang) params.set('lang', lang);
-  return endpoint + '/api/search?' + params;
+  if (prev) params.set('prev', prev); // the search this one replaces as the visitor types (analytics counts one)
+  return endpoint + '/api/search?' + appendFilters(params, filters);
+}
+
+/** The search page with every result of q, in the box's language and within its fixed filters. */
+export function allResultsUrl(endpoint, q, lang = '', filters = {}) {
+  const params = new URLSearchParams({ q });
+  if (lang) params.set('lang', lang);
+  return endpoint + '/?' + appendFilters(params, filters);
+}
+
+/**
+ * Fills el (an element with data-sitesearch-related) with the related pages; options: {endpoint, size, filters
+ * (raw: {facet: "a,b"}), label, nonce}. Resolves when done.
+ */
+export function related(el, { endpoint, size, filters = {}, label, nonce = '' }) {
+  return resolveFilters(endpoint, filters).then((fixed) =>
+    showRelated(el, { endpoint, size, filters: fixed, label, nonce }));
 }
 
 /**
  * Turns one input into a search-as-you-type box. options: {endpoint (no trailing slash), size (1-10), nonce (for a
- * fallback <style>), lang (the language searched, '' for all)}, already checked by widget.js. Returns {destroy()}.
+ * fallback <style>), lang (the language searched, '' for all), filters (fixed filters, raw: {facet: "a,b"})},
+ * already checked by widget.js. Returns {destroy()}.
  */
-export function attach(input, { endpoint, size, nonce, lang = '' }) {
+export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }) {
   const id = 'ssw-' + (++instances);
   addStyles(nonce);
+  const scope = resolveFilters(endpoint, filters); // the box's fixed filters, as the server names the facets
+  let fixed = {};
 
   const list = h('ul', { class: 'ssw-list', id: id + '-list', role: 'listbox', 'aria-label': 'Search results' });
   const note = h('p', { class: 'ssw-note', hidden: true });
@@ -90,7 +118,9 @@ export function attach(input, { endpoint, size, nonce, lang = '' }) {
     input.setAttribute('aria-label', 'Search this site');
   }
 
-  let items = []; // [{li, href}]
+  let items = []; // [{li, href, hit}]: hit is the index in the answer's hits, -1 for "see all"
+  let answer = null; // the answer shown, whose searchId a followed result names
+  let typedAfter = null; // the searchId the next search replaces while the box keeps its focus
   let active = -1;
   let timer = 0;
   let controller = null;
@@ -129,32 +159,51 @@ export function attach(input, { endpoint, size, nonce, lang = '' }) {
     }
   }
 
-  function addOption(className, href, ...content) {
+  function followed(item) {
+    if (item.hit >= 0) sendClick(endpoint + '/api/analytics/click', clickBody(answer, item.hit));
+  }
+
+  function addOption(className, href, hit, ...content) {
     const a = h('a', { class: 'ssw-link', href, tabindex: '-1' }, ...content);
     a.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the box
     const li = h('li', { class: 'ssw-option ' + className, id: id + '-option-' + items.length, role: 'option',
       'aria-selected': 'false' }, a);
+    const item = { li, href, hit };
+    a.addEventListener('click', () => followed(item));
+    a.addEventListener('auxclick', (e) => {
+      if (e.button === 1) followed(item);
+    });
     list.append(li);
-    items.push({ li, href });
+    items.push(item);
   }
 
   function show(q, data) {
     list.replaceChildren();
     items = [];
     active = -1;
+    answer = data;
+    typedAfter = typeof data.searchId === 'string' ? data.searchId : null;
     const hits = Array.isArray(data.hits) ? data.hits : [];
-    for (const hit of hits) {
+    for (const [index, hit] of hits.entries()) {
       const href = safeHref(hit && hit.url, document.baseURI);
       if (!href) continue;
       const highlighted = hit.highlights && hit.highlights.title;
-      addOption('ssw-hit', href,
+      addOption('ssw-hit', href, index,
         crumbs(hit) ? h('span', { class: 'ssw-crumbs' }, crumbs(hit)) : null,
         h('span', { class: 'ssw-title' }, highlighted ? marked(highlighted) : (hit.title || href)),
         hit.snippet ? h('span', { class: 'ssw-snippet' }, marked(hit.snippet)) : null);
+      // Its best sections as options of their own, linked to their place on the page (DocSearch-style).
+      for (const s of sectionEntries(hit, SECTIONS_PER_HIT)) {
+        const sectionHref = s.heading && safeHref(s.link, document.baseURI);
+        if (!sectionHref) continue;
+        addOption('ssw-section', sectionHref,
+          h('span', { class: 'ssw-title' }, '# ', marked(s.heading)),
+          s.snippet ? h('span', { class: 'ssw-snippet' }, marked(s.snippet)) : null);
+      }
     }
     const total = typeof data.total === 'number' ? data.total : hits.length;
-    const page = safeHref(endpoint + '/?q=' + encodeURIComponent(q), document.baseURI);
-    if (total > items.length && page) addOption('ssw-all', page, 'See all ' + total.toLocaleString() + ' results');
+    const page = safeHref(allResultsUrl(endpoint, q, lang, fixed), document.baseURI);
+    if (total > items.length && page) addOption('ssw-all', page, -1, 'See all ' + total.toLocaleString() + ' results');
     note.hidden = total > 0;
     note.textContent = total > 0 ? '' : 'No results for “' + q + '”';
     live.textContent = total === 1 ? '1 result' : (total > 0 ? total.toLocaleString() + ' results' : 'No results');
@@ -180,8 +229,11 @@ export function attach(input, { endpoint, size, nonce, lang = '' }) {
       return;
     }
     const mine = (controller = new AbortController());
-    fetch(searchUrl(endpoint, q, size, lang), {
-      mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, signal: mine.signal,
+    scope.then((resolved) => {
+      fixed = resolved;
+      return fetch(searchUrl(endpoint, q, size, lang, fixed, typedAfter || ''), {
+        mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }, signal: mine.signal,
+      });
     }).then((response) => {
       if (!response.ok) throw new Error('HTTP ' + response.status);
       return response.json();
@@ -220,6 +272,7 @@ export function attach(input, { endpoint, size, nonce, lang = '' }) {
     } else if (e.key === 'Enter') {
       if (isOpen && active >= 0) {
         e.preventDefault();
+        followed(items[active]);
         window.location.assign(items[active].href);
       }
     } else if (e.key === 'Escape') {
@@ -239,7 +292,10 @@ export function attach(input, { endpoint, size, nonce, lang = '' }) {
 
   function onBlur() {
     setTimeout(() => {
-      if (document.activeElement !== input) close();
+      if (document.activeElement !== input) {
+        close();
+        typedAfter = null; // a later search is a new one
+      }
     }, 0);
   }
 

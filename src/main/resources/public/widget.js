@@ -7,7 +7,15 @@
  * turns the input into a search-as-you-type box with a dropdown of results (title, snippet) linking to the pages.
  * data-endpoint defaults to where this script came from; data-input to "#q"; data-size (1-10) to 6 results;
  * data-lang to the page's <html lang> (the language searched on a multilingual site; data-lang="" for all);
- * data-manual leaves attaching to the page: SiteSearchWidget.attach(input, {endpoint, size, lang}).
+ * data-filter-<facet>="value" (commas between several values) keeps every search of the box to those values, as
+ * f.<facet> does: data-filter-section="docs" on a docs page searches only the docs.
+ * data-manual leaves attaching to the page: SiteSearchWidget.attach(input, {endpoint, size, lang, filters}).
+ *
+ * Related pages: any element with data-sitesearch-related gets a list of links to the pages like the page it names
+ * ("" or no value: this page; "/docs/intro/", Hugo's .RelPermalink; or a page id), with its own data-size (1-20,
+ * default 5), data-filter-<facet> and data-label (the list's name when the element holds no heading):
+ *   <aside data-sitesearch-related="{{ .RelPermalink }}"><h2>Related pages</h2></aside>
+ * SiteSearchWidget.related(element, {endpoint, size, filters, label}) fills one by hand.
  * The server's `server.cors` setting must list the site's origin.
  *
  * This classic script only reads its tag's settings (document.currentScript is gone once it has run) and defines
@@ -27,6 +35,17 @@
 
   function attr(name) {
     return script ? script.getAttribute(name) : null;
+  }
+
+  /** An element's data-filter-<facet> attributes as {facet: "value"} (the module splits and names them). */
+  function filterAttributes(el) {
+    var raw = {};
+    if (!el) return raw;
+    for (var i = 0; i < el.attributes.length; i++) {
+      var name = el.attributes[i].name;
+      if (name.indexOf('data-filter-') === 0) raw[name.slice(12)] = el.attributes[i].value;
+    }
+    return raw;
   }
 
   function defaultEndpoint() {
@@ -61,11 +80,17 @@
     // The host page's language: a multilingual site's visitors search their language's pages.
     var lang = options.lang !== undefined ? String(options.lang)
       : attr('data-lang') !== null ? attr('data-lang') : document.documentElement.lang || '';
+    // Fixed filters: a docs page's box searches only the docs.
+    var filters = options.filters !== undefined ? options.filters : filterAttributes(script);
     var box = null;
     var destroyed = false;
     input.setAttribute('data-ssw', 'loading'); // taken: a second attach answers null
     var ready = load(endpoint).then(function (module) {
-      if (!destroyed) box = module.attach(input, { endpoint: endpoint, size: size, nonce: script ? script.nonce : '', lang: lang });
+      if (!destroyed) {
+        box = module.attach(input, {
+          endpoint: endpoint, size: size, nonce: script ? script.nonce : '', lang: lang, filters: filters,
+        });
+      }
     }, function (e) {
       if (!destroyed) input.removeAttribute('data-ssw');
       if (window.console) console.error('SiteSearchWidget: the search box could not be loaded', e);
@@ -80,7 +105,30 @@
     };
   }
 
-  window.SiteSearchWidget = { attach: attach, version: '2' };
+  /**
+   * Fills an element with the pages related to the one its data-sitesearch-related names (this page when empty).
+   * options: {endpoint, size (1-20), filters ({facet: "a,b"}), label}; each defaults to the element's data-* attribute.
+   * Returns a promise of the list's being shown (or the element's being hidden when there is nothing to show).
+   */
+  function related(el, options) {
+    if (!el || !el.getAttribute) throw new Error('SiteSearchWidget: related needs an element');
+    options = options || {};
+    var endpoint = String(options.endpoint || defaultEndpoint()).replace(/\/+$/, '');
+    return load(endpoint).then(function (module) {
+      return module.related(el, {
+        endpoint: endpoint,
+        size: options.size || el.getAttribute('data-size'), // 1-20, else 5
+        filters: options.filters !== undefined ? options.filters : filterAttributes(el),
+        label: options.label || el.getAttribute('data-label') || 'Related pages',
+        nonce: script ? script.nonce : '',
+      });
+    }, function (e) {
+      el.hidden = true;
+      if (window.console) console.error('SiteSearchWidget: related pages could not be loaded', e);
+    });
+  }
+
+  window.SiteSearchWidget = { attach: attach, related: related, version: '3' };
 
   function autoAttach() {
     var selector = attr('data-input') || '#q';
@@ -90,8 +138,10 @@
     } catch (e) {
       inputs = [];
     }
-    if (!inputs.length && window.console) console.warn('SiteSearchWidget: no input matches ' + selector);
+    var lists = document.querySelectorAll('[data-sitesearch-related]');
+    if (!inputs.length && !lists.length && window.console) console.warn('SiteSearchWidget: no input matches ' + selector);
     for (var i = 0; i < inputs.length; i++) attach(inputs[i]);
+    for (var j = 0; j < lists.length; j++) related(lists[j]);
   }
 
   if (script && script.getAttribute('data-manual') === null) {

@@ -1,11 +1,13 @@
 package dev.sitesearch.app;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ContentSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.content.UrlTemplate;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.LiveIndex;
 import dev.sitesearch.search.SearchService;
 import java.io.IOException;
@@ -73,10 +75,51 @@ public record Assembly(
     return LiveIndex.open(index, schema(), SearchService.similarity(config.ranking()));
   }
 
-  /** The search core over an open index, each request's searches limited to the server's time. */
+  /**
+   * The search core over an open index, each request's searches limited to the server's time, with
+   * the editors' curation as stored (read only: an unreadable history is logged and left in place).
+   */
   public SearchService searchService(LiveIndex live) {
+    return searchService(live, curation(false));
+  }
+
+  /** The search core with the curation {@code curation} keeps. */
+  public SearchService searchService(LiveIndex live, CurationEditor curation) {
     return new SearchService(
-        schema(), live, config.ranking(), clock, config.server().limits().searchTimeout());
+        schema(),
+        live,
+        config.ranking(),
+        curation,
+        clock,
+        config.server().limits().searchTimeout());
+  }
+
+  /**
+   * Where the editors' curation history is kept: beside the index folder, named after it ({@code
+   * index.curation.json} beside {@code index/}). Not inside it: the index folder is the index
+   * writer's, and a fresh index is made by deleting it.
+   */
+  public Path curationFile() {
+    Path folder = index.toAbsolutePath().normalize();
+    if (folder.getFileName() == null) return folder.resolve("sitesearch.curation.json"); // "/"
+    return folder.resolveSibling(folder.getFileName() + ".curation.json");
+  }
+
+  /**
+   * The config's curation with the stored edits; {@code keepAside} moves an unreadable history
+   * aside (the server does, so edits can start again) instead of leaving it in place.
+   */
+  public CurationEditor curation(boolean keepAside) {
+    return CurationEditor.open(config.ranking(), curationFile(), clock, keepAside);
+  }
+
+  /**
+   * Opens the analytics store beside the index (or where {@code analytics.path} says) and starts
+   * recording; off when the config turns it off or the store cannot be had (logged). The caller
+   * closes it.
+   */
+  public Analytics openAnalytics() {
+    return Analytics.open(config.analytics(), index, clock);
   }
 
   /**

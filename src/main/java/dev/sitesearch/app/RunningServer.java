@@ -1,16 +1,22 @@
 package dev.sitesearch.app;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.http.HttpServer;
 import dev.sitesearch.index.ContentWatcher;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.LiveIndex;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -90,12 +96,14 @@ public final class RunningServer implements AutoCloseable {
   }
 
   /** What runs in the background, each task's failure shown by the health answer. */
-  private record Background(ContentWatcher watcher, CatchUp catchUp) implements AutoCloseable {
+  private record Background(ContentWatcher watcher, CatchUp catchUp, ServiceMeters.Bound meters)
+      implements AutoCloseable {
     @Override
     public void close() throws IOException {
-      try (var w = watcher;
+      try (var m = meters;
+          var w = watcher;
           var c = catchUp) {
-        // closed in reverse order: no catch-up pass starts, then the watcher stops
+        // closed in reverse order: no catch-up pass starts, the watcher stops, the meters let go
       }
     }
   }
@@ -106,6 +114,7 @@ public final class RunningServer implements AutoCloseable {
   private final Javalin app;
   private final Background background;
   private final String host;
+  private final Analytics analytics;
 
   private RunningServer(
       LiveIndex live,
@@ -113,16 +122,22 @@ public final class RunningServer implements AutoCloseable {
       Reindexer reindexer,
       Javalin app,
       Background background,
-      String host) {
+      String host,
+      Analytics analytics) {
     this.live = live;
     this.search = search;
     this.reindexer = reindexer;
     this.app = app;
     this.background = background;
     this.host = host;
+    this.analytics = analytics;
   }
 
   static RunningServer start(Assembly assembly, Options options) throws IOException {
+    ServerSettings settings = assembly.config().server();
+    String host = options.host() != null ? options.host() : settings.host();
+    int port = options.port() != null ? options.port() : settings.port();
+    ListenCheck.ensureFree(host, port); // before an index is built for nothing
     Indexer indexer = assembly.indexer(false);
     // A current index is served at once while a catch-up pass runs; a missing or outdated one is
     // built first.
@@ -132,11 +147,15 @@ public final class RunningServer implements AutoCloseable {
     ContentWatcher watcher = null;
     CatchUp catchUp = null;
     Reindexer reindexer = null;
+    ServiceMeters.Bound meters = null;
+    Analytics analytics = null;
     try {
       live.followCommits(options.refreshEvery());
-      SearchService search = assembly.searchService(live);
+      CurationEditor curation = assembly.curation(true);
+      SearchService search = assembly.searchService(live, curation);
       Reindexer shared = new Reindexer(indexer, summary -> live.refresh());
       reindexer = shared;
+      live.reportReindexes(shared::lastRun);
       if (current && options.catchUpDelay() != null) {
         catchUp = CatchUp.start(reindexer, options.catchUpDelay(), options.reports());
         live.monitor(catchUp.status());
@@ -147,22 +166,38 @@ public final class RunningServer implements AutoCloseable {
                 .start();
         live.monitor(watcher.status());
       }
-      ServerSettings settings = assembly.config().server();
-      String host = options.host() != null ? options.host() : settings.host();
-      Javalin app =
-          HttpServer.create(search, reindexer, settings)
-              .start(host, options.port() != null ? options.port() : settings.port());
+      var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      meters = ServiceMeters.bind(registry, live, shared, watcher);
+      analytics = assembly.openAnalytics();
+      Javalin app;
+      try {
+        app =
+            HttpServer.create(search, reindexer, settings, registry, curation, analytics)
+                .start(host, port);
+      } catch (JavalinBindException e) { // taken since the check
+        throw ListenCheck.inUse(host, port, e);
+      }
       return new RunningServer(
-          live, search, reindexer, app, new Background(watcher, catchUp), host);
+          live, search, reindexer, app, new Background(watcher, catchUp, meters), host, analytics);
     } catch (IOException | RuntimeException | Error e) {
       try (live;
-          var b = new Background(watcher, catchUp)) {
+          var b = new Background(watcher, catchUp, meters);
+          var a = analytics) {
         if (reindexer != null) reindexer.close();
       } catch (IOException | RuntimeException closing) {
         e.addSuppressed(closing);
       }
       throw e;
     }
+  }
+
+  /**
+   * The routes this server answers, as {@code "GET /api/search"} (for the API description's test).
+   */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+        .toList();
   }
 
   public int port() {
@@ -182,16 +217,22 @@ public final class RunningServer implements AutoCloseable {
     return reindexer;
   }
 
+  /** What the server counts (off when the config turns analytics off). */
+  public Analytics analytics() {
+    return analytics;
+  }
+
   /**
-   * Stops accepting requests, stops the catch-up pass and the watcher, lets a running reindex
-   * commit or roll back (refusing new ones), then closes the index; each step runs even if an
-   * earlier one fails.
+   * Stops accepting requests, writes and commits the analytics events still queued, stops the
+   * catch-up pass and the watcher, lets a running reindex commit or roll back (refusing new ones),
+   * then closes the index; each step runs even if an earlier one fails.
    */
   @Override
   public void close() throws IOException {
     try (live;
         AutoCloseableIo r = reindexer::close;
-        var b = background) {
+        var b = background;
+        var a = analytics) {
       app.stop();
     }
   }

@@ -52,9 +52,15 @@ public final class CommonOptions {
               + " the nearest folder above the content with hugo.toml, config.toml or config/).")
   Path site;
 
+  /** The config file named, or found as {@link ConfigLoader#locate} says; null when none. */
+  Path configFile() {
+    return config != null ? config : ConfigLoader.locate(Path.of(""), content, siteRoot());
+  }
+
   SitesearchConfig loadConfig() {
-    Path file = config != null ? config : ConfigLoader.locate(Path.of(""), content, siteRoot());
+    Path file = configFile();
     SitesearchConfig loaded = ConfigLoader.load(file, System.getenv());
+    LogSetup.apply(loaded.logging(), spec.name().equals("serve"));
     if (site == null) return loaded;
     return loaded.withContent(loaded.content().withSite(site));
   }

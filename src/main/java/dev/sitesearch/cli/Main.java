@@ -7,6 +7,11 @@ import dev.sitesearch.search.IndexMissingException;
 import dev.sitesearch.search.InvalidRequestException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -23,6 +28,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       SearchCommand.class,
       ServeCommand.class,
+      ConfigCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -47,14 +53,11 @@ public final class Main {
 
   /**
    * Only {@code serve} logs as it goes; the other commands print their own report, so their log is
-   * kept to warnings. Lucene's hint about the incubating vector module concerns vector search,
-   * which we do not use.
+   * kept to warnings (the config's {@code logging} section may say otherwise). Lucene's hint about
+   * the incubating vector module concerns vector search, which we do not use.
    */
   private static void quietLibraries(String[] args) {
-    boolean serving = args.length > 0 && args[0].equals("serve");
-    if (!serving && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
+    LogSetup.start(args.length > 0 && args[0].equals("serve"));
     LUCENE_VECTOR_LOG.setLevel(Level.SEVERE);
   }
 
@@ -72,6 +75,7 @@ public final class Main {
                 case IndexBusyException b -> "index busy: " + b.getMessage();
                 case IndexMissingException m -> m.getMessage();
                 case InvalidRequestException r -> r.getMessage();
+                case FileSystemException f -> "error: " + describe(f);
                 case IOException io -> "error: " + io.getMessage();
                 default -> null;
               };
@@ -80,5 +84,22 @@ public final class Main {
           return USAGE;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * A file system error in words: Java's own messages are often the bare path ("error: index"),
+   * which says neither what was wrong nor which setting to change.
+   */
+  static String describe(FileSystemException e) {
+    String file = e.getFile() == null ? "" : e.getFile();
+    String what =
+        switch (e) {
+          case NoSuchFileException n -> "no such file or folder";
+          case NotDirectoryException n -> "not a folder";
+          case FileAlreadyExistsException x -> "a file is in the way of a folder";
+          case AccessDeniedException a -> "permission denied";
+          default -> e.getReason() == null ? "cannot be used" : e.getReason();
+        };
+    return file.isEmpty() ? what : file + ": " + what;
   }
 }

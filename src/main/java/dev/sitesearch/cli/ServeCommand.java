@@ -4,6 +4,7 @@ import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.index.IndexSummary;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code sitesearch serve}: brings the index up to date, then serves the API and the search page,
  * following every new commit. The parts come from the one {@link dev.sitesearch.app.Assembly}; on
- * SIGTERM or Ctrl-C the shutdown hook closes them all before the JVM exits.
+ * SIGTERM or Ctrl-C they are all closed and it exits 0 ({@link StopSignals}).
  */
 @Command(
     name = "serve",
@@ -45,22 +46,30 @@ public final class ServeCommand implements Callable<Integer> {
     RunningServer server = common.assembly().serve(options);
     var out = common.out();
     var stopped = new CountDownLatch(1);
-    // Everything is closed inside the hook: the JVM exits as soon as the hooks return, not when
-    // this thread resumes.
+    var closing = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (!closing.compareAndSet(false, true)) return;
+          try {
+            server.close();
+            out.println("sitesearch stopped: requests, watcher, reindexes and index closed");
+          } catch (Exception e) {
+            common.err().println("sitesearch: could not stop cleanly: " + e);
+          } finally {
+            out.flush();
+            stopped.countDown();
+          }
+        };
+    // SIGTERM or Ctrl-C: stop cleanly, then return (exit 0); a second signal exits at once.
+    StopSignals.install(stop, common.err());
+    // Any other way out of the JVM still closes everything first; the hook waits for a stop the
+    // signal began, as the JVM exits as soon as the hooks return.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  try {
-                    server.close();
-                    out.println(
-                        "sitesearch stopped: requests, watcher, reindexes and index closed");
-                  } catch (Exception e) {
-                    common.err().println("sitesearch: could not stop cleanly: " + e);
-                  } finally {
-                    out.flush();
-                    stopped.countDown();
-                  }
+                  stop.run();
+                  awaitQuietly(stopped);
                 },
                 "sitesearch-shutdown"));
     // Announced once the hook is in place: whoever acts on this line (a supervisor, a test) can
@@ -71,6 +80,14 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return Main.OK;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A run the server made itself (first build, catch-up): its failures and its line. */

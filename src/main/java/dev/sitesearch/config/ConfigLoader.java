@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -65,20 +67,40 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads {@code file} if it exists (null: none), else the defaults; the admin token may come from
-   * the environment.
+   * Loads {@code file} if it exists (null: none) with the settings {@code env} gives ({@link
+   * EnvOverrides}) over it; the defaults for everything neither sets. Precedence, highest first:
+   * the command's flags (applied by the commands), the environment, the file, the defaults.
    */
   public static SitesearchConfig load(Path file, Map<String, String> env) {
-    SitesearchConfig config =
-        file != null && Files.exists(file) ? parse(file) : SitesearchConfig.defaults();
-    String envToken = env.get(ADMIN_TOKEN_ENV);
-    if (envToken != null && !envToken.isBlank()) {
-      config = config.withServer(config.server().withAdminToken(envToken.strip()));
+    return read(file, env, false).config();
+  }
+
+  /** Every setting in force after {@link #load}, with where it came from, secrets masked. */
+  public static List<Setting> explain(Path file, Map<String, String> env) {
+    return read(file, env, true).settings();
+  }
+
+  private record Read(SitesearchConfig config, List<Setting> settings) {}
+
+  @SuppressWarnings("unchecked")
+  private static Read read(Path file, Map<String, String> env, boolean recording) {
+    boolean fromFile = file != null && Files.exists(file);
+    Object root = fromFile ? yaml(file) : null;
+    var origins = new HashMap<String, String>();
+    if (root == null || root instanceof Map) {
+      root = EnvOverrides.apply((Map<String, Object>) root, env, origins);
     }
-    return config;
+    var trace = new ConfigTrace(origins, recording);
+    SitesearchConfig config =
+        SitesearchConfig.fromConfig(ConfigSection.root(fromFile ? file : null, root, trace));
+    return new Read(config, trace.settings());
   }
 
   static SitesearchConfig parse(Path file) {
+    return SitesearchConfig.fromConfig(ConfigSection.root(file, yaml(file)));
+  }
+
+  private static Object yaml(Path file) {
     Object root;
     try (Reader reader = Files.newBufferedReader(file)) {
       var options = new LoaderOptions();
@@ -93,6 +115,6 @@ public final class ConfigLoader {
     } catch (YAMLException | IOException e) {
       throw new ConfigException(file + ": cannot read config: " + e.getMessage(), e);
     }
-    return SitesearchConfig.fromConfig(ConfigSection.root(file, root));
+    return root;
   }
 }

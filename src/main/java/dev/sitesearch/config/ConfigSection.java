@@ -30,11 +30,13 @@ final class ConfigSection {
   private final Path file;
   private final String prefix;
   private final Map<String, Object> values;
+  private final ConfigTrace trace;
 
-  private ConfigSection(Path file, String prefix, Map<String, Object> values) {
+  private ConfigSection(Path file, String prefix, Map<String, Object> values, ConfigTrace trace) {
     this.file = file;
     this.prefix = prefix;
     this.values = values;
+    this.trace = trace;
   }
 
   /**
@@ -42,12 +44,17 @@ final class ConfigSection {
    * file).
    */
   static ConfigSection root(Path file, Object root) {
-    return new ConfigSection(file, "", root == null ? Map.of() : asMap(file, "", root));
+    return root(file, root, ConfigTrace.NONE);
+  }
+
+  /** The top level, telling {@code trace} each key allowed and each setting read. */
+  static ConfigSection root(Path file, Object root, ConfigTrace trace) {
+    return new ConfigSection(file, "", root == null ? Map.of() : asMap(file, "", root), trace);
   }
 
   /** A section with no values: every reader answers its default. */
   static ConfigSection empty(String prefix) {
-    return new ConfigSection(null, prefix, Map.of());
+    return new ConfigSection(null, prefix, Map.of(), ConfigTrace.NONE);
   }
 
   Path file() {
@@ -67,6 +74,8 @@ final class ConfigSection {
   }
 
   ConfigException error(String k, String what) {
+    String from = trace.origin(key(k));
+    if (from != null) return new ConfigException(from + ": " + key(k) + ": " + what);
     return new ConfigException((file == null ? "" : file + ": ") + key(k) + ": " + what);
   }
 
@@ -80,6 +89,7 @@ final class ConfigSection {
    * nothing.
    */
   ConfigSection allowOnly(String... keys) {
+    for (String k : keys) trace.allowed(key(k));
     Set<String> allowed = Set.of(keys);
     for (String k : values.keySet()) {
       if (!allowed.contains(k))
@@ -91,14 +101,22 @@ final class ConfigSection {
   /** The map under {@code k}, or an empty section when absent. */
   ConfigSection section(String k) {
     Object v = values.get(k);
-    return v == null ? empty(key(k)) : new ConfigSection(file, key(k), asMap(file, key(k), v));
+    Map<String, Object> map = v == null ? Map.of() : asMap(file, key(k), v);
+    return new ConfigSection(v == null ? null : file, key(k), map, trace);
+  }
+
+  /** Tells the trace the value in force for {@code k}: the one set, else the default. */
+  private <T> T read(String k, T value, Object shown) {
+    trace.read(key(k), values.containsKey(k), shown);
+    return value;
   }
 
   String string(String k, String fallback) {
     Object v = values.get(k);
-    if (v == null) return fallback;
+    if (v == null) return read(k, fallback, fallback);
     if (v instanceof Map || v instanceof List) throw error(k, "expected a single value");
-    return String.valueOf(v).strip();
+    String value = String.valueOf(v).strip();
+    return read(k, value, value);
   }
 
   /** A single value as written, spaces kept (a separator's matter); null when absent. */
@@ -106,42 +124,43 @@ final class ConfigSection {
     Object v = values.get(k);
     if (v == null) return null;
     if (v instanceof Map || v instanceof List) throw error(k, "expected a single value");
-    return String.valueOf(v);
+    String value = String.valueOf(v);
+    return read(k, value, "\"" + value + "\""); // quoted, so `sitesearch config` shows its spaces
   }
 
   boolean bool(String k, boolean fallback) {
     Object v = values.get(k);
-    if (v == null) return fallback;
+    if (v == null) return read(k, fallback, fallback);
     if (!(v instanceof Boolean b)) throw error(k, "expected true or false");
-    return b;
+    return read(k, b, b);
   }
 
   int integer(String k, int fallback, int min, int max) {
-    if (!values.containsKey(k)) return fallback;
+    if (!values.containsKey(k)) return read(k, fallback, fallback);
     if (!(values.get(k) instanceof Integer i) || i < min || i > max) {
       throw error(k, "expected a whole number from " + min + " to " + max);
     }
-    return i;
+    return read(k, i, i);
   }
 
   /**
    * A finite number in [min, max]; {@code what} describes it for the error ("a number of days").
    */
   double number(String k, double fallback, double min, double max, String what) {
-    if (!values.containsKey(k)) return fallback;
+    if (!values.containsKey(k)) return read(k, fallback, fallback);
     if (!(values.get(k) instanceof Number n)
         || !Double.isFinite(n.doubleValue())
         || n.doubleValue() < min
         || n.doubleValue() > max) {
       throw error(k, "expected " + what);
     }
-    return n.doubleValue();
+    return read(k, n.doubleValue(), n);
   }
 
   /** A size such as {@code 5MB}, {@code 64 KB} or a byte count, within [min, max] bytes. */
   long size(String k, long fallback, long min, long max) {
     Object v = values.get(k);
-    if (v == null) return fallback;
+    if (v == null) return read(k, fallback, human(fallback));
     var m = SIZE.matcher(String.valueOf(v).strip());
     if (!m.matches()) throw error(k, "expected a size such as 5MB, got '" + v + "'");
     String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
@@ -161,23 +180,24 @@ final class ConfigSection {
     if (bytes <= 0) throw error(k, "must be positive");
     if (bytes < min || bytes > max)
       throw error(k, "expected a size from " + human(min) + " to " + human(max));
-    return bytes;
+    return read(k, bytes, v);
   }
 
   /** A duration such as {@code 2s} or {@code 500ms}, at most an hour. */
   Duration duration(String k, Duration fallback) {
     Object v = values.get(k);
-    if (v == null) return fallback;
+    if (v == null) return read(k, fallback, fallback == null ? null : human(fallback));
     var m = DURATION.matcher(String.valueOf(v).strip());
     if (!m.matches()) throw error(k, "expected a duration such as 2s or 500ms");
     long n = Long.parseLong(m.group(1));
     if (n > 3_600_000) throw error(k, "expected a duration of at most an hour");
-    return m.group(2).equalsIgnoreCase("ms") ? Duration.ofMillis(n) : Duration.ofSeconds(n);
+    return read(
+        k, m.group(2).equalsIgnoreCase("ms") ? Duration.ofMillis(n) : Duration.ofSeconds(n), v);
   }
 
   List<String> strings(String k, List<String> fallback) {
     Object v = values.get(k);
-    if (v == null) return fallback;
+    if (v == null) return read(k, fallback, fallback);
     if (!(v instanceof List<?> list)) throw error(k, "expected a list");
     var out = new ArrayList<String>();
     for (Object o : list) {
@@ -185,12 +205,12 @@ final class ConfigSection {
         throw error(k, "expected a list of plain values");
       out.add(String.valueOf(o).strip());
     }
-    return List.copyOf(out);
+    return read(k, List.copyOf(out), out);
   }
 
   /** A list of distinct front-matter field paths ({@code link.brand}). */
   List<String> paths(String k, List<String> fallback) {
-    if (!values.containsKey(k)) return fallback;
+    if (!values.containsKey(k)) return read(k, fallback, fallback);
     List<String> out = strings(k, List.of());
     for (String p : out) {
       if (!FIELD_PATH.matcher(p).matches())
@@ -206,6 +226,10 @@ final class ConfigSection {
     if (name == null || name.isEmpty()) return fallback;
     Path base = file == null ? null : file.toAbsolutePath().getParent();
     return base == null ? Path.of(name) : base.resolve(name);
+  }
+
+  private static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   private static String human(long bytes) {

@@ -91,9 +91,9 @@ public record FieldSettings(
     List<String> facets = s.paths("facets", DEFAULTS.facets());
     if (facets.contains(YEAR_FACET))
       throw s.error("facets", "'year' is reserved for the year of the date");
-    String stemmerName = s.string("stemmer", null);
+    String stemmerName = s.string("stemmer", DEFAULTS.stemmer().configName());
     Stemmer stemmer =
-        stemmerName == null
+        stemmerName.isEmpty()
             ? DEFAULTS.stemmer()
             : Stemmer.byName(stemmerName)
                 .orElseThrow(

@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  *     quarters), so they come before pages with fewer; 0 turns tiers off
  * @param proximity the bonus for query words near each other
  * @param exactTitleBoost added to a page whose title is the query; 0 turns it off
+ * @param exactHeadingBoost added to a page one of whose headings is the query (below a title: a
+ *     page about the thing comes before a page with a section on it); 0 turns it off
  * @param typos match unknown words of 5+ letters within one edit (two from 9 letters)
  * @param recency the bonus for newer pages
  * @param feedbackWeight for long, question-like queries, weight of the words that best characterise
@@ -44,6 +46,7 @@ public record RankingSettings(
     float tierBoost,
     Proximity proximity,
     float exactTitleBoost,
+    float exactHeadingBoost,
     boolean typos,
     Recency recency,
     float feedbackWeight,
@@ -65,6 +68,7 @@ public record RankingSettings(
           100f,
           new Proximity(0.3f, 3),
           1000f,
+          300f,
           true,
           new Recency(730, 0.1),
           0.3f,
@@ -84,6 +88,7 @@ public record RankingSettings(
             s.tierBoost = 0;
             s.proximity = Proximity.OFF;
             s.exactTitleBoost = 0;
+            s.exactHeadingBoost = 0;
             s.typos = false;
             s.recency = Recency.OFF;
             s.feedbackWeight = 0;
@@ -92,7 +97,7 @@ public record RankingSettings(
 
   public RankingSettings {
     if (!(bm25K1 > 0)) throw new IllegalArgumentException("bm25K1 must be positive");
-    if (feedbackWeight < 0 || tierBoost < 0 || exactTitleBoost < 0) {
+    if (feedbackWeight < 0 || tierBoost < 0 || exactTitleBoost < 0 || exactHeadingBoost < 0) {
       throw new IllegalArgumentException("ranking settings must not be negative");
     }
     Objects.requireNonNull(proximity);
@@ -168,7 +173,9 @@ public record RankingSettings(
   }
 
   private static Synonyms synonyms(ConfigSection r) {
-    if ("none".equalsIgnoreCase(r.string("synonyms", ""))) return Synonyms.NONE;
+    String name = r.string("synonyms", "bundled");
+    if ("none".equalsIgnoreCase(name)) return Synonyms.NONE;
+    if ("bundled".equalsIgnoreCase(name)) return Synonyms.BUNDLED;
     Path file = r.file("synonyms", null);
     if (file == null) return DEFAULTS.synonyms();
     if (!Files.isRegularFile(file)) throw r.error("synonyms", "file not found: " + file);
@@ -210,6 +217,7 @@ public record RankingSettings(
     public float tierBoost;
     public Proximity proximity;
     public float exactTitleBoost;
+    public float exactHeadingBoost;
     public boolean typos;
     public Recency recency;
     public float feedbackWeight;
@@ -224,6 +232,7 @@ public record RankingSettings(
       tierBoost = s.tierBoost;
       proximity = s.proximity;
       exactTitleBoost = s.exactTitleBoost;
+      exactHeadingBoost = s.exactHeadingBoost;
       typos = s.typos;
       recency = s.recency;
       feedbackWeight = s.feedbackWeight;
@@ -240,6 +249,7 @@ public record RankingSettings(
           tierBoost,
           proximity,
           exactTitleBoost,
+          exactHeadingBoost,
           typos,
           recency,
           feedbackWeight,

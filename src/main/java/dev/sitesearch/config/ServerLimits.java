@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param maxHeaderBytes the request line and headers together (Jetty's request header size): a
  *     longer URL is answered 414, larger headers 431. The default leaves room for the longest
  *     allowed query (1,000 characters, percent-encoded) with filters
- * @param maxBodyBytes request bodies (the admin endpoints take none; anything larger is refused
- *     with 413)
+ * @param maxBodyBytes request bodies (curation changes; reindex takes none; anything larger is
+ *     refused with 413)
  * @param maxConcurrent requests handled at once; more wait for a slot up to {@code maxQueueWait}. A
  *     request holds its slot while it is worked on, not while its answer is sent
  * @param maxQueueWait how long a request beyond {@code maxConcurrent} may wait before it is
@@ -236,8 +236,8 @@ public record ServerLimits(
      * Off when the section is absent; when present, it needs a rate or a per-client concurrency.
      */
     static RateLimit fromConfig(ConfigSection r) {
-      if (r.keys().isEmpty()) return OFF;
       r.allowOnly("requestsPerSecond", "burst", "maxConcurrent", "trustForwardedFor");
+      if (r.keys().isEmpty()) return OFF;
       String what = "a number of requests per second, 0 to turn the limit off";
       if (!r.has("requestsPerSecond") && !r.has("maxConcurrent"))
         throw r.error("requestsPerSecond", "expected " + what);

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param content how content files are read
  * @param server HTTP settings
  * @param ranking scoring features, synonyms, pins and hides
+ * @param logging how log lines are written
+ * @param analytics what is counted of searches and clicks, for how long
  * @param configFile the file this came from, or null for the defaults
  */
 public record SitesearchConfig(
@@ -18,6 +20,8 @@ public record SitesearchConfig(
     ContentSettings content,
     ServerSettings server,
     RankingSettings ranking,
+    LoggingSettings logging,
+    AnalyticsSettings analytics,
     Path configFile) {
 
   public SitesearchConfig {
@@ -25,6 +29,8 @@ public record SitesearchConfig(
     Objects.requireNonNull(content);
     Objects.requireNonNull(server);
     Objects.requireNonNull(ranking);
+    Objects.requireNonNull(logging);
+    Objects.requireNonNull(analytics);
   }
 
   /** The defaults, used when there is no config file. */
@@ -34,33 +40,46 @@ public record SitesearchConfig(
         ContentSettings.DEFAULTS,
         ServerSettings.DEFAULTS,
         RankingSettings.DEFAULTS,
+        LoggingSettings.DEFAULTS,
+        AnalyticsSettings.DEFAULTS,
         null);
   }
 
   /** Reads every section of a parsed file. */
   static SitesearchConfig fromConfig(ConfigSection top) {
-    top.allowOnly("fields", "content", "server", "ranking");
+    top.allowOnly("fields", "content", "server", "ranking", "logging", "analytics");
     return new SitesearchConfig(
         FieldSettings.fromConfig(top.section("fields")),
         ContentSettings.fromConfig(top.section("content")),
         ServerSettings.fromConfig(top.section("server")),
         RankingSettings.fromConfig(top.section("ranking")),
+        LoggingSettings.fromConfig(top.section("logging")),
+        AnalyticsSettings.fromConfig(top.section("analytics")),
         top.file());
   }
 
   public SitesearchConfig withServer(ServerSettings newServer) {
-    return new SitesearchConfig(fields, content, newServer, ranking, configFile);
+    return new SitesearchConfig(
+        fields, content, newServer, ranking, logging, analytics, configFile);
   }
 
   public SitesearchConfig withRanking(RankingSettings newRanking) {
-    return new SitesearchConfig(fields, content, server, newRanking, configFile);
+    return new SitesearchConfig(
+        fields, content, server, newRanking, logging, analytics, configFile);
   }
 
   public SitesearchConfig withContent(ContentSettings newContent) {
-    return new SitesearchConfig(fields, newContent, server, ranking, configFile);
+    return new SitesearchConfig(
+        fields, newContent, server, ranking, logging, analytics, configFile);
   }
 
   public SitesearchConfig withFields(FieldSettings newFields) {
-    return new SitesearchConfig(newFields, content, server, ranking, configFile);
+    return new SitesearchConfig(
+        newFields, content, server, ranking, logging, analytics, configFile);
+  }
+
+  public SitesearchConfig withAnalytics(AnalyticsSettings newAnalytics) {
+    return new SitesearchConfig(
+        fields, content, server, ranking, logging, newAnalytics, configFile);
   }
 }

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param searchBoost what the page's score is multiplied by, front matter {@code search.boost}
  *     ({@link SearchControl}); 1 for none
  * @param warnings problems that left one field out but kept the page
+ * @param sections the sections the body's headings open, in order, with where each starts in {@code
+ *     body}
  */
 public record ContentPage(
     SourceFile source,
@@ -38,7 +40,8 @@ public record ContentPage(
     Map<String, Object> frontMatter,
     Instant expiresAt,
     float searchBoost,
-    List<ContentProblem> warnings) {
+    List<ContentProblem> warnings,
+    List<PageSection> sections) {
 
   /**
    * A page's place in its site, as the index keeps it.
@@ -73,6 +76,11 @@ public record ContentPage(
         Collections.unmodifiableMap(
             new LinkedHashMap<>(Objects.requireNonNullElse(frontMatter, Map.of())));
     warnings = List.copyOf(warnings);
+    sections = List.copyOf(sections);
+    for (PageSection s : sections) {
+      if (s.start() > body.length())
+        throw new IllegalArgumentException("a section starts after the body's end");
+    }
     if (!(searchBoost >= SearchControl.MIN_BOOST && searchBoost <= SearchControl.MAX_BOOST))
       throw new IllegalArgumentException("searchBoost out of bounds: " + searchBoost);
     if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
@@ -102,7 +110,26 @@ public record ContentPage(
         frontMatter,
         expiresAt,
         1f,
-        warnings);
+        warnings,
+        List.of());
+  }
+
+  /** The same page with its body's sections. */
+  public ContentPage withSections(List<PageSection> newSections) {
+    return new ContentPage(
+        source,
+        contentHash,
+        id,
+        place,
+        address,
+        title,
+        description,
+        body,
+        frontMatter,
+        expiresAt,
+        searchBoost,
+        warnings,
+        newSections);
   }
 
   /** The page's URL: its relative permalink. */

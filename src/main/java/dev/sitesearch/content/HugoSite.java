@@ -18,6 +18,8 @@ import java.util.Set;
  * @param cascades the config's own {@code cascade} entries
  * @param publishing drafts, future and expired pages, date sources, disabled kinds
  * @param taxonomies the taxonomies' plural names ({@code tags}, {@code categories})
+ * @param headingIds how the site's Markdown gives headings their ids ({@code
+ *     markup.goldmark.parser})
  * @param fingerprint a digest of everything above, kept with the index: when it changes, pages
  *     already indexed may have another address or no longer be published
  */
@@ -29,6 +31,7 @@ public record HugoSite(
     List<Cascade> cascades,
     Publishing publishing,
     Set<String> taxonomies,
+    HeadingIds headingIds,
     String fingerprint) {
 
   static final Set<String> DEFAULT_TAXONOMIES = Set.of("tags", "categories");
@@ -40,6 +43,7 @@ public record HugoSite(
     cascades = List.copyOf(cascades);
     Objects.requireNonNull(publishing);
     taxonomies = Set.copyOf(taxonomies);
+    Objects.requireNonNull(headingIds);
     Objects.requireNonNull(fingerprint);
   }
 
@@ -53,6 +57,7 @@ public record HugoSite(
         List.of(),
         Publishing.DEFAULTS,
         DEFAULT_TAXONOMIES,
+        HeadingIds.HUGO_DEFAULT,
         "bare");
   }
 

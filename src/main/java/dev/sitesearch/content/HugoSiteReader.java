@@ -104,6 +104,7 @@ final class HugoSiteReader {
             Set.copyOf(
                 strings("disablekinds").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList()),
             disabledLangs);
+    HeadingIds headingIds = HeadingIds.read(config);
     return new HugoSite(
         root,
         urls,
@@ -112,7 +113,8 @@ final class HugoSiteReader {
         Cascade.read(config.get("cascade"), "cascade"),
         publishing,
         taxonomies(),
-        fingerprint());
+        headingIds,
+        fingerprint(headingIds));
   }
 
   private String host() {
@@ -225,11 +227,13 @@ final class HugoSiteReader {
   }
 
   /** A digest of the settings read, in a stable order. */
-  private String fingerprint() {
+  private String fingerprint(HeadingIds headingIds) {
     var relevant = new TreeMap<String, Object>();
     for (String k : KEYS) {
       if (config.containsKey(k)) relevant.put(k, config.get(k));
     }
+    // Only the part of markup read here: a changed highlighting style re-reads nothing.
+    if (!headingIds.equals(HeadingIds.HUGO_DEFAULT)) relevant.put("headingids", headingIds);
     return Digest.of(relevant);
   }
 }

@@ -1,8 +1,10 @@
 package dev.sitesearch.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
@@ -13,7 +15,10 @@ import org.commonmark.parser.Parser;
  */
 public final class MarkdownText {
   private static final Parser PARSER =
-      Parser.builder().extensions(List.of(TablesExtension.create())).build();
+      Parser.builder()
+          .extensions(List.of(TablesExtension.create()))
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .build();
 
   /**
    * For one-line values (a description, a facet value): inline syntax only, so "1. Basics" or "#
@@ -24,15 +29,42 @@ public final class MarkdownText {
   /** Characters without which a value has no inline Markdown, HTML or shortcode to remove. */
   private static final String INLINE_SYNTAX = "<>&[]*_`\\!{}~";
 
-  /** The rendered text and the first heading, if any. */
-  public record Rendered(String text, String firstHeading) {}
+  /**
+   * The rendered text (printable: no stray control characters), the first heading, if any, and the
+   * sections the headings open, each with the id Hugo gives its heading.
+   */
+  public record Rendered(String text, String firstHeading, List<PageSection> sections) {
+    public Rendered {
+      sections = List.copyOf(sections);
+    }
+  }
 
   private MarkdownText() {}
 
+  /** Markdown rendered as Hugo renders it by default ({@link HeadingIds#HUGO_DEFAULT}). */
   public static Rendered render(String markdown) {
-    var collector = new TextCollector();
-    PARSER.parse(Shortcodes.strip(markdown)).accept(collector);
-    return new Rendered(tidy(collector.text()), collector.firstHeading());
+    return render(markdown, HeadingIds.HUGO_DEFAULT);
+  }
+
+  /** Markdown rendered with the site's way of giving headings ids. */
+  public static Rendered render(String markdown, HeadingIds ids) {
+    String input = Shortcodes.strip(markdown).replace(TextCollector.HEADING_MARK, ' ');
+    var collector = new TextCollector(new HeadingAnchors(ids), input);
+    PARSER.parse(input).accept(collector);
+    String marked = PageReader.printable(tidy(collector.text()));
+    var text = new StringBuilder(marked.length());
+    var sections = new ArrayList<PageSection>();
+    var headings = collector.headings();
+    for (int i = 0; i < marked.length(); i++) {
+      char c = marked.charAt(i);
+      if (c != TextCollector.HEADING_MARK) {
+        text.append(c);
+      } else if (sections.size() < headings.size()) {
+        var h = headings.get(sections.size());
+        sections.add(new PageSection(h.level(), h.text(), h.anchor(), text.length()));
+      }
+    }
+    return new Rendered(text.toString(), collector.firstHeading(), sections);
   }
 
   /**

@@ -151,7 +151,7 @@ public final class PageReader {
     if (control.excluded() != null) return new ReadOutcome.Skipped(path, control.excluded());
     Instant expiresAt = PublishRules.expiresAt(dates, hugo.publishing(), includeDrafts);
 
-    MarkdownText.Rendered body = MarkdownText.render(fm.body());
+    MarkdownText.Rendered body = MarkdownText.render(fm.body(), hugo.headingIds());
     String title = printable(text(path, data, "title", warnings)).strip();
     if (title.isEmpty())
       title = printable(body.firstHeading() != null ? body.firstHeading() : fileTitle(path));
@@ -189,7 +189,8 @@ public final class PageReader {
             data,
             expiresAt,
             control.boost(),
-            warnings));
+            warnings,
+            body.sections()));
   }
 
   /** A date problem reported under the key as the page writes it ({@code publishDate: …}). */

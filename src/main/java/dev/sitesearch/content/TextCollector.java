@@ -1,5 +1,7 @@
 package dev.sitesearch.content;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
@@ -28,9 +30,40 @@ import org.commonmark.node.Text;
  * heading and block attributes). Blocks are separated by blank lines, table rows by line breaks.
  */
 final class TextCollector extends AbstractVisitor {
+  /**
+   * Written where a heading starts, so {@link MarkdownText} can find the heading in the tidied text
+   * and remove the mark: a private-use character, taken out of the Markdown before parsing.
+   */
+  static final char HEADING_MARK = '\uE000';
+
   private final StringBuilder out = new StringBuilder();
+  private final HeadingAnchors anchors;
+  private final String source;
+  private final List<Opened> headings = new ArrayList<>();
   private String firstHeading;
   private boolean inHidden;
+
+  /** A heading met: its level, text and id; where it starts is its {@link #HEADING_MARK}. */
+  record Opened(int level, String text, String anchor) {}
+
+  /** A collector of text alone (one-line values). */
+  TextCollector() {
+    this(null, null);
+  }
+
+  /**
+   * A collector that also notes each heading with the id Hugo gives it ({@code anchors}), read from
+   * {@code source}, the text the parser read.
+   */
+  TextCollector(HeadingAnchors anchors, String source) {
+    this.anchors = anchors;
+    this.source = source;
+  }
+
+  /** The headings met, in order; the text holds a {@link #HEADING_MARK} where each starts. */
+  List<Opened> headings() {
+    return headings;
+  }
 
   /** The raw text; {@link MarkdownText#tidy} makes it presentable. */
   StringBuilder text() {
@@ -102,12 +135,22 @@ final class TextCollector extends AbstractVisitor {
 
   @Override
   public void visit(Heading heading) {
+    if (anchors != null) out.append(HEADING_MARK);
     int start = out.length();
     visitChildren(heading);
     String text = MarkerText.withoutTrailingAttributes(out.substring(start));
     out.setLength(start);
     out.append(text);
-    if (firstHeading == null) firstHeading = MarkdownText.tidy(text).replace('\n', ' ');
+    String oneLine = MarkdownText.tidy(text).replace('\n', ' ');
+    if (firstHeading == null) firstHeading = oneLine;
+    if (anchors != null) {
+      var written = HeadingSource.of(heading, source, oneLine);
+      String anchor =
+          written.customId() != null
+              ? anchors.custom(written.customId())
+              : anchors.generate(written.text());
+      headings.add(new Opened(heading.getLevel(), oneLine, anchor));
+    }
     endBlock();
   }
 

@@ -52,11 +52,7 @@ final class AdminRoutes {
   }
 
   private void reindex(Context ctx) throws IOException {
-    if (token == null) {
-      throw new ProblemException(
-          404, "Not found", "the admin API is off: set SITESEARCH_ADMIN_TOKEN to turn it on");
-    }
-    authorize(ctx.header("Authorization"), clients.of(ctx.req()));
+    admit(ctx);
     boolean full = Params.bool(ctx, "full");
     skipBody(ctx.req().getInputStream());
     IndexSummary summary;
@@ -74,6 +70,18 @@ final class AdminRoutes {
               + "answered from the last good index meanwhile; the server log has the cause");
     }
     ctx.header("Cache-Control", SearchRoutes.NO_STORE).json(summary);
+  }
+
+  /**
+   * Lets an admin request through, or ends it: 404 while the admin API is off, 401 for a missing or
+   * wrong token, 429 for a client throttled for wrong ones. Every admin endpoint starts with it.
+   */
+  void admit(Context ctx) {
+    if (token == null) {
+      throw new ProblemException(
+          404, "Not found", "the admin API is off: set SITESEARCH_ADMIN_TOKEN to turn it on");
+    }
+    authorize(ctx.header("Authorization"), clients.of(ctx.req()));
   }
 
   /** Reads and drops whatever body came, refusing it once it passes the limit. */

@@ -19,9 +19,6 @@ final class FacetValueParams {
   static ValueQuery read(Context ctx) {
     String prefix = text(ctx, "prefix");
     String search = text(ctx, "search");
-    if (!prefix.isBlank() && !search.isBlank())
-      throw ProblemException.badParameter(
-          "search", "use prefix or search, not both (search also finds the starts of words)");
     String orderName = ctx.queryParam("order");
     ValueQuery.Order order = ValueQuery.Order.COUNT;
     if (orderName != null && !orderName.isBlank()) {

@@ -1,16 +1,20 @@
 package dev.sitesearch.http;
 
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.InvalidRequestException;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
@@ -26,14 +30,36 @@ public final class HttpServer {
 
   private HttpServer() {}
 
-  public static Javalin create(SearchService search, Reindexer reindexer, ServerSettings settings) {
-    var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait());
+  /**
+   * The app; {@code registry} takes its meters, {@code curation} (none when null) is what the
+   * curation editing API changes, and searches, suggestions and clicks are counted into {@code
+   * analytics}.
+   */
+  public static Javalin create(
+      SearchService search,
+      Reindexer reindexer,
+      ServerSettings settings,
+      PrometheusMeterRegistry registry,
+      CurationEditor curation,
+      Analytics analytics) {
+    var meters = new HttpMeters(registry);
+    var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait(), analytics);
     var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
     var adminRoutes =
         new AdminRoutes(
             reindexer, settings.adminToken(), settings.limits().maxBodyBytes(), clients);
+    var curationRoutes =
+        curation == null
+            ? null
+            : new CurationRoutes(curation, search, adminRoutes, settings.limits().maxBodyBytes());
+    var analyticsRoutes = new AnalyticsRoutes(analytics, adminRoutes, Clock.systemUTC());
     var uiRoutes = new UiRoutes();
-    var limits = new RequestLimits(settings.limits(), new CorsPolicy(settings.corsOrigins()));
+    var healthRoutes = new HealthRoutes(search, Clock.systemUTC());
+    var limits =
+        new RequestLimits(
+            settings.limits(), new CorsPolicy(settings.corsOrigins()), meters::refused);
+    var metricsRoutes = new MetricsRoutes(registry, settings.metrics(), adminRoutes);
+    var apiDocRoutes = new ApiDocRoutes();
     return Javalin.create(
         config -> {
           config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -44,6 +70,7 @@ public final class HttpServer {
               server -> {
                 server.setErrorHandler(new ProblemErrorHandler());
                 ConnectionGuard.install(server, settings.limits().connections());
+                GracefulStop.install(server);
               });
           config.jetty.modifyHttpConfiguration(
               http -> {
@@ -58,16 +85,27 @@ public final class HttpServer {
                       new FilterHolder(limits), "/*", EnumSet.of(DispatcherType.REQUEST)));
           config.http.maxRequestSize = settings.limits().maxBodyBytes();
           config.requestLogger.http(
-              (ctx, ms) ->
-                  ACCESS.info(
-                      "{} {} {} {}ms",
-                      ctx.method(),
-                      ctx.path(),
-                      ctx.status().getCode(),
-                      Math.round(ms)));
+              (ctx, ms) -> {
+                meters.answered(ctx, ms);
+                int status = ctx.status().getCode();
+                long millis = Math.round(ms);
+                // one line per request; the figures as key-value pairs too, for the JSON format
+                ACCESS
+                    .atInfo()
+                    .addKeyValue("method", ctx.method().name())
+                    .addKeyValue("path", ctx.path())
+                    .addKeyValue("status", status)
+                    .addKeyValue("ms", millis)
+                    .log("{} {} {} {}ms", ctx.method(), ctx.path(), status, millis);
+              });
           config.routes.before(HttpServer::checkPathEncoding);
           searchRoutes.register(config.routes);
+          healthRoutes.register(config.routes);
           adminRoutes.register(config.routes);
+          metricsRoutes.register(config.routes);
+          apiDocRoutes.register(config.routes);
+          if (curationRoutes != null) curationRoutes.register(config.routes);
+          analyticsRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(
               InvalidRequestException.class,

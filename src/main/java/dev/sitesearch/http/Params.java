@@ -119,6 +119,8 @@ final class Params {
       case FACET_SIZE -> "facetSize";
       case FACET -> "facet";
       case LANG -> "lang";
+      case SNIPPETS -> "snippets";
+      case SECTIONS -> "sections";
     };
   }
 }

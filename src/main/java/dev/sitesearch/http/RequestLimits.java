@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * Admission for every request before it reaches a route, in the order that is cheapest to refuse:
@@ -29,8 +30,10 @@ final class RequestLimits implements Filter {
   private final ClientKeys clients;
   private final ClientSlots clientSlots;
   private final CorsPolicy cors;
+  private final IntConsumer refused;
 
-  RequestLimits(ServerLimits limits, CorsPolicy cors) {
+  /** {@code refused} hears the status of each request refused here (the metrics count them). */
+  RequestLimits(ServerLimits limits, CorsPolicy cors, IntConsumer refused) {
     this.slots = new Semaphore(limits.maxConcurrent());
     this.maxWaitNanos = limits.maxQueueWait().toNanos();
     this.maxBodyBytes = limits.maxBodyBytes();
@@ -42,6 +45,7 @@ final class RequestLimits implements Filter {
             ? new ClientSlots(limits.rateLimit().maxConcurrent())
             : null;
     this.cors = cors;
+    this.refused = refused;
   }
 
   @Override
@@ -120,6 +124,7 @@ final class RequestLimits implements Filter {
   private void refuse(
       HttpServletRequest req, HttpServletResponse res, int status, String detail, long retryAfter)
       throws IOException {
+    refused.accept(status);
     if (retryAfter > 0) res.setHeader("Retry-After", String.valueOf(retryAfter));
     res.setStatus(status);
     res.setContentType(Problem.CONTENT_TYPE);

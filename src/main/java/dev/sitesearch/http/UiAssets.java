@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,14 @@ final class UiAssets {
    */
   static final String PAGE = "index.html";
 
+  /**
+   * The pages, by route: the search page, the analytics admin page and the curation page (their
+   * data needs the token). A page below {@code /} names the files as {@code "../name"}, so it works
+   * under whatever path prefix a proxy serves it at.
+   */
+  static final Map<String, String> PAGES =
+      Map.of("/", PAGE, "/admin", "admin.html", "/admin/curation", "curation.html");
+
   static final List<String> FILES =
       List.of(
           "search.js",
@@ -39,15 +48,27 @@ final class UiAssets {
           "facet-model.js",
           "results-model.js",
           "results-view.js",
+          "sections-model.js",
+          "sections-view.js",
           "facets-view.js",
           "suggest-box.js",
           "dom.js",
           "highlight.js",
           "safe-url.js",
+          "click-beacon.js",
+          "admin.js",
+          "admin-charts.js",
+          "admin-model.js",
+          "admin.css",
           "widget.js",
           "widget-box.js",
+          "widget-scope.js",
+          "related-list.js",
           "search.css",
-          "favicon.svg");
+          "favicon.svg",
+          "curation.js",
+          "curation-model.js",
+          "curation.css");
 
   /** Files other sites link to by their plain name: revalidated on every load, as the page is. */
   static final Set<String> ENTRIES = Set.of("widget.js");
@@ -85,14 +106,19 @@ final class UiAssets {
     var built = new HashMap<String, Asset>();
     for (String file : FILES)
       routes.put("/" + file, build(file, sources, built, new ArrayList<>()));
-    String page = new String(read(PAGE), StandardCharsets.UTF_8);
-    for (String file : FILES) {
-      // The page refers to its files as "name"; make that "name?v=<hash>".
-      page =
-          page.replace("\"" + file + "\"", "\"" + file + "?v=" + built.get(file).version() + "\"");
-    }
-    routes.put("/", asset(page.getBytes(StandardCharsets.UTF_8), PAGE, Kind.PAGE));
+    new TreeMap<>(PAGES).forEach((route, file) -> routes.put(route, page(file, built)));
     return routes;
+  }
+
+  private static Asset page(String name, Map<String, Asset> built) {
+    String page = new String(read(name), StandardCharsets.UTF_8);
+    for (String file : FILES) {
+      // The page refers to its files as "name" (or "../name"); make that "name?v=<hash>".
+      String versioned = file + "?v=" + built.get(file).version() + "\"";
+      page = page.replace("\"" + file + "\"", "\"" + versioned);
+      page = page.replace("\"../" + file + "\"", "\"../" + versioned);
+    }
+    return asset(page.getBytes(StandardCharsets.UTF_8), name, Kind.PAGE);
   }
 
   /**

@@ -57,6 +57,17 @@ final class UiRoutes {
   }
 
   private static void serve(Context ctx, Asset asset) {
+    if (asset.kind() == Kind.PAGE && ctx.path().length() > 1 && ctx.path().endsWith("/")) {
+      // A page below the root names its files relative to its own address, which has no slash.
+      // Relative, so it holds under a proxy's path prefix: /admin/curation/ → ../curation.
+      String path = ctx.path().replaceAll("/+$", "");
+      String query = ctx.queryString();
+      ctx.header("Cache-Control", CACHE_PAGE);
+      ctx.redirect(
+          "../" + path.substring(path.lastIndexOf('/') + 1) + (query == null ? "" : "?" + query),
+          io.javalin.http.HttpStatus.PERMANENT_REDIRECT);
+      return;
+    }
     // Whatever the Origin: the API's CORS rules refuse unknown origins, but these files are public.
     ctx.status(200);
     ctx.header("X-Content-Type-Options", "nosniff");

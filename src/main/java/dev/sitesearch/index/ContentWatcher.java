@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,9 @@ public final class ContentWatcher implements Closeable {
   private final Thread thread;
   private volatile boolean closed;
 
+  private final LongAdder events = new LongAdder();
+  private final LongAdder runs = new LongAdder();
+
   public ContentWatcher(Path root, Reindex reindex, Timing timing) throws IOException {
     this.root = root;
     this.reindex = reindex;
@@ -114,6 +118,16 @@ public final class ContentWatcher implements Closeable {
   }
 
   /** Whether the watcher works: failing from a failed reindex until one succeeds. */
+  /** File system events received so far (metrics). */
+  public long events() {
+    return events.sum();
+  }
+
+  /** Reindexes this watcher started so far (metrics). */
+  public long runs() {
+    return runs.sum();
+  }
+
   public TaskStatus status() {
     return status;
   }
@@ -183,6 +197,7 @@ public final class ContentWatcher implements Closeable {
     boolean relevant = false;
     Path dir = (Path) key.watchable();
     for (WatchEvent<?> event : key.pollEvents()) {
+      events.increment();
       if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
         changed = null; // events were lost: only a walk can tell what changed
         relevant = true;
@@ -228,6 +243,7 @@ public final class ContentWatcher implements Closeable {
   }
 
   private void run(Set<String> files) {
+    runs.increment();
     try {
       IndexSummary summary = reindex.run(files);
       status.succeeded();

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -70,6 +71,7 @@ public final class DocumentMapper {
     if (page.expiresAt() != null)
       doc.add(new NumericDocValuesField(Fields.EXPIRES, page.expiresAt().toEpochMilli()));
     doc.add(new StoredField(Fields.URL, page.url()));
+    doc.add(new StringField(Fields.URL_TERM, page.url(), Field.Store.NO));
     SiteFields.add(doc, page, schema.isSectionTree(Schema.SECTION_FACET));
     // Only a boosted page carries one: the others score as they are.
     if (page.searchBoost() != 1f)
@@ -86,16 +88,18 @@ public final class DocumentMapper {
 
     // Each language's words in its own fields, analysed as that language is (Languages).
     String language = Languages.key(page.place().lang());
+    String searchedBody = RepeatedTitle.removeFrom(page.title(), page.body());
     for (String field : schema.textFields().keySet()) {
       String text =
           switch (field) {
             case Fields.TITLE -> page.title();
             case Fields.DESCRIPTION -> repeatsBodyOpening(page) ? "" : description;
-            case Fields.BODY -> RepeatedTitle.removeFrom(page.title(), page.body());
+            case Fields.BODY -> searchedBody;
             default -> FieldValues.joined(page, field, warnings);
           };
       if (!text.isEmpty()) doc.add(new Field(Languages.field(field, language), text, TEXT_STORED));
     }
+    addSections(doc, page, page.body().length() - searchedBody.length());
 
     String body = page.body();
     String spelling =
@@ -140,6 +144,22 @@ public final class DocumentMapper {
       return new MappedDocument(facetsConfig.build(doc), warnings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The page's sections, their starts counted in the stored body (which leaves out the first {@code
+   * cut} characters), and each heading's words as one term for the exact heading bonus.
+   */
+  private static void addSections(Document doc, ContentPage page, int cut) {
+    String stored = StoredSections.encode(page.sections(), cut);
+    if (stored.isEmpty()) return;
+    doc.add(new StoredField(Fields.SECTIONS, stored));
+    var keys = new HashSet<String>();
+    for (var section : StoredSections.decode(stored)) {
+      String key = TitleKey.of(section.heading());
+      if (!key.isEmpty() && keys.add(key))
+        doc.add(new StringField(Fields.HEADING_EXACT, key, Field.Store.NO));
     }
   }
 

@@ -43,6 +43,12 @@ public final class Fields {
 
   public static final String URL = "url";
 
+  /**
+   * The page's URL as one exact term (not stored; {@link #URL} holds it), so a page can be found by
+   * the address a site's template knows ({@code .RelPermalink}), as related pages are.
+   */
+  public static final String URL_TERM = "_url";
+
   /** The absolute permalink, when the site's baseURL names a host (stored). */
   public static final String PERMALINK = "_permalink";
 
@@ -80,6 +86,17 @@ public final class Fields {
   public static final String DESCRIPTION_SHOWN = "_description";
 
   public static final String BODY = "body";
+
+  /**
+   * The page's headings and where their sections start in the stored body ({@link StoredSections}).
+   */
+  public static final String SECTIONS = "_sections";
+
+  /**
+   * Each heading of the page as one term of its words ({@link TitleKey}), so a query that is a
+   * heading finds its page.
+   */
+  public static final String HEADING_EXACT = "heading_exact";
 
   /**
    * Prefix of the stored copy of a facet's values (facet values themselves live in the facet doc

@@ -104,7 +104,15 @@ final class IndexRun {
       reconcileDuplicateIds();
       commit();
       IndexSummary summary = summary();
-      LOG.info("{}", summary.line());
+      LOG.atInfo()
+          .addKeyValue("mode", summary.mode())
+          .addKeyValue("added", summary.added())
+          .addKeyValue("updated", summary.updated())
+          .addKeyValue("deleted", summary.deleted())
+          .addKeyValue("failed", summary.failed())
+          .addKeyValue("documents", summary.documents())
+          .addKeyValue("ms", summary.tookMs())
+          .log("{}", summary.line());
       writer.close();
       return summary;
     } catch (IOException | RuntimeException | Error e) {

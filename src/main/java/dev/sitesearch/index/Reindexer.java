@@ -1,7 +1,10 @@
 package dev.sitesearch.index;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs reindexes for a live server, one at a time (the admin endpoint and the content watcher share
@@ -16,6 +19,9 @@ public final class Reindexer {
   private final Indexer indexer;
   private final AfterCommit afterCommit;
   private boolean closed;
+  private volatile ReindexRun last;
+  private final LongAdder committed = new LongAdder();
+  private final LongAdder failed = new LongAdder();
 
   public Reindexer(Indexer indexer, AfterCommit afterCommit) {
     this.indexer = indexer;
@@ -47,13 +53,36 @@ public final class Reindexer {
   private IndexSummary run(Run run) throws IOException {
     if (closed)
       throw new IndexBusyException("the server is shutting down; no reindex is started", null);
+    long start = System.nanoTime();
     try {
       IndexSummary summary = run.run();
+      last = ended(start, true);
       afterCommit.committed(summary);
       return summary;
+    } catch (IOException | RuntimeException e) {
+      last = ended(start, false);
+      throw e;
     } catch (Error e) {
+      last = ended(start, false);
       throw new IOException("the reindex failed with " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  private ReindexRun ended(long start, boolean committed) {
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    (committed ? this.committed : failed).increment();
+    return new ReindexRun(
+        Instant.now().toString(), millis, committed ? ReindexRun.COMMITTED : ReindexRun.FAILED);
+  }
+
+  /** Runs of this server that ended with {@code outcome} (metrics). */
+  public long runs(String outcome) {
+    return (outcome.equals(ReindexRun.COMMITTED) ? committed : failed).sum();
+  }
+
+  /** How the last run of this server ended; empty before its first. */
+  public Optional<ReindexRun> lastRun() {
+    return Optional.ofNullable(last);
   }
 
   /** Waits for a running reindex to commit or roll back, and refuses new ones. */

@@ -49,10 +49,12 @@ public record Schema(
    * an incremental run would not re-read. 8: each page's place in the Hugo site (language, kind,
    * sections, permalink, aliases). 9: each page's text in its language's fields ({@link
    * Languages}); the {@code section} facet and the section path. 10: a body that repeats its title
-   * is indexed from after it ({@link RepeatedTitle}). 11: a hierarchical facet's value also counts
-   * for each level above it ({@link FacetPath}).
+   * is indexed from after it ({@link RepeatedTitle}). 11: the URL as an exact term ({@link
+   * Fields#URL_TERM}), so a page is found by its address (related pages). 12: each page's headings
+   * and sections ({@link StoredSections}, {@link Fields#HEADING_EXACT}). 13: a hierarchical facet's
+   * value also counts for each level above it ({@link FacetPath}).
    */
-  public static final int VERSION = 11;
+  public static final int VERSION = 13;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 

@@ -40,6 +40,16 @@ final class Curation implements RankingStage {
     hides.forEach((q, ids) -> this.hides.put(key(q), List.copyOf(ids)));
   }
 
+  private Curation() {}
+
+  /** Curation by maps whose queries are already keys ({@link #key}): nothing is parsed again. */
+  static Curation keyed(Map<String, List<String>> pinsByKey, Map<String, List<String>> hidesByKey) {
+    var c = new Curation();
+    c.pins.putAll(pinsByKey);
+    c.hides.putAll(hidesByKey);
+    return c;
+  }
+
   /**
    * A query as curation matches it: its clauses as parsed, each ignoring case, accents and
    * punctuation, but keeping what is syntax ("ccm -checklist" is not "ccm checklist", "tele*" not

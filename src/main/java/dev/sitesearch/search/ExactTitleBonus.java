@@ -21,7 +21,15 @@ import org.apache.lucene.search.TermQuery;
 record ExactTitleBonus(float boost) implements Bonus {
   @Override
   public List<Query> clauses(MatchedWords words, UserQuery typed) {
-    if (boost <= 0 || !typed.exclude().isEmpty()) return List.of();
+    return boost <= 0 ? List.of() : exactly(Fields.TITLE_EXACT, typed, boost);
+  }
+
+  /**
+   * A constant {@code boost} for pages whose {@code field} holds the typed query as one term
+   * ({@link TitleKey}); none for a query with exclusions or anything but plain words and phrases.
+   */
+  static List<Query> exactly(String field, UserQuery typed, float boost) {
+    if (!typed.exclude().isEmpty()) return List.of();
     var text = new ArrayList<String>();
     for (Clause c : typed.include()) {
       switch (c) {
@@ -35,7 +43,6 @@ record ExactTitleBonus(float boost) implements Bonus {
     String key = TitleKey.of(String.join(" ", text));
     if (key.isEmpty()) return List.of();
     return List.of(
-        new BoostQuery(
-            new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_EXACT, key))), boost));
+        new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, key))), boost));
   }
 }

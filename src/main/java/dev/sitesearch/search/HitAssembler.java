@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
@@ -22,10 +23,12 @@ import org.apache.lucene.search.ScoreDoc;
 final class HitAssembler {
   private final Schema schema;
   private final Snippets snippets;
+  private final SectionPicker sections;
 
   HitAssembler(Schema schema, Analyzer analyzer) {
     this.schema = schema;
     this.snippets = new Snippets(analyzer);
+    this.sections = new SectionPicker(analyzer);
   }
 
   /** The hits of the requested page, among {@code docs} (the hits up to that page's last). */
@@ -51,14 +54,21 @@ final class HitAssembler {
     }
     // Typo expansions rewritten once into their terms, so the highlighter reads offsets from the
     // postings.
+    Query highlight = searcher.rewrite(plan.highlight());
     Snippets.Highlighted marks =
-        snippets.highlight(
+        snippets.highlight(searcher, highlight, docIds, text, documents, plan.languages());
+    var urls = new String[n];
+    for (int i = 0; i < n; i++) urls[i] = value(documents[i], Fields.URL);
+    SectionPicker.Picked[] picked =
+        sections.pick(
             searcher,
-            searcher.rewrite(plan.highlight()),
+            highlight,
+            request.q(),
             docIds,
-            text,
             documents,
-            plan.languages());
+            urls,
+            plan.languages(),
+            request.excerpts());
     String dateField = schema.primaryDate();
     var breadcrumbs = new Breadcrumbs(searcher);
     var out = new ArrayList<Hit>(n);
@@ -82,7 +92,44 @@ final class HitAssembler {
               score,
               marks.snippets()[i],
               Map.of("title", marks.titles()[i]),
-              fields(d)));
+              fields(d),
+              picked[i].sections(),
+              picked[i].passages()));
+    }
+    return out;
+  }
+
+  /**
+   * {@code docs} as hits without snippet or highlights (related pages: there is no query to mark),
+   * each with its score.
+   */
+  List<Hit> plainHits(SiteSearcher searcher, ScoreDoc[] docs) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    String dateField = schema.primaryDate();
+    var breadcrumbs = new Breadcrumbs(searcher);
+    var out = new ArrayList<Hit>(docs.length);
+    for (ScoreDoc doc : docs) {
+      Document d = stored.document(doc.doc);
+      List<String> section = List.of(d.getValues(Fields.SECTION));
+      out.add(
+          new Hit(
+              d.get(Fields.ID),
+              text(d, Fields.TITLE),
+              value(d, Fields.DESCRIPTION_SHOWN),
+              d.get(Fields.URL),
+              d.get(Fields.PERMALINK),
+              List.of(d.getValues(Fields.ALIASES)),
+              value(d, Fields.LANG),
+              value(d, Fields.KIND),
+              section,
+              breadcrumbs.of(section, value(d, Fields.LANG)),
+              dateField == null ? null : d.get(Fields.STORED_DATE_PREFIX + dateField),
+              Float.isNaN(doc.score) ? null : doc.score,
+              null,
+              Map.of(),
+              fields(d),
+              List.of(),
+              List.of()));
     }
     return out;
   }

@@ -20,7 +20,9 @@ public class InvalidRequestException extends RuntimeException {
     FACETS,
     FACET_SIZE,
     FACET,
-    LANG
+    LANG,
+    SNIPPETS,
+    SECTIONS
   }
 
   private final Part part;

@@ -10,6 +10,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The words of a query as one language's pages are searched: analysed as that language is (stemmer,
@@ -19,15 +21,23 @@ import org.apache.lucene.search.Query;
  * queries. Thread-safe: it keeps no per-request state.
  */
 final class LanguagePlanner {
+  private static final Logger LOG = LoggerFactory.getLogger(LanguagePlanner.class);
+
+  private final RankingSettings.Synonyms synonymSource;
   private final SynonymExpander synonyms;
   private final WordMatcher matcher;
   private final List<Bonus> bonuses;
   private final RecencyBoost recency;
   private final List<RankingStage> stages;
 
+  /** The synonyms with the editors' groups, and the groups they were built for. */
+  private record Edited(List<List<String>> groups, SynonymExpander expander) {}
+
+  private volatile Edited edited = new Edited(List.of(), null);
+
   LanguagePlanner(Languages.Language language, Schema schema, RankingSettings ranking) {
-    this.synonyms =
-        SynonymExpander.of(language.english() ? ranking.synonyms() : RankingSettings.Synonyms.NONE);
+    this.synonymSource = language.english() ? ranking.synonyms() : RankingSettings.Synonyms.NONE;
+    this.synonyms = SynonymExpander.of(synonymSource);
     var fields = new FieldQueries(language, schema, ranking.bm25f());
     this.matcher =
         new WordMatcher(
@@ -39,7 +49,8 @@ final class LanguagePlanner {
         List.of(
             new TierBonus(ranking.tierBoost()),
             new ProximityBonus(fields, ranking.proximity().weight(), ranking.proximity().slop()),
-            new ExactTitleBonus(ranking.exactTitleBoost()));
+            new ExactTitleBonus(ranking.exactTitleBoost()),
+            new ExactHeadingBonus(ranking.exactHeadingBoost()));
     this.recency = new RecencyBoost(ranking.recency().halfLifeDays(), ranking.recency().weight());
     this.stages =
         List.of(new FeedbackExpansion(language.queryAnalyzer(), fields, ranking.feedbackWeight()));
@@ -69,9 +80,10 @@ final class LanguagePlanner {
       SiteSearcher searcher,
       Filters filters,
       long nowMillis,
-      int budget)
+      int budget,
+      CurationRules rules)
       throws IOException {
-    MatchedWords words = matcher.match(synonyms.expand(typed), searcher.getIndexReader());
+    MatchedWords words = matcher.match(synonyms(rules).expand(typed), searcher.getIndexReader());
     // No word to rank by ("-garden", "?"): every page but the excluded, browsed as an empty query
     // is.
     boolean browsing = !words.hadWords();
@@ -89,6 +101,30 @@ final class LanguagePlanner {
             request, words, matcher.contentTerms(typed), searcher, filters, nowMillis);
     for (RankingStage stage : stages) query = stage.apply(query, context);
     return new Part(query, highlight(words), words, browsing);
+  }
+
+  /**
+   * The config's synonyms plus the editors' groups in {@code rules} (in every language: they are
+   * the site's own words), built again only when the groups change.
+   */
+  private SynonymExpander synonyms(CurationRules rules) {
+    List<List<String>> groups = rules.editedSynonyms();
+    if (groups.isEmpty()) return synonyms;
+    Edited now = edited;
+    if (now.groups() != groups && !now.groups().equals(groups)) {
+      SynonymExpander expander;
+      try {
+        expander = SynonymExpander.of(synonymSource, groups);
+      } catch (RuntimeException e) {
+        // The groups were checked when edited; should the list still not build, search without
+        // them rather than fail every search.
+        LOG.error("cannot build the synonyms with the editors' groups; searching without them", e);
+        expander = synonyms;
+      }
+      now = new Edited(groups, expander);
+      edited = now;
+    }
+    return now.expander();
   }
 
   /**

@@ -1,17 +1,22 @@
 package dev.sitesearch.search;
 
 import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.ReindexRun;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.index.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
@@ -36,6 +41,8 @@ public final class LiveIndex implements AutoCloseable {
   private final TitleSuggester suggester;
   private final TaskStatus following = new TaskStatus("opening new index commits");
   private final List<TaskStatus> monitored = new CopyOnWriteArrayList<>(List.of(following));
+  private volatile Supplier<Optional<ReindexRun>> lastReindex = Optional::empty;
+  private final LongAdder refreshes = new LongAdder();
   private ScheduledExecutorService refresher;
   private long retryAt = System.nanoTime(); // the refresh thread's own
   private boolean closed;
@@ -44,6 +51,16 @@ public final class LiveIndex implements AutoCloseable {
     this.directory = directory;
     this.manager =
         new SearcherManager(directory, SiteSearcher.factory(schema.facetsConfig(), similarity));
+    manager.addListener(
+        new ReferenceManager.RefreshListener() {
+          @Override
+          public void beforeRefresh() {}
+
+          @Override
+          public void afterRefresh(boolean didRefresh) {
+            if (didRefresh) refreshes.increment();
+          }
+        });
     this.suggester = new TitleSuggester(schema.primaryDate());
   }
 
@@ -184,10 +201,33 @@ public final class LiveIndex implements AutoCloseable {
     monitored.add(task);
   }
 
+  /** How many times a newer commit was opened for searches (metrics). */
+  public long refreshes() {
+    return refreshes.sum();
+  }
+
+  /** The size of the index files on disk, in bytes (metrics); files going away are skipped. */
+  public long sizeInBytes() throws IOException {
+    long bytes = 0;
+    for (String file : directory.listAll()) {
+      try {
+        bytes += directory.fileLength(file);
+      } catch (IOException gone) { // merged away since the listing
+      }
+    }
+    return bytes;
+  }
+
+  /** Where health learns how the server's last reindex ended ({@code Reindexer::lastRun}). */
+  public void reportReindexes(Supplier<Optional<ReindexRun>> lastRun) {
+    this.lastReindex = lastRun;
+  }
+
   /** The served commit (pages, when it was made, its generation) and the failing tasks. */
   public Health health() throws IOException {
     List<TaskStatus.Failure> failing =
         monitored.stream().flatMap(t -> t.failure().stream()).toList();
+    ReindexRun last = lastReindex.get().orElse(null);
     try (Lease lease = acquire()) {
       SiteSearcher searcher = lease.searcher();
       return new Health(
@@ -195,7 +235,9 @@ public final class LiveIndex implements AutoCloseable {
           searcher.getIndexReader().numDocs(),
           searcher.commitData().get(Fields.COMMIT_INDEXED_AT),
           searcher.generation(),
-          failing);
+          failing,
+          Health.index(last),
+          last);
     }
   }
 

@@ -24,10 +24,41 @@ final class MarkFormatter extends PassageFormatter {
     for (Passage p : passages) {
       if (p.getScore() > best.getScore()) best = p;
     }
-    int start = best.getStartOffset();
-    int end = best.getEndOffset();
+    return window(
+        content,
+        best.getStartOffset(),
+        best.getEndOffset(),
+        best.getMatchStarts(),
+        best.getMatchEnds(),
+        best.getNumMatches(),
+        maxChars,
+        0,
+        content.length());
+  }
+
+  /**
+   * The text from {@code start} to {@code end} of {@code content} as safe HTML with the matches in
+   * {@code <mark>}, cut to at most {@code maxChars} around its first match; an ellipsis marks text
+   * left out between {@code from} and {@code to} (the bounds of what the passage belongs to).
+   */
+  static String window(
+      String content,
+      int start,
+      int end,
+      int[] matchStarts,
+      int[] matchEnds,
+      int numMatches,
+      int maxChars,
+      int from,
+      int to) {
     if (end - start > maxChars) {
-      int anchor = best.getNumMatches() > 0 ? best.getMatchStarts()[0] : start;
+      int anchor = start;
+      for (int i = 0; i < numMatches; i++) {
+        if (matchStarts[i] >= start) {
+          anchor = matchStarts[i];
+          break;
+        }
+      }
       int windowStart = Math.max(start, anchor - maxChars / 4);
       int windowEnd = Math.min(end, windowStart + maxChars);
       windowStart = Math.max(start, Math.min(windowStart, windowEnd - maxChars));
@@ -35,11 +66,11 @@ final class MarkFormatter extends PassageFormatter {
       end = wordEnd(content, windowEnd, end);
     }
     var html = new StringBuilder(end - start + 32);
-    if (start > 0) html.append(ELLIPSIS);
+    if (start > from) html.append(ELLIPSIS);
     int pos = start;
-    for (int i = 0; i < best.getNumMatches(); i++) {
-      int ms = best.getMatchStarts()[i];
-      int me = best.getMatchEnds()[i];
+    for (int i = 0; i < numMatches; i++) {
+      int ms = matchStarts[i];
+      int me = matchEnds[i];
       if (ms < pos || me > end) continue; // outside the window, or overlapping the previous match
       escape(content, pos, ms, html);
       html.append("<mark>");
@@ -48,7 +79,7 @@ final class MarkFormatter extends PassageFormatter {
       pos = me;
     }
     escape(content, pos, end, html);
-    if (end < content.length()) html.append(ELLIPSIS);
+    if (end < to) html.append(ELLIPSIS);
     return html.toString().strip().replaceAll("\\s+", " ");
   }
 

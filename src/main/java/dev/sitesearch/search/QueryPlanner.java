@@ -55,13 +55,27 @@ final class QueryPlanner {
   private final RankingSettings ranking;
   private final Map<String, LanguagePlanner> byLanguage = new ConcurrentHashMap<>();
   private final List<RankingStage> stages;
+  private final Supplier<CurationRules> curation;
 
   QueryPlanner(Schema schema, Languages languages, RankingSettings ranking) {
+    this(schema, languages, ranking, CurationEditor.fixed(ranking)::rules);
+  }
+
+  /**
+   * A planner whose synonyms, pins and hides are {@code curation}'s current rules, read once per
+   * plan, so an edit shows in the next search.
+   */
+  QueryPlanner(
+      Schema schema,
+      Languages languages,
+      RankingSettings ranking,
+      Supplier<CurationRules> curation) {
     this.schema = schema;
     this.facetsConfig = schema.facetsConfig();
     this.languages = languages;
     this.ranking = ranking;
-    this.stages = List.of(new PageBoost(), new Curation(ranking.pins(), ranking.hides()));
+    this.stages = List.of(new PageBoost());
+    this.curation = curation;
   }
 
   /** A planner for a site in English (or of unknown language): the schema's stemmer. */
@@ -101,9 +115,10 @@ final class QueryPlanner {
     int budget =
         (IndexSearcher.getMaxClauseCount() - filters.clauseCount() - STAGE_CLAUSES)
             / scope.languages().size();
+    CurationRules rules = curation.get(); // one value for the whole plan
     var parts = new ArrayList<LanguagePlanner.Part>();
     for (String key : scope.languages()) {
-      parts.add(planner(key).plan(typed, request, searcher, filters, nowMillis, budget));
+      parts.add(planner(key).plan(typed, request, searcher, filters, nowMillis, budget, rules));
     }
     boolean browsing = parts.stream().allMatch(LanguagePlanner.Part::browsing);
     Query query = combine(parts, scope, searcher);
@@ -113,6 +128,7 @@ final class QueryPlanner {
     parts.forEach(p -> typoMatched.addAll(p.typoMatched()));
     var context = new RankingStage.Context(request, words, Set.of(), searcher, filters, nowMillis);
     for (RankingStage stage : stages) query = stage.apply(query, context);
+    query = rules.curation().apply(query, context);
     return new SearchPlan(
         request,
         query,
@@ -260,7 +276,8 @@ final class QueryPlanner {
     return counter.leaves;
   }
 
-  private List<String> checkFacets(SearchRequest request) {
+  /** Checks the request's filters and facets name facets of the schema; answers those to count. */
+  List<String> checkFacets(SearchRequest request) {
     for (String dim : request.filters().keySet()) {
       if (!schema.isFacet(dim)) throw unknownFacet(InvalidRequestException.Part.FILTER, dim);
     }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param facets facets to count, or null for every configured facet
  * @param facetSize values per facet, 1 to 100
  * @param lang the language to search in (one of the site's, any case), or null for all of them
+ * @param excerpts what each hit shows of its text besides its snippet: passages and sections
  */
 public record SearchRequest(
     String q,
@@ -33,7 +34,8 @@ public record SearchRequest(
     int size,
     List<String> facets,
     int facetSize,
-    String lang) {
+    String lang,
+    Excerpts excerpts) {
 
   public static final int MAX_QUERY_CHARS = 1000;
 
@@ -108,6 +110,7 @@ public record SearchRequest(
       throw new InvalidRequestException(
           Part.FACET_SIZE, "values per facet must be from 1 to " + MAX_FACET_SIZE);
     }
+    if (excerpts == null) excerpts = Excerpts.DEFAULT;
     if (lang != null) lang = lang.strip();
     if (lang != null && lang.isEmpty()) lang = null;
     if (lang != null && (lang.length() > MAX_LANG_CHARS || !LANG_CODE.matcher(lang).matches())) {
@@ -137,7 +140,22 @@ public record SearchRequest(
       int size,
       List<String> facets,
       int facetSize) {
-    this(q, filters, from, to, sort, page, size, facets, facetSize, null);
+    this(q, filters, from, to, sort, page, size, facets, facetSize, null, Excerpts.DEFAULT);
+  }
+
+  /** A request with the default excerpts: one snippet and the best sections. */
+  public SearchRequest(
+      String q,
+      Map<String, List<String>> filters,
+      LocalDate from,
+      LocalDate to,
+      SortOrder sort,
+      int page,
+      int size,
+      List<String> facets,
+      int facetSize,
+      String lang) {
+    this(q, filters, from, to, sort, page, size, facets, facetSize, lang, Excerpts.DEFAULT);
   }
 
   /** Language codes are short ({@code zh-hant-tw}); a longer value is no language. */
@@ -164,7 +182,8 @@ public record SearchRequest(
   }
 
   public SearchRequest withFilters(Map<String, List<String>> newFilters) {
-    return new SearchRequest(q, newFilters, from, to, sort, page, size, facets, facetSize, lang);
+    return new SearchRequest(
+        q, newFilters, from, to, sort, page, size, facets, facetSize, lang, excerpts);
   }
 
   /**
@@ -175,11 +194,24 @@ public record SearchRequest(
   }
 
   public SearchRequest withSize(int newSize) {
-    return new SearchRequest(q, filters, from, to, sort, page, newSize, facets, facetSize, lang);
+    return new SearchRequest(
+        q, filters, from, to, sort, page, newSize, facets, facetSize, lang, excerpts);
+  }
+
+  /** The same search with {@code n} passages per hit. */
+  public SearchRequest withSnippets(int n) {
+    return withExcerpts(new Excerpts(n, excerpts.sections()));
+  }
+
+  /** The same search showing these excerpts of each hit. */
+  public SearchRequest withExcerpts(Excerpts newExcerpts) {
+    return new SearchRequest(
+        q, filters, from, to, sort, page, size, facets, facetSize, lang, newExcerpts);
   }
 
   /** The same search in one language ({@code null}: all). */
   public SearchRequest withLang(String newLang) {
-    return new SearchRequest(q, filters, from, to, sort, page, size, facets, facetSize, newLang);
+    return new SearchRequest(
+        q, filters, from, to, sort, page, size, facets, facetSize, newLang, excerpts);
   }
 }

@@ -58,6 +58,10 @@ public record SearchResponse(
    * @param snippet best passage of body or description, HTML-escaped with matches in {@code <mark>}
    * @param highlights highlighted forms of short fields ({@code title}), escaped the same way
    * @param fields the page's facet values and extra stored fields
+   * @param sections up to three sections of the page whose text matches best, best first (a heading
+   *     that is the query first of all); empty when none matches
+   * @param passages with {@code snippets} above 1: the page's best passages, in page order, each
+   *     under its nearest heading; else empty
    */
   /**
    * One section above a hit.
@@ -83,9 +87,13 @@ public record SearchResponse(
       Float score,
       String snippet,
       Map<String, String> highlights,
-      Map<String, List<String>> fields) {
+      Map<String, List<String>> fields,
+      List<Section> sections,
+      List<Section> passages) {
 
     public Hit {
+      sections = sections == null ? List.of() : List.copyOf(sections);
+      passages = passages == null ? List.of() : List.copyOf(passages);
       aliases = List.copyOf(aliases);
       section = List.copyOf(section);
       breadcrumbs = List.copyOf(breadcrumbs);
@@ -103,6 +111,30 @@ public record SearchResponse(
           .replace("&quot;", "\"")
           .replace("&#39;", "'")
           .replace("&amp;", "&");
+    }
+  }
+
+  /**
+   * A part of a hit's page under one heading, with a passage of it.
+   *
+   * @param heading the heading, HTML-escaped with the query's words in {@code <mark>}; null for a
+   *     passage above the page's first heading
+   * @param parents the headings above it, top first, as text
+   * @param anchor the heading's id on the page ("" when it has none)
+   * @param url the page's URL with {@code #anchor}
+   * @param link {@code url} with a text fragment ({@code #anchor:~:text=…}) that makes a browser
+   *     scroll to the passage's words and mark them; {@code url} when there are none
+   * @param snippet the passage, escaped with matches in {@code <mark>} as a hit's snippet is
+   */
+  public record Section(
+      String heading,
+      List<String> parents,
+      String anchor,
+      String url,
+      String link,
+      String snippet) {
+    public Section {
+      parents = List.copyOf(parents);
     }
   }
 

@@ -33,6 +33,7 @@ public final class SearchService {
   private final QueryPlanner planner;
   private final SearchExecutor executor;
   private final HitAssembler assembler;
+  private final RelatedPages related;
   private final DidYouMean didYouMean = new DidYouMean();
   private final Clock clock;
   private final Duration timeLimit;
@@ -43,12 +44,27 @@ public final class SearchService {
    */
   public SearchService(
       Schema schema, LiveIndex index, RankingSettings ranking, Clock clock, Duration timeLimit) {
+    this(schema, index, ranking, CurationEditor.fixed(ranking), clock, timeLimit);
+  }
+
+  /**
+   * A search service whose synonyms, pins and hides are {@code curation}'s current rules (the
+   * config's plus the editors' changes).
+   */
+  public SearchService(
+      Schema schema,
+      LiveIndex index,
+      RankingSettings ranking,
+      CurationEditor curation,
+      Clock clock,
+      Duration timeLimit) {
     var languages = new Languages(schema.stemmer());
     this.schema = schema;
     this.index = index;
-    this.planner = new QueryPlanner(schema, languages, ranking);
+    this.planner = new QueryPlanner(schema, languages, ranking, curation::rules);
     this.executor = new SearchExecutor(schema.facetsConfig());
     this.assembler = new HitAssembler(schema, languages.indexAnalyzer());
+    this.related = new RelatedPages(schema, languages);
     this.clock = clock;
     this.timeLimit = timeLimit;
   }
@@ -154,6 +170,26 @@ public final class SearchService {
       if (top.scoreDocs.length == 0) return Optional.empty();
       return Optional.of(
           assembler.storedPage(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    }
+  }
+
+  /**
+   * The pages related to the page {@code request} names ({@link RelatedPages}), if the index has
+   * that page; partial when the search ran out of time.
+   */
+  public Optional<RelatedResponse> related(RelatedRequest request) throws IOException {
+    long start = System.nanoTime();
+    planner.checkFacets(request.selection());
+    try (var lease = index.acquire()) {
+      SiteSearcher searcher = lease.searcher().within(SearchDeadline.after(timeLimit));
+      var found = PageFinder.find(searcher, request.page());
+      if (found.isEmpty()) return Optional.empty();
+      var page = searcher.storedFields().document(found.getAsInt());
+      var hits = assembler.plainHits(searcher, related.find(searcher, page, request));
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      return Optional.of(
+          new RelatedResponse(
+              page.get(Fields.ID), page.get(Fields.URL), tookMs, hits, searcher.timedOut()));
     }
   }
 

@@ -121,12 +121,18 @@ final class Snippets {
    * exact stored values the postings' offsets point into), cut at its max length and empty when a
    * document lacks the field, as Lucene's own loader does.
    */
-  private static final class FromLoaded extends UnifiedHighlighter {
+  static final class FromLoaded extends UnifiedHighlighter {
     private final Map<Integer, Document> byDoc;
 
     FromLoaded(UnifiedHighlighter.Builder builder, Map<Integer, Document> byDoc) {
       super(builder);
       this.byDoc = byDoc;
+    }
+
+    /** Each field's passages per document as the formatter returns them (not as strings). */
+    Map<String, Object[]> passages(String[] fields, Query query, int[] docIds, int[] maxPassages)
+        throws IOException {
+      return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
     }
 
     @Override

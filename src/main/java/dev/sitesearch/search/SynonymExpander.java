@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +73,32 @@ final class SynonymExpander {
     }
   }
 
+  /**
+   * The synonyms the settings name plus an editor's groups (each a multi-way rule: any of its words
+   * or phrases finds the others); the groups' words were checked to hold none of the list's syntax.
+   */
+  static SynonymExpander of(RankingSettings.Synonyms source, List<List<String>> groups) {
+    if (groups.isEmpty()) return of(source);
+    var rules = new StringBuilder();
+    for (List<String> group : groups) rules.append(String.join(", ", group)).append('\n');
+    try {
+      SolrSynonymParser parser = parser();
+      if (source.on()) {
+        try (Reader base =
+            source.file() == null
+                ? new InputStreamReader(
+                    SynonymExpander.class.getResourceAsStream(BUNDLED), StandardCharsets.UTF_8)
+                : Files.newBufferedReader(source.file())) {
+          parser.parse(base);
+        }
+      }
+      parser.parse(new StringReader(rules.toString()));
+      return new SynonymExpander(parser.build());
+    } catch (IOException | ParseException | IllegalArgumentException e) {
+      throw new ConfigException("ranking.synonyms: cannot read the synonyms: " + e.getMessage(), e);
+    }
+  }
+
   /** The bundled health-care list. */
   static SynonymExpander bundled() {
     try (InputStream in = SynonymExpander.class.getResourceAsStream(BUNDLED)) {
@@ -89,20 +116,23 @@ final class SynonymExpander {
   }
 
   private static SynonymExpander parse(Reader reader) throws IOException, ParseException {
-    var parser =
-        new SolrSynonymParser(
-            true,
-            true,
-            new Analyzer() {
-              @Override
-              protected TokenStreamComponents createComponents(String fieldName) {
-                var source = new WhitespaceTokenizer();
-                return new TokenStreamComponents(
-                    source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
-              }
-            });
+    SolrSynonymParser parser = parser();
     parser.parse(reader);
     return new SynonymExpander(parser.build());
+  }
+
+  private static SolrSynonymParser parser() {
+    return new SolrSynonymParser(
+        true,
+        true,
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            var source = new WhitespaceTokenizer();
+            return new TokenStreamComponents(
+                source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+          }
+        });
   }
 
   /**

@@ -157,7 +157,10 @@ class ServerResilienceTest {
       JsonNode ok = get(server, "/api/health");
       var fields = new ArrayList<String>();
       ok.fieldNames().forEachRemaining(fields::add);
-      assertEquals(List.of("status", "documents", "indexedAt", "generation", "failing"), fields);
+      assertEquals(
+          List.of(
+              "status", "documents", "indexedAt", "generation", "failing", "index", "lastReindex"),
+          fields);
       assertEquals(0, ok.get("failing").size());
       long generation = ok.get("generation").asLong();
       // Another process's commit that cannot be read: a truncated segments file, say.

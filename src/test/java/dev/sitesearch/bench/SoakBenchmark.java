@@ -1,6 +1,8 @@
 package dev.sitesearch.bench;
 
 import dev.sitesearch.app.RunningServer;
+import dev.sitesearch.config.AnalyticsSettings;
+import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
@@ -18,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -178,6 +181,103 @@ class SoakBenchmark {
         Assertions.assertEquals(0, editor.failures.get(), "failed reindexes");
       }
     }
+  }
+
+  /**
+   * The analytics write path under the soak's load: two servers on the same index at once, one with
+   * analytics off and one with it on, each warmed up for 10 s, then the soak's clients load them in
+   * turn in short slices ({@code -Dbench.analyticsSlices} of {@code -Dbench.analyticsSliceSeconds},
+   * 16 of 5 s), in the order off, on, on, off, …, so a change of the machine's load during the run
+   * falls on both alike. Prints each setting's QPS per slice, its mean and spread, and what
+   * analytics recorded and dropped; fails on any error, and on events dropped at this load.
+   */
+  @Test
+  void analytics_on_against_off_under_the_soak_load(@TempDir Path tmp) throws Exception {
+    Path corpus = BenchCorpus.corpus();
+    List<String> queries = QueryMix.load(BenchCorpus.queries()).queryStrings();
+    Path content = tmp.resolve("content");
+    BenchCorpus.linkTree(corpus, content);
+    Path index = tmp.resolve("index");
+    var assembly = TestAssembly.of(content, index);
+    IndexSummary built = assembly.indexer(false).run(true, Indexer.Progress.NONE);
+    int slices = Integer.getInteger("bench.analyticsSlices", 16);
+    Duration slice = Duration.ofSeconds(Integer.getInteger("bench.analyticsSliceSeconds", 5));
+    var client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
+    var defaults = SitesearchConfig.defaults();
+    try (var off =
+            assembly.withConfig(defaults.withAnalytics(AnalyticsSettings.OFF)).serve(options);
+        var on = assembly.withConfig(defaults).serve(options)) {
+      Assertions.assertTrue(on.analytics().enabled() && !off.analytics().enabled());
+      load(client, off.url() + "api/search?", queries, Duration.ofSeconds(10), null);
+      load(client, on.url() + "api/search?", queries, Duration.ofSeconds(10), null);
+      var qps = new LinkedHashMap<Boolean, List<Double>>();
+      var p50 = new LinkedHashMap<Boolean, List<Double>>();
+      long errors = 0;
+      long requestsOn = 0;
+      for (int i = 0; i < slices; i++) {
+        boolean analytics = i % 4 == 1 || i % 4 == 2; // off, on, on, off, …
+        var server = analytics ? on : off;
+        Result r = load(client, server.url() + "api/search?", queries, slice, null);
+        errors += r.errors;
+        if (analytics) requestsOn += r.requests;
+        qps.computeIfAbsent(analytics, k -> new ArrayList<>())
+            .add((r.requests - r.status503 - r.status429) / r.seconds);
+        p50.computeIfAbsent(analytics, k -> new ArrayList<>()).add(r.pct(50));
+      }
+      Thread.sleep(2000); // the last events committed
+      var status = on.analytics().status();
+      BenchCorpus.print(
+          "soak analytics, %d pages, %d clients, %d slices of %d s: answers/s with analytics off %s,"
+              + " on %s",
+          built.documents(),
+          CLIENTS,
+          slices,
+          slice.toSeconds(),
+          rounded(qps.get(false)),
+          rounded(qps.get(true)));
+      BenchCorpus.print(
+          "soak analytics: off mean %.1f QPS (sd %.1f, p50 %.0f ms), on mean %.1f QPS (sd %.1f,"
+              + " p50 %.0f ms): on/off %.3f; difference %.1f ± %.1f QPS (2 standard errors);"
+              + " events recorded for %d requests: dropped %d, failed %d, waiting %d; %d errors",
+          mean(qps.get(false)),
+          sd(qps.get(false)),
+          mean(p50.get(false)),
+          mean(qps.get(true)),
+          sd(qps.get(true)),
+          mean(p50.get(true)),
+          mean(qps.get(true)) / mean(qps.get(false)),
+          mean(qps.get(true)) - mean(qps.get(false)),
+          2
+              * Math.sqrt(
+                  sd(qps.get(true)) * sd(qps.get(true)) / qps.get(true).size()
+                      + sd(qps.get(false)) * sd(qps.get(false)) / qps.get(false).size()),
+          requestsOn,
+          status.dropped(),
+          status.failed(),
+          status.waiting(),
+          errors);
+      Assertions.assertEquals(0, errors, "errors");
+      Assertions.assertEquals(0, status.dropped() + status.failed(), "events lost at this load");
+    }
+  }
+
+  private static List<String> rounded(List<Double> values) {
+    return values.stream().map(d -> String.format("%.0f", d)).toList();
+  }
+
+  private static double mean(List<Double> values) {
+    return values.stream().mapToDouble(d -> d).average().orElse(0);
+  }
+
+  private static double sd(List<Double> values) {
+    double m = mean(values);
+    return Math.sqrt(
+        values.stream().mapToDouble(d -> (d - m) * (d - m)).sum() / Math.max(1, values.size() - 1));
   }
 
   private static Result load(

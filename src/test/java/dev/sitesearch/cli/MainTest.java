@@ -272,6 +272,45 @@ class MainTest {
         r.err().contains("content folder not found") && r.err().contains("nope"), r::toString);
   }
 
+  @Test
+  void serve_on_a_port_in_use_exits_2_in_one_line_before_indexing_anything() throws IOException {
+    try (var taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Run r = sitesearch("serve", "--port", String.valueOf(taken.getLocalPort()));
+
+      assertExit(2, "already in use", r);
+      assertTrue(r.err().contains("127.0.0.1:" + taken.getLocalPort()), r::toString);
+      assertEquals(1, r.err().strip().lines().count(), () -> "one line, no stack trace: " + r);
+      assertFalse(Files.exists(index), "nothing was indexed for a server that cannot start");
+    }
+  }
+
+  @Test
+  void an_index_path_that_is_a_file_exits_2_saying_so() throws IOException {
+    Files.writeString(index, "not an index");
+
+    Run r = sitesearch("index");
+
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains(index.toString()), r::toString);
+    assertTrue(r.err().contains("in the way") || r.err().contains("not a folder"), r::toString);
+  }
+
+  @Test
+  void config_prints_each_setting_with_its_source_and_masks_the_token() throws IOException {
+    Files.writeString(config, "server:\n  port: 8123\n  adminToken: s3cret\n");
+
+    Run r = sitesearch("config");
+
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.matches("server\\.port: 8123 +# file")), r::toString);
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.matches("server\\.limits\\.maxQueueWait: 2s +# default")),
+        r::toString);
+    assertTrue(r.out().contains("server.adminToken: ****"), r::toString);
+    assertFalse(r.out().contains("s3cret"), r::toString);
+  }
+
   // --- check
   // -------------------------------------------------------------------------------------------------------
 
@@ -315,6 +354,26 @@ class MainTest {
 
   // --- search
   // ------------------------------------------------------------------------------------------------------
+
+  @Test
+  void search_applies_the_editors_curation_stored_beside_the_index() throws IOException {
+    // a cold JVM on a busy machine must not stop these searches early
+    Files.writeString(config, "server:\n  limits:\n    searchTimeout: 60s\n");
+    sitesearch("index");
+    for (String pinned : List.of("a1", "n1")) {
+      Files.writeString(
+          index.resolveSibling(index.getFileName() + ".curation.json"),
+          """
+          {"format": 1, "changes": [{"version": 1, "editor": "Ana", "at": "2026-11-30T04:00:00Z",
+            "action": "add", "kind": "pin", "query": "Chronic care", "ids": ["%s"]}]}"""
+              .formatted(pinned));
+
+      Run r = sitesearch("search", "chronic care", "--json");
+
+      assertEquals(0, r.exit(), r::toString);
+      assertEquals(pinned, JSON.readTree(r.out()).at("/hits/0/id").asText(), r::toString);
+    }
+  }
 
   @Test
   void search_json_prints_the_search_response() throws IOException {

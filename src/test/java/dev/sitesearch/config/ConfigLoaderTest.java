@@ -83,7 +83,12 @@ class ConfigLoaderTest {
     assertEquals(2L * 1024 * 1024, c.content().maxFileBytes());
     assertEquals(
         new ServerSettings(
-            8080, "0.0.0.0", List.of("https://www.example.org"), "s3cret", ServerLimits.defaults()),
+            8080,
+            "0.0.0.0",
+            List.of("https://www.example.org"),
+            "s3cret",
+            ServerLimits.defaults(),
+            ServerSettings.Metrics.ON),
         c.server());
     assertEquals(tmp.resolve("sitesearch.yml"), c.configFile());
   }

@@ -20,6 +20,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +50,10 @@ final class TestServer implements AutoCloseable {
   private TestServer(Path workDir, ServerSettings settings, boolean watch, ContentSetup setup)
       throws IOException {
     this.content = workDir.resolve("content");
-    ContentFiles.copyTree(fixtureDir(), content);
-    setup.addTo(content);
+    if (Files.notExists(content)) { // else a restart over the same folders
+      ContentFiles.copyTree(fixtureDir(), content);
+      setup.addTo(content);
+    }
     this.index = workDir.resolve("index");
     var options =
         RunningServer.Options.DEFAULTS
@@ -90,6 +93,12 @@ final class TestServer implements AutoCloseable {
     return new TestServer(workDir, settings(TOKEN), false, setup);
   }
 
+  /** A server with the admin token {@value #TOKEN} whose {@code /metrics} is {@code metrics}. */
+  static TestServer startWithMetrics(Path workDir, ServerSettings.Metrics metrics)
+      throws IOException {
+    return new TestServer(workDir, settings(TOKEN).withMetrics(metrics), false, content -> {});
+  }
+
   static TestServer startWithoutAdminToken(Path workDir) throws IOException {
     return new TestServer(workDir, settings(null), false, content -> {});
   }
@@ -112,6 +121,11 @@ final class TestServer implements AutoCloseable {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The routes the server answers, as {@code "GET /api/search"}. */
+  java.util.List<String> routes() {
+    return running.routes();
   }
 
   Path content() {

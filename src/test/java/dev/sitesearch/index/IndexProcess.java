@@ -24,12 +24,10 @@ final class IndexProcess {
     args.add("index");
     args.addAll(site.options());
     if (full) args.add("--full");
-    var jvm =
-        List.of(
-            "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto",
-            "-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
-    return ChildJvm.sitesearch(jvm, args).start();
+    var jvm = List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    var child = ChildJvm.sitesearch(jvm, args);
+    child.environment().put("SITESEARCH_LOGGING_LEVEL", "info"); // its "indexing" line
+    return child.start();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.sitesearch.search;
 
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.content.ContentPage;
+import dev.sitesearch.content.MarkdownText;
 import dev.sitesearch.content.SourceFile;
 import dev.sitesearch.index.DocumentMapper;
 import dev.sitesearch.index.Fields;
@@ -59,6 +60,11 @@ final class TinyIndex implements AutoCloseable {
       return new Page(id, title, description, text, frontMatter);
     }
 
+    /** The body as its Markdown renders it, headings and all (see {@link #content}). */
+    Page markdown(String markdown) {
+      return with(MARKDOWN, markdown);
+    }
+
     Page description(String text) {
       return new Page(id, title, text, body, frontMatter);
     }
@@ -79,20 +85,29 @@ final class TinyIndex implements AutoCloseable {
     }
 
     ContentPage content() {
+      var frontMatter = new LinkedHashMap<>(this.frontMatter);
+      Object markdown = frontMatter.remove(MARKDOWN);
+      var rendered = markdown == null ? null : MarkdownText.render((String) markdown);
+      String body = rendered == null ? this.body : rendered.text();
       var source = new SourceFile(id + ".md", Path.of(id + ".md"), body.length(), 0);
-      return new ContentPage(
-          source,
-          "hash-" + id,
-          id,
-          "/" + id + "/",
-          title,
-          description,
-          body,
-          frontMatter,
-          null,
-          List.of());
+      var page =
+          new ContentPage(
+              source,
+              "hash-" + id,
+              id,
+              "/" + id + "/",
+              title,
+              description,
+              body,
+              frontMatter,
+              null,
+              List.of());
+      return rendered == null ? page : page.withSections(rendered.sections());
     }
   }
+
+  /** Where {@link Page#markdown} keeps its text until the page is made. */
+  private static final String MARKDOWN = "\u0000markdown";
 
   static Page page(String id, String title) {
     return new Page(id, title, "", "", Map.of());
@@ -155,6 +170,14 @@ final class TinyIndex implements AutoCloseable {
   SearchExecutor.Execution execute(RankingSettings ranking, SearchRequest request)
       throws IOException {
     return new SearchExecutor(SCHEMA.facetsConfig()).execute(searcher, plan(ranking, request));
+  }
+
+  /** The hits of the request as the service shows them: snippets, sections and all. */
+  List<SearchResponse.Hit> hits(RankingSettings ranking, SearchRequest request) throws IOException {
+    SearchPlan plan = plan(ranking, request);
+    var docs = new SearchExecutor(SCHEMA.facetsConfig()).execute(searcher, plan).docs();
+    var analyzers = new Languages(SCHEMA.stemmer()).indexAnalyzer();
+    return new HitAssembler(SCHEMA, analyzers).hits(searcher, plan, docs);
   }
 
   /** The ids of the first page of hits for {@code q}, searched with these settings. */

@@ -177,17 +177,22 @@ class UiAssetsHttpTest {
         new TreeSet<>(
             List.of(
                 "api.js",
+                "click-beacon.js",
                 "dom.js",
                 "facet-model.js",
                 "facets-view.js",
                 "highlight.js",
+                "related-list.js",
                 "results-model.js",
                 "results-view.js",
                 "safe-url.js",
                 "search.js",
+                "sections-model.js",
+                "sections-view.js",
                 "suggest-box.js",
                 "url-state.js",
                 "widget-box.js",
+                "widget-scope.js",
                 "widget.js")),
         modules);
   }

@@ -26,14 +26,30 @@ import java.util.List;
 final class UiServer implements AutoCloseable {
   private final RunningServer running;
 
+  /** Pages a test adds to the content folder before the server indexes it. */
+  interface ContentSetup {
+    void addTo(Path content) throws IOException;
+  }
+
   private UiServer(Path workDir, List<String> corsOrigins, FieldSettings fields)
+      throws IOException {
+    this(workDir, corsOrigins, fields, null, content -> {});
+  }
+
+  private UiServer(
+      Path workDir,
+      List<String> corsOrigins,
+      FieldSettings fields,
+      String adminToken,
+      ContentSetup setup)
       throws IOException {
     Path content = workDir.resolve("content");
     ContentFiles.copyTree(resource("/fixture-content"), content);
     ContentFiles.copyTree(resource("/ui-content"), content);
+    setup.addTo(content);
     var config =
         SitesearchConfig.defaults()
-            .withServer(ServerSettings.ephemeral(corsOrigins, null))
+            .withServer(ServerSettings.ephemeral(corsOrigins, adminToken))
             .withFields(fields)
             // The hostile page's URL is its rawUrl as written; the others' are Hugo's.
             .withContent(
@@ -49,6 +65,17 @@ final class UiServer implements AutoCloseable {
     return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS);
   }
 
+  /** A server with the admin API on, behind {@code adminToken} (the analytics page's tests). */
+  static UiServer startWithAdminToken(Path workDir, String adminToken) throws IOException {
+    return new UiServer(workDir, List.of(), FieldSettings.DEFAULTS, adminToken, content -> {});
+  }
+
+  /** A server allowing these origins over the fixture plus what {@code setup} adds. */
+  static UiServer start(Path workDir, List<String> corsOrigins, ContentSetup setup)
+      throws IOException {
+    return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS, null, setup);
+  }
+
   /**
    * A server whose schema has these fields (facet order and labels, say) instead of the defaults.
    */
@@ -58,6 +85,11 @@ final class UiServer implements AutoCloseable {
 
   int port() {
     return running.port();
+  }
+
+  /** What the server counts: its analytics, read without the admin API. */
+  dev.sitesearch.analytics.Analytics analytics() {
+    return running.analytics();
   }
 
   String origin() {

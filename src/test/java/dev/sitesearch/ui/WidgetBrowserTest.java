@@ -195,6 +195,27 @@ class WidgetBrowserTest {
   }
 
   @Test
+  void following_a_result_sends_the_click_beacon_with_its_position() throws Exception {
+    WebElement box = box();
+    box.sendKeys("chronic");
+    waitOpen();
+    List<WebElement> hits = browser.all(".ssw-hit a");
+    assertTrue(hits.size() >= 2, "two results at least");
+    String href = hits.get(1).getAttribute("href");
+    hits.get(1).click();
+    browser.until("the page opened", d -> d.getCurrentUrl().equals(href));
+    var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    var range = new dev.sitesearch.analytics.ReportRange(today.minusDays(1), today, 10);
+    long end = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      var rows = search.analytics().report("positions", range).rows();
+      if (rows.stream().anyMatch(r -> Integer.valueOf(2).equals(r.get("position")))) break;
+      assertTrue(System.nanoTime() < end, () -> "no click at position 2: " + rows);
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
   void the_widget_leaves_one_global_and_shows_markup_as_text() {
     @SuppressWarnings("unchecked")
     List<String> added = (List<String>) browser.js("return window.__globalsAfter");

@@ -1,0 +1,95 @@
+package dev.sitesearch.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitesearch.testing.ChildJvm;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as an operator gets it ({@code mvn -Pdist verify}): unpacked on a machine where
+ * no JDK is on the path, its launcher serves the bundled site with its own runtime, answers a
+ * search, and stops cleanly on SIGTERM.
+ */
+class DistributionIT {
+  private static final Pattern SERVING = Pattern.compile("serving (\\d+) pages at (http://\\S+)");
+
+  @TempDir Path tmp;
+
+  @Test
+  void the_unpacked_distribution_serves_and_searches_with_its_own_runtime() throws Exception {
+    Path archive = Path.of(System.getProperty("dist.archive"));
+    assertTrue(Files.isRegularFile(archive), "built by the package phase: " + archive);
+    Process untar =
+        new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", tmp.toString())
+            .inheritIO()
+            .start();
+    assertEquals(0, untar.waitFor());
+    Path home;
+    try (var entries = Files.list(tmp)) {
+      home = entries.findFirst().orElseThrow();
+    }
+    for (String part :
+        List.of("bin/sitesearch", "lib/sitesearch.jar", "lib/sitesearch.jsa", "runtime/bin/java"))
+      assertTrue(Files.exists(home.resolve(part)), part);
+    assertTrue(Files.exists(home.resolve("systemd/sitesearch.service")));
+    assertTrue(
+        Files.notExists(home.resolve("runtime/bin/javac")), "a runtime, not a development kit");
+
+    var serve =
+        new ProcessBuilder(
+                home.resolve("bin/sitesearch").toString(),
+                "serve",
+                "--port",
+                "0",
+                "--content",
+                Path.of("content").toAbsolutePath().toString(),
+                "--index",
+                tmp.resolve("index").toString())
+            .redirectErrorStream(true);
+    serve.environment().remove("JAVA_HOME");
+    serve.environment().put("PATH", "/usr/bin:/bin"); // no JDK of ours on the way
+    Process server = serve.start();
+    var output = new StringBuilder();
+    var url = new CompletableFuture<String>();
+    CompletableFuture<Void> reading =
+        ChildJvm.readLines(
+            server,
+            output,
+            line -> {
+              var m = SERVING.matcher(line);
+              if (m.find()) url.complete(m.group(2));
+            });
+    try {
+      String base = url.get(120, TimeUnit.SECONDS);
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "api/search?q=chronic+care")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, answer.statusCode(), answer.body());
+      JsonNode hits = new ObjectMapper().readTree(answer.body()).get("hits");
+      assertTrue(hits.size() > 0, answer.body());
+
+      server.toHandle().destroy();
+      assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(0, server.exitValue(), output::toString);
+      reading.get(10, TimeUnit.SECONDS);
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.sitesearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sitesearch.config.ServerSettings.Metrics;
+import dev.sitesearch.http.TestServer.Response;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /metrics}: Prometheus text whose counts are the traffic the server had. */
+class MetricsHttpTest {
+  private static final String AUTH = "Authorization";
+  private static final String BEARER = "Bearer " + TestServer.TOKEN;
+
+  @TempDir Path workDir;
+
+  @Test
+  void counts_equal_the_requests_sent() throws IOException {
+    try (var server = TestServer.start(workDir)) {
+      for (int i = 0; i < 3; i++) assertEquals(200, server.get("/api/search?q=care").status());
+      for (int i = 0; i < 2; i++)
+        assertEquals(200, server.get("/api/search?q=zzqxjvwk+qqxxzzv").status());
+      assertEquals(400, server.get("/api/search?q=care&size=0").status());
+      assertEquals(404, server.get("/api/documents/no-such-page").status());
+      assertEquals(404, server.get("/no/such/path/" + "x".repeat(20)).status());
+      assertEquals(200, server.post("/api/admin/reindex", AUTH, BEARER).status());
+
+      Response r = server.get("/metrics");
+      assertEquals(200, r.status(), r::body);
+      assertTrue(r.header("Content-Type").startsWith("text/plain; version=0.0.4"), r::toString);
+      String text = r.body();
+
+      assertEquals(3, value(text, "sitesearch_searches_total", "outcome=\"hits\""));
+      assertEquals(2, value(text, "sitesearch_searches_total", "outcome=\"no_hits\""));
+      assertEquals(1, value(text, "sitesearch_searches_total", "outcome=\"error\""));
+      assertEquals(
+          5,
+          value(
+              text,
+              "sitesearch_http_requests_seconds_count",
+              "method=\"GET\",route=\"/api/search\",status=\"200\""));
+      assertEquals(
+          1,
+          value(
+              text,
+              "sitesearch_http_requests_seconds_count",
+              "method=\"GET\",route=\"/api/documents/<id>\",status=\"404\""));
+      assertEquals(
+          1,
+          value(
+              text,
+              "sitesearch_http_requests_seconds_count",
+              "method=\"GET\",route=\"unmatched\",status=\"404\""));
+      assertTrue(
+          !text.contains("/no/such/path"), "a path a client sent never becomes a series name");
+      assertTrue(
+          text.contains(
+              "sitesearch_http_requests_seconds_bucket{method=\"GET\",route=\"/api/search\""),
+          "latency as a histogram");
+
+      assertEquals(16, value(text, "sitesearch_index_documents", ""));
+      assertTrue(value(text, "sitesearch_index_size_bytes", "") > 0);
+      assertEquals(1, value(text, "sitesearch_reindex_runs_total", "outcome=\"committed\""));
+      assertEquals(0, value(text, "sitesearch_reindex_runs_total", "outcome=\"failed\""));
+      assertEquals(1, value(text, "sitesearch_reindex_last_committed", ""));
+      assertTrue(value(text, "sitesearch_reindex_last_end", "") > 1.7e9, "seconds since 1970");
+      assertTrue(text.contains("jvm_memory_used_bytes"), "JVM memory");
+      assertTrue(text.contains("jvm_threads_live_threads"), "JVM threads");
+      assertTrue(text.contains("jvm_gc_"), "GC");
+    }
+  }
+
+  @Test
+  void metrics_behind_the_admin_token_need_it_and_off_means_404() throws IOException {
+    try (var server = TestServer.startWithMetrics(workDir.resolve("a"), Metrics.ADMIN)) {
+      assertEquals(401, server.get("/metrics").status());
+      assertEquals(200, server.get("/metrics", AUTH, BEARER).status());
+    }
+    try (var server = TestServer.startWithMetrics(workDir.resolve("b"), Metrics.OFF)) {
+      Response r = server.get("/metrics");
+      assertEquals(404, r.status());
+      assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r::toString);
+    }
+  }
+
+  /** The value of the series {@code name{labels}} (labels in Prometheus' sorted order). */
+  private static double value(String text, String name, String labels) {
+    String series = labels.isEmpty() ? name : name + "{" + labels + "}";
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$").matcher(text);
+    assertTrue(m.find(), () -> "no series " + series + " in:\n" + grepped(text, name));
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static String grepped(String text, String name) {
+    return String.join("\n", text.lines().filter(l -> l.startsWith(name)).toList());
+  }
+}
