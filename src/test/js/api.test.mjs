@@ -21,8 +21,10 @@ test('the value finder sends the current sort with the query and filters, so it 
   const state = readState('?q=care&f.searchCategory=News&sort=oldest&page=4');
   const url = facetValuesUrl('communityTopics', state, '  tele ');
   assert.ok(url.startsWith('api/facets/communityTopics?'), url);
-  assert.deepEqual(params(url), [['q', 'care'], ['f.searchCategory', 'News'], ['sort', 'oldest'], ['prefix', 'tele'],
-    ['size', '100']]);
+  assert.deepEqual(params(url), [['q', 'care'], ['f.searchCategory', 'News'], ['sort', 'oldest'], ['search', 'tele'],
+    ['size', '20']]);
+  assert.deepEqual(params(facetValuesUrl('communityTopics', state, 'tele', '', 20)).slice(-3),
+    [['search', 'tele'], ['size', '20'], ['offset', '20']], '"show more" asks the next page');
   assert.ok(!params(facetValuesUrl('tags', readState('?q=care'), 'x')).some(([k]) => k === 'sort'),
     'no sort in the page, none in the finder: both use the API\'s default');
 });

@@ -1,7 +1,7 @@
 // What the sidebar lists: facets in the server's order with its labels, values, "show more", the value finder, chips.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chipList, facetModel, foundValues, humanize, labeller, orderedFacets } from '../../main/resources/public/facet-model.js';
+import { chipList, facetModel, foundTotal, foundValues, humanize, isTree, labeller, orderedFacets, treeNodes } from '../../main/resources/public/facet-model.js';
 
 // GET /api/facets as the server answers it, in schema order.
 const SERVER_LIST = [
@@ -89,4 +89,55 @@ test('chips name each ticked value with its facet\'s label, in URL order', () =>
   const filters = new Map([['communityTopics', ['Medigy: Telehealth', 'KLAS: RPM']], ['searchCategory', ['News']]]);
   assert.deepEqual(chipList(filters, labeller(SERVER_LIST)).map((c) => c.label + ': ' + c.value),
     ['Topics: Medigy: Telehealth', 'Topics: KLAS: RPM', 'Category: News']);
+});
+
+// A topic tree as the search answers it: each value with its label and children.
+const TREE = [
+  { value: 'Medigy', label: 'Medigy', count: 4, children: [
+    { value: 'Medigy: Patient Acquisition', label: 'Patient Acquisition', count: 2, children: [] },
+    { value: 'Medigy: Telehealth', label: 'Telehealth', count: 2, children: [] }] },
+  { value: 'KLAS', label: 'KLAS', count: 2, children: [
+    { value: 'KLAS: Remote Patient Monitoring', label: 'Remote Patient Monitoring', count: 1, children: [
+      { value: 'KLAS: Remote Patient Monitoring: Devices', label: 'Devices', count: 1, children: [] }] }] },
+  { value: 'Diabetes', label: 'Diabetes', count: 1, children: [] },
+];
+const outline = (nodes) => nodes.map((n) => n.label + '=' + n.count + (n.selected ? '*' : '') + (n.children.length
+  ? (n.expanded ? ' [' + outline(n.children) + ']' : ' [+]') : '')).join(', ');
+
+test('a tree facet lists its top levels closed, each with its count and its children behind a toggle', () => {
+  assert.ok(isTree(TREE));
+  assert.ok(!isTree(values(3)), 'a flat facet\'s values have no children');
+  const m = facetModel({ ...base, facet: 'communityTopics', label: 'Topics', apiValues: TREE });
+  assert.equal(outline(m.tree), 'Medigy=4 [+], KLAS=2 [+], Diabetes=1');
+  assert.equal(m.tree[0].children[1].value, 'Medigy: Telehealth', 'a node ticks its whole path');
+});
+
+test('a ticked value opens the levels above it, and the visitor may close or open any node', () => {
+  const selected = ['KLAS: Remote Patient Monitoring: Devices'];
+  assert.equal(outline(treeNodes(TREE, selected, new Map())),
+    'Medigy=4 [+], KLAS=2 [Remote Patient Monitoring=1 [Devices=1*]], Diabetes=1');
+  const toggles = new Map([['KLAS', false], ['Medigy', true]]);
+  assert.equal(outline(treeNodes(TREE, selected, toggles)),
+    'Medigy=4 [Patient Acquisition=2, Telehealth=2], KLAS=2 [+], Diabetes=1');
+});
+
+test('a long tree shows five top levels and "show more", keeping the one that holds a ticked value', () => {
+  const long = Array.from({ length: 9 }, (_, i) => ({ value: 'T' + i, label: 'T' + i, count: 20 - i,
+    children: [{ value: 'T' + i + ': c', label: 'c', count: 1, children: [] }] }));
+  const m = facetModel({ ...base, apiValues: long, selected: ['T8: c'] });
+  assert.deepEqual(m.tree.map((n) => n.value), ['T0', 'T1', 'T2', 'T3', 'T4', 'T8']);
+  assert.equal(m.tree.at(-1).expanded, true);
+  assert.deepEqual(m.more, { open: false, maybeMore: false, text: 'Show more (3)' });
+  assert.equal(m.filterBox, true, '18 values in all');
+});
+
+test('the value finder lists its matches flat, with "show more" while the answer holds more than listed', () => {
+  const filter = { text: 'pat', values: [{ value: 'Medigy: Patient Acquisition', count: 2 }], total: 3 };
+  const m = facetModel({ ...base, apiValues: TREE, filter });
+  assert.equal(m.tree, null);
+  assert.deepEqual(m.shown.map((v) => v.value), ['Medigy: Patient Acquisition']);
+  assert.deepEqual(m.findMore, { text: 'Show more (2)' });
+  assert.equal(facetModel({ ...base, apiValues: TREE, filter: { ...filter, total: 1 } }).findMore, null);
+  assert.equal(foundTotal({ values: [], total: 7 }, []), 7);
+  assert.equal(foundTotal({ values: [{ value: 'a' }] }, [{ value: 'a' }]), 1, 'an answer without a total: what it holds');
 });

@@ -6,7 +6,7 @@ import { PAGE_SIZE, pageParams } from './url-state.js';
 
 export const FACET_SIZE = 10; // values asked per facet
 export const EXPANDED_FACET_SIZE = 100; // when a facet's "show more" is open
-export const FACET_VALUES = 100; // values the value finder asks
+export const FACET_VALUES = 20; // values the value finder asks at a time ("show more" asks the next ones)
 export const SUGGESTIONS = 8;
 export const FACET_LIST_URL = 'api/facets';
 
@@ -34,14 +34,16 @@ export function searchUrl(state, facetSize, pageLang = '') {
 }
 
 /**
- * GET api/facets/{facet}: the facet's values whose words start with prefix, counted as the search with the same
- * parameters counts its sidebar (q, the filters and the sort, which decides whether curation applies).
+ * GET api/facets/{facet}: the facet's values matching the typed words (a typo allowed; closest first, then by count),
+ * a page of FACET_VALUES from offset, counted as the search with the same parameters counts its sidebar (q, the
+ * filters and the sort, which decides whether curation applies).
  */
-export function facetValuesUrl(facet, state, prefix, pageLang = '') {
+export function facetValuesUrl(facet, state, text, pageLang = '', offset = 0) {
   const params = apiParams(state, pageLang);
   params.delete('page');
-  params.set('prefix', prefix.trim());
+  params.set('search', text.trim());
   params.set('size', String(FACET_VALUES));
+  if (offset > 0) params.set('offset', String(offset));
   return 'api/facets/' + encodeURIComponent(facet) + '?' + params;
 }
 

@@ -37,13 +37,17 @@ export function orderedFacets(answerFacets, facets) {
  * One facet's group in the sidebar, or null when it has nothing to list.
  *
  * @param facet     the facet's name; label: its label
- * @param apiValues the values the search answered ([{value, count}]), asked: how many it was asked for
+ * @param apiValues the values the search answered ([{value, count}]), asked: how many it was asked for; a tree
+ *                  facet's values carry their label and children ([{value, label, count, children}])
  * @param selected  the ticked values: always listed, even when the answer left them out
  * @param open      whether its "show more" is open
- * @param filter    the value finder's state, {text, values} (values null while searching), or null when unused
- * @returns {facet, label, filterBox, filterText, shown: [{value, count, selected}], note, more: {open, maybeMore, text}}
+ * @param filter    the value finder's state, {text, values, total} (values null while searching), or null when unused
+ * @param toggles   a tree's nodes the visitor opened (true) or closed (false): Map value → boolean
+ * @returns {facet, label, filterBox, filterText, shown: [{value, count, selected}], tree: [node] or null, note,
+ *          more: {open, maybeMore, text}, findMore: {text} or null}
  */
-export function facetModel({ facet, label, apiValues, asked, selected, open, filter }) {
+export function facetModel({ facet, label, apiValues, asked, selected, open, filter, toggles }) {
+  if (isTree(apiValues)) return treeModel({ facet, label, apiValues, asked, selected, open, filter, toggles });
   const values = (apiValues || []).map((v) => ({ value: String(v.value), count: v.count }));
   for (const v of selected) if (!values.some((x) => x.value === v)) values.push({ value: v, count: 0 });
   if (facet === YEAR_FACET) values.sort((a, b) => b.value.localeCompare(a.value));
@@ -53,12 +57,8 @@ export function facetModel({ facet, label, apiValues, asked, selected, open, fil
   let shown = values;
   let note = null;
   let more = null;
-  if (filter && filter.values) {
-    shown = filter.values;
-    if (!shown.length) note = 'No ' + label.toLowerCase() + ' match “' + filter.text + '”.';
-  } else if (filter) {
-    shown = [];
-    note = 'Searching…';
+  if (filter) {
+    ({ shown, note } = finderShown(filter, label));
   } else {
     const collapse = values.length > COLLAPSE_OVER || maybeMore;
     const few = values.filter((v, i) => i < VISIBLE_VALUES || selected.includes(v.value));
@@ -73,14 +73,97 @@ export function facetModel({ facet, label, apiValues, asked, selected, open, fil
     filterBox: values.length > FILTER_BOX_OVER || maybeMore || Boolean(filter),
     filterText: filter ? filter.text : '',
     shown: shown.map((v) => ({ value: String(v.value), count: v.count, selected: selected.includes(String(v.value)) })),
+    tree: null,
     note,
     more,
+    findMore: findMore(filter),
   };
+}
+
+/** Whether a facet's answer is a tree: its values carry children (a hierarchy, or Hugo's sections). */
+export function isTree(apiValues) {
+  return (apiValues || []).some((v) => v && Array.isArray(v.children));
+}
+
+/** What the value finder lists: its found values, "Searching…" while it asks, or that nothing matches. */
+function finderShown(filter, label) {
+  if (!filter.values) return { shown: [], note: 'Searching…' };
+  return { shown: filter.values, note: filter.values.length ? null : 'No ' + label.toLowerCase() + ' match “' + filter.text + '”.' };
+}
+
+/** The value finder's "show more": the next page of its matches, while it has listed fewer than the total. */
+function findMore(filter) {
+  if (!filter || !filter.values || !(filter.total > filter.values.length)) return null;
+  return { text: 'Show more (' + (filter.total - filter.values.length) + ')' };
+}
+
+/**
+ * A tree facet's group: its top levels (five, then "show more", as a flat facet), each node with its children. A
+ * node is open when the visitor opened it or, until they close it, when a ticked value sits below it.
+ */
+function treeModel({ facet, label, apiValues, asked, selected, open, filter, toggles }) {
+  const nodes = treeNodes(apiValues, selected, toggles || new Map());
+  if (!nodes.length) return null;
+  const maybeMore = apiValues.length >= asked;
+  let tree = nodes;
+  let more = null;
+  let shown = [];
+  let note = null;
+  if (filter) {
+    tree = null;
+    ({ shown, note } = finderShown(filter, label));
+  } else if (nodes.length > COLLAPSE_OVER || maybeMore) {
+    const few = nodes.filter((n, i) => i < VISIBLE_VALUES || n.holdsSelected);
+    if (!open) tree = few;
+    more = { open, maybeMore, text: open ? 'Show fewer' : 'Show more' + (maybeMore ? '' : ' (' + (nodes.length - few.length) + ')') };
+  }
+  return {
+    facet,
+    label,
+    filterBox: countNodes(nodes) > FILTER_BOX_OVER || maybeMore || Boolean(filter),
+    filterText: filter ? filter.text : '',
+    shown: shown.map((v) => ({ value: String(v.value), count: v.count, selected: selected.includes(String(v.value)) })),
+    tree,
+    note,
+    more,
+    findMore: findMore(filter),
+  };
+}
+
+/**
+ * A tree answer as the nodes to draw: [{value, label, count, selected, holdsSelected, expanded, children}], where
+ * holdsSelected says a ticked value is this node or below it.
+ */
+export function treeNodes(apiValues, selected, toggles) {
+  return (apiValues || []).filter((v) => v && v.value !== undefined).map((v) => {
+    const value = String(v.value);
+    const children = treeNodes(Array.isArray(v.children) ? v.children : [], selected, toggles);
+    const isSelected = selected.includes(value);
+    const below = children.some((c) => c.holdsSelected);
+    return {
+      value,
+      label: typeof v.label === 'string' && v.label ? v.label : value,
+      count: v.count,
+      selected: isSelected,
+      holdsSelected: isSelected || below,
+      expanded: children.length > 0 && (toggles.has(value) ? toggles.get(value) : below),
+      children,
+    };
+  });
+}
+
+function countNodes(nodes) {
+  return nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
 }
 
 /** The value finder's answer (GET api/facets/{facet}) as the values to list. */
 export function foundValues(body) {
   return (body && Array.isArray(body.values) ? body.values : []).map((v) => ({ value: String(v.value), count: v.count }));
+}
+
+/** How many values the value finder's answer says match in all (its page may hold fewer). */
+export function foundTotal(body, values) {
+  return body && Number.isInteger(body.total) ? body.total : values.length;
 }
 
 /** The chips of the ticked values, in URL order: [{facet, value, label}]. */

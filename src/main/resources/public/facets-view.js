@@ -22,7 +22,7 @@ export function keepingFocus(container, build) {
 
 /**
  * The sidebar: one fieldset per facet model (null models are skipped). on: {tick(facet, value, checked),
- * more(facet, maybeMore), find(facet, text)}.
+ * more(facet, maybeMore), find(facet, text), findMore(facet), toggle(facet, value, expanded)}.
  */
 export function renderFacets(container, models, on) {
   keepingFocus(container, () => {
@@ -43,8 +43,15 @@ function facetGroup(m, id, on) {
     fieldset.append(input);
   }
   if (m.note) fieldset.append(h('p', { class: 'muted' }, m.note));
-  fieldset.append(h('ul', { class: 'facet-values', id: id + '-values' },
-    m.shown.map((v, i) => facetValue(m.facet, v, id + '-' + i, on))));
+  fieldset.append(m.tree
+    ? treeList(m.facet, m.tree, id + '-values', on)
+    : h('ul', { class: 'facet-values', id: id + '-values' }, m.shown.map((v, i) => facetValue(m.facet, v, id + '-' + i, on))));
+  if (m.findMore) {
+    const button = h('button', { type: 'button', class: 'link-button facet-find-more', 'data-key': 'find-more:' + m.facet,
+      'aria-controls': id + '-values' }, m.findMore.text);
+    button.addEventListener('click', () => on.findMore(m.facet));
+    fieldset.append(button);
+  }
   if (m.more) {
     const button = h('button', { type: 'button', class: 'link-button facet-more', 'data-key': 'more:' + m.facet,
       'aria-expanded': String(m.more.open), 'aria-controls': id + '-values' }, m.more.text);
@@ -55,13 +62,46 @@ function facetGroup(m, id, on) {
 }
 
 function facetValue(facet, v, id, on) {
+  return h('li', { class: 'facet-value' }, ...valueControls(facet, v, v.value, id, on));
+}
+
+/** A value's checkbox and its label (the name shown, its count). */
+function valueControls(facet, v, name, id, on) {
   const box = h('input', { type: 'checkbox', id, checked: v.selected, 'data-facet': facet, 'data-value': v.value,
     'data-key': JSON.stringify([facet, v.value]) });
   box.addEventListener('change', () => on.tick(facet, v.value, box.checked));
-  return h('li', { class: 'facet-value' }, box,
-    h('label', { for: id }, h('span', { class: 'value-name' }, v.value),
+  return [box,
+    h('label', { for: id }, h('span', { class: 'value-name' }, name),
       v.count === null || v.count === undefined ? null
-        : h('span', { class: 'count', 'aria-label': plural(v.count, 'result', 'results') }, v.count.toLocaleString())));
+        : h('span', { class: 'count', 'aria-label': plural(v.count, 'result', 'results') }, v.count.toLocaleString()))];
+}
+
+/**
+ * A tree facet's level: each node a checkbox with its label and count, and, when it has children, a button that
+ * opens or closes them (aria-expanded; the list it controls is hidden while closed).
+ */
+function treeList(facet, nodes, id, on, nested = false) {
+  // Leaves line up with their siblings' boxes; a flat top level (one-level sections) needs no room for toggles.
+  const indentLeaves = nested || nodes.some((node) => node.children.length);
+  return h('ul', { class: 'facet-values facet-tree', id }, nodes.map((node, i) => {
+    const nodeId = id + '-' + i;
+    const childrenId = nodeId + '-children';
+    let toggle = null;
+    let children = null;
+    if (node.children.length) {
+      toggle = h('button', { type: 'button', class: 'tree-toggle', 'aria-expanded': String(node.expanded),
+        'aria-controls': childrenId, 'data-facet': facet, 'data-value': node.value,
+        'data-key': JSON.stringify(['toggle', facet, node.value]),
+        'aria-label': (node.expanded ? 'Hide ' : 'Show ') + node.label + ' (' + node.children.length + ')' },
+      h('span', { 'aria-hidden': 'true' }, node.expanded ? '▾' : '▸'));
+      toggle.addEventListener('click', () => on.toggle(facet, node.value, !node.expanded));
+      children = treeList(facet, node.children, childrenId, on, true);
+      if (!node.expanded) children.hidden = true;
+    }
+    return h('li', { class: 'facet-node' },
+      h('div', { class: 'facet-value' + (!toggle && indentLeaves ? ' tree-leaf' : '') }, toggle, ...valueControls(facet, node, node.label, nodeId, on)),
+      children);
+  }));
 }
 
 /** The chips of the ticked values ([{facet, value, label}]); remove(chip, button) when one is clicked. */

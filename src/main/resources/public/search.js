@@ -20,7 +20,7 @@
  * Only http(s) and relative URLs become links (safe-url.js).
  */
 import { EXPANDED_FACET_SIZE, FACET_LIST_URL, FACET_SIZE, facetList, facetValuesUrl, getJson, once, searchUrl, searchedLang } from './api.js';
-import { chipList, facetModel, foundValues, labeller, orderedFacets } from './facet-model.js';
+import { chipList, facetModel, foundTotal, foundValues, labeller, orderedFacets } from './facet-model.js';
 import { renderChips, renderFacets } from './facets-view.js';
 import { renderError, renderHits, renderMessage, renderPagination, renderStatus } from './results-view.js';
 import { suggestBox } from './suggest-box.js';
@@ -44,7 +44,8 @@ let lastResponse = null;
 let facets = null; // the server's facet list, [{name, label}], once it has answered
 let labelOf = labeller(null);
 const expanded = new Set(); // facets whose "show more" is open (not worth a URL parameter)
-const facetFilters = new Map(); // facet -> {text, values|null} for the per-facet value filter boxes
+const facetFilters = new Map(); // facet -> {text, values|null, total} for the per-facet value filter boxes
+const treeToggles = new Map(); // facet -> Map(value -> opened or closed by the visitor) for tree facets
 let typingEntryPushed = false; // typing adds one history entry, then replaces it
 let replacing = null; // the searchId the next search replaces as the visitor types (analytics counts the last)
 let searchController = null;
@@ -181,13 +182,22 @@ function showFacets(s, data) {
   const asked = facetSize();
   const models = orderedFacets(data.facets, facets).map(([facet, apiValues]) => facetModel({
     facet, label: labelOf(facet), apiValues: apiValues || [], asked, selected: s.filters.get(facet) || [],
-    open: expanded.has(facet), filter: facetFilters.get(facet) || null,
+    open: expanded.has(facet), filter: facetFilters.get(facet) || null, toggles: treeToggles.get(facet),
   }));
   renderFacets(els.facets, models, {
     tick: (facet, value, on) => commit(withChanges(state, { filters: toggled(state.filters, facet, value, on) })),
     more: toggleExpanded,
     find: scheduleFacetFilter,
+    findMore: (facet) => loadFacetFilter(facet, facetFilters.get(facet).text, true),
+    toggle: toggleNode,
   });
+}
+
+/** Opens or closes a tree facet's node; no search: its children came with the answer. */
+function toggleNode(facet, value, open) {
+  if (!treeToggles.has(facet)) treeToggles.set(facet, new Map());
+  treeToggles.get(facet).set(value, open);
+  if (lastResponse) showFacets(state, lastResponse);
 }
 
 function toggleExpanded(facet, maybeMore) {
@@ -215,18 +225,24 @@ function refreshFacetFilters() {
   for (const [facet, filter] of facetFilters) loadFacetFilter(facet, filter.text);
 }
 
-/** The values of one facet whose words start with the typed text, counted as the sidebar counts them. */
-async function loadFacetFilter(facet, text) {
+/**
+ * The values of one facet matching the typed words (a typo allowed), counted as the sidebar counts them; with
+ * more, the next page of them after those listed.
+ */
+async function loadFacetFilter(facet, text, more = false) {
   const s = state;
+  const before = more ? facetFilters.get(facet).values || [] : [];
   try {
-    const values = foundValues(await getJson(facetValuesUrl(facet, s, text, PAGE_LANG)));
+    const body = await getJson(facetValuesUrl(facet, s, text, PAGE_LANG, before.length));
+    const found = foundValues(body);
     const current = facetFilters.get(facet);
     if (!current || current.text !== text || state !== s) return; // typed on, or the view changed
-    facetFilters.set(facet, { text, values });
+    const values = before.concat(found.filter((v) => !before.some((b) => b.value === v.value)));
+    facetFilters.set(facet, { text, values, total: foundTotal(body, values) });
   } catch (e) {
     const current = facetFilters.get(facet);
     if (!current || current.text !== text) return;
-    facetFilters.set(facet, { text, values: [] });
+    if (!more) facetFilters.set(facet, { text, values: [] });
   }
   if (lastResponse) showFacets(state, lastResponse);
 }

@@ -119,6 +119,15 @@ final class ConfigSection {
     return read(k, value, value);
   }
 
+  /** A single value as written, spaces kept (a separator's matter); null when absent. */
+  String verbatim(String k) {
+    Object v = values.get(k);
+    if (v == null) return null;
+    if (v instanceof Map || v instanceof List) throw error(k, "expected a single value");
+    String value = String.valueOf(v);
+    return read(k, value, "\"" + value + "\""); // quoted, so `sitesearch config` shows its spaces
+  }
+
   boolean bool(String k, boolean fallback) {
     Object v = values.get(k);
     if (v == null) return read(k, fallback, fallback);

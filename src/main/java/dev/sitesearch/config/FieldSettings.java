@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param stemmer how the text fields reduce words to a common form
  * @param labels field path to the name a visitor sees (the search page's facet headings);
  *     unlabelled fields get one made from their name
+ * @param hierarchies facet to the separator that makes its values a tree ({@code communityTopics:
+ *     ": "} reads {@code "Medigy: Telehealth"} as {@code Telehealth} under {@code Medigy}); facets
+ *     not named here are flat
  */
 public record FieldSettings(
     Map<String, Float> text,
@@ -28,7 +31,8 @@ public record FieldSettings(
     List<String> dates,
     List<String> stored,
     Stemmer stemmer,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Map<String, String> hierarchies) {
 
   public static final List<String> DEFAULT_FACETS =
       List.of(
@@ -47,7 +51,27 @@ public record FieldSettings(
 
   public static final FieldSettings DEFAULTS =
       new FieldSettings(
-          defaultText(), DEFAULT_FACETS, DEFAULT_DATES, List.of(), Stemmer.PORTER, defaultLabels());
+          defaultText(),
+          DEFAULT_FACETS,
+          DEFAULT_DATES,
+          List.of(),
+          Stemmer.PORTER,
+          defaultLabels(),
+          Map.of());
+
+  /** The longest separator a hierarchy may name. */
+  public static final int MAX_SEPARATOR_CHARS = 10;
+
+  /** Settings with every facet flat. */
+  public FieldSettings(
+      Map<String, Float> text,
+      List<String> facets,
+      List<String> dates,
+      List<String> stored,
+      Stemmer stemmer,
+      Map<String, String> labels) {
+    this(text, facets, dates, stored, stemmer, labels, Map.of());
+  }
 
   public FieldSettings {
     text = Collections.unmodifiableMap(new LinkedHashMap<>(text));
@@ -56,12 +80,13 @@ public record FieldSettings(
     stored = List.copyOf(stored);
     Objects.requireNonNull(stemmer);
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    hierarchies = Collections.unmodifiableMap(new LinkedHashMap<>(hierarchies));
     if (text.isEmpty())
       throw new IllegalArgumentException("at least one full-text field is needed");
   }
 
   static FieldSettings fromConfig(ConfigSection s) {
-    s.allowOnly("text", "facets", "dates", "stored", "stemmer", "labels");
+    s.allowOnly("text", "facets", "dates", "stored", "stemmer", "labels", "hierarchies");
     Map<String, Float> text = s.has("text") ? boosts(s.section("text")) : DEFAULTS.text();
     List<String> facets = s.paths("facets", DEFAULTS.facets());
     if (facets.contains(YEAR_FACET))
@@ -95,7 +120,32 @@ public record FieldSettings(
         s.paths("dates", DEFAULTS.dates()),
         s.paths("stored", DEFAULTS.stored()),
         stemmer,
-        labels);
+        labels,
+        hierarchies(s.section("hierarchies"), facets));
+  }
+
+  /**
+   * {@code hierarchies: {communityTopics: ": "}}: each key one of the facets, each separator 1 to
+   * {@value #MAX_SEPARATOR_CHARS} characters, kept as written (its spaces matter), not only spaces.
+   */
+  private static Map<String, String> hierarchies(ConfigSection h, List<String> facets) {
+    var out = new LinkedHashMap<String, String>();
+    for (String facet : h.keys()) {
+      if (!facets.contains(facet))
+        throw h.error(facet, "is not one of the facets " + facets + "; hierarchies name facets");
+      String separator = h.verbatim(facet);
+      if (separator == null
+          || separator.isBlank()
+          || separator.length() > MAX_SEPARATOR_CHARS
+          || separator.chars().anyMatch(Character::isISOControl))
+        throw h.error(
+            facet,
+            "expected a separator of 1 to "
+                + MAX_SEPARATOR_CHARS
+                + " characters, not only spaces, such as \": \" or \" > \"");
+      out.put(facet, separator);
+    }
+    return out;
   }
 
   private static Map<String, Float> boosts(ConfigSection t) {

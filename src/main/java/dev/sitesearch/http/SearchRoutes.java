@@ -37,9 +37,6 @@ final class SearchRoutes {
   static final String NO_STORE = "no-store";
   static final int DEFAULT_SUGGESTIONS = 8;
   static final int MAX_SUGGESTIONS = 20;
-  static final int DEFAULT_FACET_VALUES = 100;
-  static final int MAX_FACET_VALUES = 1000;
-  static final int MAX_PREFIX_CHARS = 200;
 
   private final SearchService search;
   private final SearchGate gate;
@@ -158,22 +155,16 @@ final class SearchRoutes {
 
   /**
    * A facet's values as the search with the same {@code q}, filters, dates and sort counts them in
-   * its sidebar, narrowed by {@code prefix}.
+   * its sidebar, narrowed by {@code prefix} or the typo-tolerant {@code search}, ordered by {@code
+   * order}, a page of {@code size} from {@code offset}.
    */
   private void facetValues(Context ctx) throws Exception {
     String facet = ctx.pathParam("facet");
-    String prefix = Params.string(ctx, "prefix");
-    if (prefix.length() > MAX_PREFIX_CHARS) {
-      throw ProblemException.badParameter(
-          "prefix", "prefix is limited to " + MAX_PREFIX_CHARS + " characters");
-    }
-    int size = Params.integer(ctx, "size", DEFAULT_FACET_VALUES, 1, MAX_FACET_VALUES);
+    var query = FacetValueParams.read(ctx);
     var request = Selection.read(ctx).request(1, 1, List.of(facet), 1);
     var values =
         gate.run(
-            SearchCost.of(request),
-            turn(ctx),
-            () -> search.facetValues(facet, prefix, request, size));
+            SearchCost.of(request), turn(ctx), () -> search.facetValues(facet, query, request));
     ctx.header("Cache-Control", CACHE_SHORT).json(values);
   }
 

@@ -111,10 +111,14 @@ public final class DocumentMapper {
     doc.add(new Field(Languages.field(Fields.SPELL, language), spelling, SPELLING));
 
     for (String facet : schema.facetFields()) {
+      String separator = schema.separator(facet);
+      var counted = new java.util.LinkedHashSet<String>();
       for (String value : FieldValues.text(page, facet, warnings)) {
-        doc.add(new SortedSetDocValuesFacetField(facet, value));
+        // A tree's value counts for each level above it too; the page shows the values as written.
+        counted.addAll(separator == null ? List.of(value) : FacetPath.ancestry(value, separator));
         doc.add(new StoredField(Fields.STORED_FACET_PREFIX + facet, value));
       }
+      for (String value : counted) doc.add(new SortedSetDocValuesFacetField(facet, value));
     }
 
     for (String dateField : schema.dateFields()) {

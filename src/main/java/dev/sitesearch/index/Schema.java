@@ -31,6 +31,8 @@ import org.apache.lucene.facet.FacetsConfig;
  * @param stemmer how the text fields reduce words to a common form
  * @param labels field name to the name a visitor sees; not part of the fingerprint (it shapes no
  *     document)
+ * @param hierarchies facet to the separator of its tree's levels ({@link FacetPath}); the others
+ *     are flat
  */
 public record Schema(
     Map<String, Float> textFields,
@@ -38,7 +40,8 @@ public record Schema(
     List<String> dateFields,
     List<String> storedFields,
     Stemmer stemmer,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Map<String, String> hierarchies) {
 
   /**
    * Bumped whenever the document layout changes, which also forces a rebuild of older indexes. 7:
@@ -48,9 +51,10 @@ public record Schema(
    * Languages}); the {@code section} facet and the section path. 10: a body that repeats its title
    * is indexed from after it ({@link RepeatedTitle}). 11: the URL as an exact term ({@link
    * Fields#URL_TERM}), so a page is found by its address (related pages). 12: each page's headings
-   * and sections ({@link StoredSections}, {@link Fields#HEADING_EXACT}).
+   * and sections ({@link StoredSections}, {@link Fields#HEADING_EXACT}). 13: a hierarchical facet's
+   * value also counts for each level above it ({@link FacetPath}).
    */
-  public static final int VERSION = 12;
+  public static final int VERSION = 13;
 
   public static final String YEAR_FACET = FieldSettings.YEAR_FACET;
 
@@ -69,6 +73,18 @@ public record Schema(
       throw new IllegalArgumentException("at least one text field is needed");
     Objects.requireNonNull(stemmer);
     labels = Map.copyOf(labels);
+    hierarchies = Map.copyOf(hierarchies);
+  }
+
+  /** A schema whose configured facets are all flat. */
+  public Schema(
+      Map<String, Float> textFields,
+      List<String> facetFields,
+      List<String> dateFields,
+      List<String> storedFields,
+      Stemmer stemmer,
+      Map<String, String> labels) {
+    this(textFields, facetFields, dateFields, storedFields, stemmer, labels, Map.of());
   }
 
   /** A schema with the default stemmer and labels. */
@@ -98,7 +114,8 @@ public record Schema(
 
   public static Schema from(SitesearchConfig config) {
     FieldSettings f = config.fields();
-    return new Schema(f.text(), f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels());
+    return new Schema(
+        f.text(), f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels(), f.hierarchies());
   }
 
   /**
@@ -138,6 +155,15 @@ public record Schema(
     return facet.equals(SECTION_FACET) && !facetFields.contains(SECTION_FACET);
   }
 
+  /**
+   * The separator of {@code facet}'s levels when its values form a tree: {@code /} for the built-in
+   * section facet, the configured one for a hierarchy; null for a flat facet.
+   */
+  public String separator(String facet) {
+    if (isSectionTree(facet)) return FacetPath.SECTION_SEPARATOR;
+    return facetFields.contains(facet) ? hierarchies.get(facet) : null;
+  }
+
   public boolean isFacet(String name) {
     return facets().contains(name);
   }
@@ -163,7 +189,8 @@ public record Schema(
             + "|stored="
             + storedFields
             + "|stemmer="
-            + stemmer.configName();
+            + stemmer.configName()
+            + (hierarchies.isEmpty() ? "" : "|hierarchies=" + new java.util.TreeMap<>(hierarchies));
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -184,6 +211,7 @@ public record Schema(
         + "; stored="
         + storedFields
         + "; stemmer="
-        + stemmer.configName();
+        + stemmer.configName()
+        + (hierarchies.isEmpty() ? "" : "; hierarchies=" + new java.util.TreeMap<>(hierarchies));
   }
 }

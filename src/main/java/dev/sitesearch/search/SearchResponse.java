@@ -1,5 +1,6 @@
 package dev.sitesearch.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -137,8 +138,36 @@ public record SearchResponse(
     }
   }
 
-  /** One facet value with its count; {@code selected} when it is among the request's filters. */
-  public record FacetValue(String value, long count, boolean selected) {}
+  /**
+   * One facet value with its counts; {@code selected} when it is among the request's filters.
+   *
+   * @param value the value as a filter names it ({@code f.<facet>=<value>}); in a tree, its whole
+   *     path ({@code Medigy: Telehealth})
+   * @param count the results of this value alone: only it ticked in its facet, the other facets'
+   *     filters kept (the disjunctive count)
+   * @param ifAdded the results after also ticking it (values of a facet are OR-ed); {@code count}
+   *     when nothing in its facet is ticked yet ({@link FacetCounts})
+   * @param label in a tree, the last level's name ({@code Telehealth}); absent for a flat facet
+   * @param children in a tree, the values one level down (each level by count, at most the facet
+   *     size of them besides the selected ones and those above them); absent for a flat facet
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FacetValue(
+      String value,
+      long count,
+      long ifAdded,
+      boolean selected,
+      String label,
+      List<FacetValue> children) {
+    public FacetValue {
+      if (children != null) children = List.copyOf(children);
+    }
+
+    /** A flat facet's value whose facet has nothing ticked: ticking it gives its count. */
+    public FacetValue(String value, long count, boolean selected) {
+      this(value, count, count, selected, null, null);
+    }
+  }
 
   /** A corrected query that finds results, with how many. */
   public record Suggestion(String query, long total) {}

@@ -4,7 +4,6 @@ import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.Schema;
-import dev.sitesearch.search.SearchResponse.FacetValue;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,11 +114,10 @@ public final class SearchService {
       var hits = assembler.hits(searcher, plan, found.docs());
       var facets =
           FacetCounter.shape(
-              found.facets(),
+              found.counts(request.filters()),
               plan.facets(),
               request.facetSize(),
-              request.filters(),
-              schema.isSectionTree(Schema.SECTION_FACET) ? Schema.SECTION_FACET : null);
+              schema::separator);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResponse(
           request.q(),
@@ -143,15 +141,24 @@ public final class SearchService {
    */
   public FacetValues facetValues(String facet, String prefix, SearchRequest request, int size)
       throws IOException {
+    return facetValues(facet, ValueQuery.prefix(prefix, size), request);
+  }
+
+  /**
+   * A page of {@code facet}'s values as {@code query} finds and orders them, counted as the search
+   * with the same request counts its sidebar; each with its count alone and its "results if added".
+   */
+  public FacetValues facetValues(String facet, ValueQuery query, SearchRequest request)
+      throws IOException {
     planner.checkFacet(facet);
-    List<String> selected = request.filters().getOrDefault(facet, List.of());
     try (var lease = index.acquire()) {
       SiteSearcher searcher = lease.searcher().within(SearchDeadline.after(timeLimit));
       SearchPlan plan = planner.plan(request, searcher, clock.millis());
-      List<FacetValue> values =
-          FacetCounter.all(
-              executor.countFacet(searcher, plan, facet), facet, prefix, size, selected);
-      return new FacetValues(facet, values, searcher.timedOut());
+      FacetValues found =
+          FacetValueFinder.find(
+              executor.countFacet(searcher, plan, facet), facet, schema.separator(facet), query);
+      return new FacetValues(
+          facet, found.values(), found.total(), found.offset(), searcher.timedOut());
     }
   }
 

@@ -394,8 +394,8 @@ class MainTest {
         hit.get("title").asText().toLowerCase().contains("chronic care management"), hit::toString);
     JsonNode categories = json.get("facets").get("searchCategory");
     assertEquals(
-        "[{\"value\":\"Article\",\"count\":1,\"selected\":false},"
-            + "{\"value\":\"News\",\"count\":1,\"selected\":false}]",
+        "[{\"value\":\"Article\",\"count\":1,\"ifAdded\":1,\"selected\":false},"
+            + "{\"value\":\"News\",\"count\":1,\"ifAdded\":1,\"selected\":false}]",
         sorted(categories));
   }
 

@@ -159,6 +159,7 @@ class ConfigLoaderTest {
       fields: {facet: [a]}                   | fields.facet
       server: {prot: 8080}                   | server.prot
       content: {maxFilesize: 5MB}            | content.maxFilesize
+      fields: {hierarchy: {tags: ":"}}       | fields.hierarchy
       """)
   void an_unknown_key_is_an_error_naming_the_key_and_what_is_allowed(String yaml, String key)
       throws Exception {
@@ -189,6 +190,12 @@ class ConfigLoaderTest {
       facet not a field path    | fields: {facets: ["bad path!"]}         | fields.facets
       facet listed twice        | fields: {facets: [tags, tags]}          | fields.facets
       facet named year          | fields: {facets: [year]}                | fields.facets
+      hierarchy of no facet     | fields: {hierarchies: {topics: ":"}}    | fields.hierarchies.topics
+      hierarchy not a map       | fields: {hierarchies: [tags]}           | fields.hierarchies
+      separator only spaces     | fields: {hierarchies: {tags: "  "}}     | fields.hierarchies.tags
+      separator empty           | fields: {hierarchies: {tags: ""}}       | fields.hierarchies.tags
+      separator a list          | fields: {hierarchies: {tags: [a]}}      | fields.hierarchies.tags
+      separator too long        | fields: {hierarchies: {tags: "-----------"}} | fields.hierarchies.tags
       section not a map         | server: 8080                            | server
       cors entry a map          | server: {cors: [{a: b}]}                | server.cors
       host a list               | server: {host: [a, b]}                  | server.host
@@ -212,6 +219,20 @@ class ConfigLoaderTest {
     ConfigException e = error(yaml + "\n");
 
     assertTrue(e.getMessage().contains(": " + key + ": "), why + ": " + e.getMessage());
+  }
+
+  @Test
+  void a_hierarchy_keeps_its_separator_as_written_and_other_facets_stay_flat() throws Exception {
+    SitesearchConfig c =
+        load(
+            """
+            fields:
+              facets: [communityTopics, tags]
+              hierarchies: {communityTopics: ": "}
+            """);
+
+    assertEquals(Map.of("communityTopics", ": "), c.fields().hierarchies());
+    assertEquals(Map.of(), SitesearchConfig.defaults().fields().hierarchies());
   }
 
   @Test

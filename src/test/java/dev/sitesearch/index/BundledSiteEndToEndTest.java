@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Indexes the real site bundled in {@code content/} with the config the command line finds for it
- * ({@code content/sitesearch.yml}: the default schema and the site's own URL rule) and checks what
- * a visitor would see. Others add pages to that folder, so counts are minimums.
+ * ({@code content/sitesearch.yml}: the default schema with its topics as a tree, and the site's own
+ * URL rule) and checks what a visitor would see. Others add pages to that folder, so counts are
+ * minimums.
  */
 class BundledSiteEndToEndTest {
   static final Path CONTENT = Path.of("content");
@@ -42,7 +43,14 @@ class BundledSiteEndToEndTest {
             .withConfig(config)
             .indexer(false)
             .run(false, Indexer.Progress.NONE);
-    search = OpenedIndex.of(index);
+    // The site's own schema (its topic tree), with time enough on a loaded test machine.
+    var unhurried =
+        config.withServer(
+            config
+                .server()
+                .withLimits(
+                    config.server().limits().withSearchTimeout(java.time.Duration.ofSeconds(30))));
+    search = OpenedIndex.of(unhurried, index, java.time.Clock.systemUTC());
   }
 
   @AfterAll
@@ -124,5 +132,27 @@ class BundledSiteEndToEndTest {
     SearchResponse r = search.search(request);
 
     assertTrue(r.hits().stream().anyMatch(h -> h.id().equals("3118")), r.hits().toString());
+  }
+
+  @Test
+  void the_sites_topics_are_a_tree_of_sources_and_their_topics() throws Exception {
+    SearchResponse all = search.search(SearchRequest.of(""));
+    var top = all.facets().get("communityTopics");
+    var names = top.stream().map(v -> v.value()).toList();
+    assertTrue(names.containsAll(List.of("Medigy", "Symplur", "KLAS")), names.toString());
+    var symplur = top.stream().filter(v -> v.value().equals("Symplur")).findFirst().orElseThrow();
+    assertTrue(
+        symplur.children().stream()
+            .anyMatch(
+                c ->
+                    c.value().equals("Symplur: Patient Engagement")
+                        && c.label().equals("Patient Engagement")),
+        symplur.toString());
+
+    SearchResponse underSymplur =
+        search.search(
+            SearchRequest.of("").withFilters(Map.of("communityTopics", List.of("Symplur"))));
+    assertEquals(symplur.count(), underSymplur.total(), "a source counts every page below it");
+    assertTrue(underSymplur.hits().size() > 0 || underSymplur.total() == 0);
   }
 }

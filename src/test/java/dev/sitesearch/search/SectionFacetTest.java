@@ -38,10 +38,18 @@ class SectionFacetTest {
   }
 
   private static String counts(SearchResponse response) {
-    return response.facets().get("section").stream()
-        .map(v -> v.value() + "=" + v.count() + (v.selected() ? "*" : ""))
-        .toList()
-        .toString();
+    return tree(response.facets().get("section"));
+  }
+
+  /** A tree as text: path=count, a star when selected, children in braces. */
+  private static String tree(List<FacetValue> values) {
+    var parts = new java.util.ArrayList<String>();
+    for (FacetValue v : values) {
+      String s = v.value() + "=" + v.count() + (v.selected() ? "*" : "");
+      if (!v.children().isEmpty()) s += " " + tree(v.children());
+      parts.add(s);
+    }
+    return "[" + String.join(", ", parts) + "]";
   }
 
   private static SearchResponse search(OpenedIndex index, String q, String... sections)
@@ -52,14 +60,20 @@ class SectionFacetTest {
   }
 
   @Test
-  void the_top_sections_are_counted_and_a_selected_one_opens_its_subsections() throws Exception {
+  void the_sections_are_a_tree_each_counting_the_pages_below_it() throws Exception {
     try (var index = site()) {
-      assertEquals("[docs=4, blog=1]", counts(search(index, "pods")));
+      assertEquals(
+          "[docs=4 [docs/concepts=2 [docs/concepts/workloads=1], docs/tasks=1], blog=1]",
+          counts(search(index, "pods")));
 
       SearchResponse concepts = search(index, "pods", "docs/concepts");
       assertEquals(
-          "[docs=4, docs/concepts=2*, docs/concepts/workloads=1, docs/tasks=1, blog=1]",
-          counts(concepts));
+          "[docs=4 [docs/concepts=2* [docs/concepts/workloads=1], docs/tasks=1], blog=1]",
+          counts(concepts),
+          "a selected section keeps its siblings, counted as if it were not ticked");
+      assertEquals(
+          "workloads",
+          concepts.facets().get("section").get(0).children().get(0).children().get(0).label());
       assertEquals(
           List.of("Pods", "Services"),
           concepts.hits().stream().map(Hit::title).sorted().toList(),
@@ -94,15 +108,26 @@ class SectionFacetTest {
   }
 
   @Test
-  void the_tree_keeps_a_selected_section_that_finds_nothing() {
+  void the_tree_keeps_a_selected_section_that_finds_nothing() throws Exception {
     List<FacetValue> values =
-        SectionTree.values(Map.of("docs", 3L, "docs/a", 2L, "blog", 1L), List.of("docs/b"), 10);
-    assertEquals(
-        List.of(
-            new FacetValue("docs", 3, false),
-            new FacetValue("docs/a", 2, false),
-            new FacetValue("docs/b", 0, true),
-            new FacetValue("blog", 1, false)),
-        values);
+        FacetTree.values(
+            Map.of("docs", 3L, "docs/a", 2L, "blog", 1L),
+            List.of("docs/b"),
+            10,
+            "/",
+            (value, alone) -> alone);
+    assertEquals("[docs=3 [docs/a=2, docs/b=0*], blog=1]", tree(values));
+  }
+
+  @Test
+  void each_level_lists_its_most_counted_values_and_always_the_selected_path() throws Exception {
+    List<FacetValue> values =
+        FacetTree.values(
+            Map.of("a", 9L, "a/x", 5L, "a/y", 3L, "a/z", 1L, "b", 4L, "c", 2L, "c/q", 2L),
+            List.of("c/q"),
+            2,
+            "/",
+            (value, alone) -> alone);
+    assertEquals("[a=9 [a/x=5, a/y=3], b=4, c=2 [c/q=2*]]", tree(values));
   }
 }

@@ -468,10 +468,10 @@ class SearchPageBrowserTest {
             "oldest",
             "lang",
             "en",
-            "prefix",
+            "search",
             "tele",
             "size",
-            "100");
+            "20");
     browser.until(
         "the finder asked again within the filter",
         d ->
