@@ -13,17 +13,18 @@ import java.util.concurrent.TimeUnit;
  * request thread.
  *
  * <p>Heavy searches ({@link SearchCost}) also wait for one another: one runs at a time, and the
- * next starts no sooner than the last one's own run time after it ended, so however many a client
- * sends, they take at most half of one core and ordinary searches keep the rest. Without that lane,
- * eight clients sending the costliest requests took about four fifths of the server's time from 64
- * ordinary ones (each heavy search costs up to the search time limit, an ordinary one a few
- * milliseconds, and both queued in one line); one at a time, back to back, they still took a whole
- * core of two, which doubled the ordinary searches' wait (the soak's hostile phase).
+ * next starts no sooner than twice the last one's own run time after it ended, so however many a
+ * client sends, they take at most a third of one core and ordinary searches keep the rest. Without
+ * that lane, eight clients sending the costliest requests took about four fifths of the server's
+ * time from 64 ordinary ones (each heavy search costs up to the search time limit, an ordinary one
+ * a few milliseconds, and both queued in one line); one at a time, back to back, they still took a
+ * whole core of two, which doubled the ordinary searches' wait (the soak's hostile phase).
  *
- * <p>A search on its {@link Turn#SPARE} turn takes a slot only when one is free and no other search
- * is waiting, else it is refused at once: that is how searches from a pipelining connection run
+ * <p>A search on its {@link Turn#SPARE} turn runs only on an idle server (no search running or
+ * waiting), else it is refused at once: that is how searches from a pipelining connection run
  * ({@link Pipelining}), so a batch sent without reading the answers uses what the server has left
- * and never makes visitors wait.
+ * and never makes visitors wait. (Taking any free slot was not enough: in the soak's hostile phase
+ * the slow readers still found one between two visitors' searches two thousand times a minute.)
  */
 final class SearchGate {
   interface Work<T> {
@@ -39,14 +40,19 @@ final class SearchGate {
   }
 
   private final Semaphore permits;
+  private final int concurrent;
   private final Semaphore heavyPermit = new Semaphore(1, true);
   private final long maxWaitNanos;
+
+  /** How many times its own run time the heavy lane rests after a heavy search. */
+  private static final int HEAVY_REST = 2;
 
   /** When the next heavy search may start ({@link System#nanoTime}); guarded by heavyPermit. */
   private long heavyRestsUntil = System.nanoTime();
 
   SearchGate(int concurrent, Duration maxWait) {
-    this.permits = new Semaphore(Math.max(1, concurrent), true);
+    this.concurrent = Math.max(1, concurrent);
+    this.permits = new Semaphore(this.concurrent, true);
     this.maxWaitNanos = maxWait.toNanos();
   }
 
@@ -77,7 +83,7 @@ final class SearchGate {
     } finally {
       if (heavy) {
         long end = System.nanoTime();
-        heavyRestsUntil = end + (end - start);
+        heavyRestsUntil = end + HEAVY_REST * (end - start);
         heavyPermit.release();
       }
     }
@@ -104,9 +110,14 @@ final class SearchGate {
     }
   }
 
-  /** A slot free now with no search waiting for it ({@code tryAcquire()} alone would barge in). */
+  /** Every slot free and no search waiting ({@code tryAcquire()} alone would barge in). */
   private boolean spare() {
-    return !permits.hasQueuedThreads() && permits.tryAcquire();
+    // Spare means idle: nothing running, nothing waiting. A free slot between two visitors'
+    // searches
+    // is not spare: taking it makes the next visitor wait.
+    return permits.availablePermits() == concurrent
+        && !permits.hasQueuedThreads()
+        && permits.tryAcquire();
   }
 
   private static boolean acquire(Semaphore semaphore, long deadline) {

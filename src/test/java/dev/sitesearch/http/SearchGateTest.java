@@ -122,8 +122,8 @@ class SearchGateTest {
   }
 
   @Test
-  void a_search_on_the_spare_turn_takes_only_a_free_slot_and_never_waits() throws Exception {
-    var gate = new SearchGate(1, Duration.ofSeconds(30));
+  void a_search_on_the_spare_turn_runs_only_on_an_idle_server_and_never_waits() throws Exception {
+    var gate = new SearchGate(2, Duration.ofSeconds(30));
     assertEquals("free", gate.run(SearchCost.ORDINARY, SearchGate.Turn.SPARE, () -> "free"));
 
     var holding = new CountDownLatch(1);
@@ -148,7 +148,7 @@ class SearchGateTest {
                   assertThrows(
                       ProblemException.class,
                       () -> gate.run(SearchCost.ORDINARY, SearchGate.Turn.SPARE, () -> "never")),
-              "refused at once, not after the 30 s a queued search may wait");
+              "refused at once, though a slot is free: another search is running");
       assertEquals(503, refused.status());
 
       release.countDown();
