@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sitesearch.testing.ChildJvm;
-import java.net.URI;
+import dev.sitesearch.testing.ServeChild;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * search, and stops cleanly on SIGTERM.
  */
 class DistributionIT {
-  private static final Pattern SERVING = Pattern.compile("serving (\\d+) pages at (http://\\S+)");
-
   @TempDir Path tmp;
 
   @Test
@@ -62,34 +56,19 @@ class DistributionIT {
             .redirectErrorStream(true);
     serve.environment().remove("JAVA_HOME");
     serve.environment().put("PATH", "/usr/bin:/bin"); // no JDK of ours on the way
-    Process server = serve.start();
-    var output = new StringBuilder();
-    var url = new CompletableFuture<String>();
-    CompletableFuture<Void> reading =
-        ChildJvm.readLines(
-            server,
-            output,
-            line -> {
-              var m = SERVING.matcher(line);
-              if (m.find()) url.complete(m.group(2));
-            });
-    try {
-      String base = url.get(120, TimeUnit.SECONDS);
+    try (var server = ServeChild.start(serve, line -> {})) {
       HttpResponse<String> answer =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create(base + "api/search?q=chronic+care")).build(),
+                  HttpRequest.newBuilder(server.url().resolve("api/search?q=chronic+care")).build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, answer.statusCode(), answer.body());
       JsonNode hits = new ObjectMapper().readTree(answer.body()).get("hits");
       assertTrue(hits.size() > 0, answer.body());
 
-      server.toHandle().destroy();
-      assertTrue(server.waitFor(30, TimeUnit.SECONDS));
-      assertEquals(0, server.exitValue(), output::toString);
-      reading.get(10, TimeUnit.SECONDS);
-    } finally {
-      server.destroyForcibly();
+      server.terminate();
+      assertTrue(server.exited(30));
+      assertEquals(0, server.process().exitValue(), server::output);
     }
   }
 }

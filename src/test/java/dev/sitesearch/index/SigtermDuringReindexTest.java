@@ -3,8 +3,8 @@ package dev.sitesearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sitesearch.testing.ChildJvm;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.ServeChild;
 import dev.sitesearch.testing.SiteFolders;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * lock was released).
  */
 class SigtermDuringReindexTest {
-  private static final Pattern SERVING = Pattern.compile("serving (\\d+) pages at (http://\\S+)");
   private static final int PAGES = 1500;
 
   @TempDir Path tmp;
@@ -42,23 +40,16 @@ class SigtermDuringReindexTest {
     for (int i = 0; i < PAGES; i++) page(site, i, "first");
     var args = new ArrayList<>(List.of("serve", "--port", "0"));
     args.addAll(site.options());
-    var builder = ChildJvm.sitesearch(List.of("-XX:TieredStopAtLevel=1"), args);
+    var builder = ServeChild.jvm(args);
     builder.environment().put("SITESEARCH_ADMIN_TOKEN", "t0ken");
-    Process serve = builder.start();
-    var output = new StringBuilder();
-    var url = new CompletableFuture<String>();
     var rebuilding = new CompletableFuture<Void>();
-    CompletableFuture<Void> reading =
-        ChildJvm.readLines(
-            serve,
-            output,
+    try (var serve =
+        ServeChild.start(
+            builder,
             line -> {
-              var m = SERVING.matcher(line);
-              if (m.find()) url.complete(m.group(2));
-              if (url.isDone() && line.contains("(full, requested)")) rebuilding.complete(null);
-            });
-    try {
-      String base = url.get(120, TimeUnit.SECONDS);
+              if (line.contains("(full, requested)")) rebuilding.complete(null);
+            })) {
+      URI base = serve.url();
       Map<String, String> before = IndexState.idToHash(site.index());
       assertEquals(PAGES, before.size());
       for (int i = 0; i < PAGES; i++) page(site, i, "second");
@@ -66,17 +57,16 @@ class SigtermDuringReindexTest {
 
       HttpClient.newHttpClient()
           .sendAsync(
-              HttpRequest.newBuilder(URI.create(base + "api/admin/reindex?full=true"))
+              HttpRequest.newBuilder(base.resolve("api/admin/reindex?full=true"))
                   .header("Authorization", "Bearer t0ken")
                   .POST(HttpRequest.BodyPublishers.noBody())
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       rebuilding.get(60, TimeUnit.SECONDS);
-      serve.toHandle().destroy();
+      serve.terminate();
 
-      assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "stops once the rebuild has ended");
-      reading.get(10, TimeUnit.SECONDS);
-      assertEquals(0, serve.exitValue(), output::toString);
+      assertTrue(serve.exited(60), "stops once the rebuild has ended");
+      assertEquals(0, serve.process().exitValue(), serve::output);
       IndexState.assertCheckIndexClean(site.index());
       Map<String, String> left = IndexState.idToHash(site.index());
       assertTrue(
@@ -89,8 +79,6 @@ class SigtermDuringReindexTest {
           var writer = new IndexWriter(dir, new IndexWriterConfig())) {
         assertTrue(writer.getDocStats().numDocs == PAGES, "the write lock was released");
       }
-    } finally {
-      serve.destroyForcibly();
     }
   }
 
