@@ -34,16 +34,12 @@ public record FieldSettings(
     Map<String, String> labels,
     Map<String, String> hierarchies) {
 
-  public static final List<String> DEFAULT_FACETS =
-      List.of(
-          "communityTopics",
-          "searchCategory",
-          "tags",
-          "categories",
-          "type",
-          "source",
-          "author",
-          "link.brand");
+  /**
+   * Hugo's own taxonomies: every Hugo site has them unless it turns them off. A site's other fields
+   * to browse by are its own choice (the bundled sample site lists its in its sitesearch.yml).
+   */
+  public static final List<String> DEFAULT_FACETS = List.of("tags", "categories");
+
   public static final List<String> DEFAULT_DATES = List.of("date", "lastMod");
 
   /** The reserved facet of the page date's year. */
@@ -169,12 +165,16 @@ public record FieldSettings(
     return text;
   }
 
-  /** The sample site's facets, as its search page names them. */
+  /** None: a facet's label is made from its name ("Tags", "Categories"). */
   private static Map<String, String> defaultLabels() {
-    var labels = new LinkedHashMap<String, String>();
-    labels.put("communityTopics", "Topics");
-    labels.put("searchCategory", "Category");
-    labels.put("link.brand", "Site");
-    return labels;
+    return Map.of();
+  }
+
+  public FieldSettings withFacets(List<String> newFacets) {
+    return new FieldSettings(text, newFacets, dates, stored, stemmer, labels, hierarchies);
+  }
+
+  public FieldSettings withLabels(Map<String, String> newLabels) {
+    return new FieldSettings(text, facets, dates, stored, stemmer, newLabels, hierarchies);
   }
 }

@@ -73,7 +73,7 @@ public record RankingSettings(
           new Recency(730, 0.1),
           0.3f,
           true,
-          Synonyms.BUNDLED,
+          Synonyms.NONE,
           Map.of(),
           Map.of());
 
@@ -138,13 +138,17 @@ public record RankingSettings(
   }
 
   /**
-   * Where synonyms come from: the bundled list, none, or a Solr-format file.
+   * Where synonyms come from: none (the default: which words mean the same is the site's own
+   * knowledge), or a Solr-format file the site keeps.
    *
-   * @param file the file, or null for the bundled list or none
+   * @param file the file, or null for none
    */
   public record Synonyms(boolean on, Path file) {
-    public static final Synonyms BUNDLED = new Synonyms(true, null);
     public static final Synonyms NONE = new Synonyms(false, null);
+
+    public Synonyms {
+      if (on != (file != null)) throw new IllegalArgumentException("synonyms on without a file");
+    }
 
     public static Synonyms file(Path file) {
       return new Synonyms(true, Objects.requireNonNull(file));
@@ -173,9 +177,8 @@ public record RankingSettings(
   }
 
   private static Synonyms synonyms(ConfigSection r) {
-    String name = r.string("synonyms", "bundled");
+    String name = r.string("synonyms", "none");
     if ("none".equalsIgnoreCase(name)) return Synonyms.NONE;
-    if ("bundled".equalsIgnoreCase(name)) return Synonyms.BUNDLED;
     Path file = r.file("synonyms", null);
     if (file == null) return DEFAULTS.synonyms();
     if (!Files.isRegularFile(file)) throw r.error("synonyms", "file not found: " + file);

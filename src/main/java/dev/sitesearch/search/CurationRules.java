@@ -3,8 +3,6 @@ package dev.sitesearch.search;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sitesearch.config.RankingSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -136,13 +134,7 @@ public final class CurationRules {
     if (!source.on()) return List.of();
     String text;
     try {
-      if (source.file() != null) {
-        text = Files.readString(source.file());
-      } else {
-        try (InputStream in = SynonymExpander.class.getResourceAsStream(SynonymExpander.BUNDLED)) {
-          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-      }
+      text = Files.readString(source.file());
     } catch (IOException | RuntimeException e) {
       return List.of(); // the expander reports a list it cannot read; this is only its listing
     }

@@ -9,12 +9,9 @@ import dev.sitesearch.search.UserQuery.Phrase;
 import dev.sitesearch.search.UserQuery.TypedWords;
 import dev.sitesearch.search.UserQuery.Word;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -42,7 +39,6 @@ import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
  * phrases. Phrases in quotes are left exactly as typed.
  */
 final class SynonymExpander {
-  static final String BUNDLED = "synonyms.txt";
   static final SynonymExpander NONE = new SynonymExpander(null);
 
   private final Analyzer analyzer;
@@ -64,7 +60,6 @@ final class SynonymExpander {
   /** The synonyms the settings name; a file that does not parse is a configuration error. */
   static SynonymExpander of(RankingSettings.Synonyms source) {
     if (!source.on()) return NONE;
-    if (source.file() == null) return bundled();
     try {
       return fromFile(source.file());
     } catch (IOException | ParseException | IllegalArgumentException e) {
@@ -84,11 +79,7 @@ final class SynonymExpander {
     try {
       SolrSynonymParser parser = parser();
       if (source.on()) {
-        try (Reader base =
-            source.file() == null
-                ? new InputStreamReader(
-                    SynonymExpander.class.getResourceAsStream(BUNDLED), StandardCharsets.UTF_8)
-                : Files.newBufferedReader(source.file())) {
+        try (Reader base = Files.newBufferedReader(source.file())) {
           parser.parse(base);
         }
       }
@@ -96,15 +87,6 @@ final class SynonymExpander {
       return new SynonymExpander(parser.build());
     } catch (IOException | ParseException | IllegalArgumentException e) {
       throw new ConfigException("ranking.synonyms: cannot read the synonyms: " + e.getMessage(), e);
-    }
-  }
-
-  /** The bundled health-care list. */
-  static SynonymExpander bundled() {
-    try (InputStream in = SynonymExpander.class.getResourceAsStream(BUNDLED)) {
-      return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException | ParseException e) {
-      throw new IllegalStateException("the bundled synonyms do not parse", e);
     }
   }
 

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.AnalyticsSettings;
 import dev.sitesearch.config.ServerSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.testing.ChildJvm;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.SiteFolders;
 import dev.sitesearch.testing.TestAssembly;
 import dev.sitesearch.testing.TestHttp;
@@ -72,7 +72,7 @@ class AnalyticsCrashTest {
   @Test
   void a_restarted_server_still_reports_the_searches_it_counted_before() throws IOException {
     var site = site(tmp);
-    var config = SitesearchConfig.defaults().withServer(ServerSettings.ephemeral(List.of(), TOKEN));
+    var config = Seed.config().withServer(ServerSettings.ephemeral(List.of(), TOKEN));
     var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
     try (var server =
         TestAssembly.of(site.content(), site.index()).withConfig(config).serve(options)) {

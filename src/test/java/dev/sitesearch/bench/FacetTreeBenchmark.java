@@ -8,6 +8,7 @@ import dev.sitesearch.index.Indexer;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.ValueQuery;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,9 +38,9 @@ class FacetTreeBenchmark {
   void topic_trees_on_the_bench_corpus(@TempDir Path tmp) throws Exception {
     Path corpus = BenchCorpus.corpus();
     QueryMix mix = QueryMix.load(BenchCorpus.queries());
-    var d = FieldSettings.DEFAULTS;
+    var d = Seed.FIELDS;
     var limits = ServerLimits.defaults().withSearchTimeout(Duration.ofHours(1));
-    var base = SitesearchConfig.defaults().withServer(ServerSettings.DEFAULTS.withLimits(limits));
+    var base = Seed.config().withServer(ServerSettings.DEFAULTS.withLimits(limits));
     var variants = new LinkedHashMap<String, SitesearchConfig>();
     variants.put("flat", base);
     variants.put(

@@ -6,6 +6,7 @@ import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.testing.ChildJvm;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -34,7 +35,7 @@ class IndexBenchmark {
     ContentFiles.copyTree(
         corpus, work); // the one-file change below must not touch the shared corpus
     Clock clock = Clock.systemUTC();
-    Schema schema = Schema.defaults();
+    Schema schema = Seed.schema();
 
     long t0 = System.nanoTime();
     int plainDocs = PlainLuceneIndexer.index(work, tmp.resolve("plain"), THREADS);

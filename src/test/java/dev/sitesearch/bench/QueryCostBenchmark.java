@@ -2,12 +2,12 @@ package dev.sitesearch.bench;
 
 import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.search.InvalidRequestException;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.SortOrder;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +50,7 @@ class QueryCostBenchmark {
     Path index = Path.of(System.getProperty("bench.index", tmp.resolve("index").toString()));
     TestAssembly.index(corpus, index);
     var limits = ServerLimits.defaults().withSearchTimeout(TIME_LIMIT);
-    var config = SitesearchConfig.defaults().withServer(ServerSettings.DEFAULTS.withLimits(limits));
+    var config = Seed.config().withServer(ServerSettings.DEFAULTS.withLimits(limits));
     BenchCorpus.print("query cost: search time limit %d ms", TIME_LIMIT.toMillis());
     try (var search = OpenedIndex.of(config, index, Clock.systemUTC())) {
       for (var form : forms().entrySet()) {

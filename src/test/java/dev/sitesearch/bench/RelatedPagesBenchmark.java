@@ -2,12 +2,12 @@ package dev.sitesearch.bench;
 
 import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.RelatedRequest;
 import dev.sitesearch.search.RelatedRequest.PageKey;
 import dev.sitesearch.search.RelatedResponse;
 import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class RelatedPagesBenchmark {
     TestAssembly.index(corpus, index);
     BenchCorpus.print("related: indexed in %.1f s", (System.nanoTime() - t0) / 1e9);
     var limits = ServerLimits.defaults().withSearchTimeout(TIME_LIMIT);
-    var config = SitesearchConfig.defaults().withServer(ServerSettings.DEFAULTS.withLimits(limits));
+    var config = Seed.config().withServer(ServerSettings.DEFAULTS.withLimits(limits));
     List<String> ids = sampleIds(corpus);
     BenchCorpus.print(
         "related: %d pages, search time limit %d ms", ids.size(), TIME_LIMIT.toMillis());

@@ -2,11 +2,11 @@ package dev.sitesearch.bench;
 
 import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.AnalyticsSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.search.SearchService;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -208,7 +208,7 @@ class SoakBenchmark {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     var options = RunningServer.Options.DEFAULTS.on("127.0.0.1", 0).withoutCatchUp();
-    var defaults = SitesearchConfig.defaults();
+    var defaults = Seed.config();
     try (var off =
             assembly.withConfig(defaults.withAnalytics(AnalyticsSettings.OFF)).serve(options);
         var on = assembly.withConfig(defaults).serve(options)) {

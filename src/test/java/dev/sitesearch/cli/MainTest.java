@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitesearch.testing.Cli;
 import dev.sitesearch.testing.Cli.Run;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,11 @@ class MainTest {
   void site() throws IOException {
     site = SiteFolders.in(tmp);
     index = site.index();
-    config = site.config(); // absent unless a test writes it: the defaults
+    config = site.config();
+    // The pages below are the sample site's shape, browsed by its facets: its settings, which a
+    // test
+    // may write over.
+    Files.writeString(config, Seed.yaml());
     write(
         "news/ccm-codes.md",
         """

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.ServerLimits.Connections;
 import dev.sitesearch.config.ServerLimits.RateLimit;
+import dev.sitesearch.index.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,9 @@ class ConfigLoaderTest {
     assertEquals(Map.of("title", 3f, "description", 2f, "body", 1f), c.fields().text());
     assertEquals(List.of("title", "description", "body"), List.copyOf(c.fields().text().keySet()));
     assertEquals(FieldSettings.DEFAULT_FACETS, c.fields().facets());
-    assertTrue(c.fields().facets().contains("link.brand"));
+    assertEquals(List.of("tags", "categories"), c.fields().facets(), "Hugo's own taxonomies");
+    assertEquals("Tags", Schema.from(c).label("tags"), "labels made from the names");
+    assertEquals(RankingSettings.Synonyms.NONE, c.ranking().synonyms(), "no synonyms of a trade");
     assertEquals(List.of("date", "lastMod"), c.fields().dates());
     assertEquals(List.of(), c.fields().stored());
     assertEquals(5L * 1024 * 1024, c.content().maxFileBytes());

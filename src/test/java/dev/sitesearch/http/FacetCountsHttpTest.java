@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Count;
 import dev.sitesearch.http.FixturePages.Page;
-import dev.sitesearch.index.Schema;
+import dev.sitesearch.testing.Seed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ class FacetCountsHttpTest extends FixtureServerTest {
   private static final String RPM = "KLAS: Remote Patient Monitoring";
   private static final String TELEHEALTH = "Medigy: Telehealth";
 
-  private final List<String> facetNames = Schema.defaults().facets();
+  private final List<String> facetNames = Seed.schema().facets();
 
   static Stream<Arguments> filterCombinations() {
     return Stream.of(

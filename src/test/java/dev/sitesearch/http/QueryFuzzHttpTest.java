@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.TestServer.Answer;
 import dev.sitesearch.http.TestServer.RawResponse;
 import dev.sitesearch.http.TestServer.Response;
-import dev.sitesearch.index.Schema;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -126,7 +126,7 @@ class QueryFuzzHttpTest {
           "NaN",
           "-1",
           "1e99");
-  private static final List<String> FACETS = Schema.defaults().facets();
+  private static final List<String> FACETS = Seed.schema().facets();
 
   private TestServer server;
   private Path workDir;

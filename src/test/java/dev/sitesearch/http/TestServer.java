@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
@@ -62,7 +62,7 @@ final class TestServer implements AutoCloseable {
             .refreshingEvery(Duration.ofMillis(100));
     this.running =
         TestAssembly.of(content, index)
-            .withConfig(SitesearchConfig.defaults().withServer(settings))
+            .withConfig(Seed.config().withServer(settings))
             .serve(options);
   }
 

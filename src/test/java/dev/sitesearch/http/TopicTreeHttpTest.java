@@ -8,9 +8,9 @@ import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.http.TestServer.Response;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import dev.sitesearch.testing.TestHttp;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class TopicTreeHttpTest {
     page(content, "p6", "News", "Medigy");
     page(content, "p7", "News", "Diabetes");
     page(content, "p8", "Article");
-    var d = FieldSettings.DEFAULTS;
+    var d = Seed.FIELDS;
     var fields =
         new FieldSettings(
             d.text(),
@@ -57,7 +57,7 @@ class TopicTreeHttpTest {
     server =
         TestAssembly.of(content, workDir.resolve("index"))
             .withConfig(
-                SitesearchConfig.defaults()
+                Seed.config()
                     .withFields(fields)
                     // A loaded test machine must not cut the counts short: they are compared.
                     .withServer(

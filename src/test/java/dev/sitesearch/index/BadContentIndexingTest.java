@@ -10,6 +10,7 @@ import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.testing.ContentFiles;
 import dev.sitesearch.testing.HostileFrontMatter;
+import dev.sitesearch.testing.Seed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -193,7 +194,7 @@ class BadContentIndexingTest {
     return new Indexer(
             content,
             tmp.resolve("index"),
-            Schema.defaults(),
+            Seed.schema(),
             new PageReader(MAX_FILE_BYTES, false, CLOCK),
             2,
             CLOCK)

@@ -11,6 +11,7 @@ import dev.sitesearch.content.ReadOutcome;
 import dev.sitesearch.content.Site;
 import dev.sitesearch.content.SourceFile;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class ContainedErrorsTest {
   }
 
   private Indexer indexer(PageSource pages) {
-    return new Indexer(site.content(), site.index(), Schema.defaults(), pages, 2, CLOCK);
+    return new Indexer(site.content(), site.index(), Seed.schema(), pages, 2, CLOCK);
   }
 
   /** The real reader, except that {@code before} runs first when {@code rel} is read. */

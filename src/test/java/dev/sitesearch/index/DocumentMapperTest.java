@@ -10,6 +10,7 @@ import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.content.ReadOutcome;
 import dev.sitesearch.content.SourceFile;
+import dev.sitesearch.testing.Seed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,7 @@ class DocumentMapperTest {
 
   @TempDir Path root;
 
-  private final DocumentMapper mapper = new DocumentMapper(Schema.defaults());
+  private final DocumentMapper mapper = new DocumentMapper(Seed.schema());
 
   private ContentPage page(String rel, String frontMatter) throws Exception {
     Path p = root.resolve(rel);

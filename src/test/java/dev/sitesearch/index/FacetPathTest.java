@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.sitesearch.config.FieldSettings;
+import dev.sitesearch.testing.Seed;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class FacetPathTest {
 
   @Test
   void a_hierarchy_is_part_of_the_schema_so_changing_it_rebuilds_the_index() {
-    var d = FieldSettings.DEFAULTS;
-    Schema flat = Schema.defaults();
+    var d = Seed.FIELDS;
+    Schema flat = Seed.schema();
     Schema tree =
         new Schema(
             d.text(),

@@ -15,6 +15,7 @@ import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.StoredPage;
 import dev.sitesearch.testing.Cli;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +76,7 @@ class HostileCorpusTest {
     return new Indexer(
         root,
         index,
-        Schema.defaults(),
+        Seed.schema(),
         new PageReader(HostileCorpus.MAX_FILE_BYTES, false, CLOCK),
         2,
         CLOCK);

@@ -9,6 +9,7 @@ import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,7 @@ class HugoSiteIndexingTest {
 
   private IndexSummary run() throws IOException {
     return new Indexer(
-            content, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK)
+            content, index, Seed.schema(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK)
         .run(false, Indexer.Progress.NONE);
   }
 

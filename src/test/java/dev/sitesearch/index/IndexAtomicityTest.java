@@ -13,6 +13,7 @@ import dev.sitesearch.content.SourceFile;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +67,7 @@ class IndexAtomicityTest {
   }
 
   private Indexer indexer(PageSource pages) {
-    return new Indexer(site.content(), site.index(), Schema.defaults(), pages, 2, CLOCK);
+    return new Indexer(site.content(), site.index(), Seed.schema(), pages, 2, CLOCK);
   }
 
   /** Fails the run after {@code n} pages have been read and written. */

@@ -3,6 +3,7 @@ package dev.sitesearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sitesearch.content.PageReader;
+import dev.sitesearch.testing.Seed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -236,12 +237,7 @@ class IndexPropertyTest {
             };
         told =
             new Indexer(
-                content,
-                index,
-                Schema.defaults(),
-                new PageReader(1_000_000, false, clock),
-                2,
-                clock);
+                content, index, Seed.schema(), new PageReader(1_000_000, false, clock), 2, clock);
       }
       IndexSummary summary = told.runChanged(Set.copyOf(touched), Indexer.Progress.NONE);
       touched.clear();
@@ -251,7 +247,7 @@ class IndexPropertyTest {
     IndexSummary index(boolean full) throws IOException {
       Clock clock = Clock.fixed(now, ZoneOffset.UTC);
       return new Indexer(
-              content, index, Schema.defaults(), new PageReader(1_000_000, false, clock), 2, clock)
+              content, index, Seed.schema(), new PageReader(1_000_000, false, clock), 2, clock)
           .run(full, Indexer.Progress.NONE);
     }
 

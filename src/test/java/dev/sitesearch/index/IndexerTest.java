@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.FieldSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.OpenedIndex;
@@ -16,6 +15,7 @@ import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.StoredPage;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ class IndexerTest {
   }
 
   private IndexSummary run() throws IOException {
-    return indexer(Schema.defaults(), CLOCK).run(false, Indexer.Progress.NONE);
+    return indexer(Seed.schema(), CLOCK).run(false, Indexer.Progress.NONE);
   }
 
   /** The counts a user reads in the one-line summary, as one comparable string. */
@@ -120,7 +120,7 @@ class IndexerTest {
   void asking_for_a_full_run_rebuilds_everything() throws Exception {
     run();
 
-    IndexSummary s = indexer(Schema.defaults(), CLOCK).run(true, Indexer.Progress.NONE);
+    IndexSummary s = indexer(Seed.schema(), CLOCK).run(true, Indexer.Progress.NONE);
 
     assertEquals("full", s.mode());
     assertEquals("requested", s.reason());
@@ -272,7 +272,7 @@ class IndexerTest {
     assertEquals(List.of("o5"), hitIds("ocelots"));
 
     Clock later = Clock.fixed(Instant.parse("2025-07-02T00:00:00Z"), ZoneOffset.UTC);
-    IndexSummary s = indexer(Schema.defaults(), later).run(false, Indexer.Progress.NONE);
+    IndexSummary s = indexer(Seed.schema(), later).run(false, Indexer.Progress.NONE);
 
     assertEquals(
         "added=0 updated=0 deleted=1 unchanged=3 skipped=1 failed=0 documents=3", counts(s));
@@ -294,7 +294,7 @@ class IndexerTest {
         broken.failures().toString());
 
     Clock later = Clock.fixed(Instant.parse("2025-07-02T00:00:00Z"), ZoneOffset.UTC);
-    IndexSummary s = indexer(Schema.defaults(), later).run(false, Indexer.Progress.NONE);
+    IndexSummary s = indexer(Seed.schema(), later).run(false, Indexer.Progress.NONE);
 
     assertEquals(List.of(), hitIds("okapis"), "expired: not kept, broken or not");
     assertEquals(1, s.deleted());
@@ -306,11 +306,10 @@ class IndexerTest {
   @Test
   void a_changed_schema_makes_the_next_run_a_full_rebuild() throws Exception {
     run();
-    var facets = new ArrayList<>(Schema.defaults().facetFields());
+    var facets = new ArrayList<>(Seed.schema().facetFields());
     facets.add("audience");
     var schema =
-        new Schema(
-            Schema.defaults().textFields(), facets, Schema.defaults().dateFields(), List.of());
+        new Schema(Seed.schema().textFields(), facets, Seed.schema().dateFields(), List.of());
     page("news/alpha.md", "id: a1\ntitle: Alpha news\naudience: Clinicians", "Aardvarks arrive.");
 
     IndexSummary s = indexer(schema, CLOCK).run(false, Indexer.Progress.NONE);
@@ -326,8 +325,7 @@ class IndexerTest {
             List.of(),
             schema.stemmer(),
             schema.labels());
-    try (var search =
-        OpenedIndex.of(SitesearchConfig.defaults().withFields(fields), index, Clock.systemUTC())) {
+    try (var search = OpenedIndex.of(Seed.config().withFields(fields), index, Clock.systemUTC())) {
       assertEquals(
           List.of("Clinicians"), search.document("a1").orElseThrow().fields().get("audience"));
     }
@@ -338,11 +336,10 @@ class IndexerTest {
   @Test
   void changing_boosts_is_a_schema_change_too() throws Exception {
     run();
-    var text = new LinkedHashMap<>(Schema.defaults().textFields());
+    var text = new LinkedHashMap<>(Seed.schema().textFields());
     text.put("title", 10f);
     var schema =
-        new Schema(
-            text, Schema.defaults().facetFields(), Schema.defaults().dateFields(), List.of());
+        new Schema(text, Seed.schema().facetFields(), Seed.schema().dateFields(), List.of());
 
     IndexSummary s = indexer(schema, CLOCK).run(false, Indexer.Progress.NONE);
 
@@ -438,7 +435,7 @@ class IndexerTest {
     page("news/expired.md", "id: ex\ntitle: Expired\nexpiryDate: 2020-01-01", "Emus.");
     var preview =
         new Indexer(
-            content, index, Schema.defaults(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
+            content, index, Seed.schema(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
     assertEquals(6, preview.run(false, Indexer.Progress.NONE).documents());
 
     IndexSummary s = run();
@@ -459,17 +456,16 @@ class IndexerTest {
     page("news/draft.md", "id: dr\ntitle: Draft\ndraft: true", "Dingoes.");
     var preview =
         new Indexer(
-            content, index, Schema.defaults(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
+            content, index, Seed.schema(), new PageReader(5_000_000, true, CLOCK), 2, CLOCK);
     preview.run(false, Indexer.Progress.NONE);
 
-    String reason = indexer(Schema.defaults(), CLOCK).rebuildReason();
+    String reason = indexer(Seed.schema(), CLOCK).rebuildReason();
 
     assertNotNull(reason, "serve would show the drafts until its catch-up pass");
     assertTrue(reason.contains("drafts"), reason);
     assertEquals(reason, run().reason(), "the run rebuilds for the reason the question gave");
     assertNull(
-        indexer(Schema.defaults(), CLOCK).rebuildReason(),
-        "after the rebuild the index can be served");
+        indexer(Seed.schema(), CLOCK).rebuildReason(), "after the rebuild the index can be served");
   }
 
   // --- duplicate ids
@@ -509,7 +505,7 @@ class IndexerTest {
           new Indexer(
                   content,
                   index,
-                  Schema.defaults(),
+                  Seed.schema(),
                   new PageReader(5_000_000, false, CLOCK),
                   threads,
                   CLOCK)
@@ -549,7 +545,7 @@ class IndexerTest {
         new Indexer(
             tmp.resolve("nope"),
             index,
-            Schema.defaults(),
+            Seed.schema(),
             new PageReader(5_000_000, false, CLOCK),
             2,
             CLOCK);
@@ -564,8 +560,7 @@ class IndexerTest {
   void an_empty_content_folder_gives_an_empty_index_that_opens() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     var indexer =
-        new Indexer(
-            empty, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK);
+        new Indexer(empty, index, Seed.schema(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK);
 
     IndexSummary s = indexer.run(false, Indexer.Progress.NONE);
 
@@ -578,8 +573,7 @@ class IndexerTest {
   @Test
   void a_dry_run_counts_like_a_real_run_and_writes_nothing() throws Exception {
     IndexSummary s =
-        Indexer.dryRun(
-                content, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK)
+        Indexer.dryRun(content, Seed.schema(), new PageReader(5_000_000, false, CLOCK), 2, CLOCK)
             .run(true, Indexer.Progress.NONE);
 
     assertEquals(

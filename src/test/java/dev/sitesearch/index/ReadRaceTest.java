@@ -9,6 +9,7 @@ import dev.sitesearch.content.PageReader;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -58,7 +59,7 @@ class ReadRaceTest {
     return new Indexer(
             site.content(),
             site.index(),
-            Schema.defaults(),
+            Seed.schema(),
             new PageReader(5_000_000, false, CLOCK),
             2,
             CLOCK)

@@ -3,6 +3,7 @@ package dev.sitesearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.sitesearch.testing.Seed;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class RebuildPolicyTest {
   static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
   static final String SITE = "site fingerprint";
-  static final RebuildPolicy PUBLIC = new RebuildPolicy(Schema.defaults(), false);
-  static final RebuildPolicy PREVIEW = new RebuildPolicy(Schema.defaults(), true);
+  static final RebuildPolicy PUBLIC = new RebuildPolicy(Seed.schema(), false);
+  static final RebuildPolicy PREVIEW = new RebuildPolicy(Seed.schema(), true);
 
   private static Directory committed(Map<String, String> commitData) throws IOException {
     var dir = new ByteBuffersDirectory();
@@ -58,10 +59,7 @@ class RebuildPolicyTest {
   void another_schema_is_a_rebuild_and_is_named_before_the_drafts() {
     var schema =
         new Schema(
-            Schema.defaults().textFields(),
-            List.of("audience"),
-            Schema.defaults().dateFields(),
-            List.of());
+            Seed.schema().textFields(), List.of("audience"), Seed.schema().dateFields(), List.of());
     var other = new RebuildPolicy(schema, true);
 
     assertEquals("schema changed", PUBLIC.reason(other.commitData(NOW, SITE), SITE));

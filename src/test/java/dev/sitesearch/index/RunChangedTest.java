@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.SiteFolders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class RunChangedTest {
     return new Indexer(
         site.content(),
         site.index(),
-        Schema.defaults(),
+        Seed.schema(),
         new PageReader(1_000_000, false, clock),
         2,
         clock);

@@ -7,6 +7,7 @@ import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.content.ContentWalker;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.content.SourceFile;
+import dev.sitesearch.testing.Seed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ class RunPlanTest {
     Files.writeString(content.resolve("a.md"), "---\ntitle: A\n---\nAardvarks.\n");
     Files.setLastModifiedTime(content.resolve("a.md"), FileTime.fromMillis(1_700_000_000_000L));
     Files.createSymbolicLink(content.resolve("broken.md"), content.resolve("missing.md"));
-    var policy = new RebuildPolicy(Schema.defaults(), false);
+    var policy = new RebuildPolicy(Seed.schema(), false);
     ContentWalker.Result walk = ContentWalker.walk(content);
     String site = new PageReader(5_000_000, false, CLOCK).site(content, walk.files()).fingerprint();
 
@@ -129,8 +130,7 @@ class RunPlanTest {
           "requested",
           RunPlan.make(true, policy, empty, walk, site, CLOCK, new IndexedFiles.Cache()).reason());
     }
-    new Indexer(
-            content, index, Schema.defaults(), new PageReader(5_000_000, false, CLOCK), 1, CLOCK)
+    new Indexer(content, index, Seed.schema(), new PageReader(5_000_000, false, CLOCK), 1, CLOCK)
         .run(false, Indexer.Progress.NONE);
     try (var dir = FSDirectory.open(index)) {
       RunPlan next = RunPlan.make(false, policy, dir, walk, site, CLOCK, new IndexedFiles.Cache());
@@ -141,7 +141,7 @@ class RunPlanTest {
           "drafts included now",
           RunPlan.make(
                   false,
-                  new RebuildPolicy(Schema.defaults(), true),
+                  new RebuildPolicy(Seed.schema(), true),
                   dir,
                   walk,
                   site,

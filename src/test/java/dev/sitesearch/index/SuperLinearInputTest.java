@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sitesearch.content.PageReader;
 import dev.sitesearch.content.ReadOutcome;
 import dev.sitesearch.content.SourceFile;
+import dev.sitesearch.testing.Seed;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -108,7 +109,7 @@ class SuperLinearInputTest {
   @TempDir Path root;
 
   private final PageReader reader = new PageReader(50_000_000, false, Clock.systemUTC());
-  private final DocumentMapper mapper = new DocumentMapper(Schema.defaults());
+  private final DocumentMapper mapper = new DocumentMapper(Seed.schema());
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("inputs")

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.RankingSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.Fields;
-import dev.sitesearch.index.Schema;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +88,7 @@ class LiveIndexTest {
             LiveIndex.open(
                 counting,
                 index.toString(),
-                Schema.defaults(),
+                Seed.schema(),
                 SearchService.similarity(RankingSettings.DEFAULTS)));
 
     assertEquals(1, closes.get(), "the directory it was given is closed");
@@ -115,7 +114,7 @@ class LiveIndexTest {
                 LiveIndex.open(
                     counting,
                     "empty",
-                    Schema.defaults(),
+                    Seed.schema(),
                     SearchService.similarity(RankingSettings.DEFAULTS)));
 
     assertTrue(e.getMessage().contains("run 'sitesearch index' first"), e.getMessage());
@@ -138,10 +137,7 @@ class LiveIndexTest {
         };
     try (var live =
         LiveIndex.open(
-            flaky,
-            "flaky",
-            Schema.defaults(),
-            SearchService.similarity(RankingSettings.DEFAULTS))) {
+            flaky, "flaky", Seed.schema(), SearchService.similarity(RankingSettings.DEFAULTS))) {
       live.followCommits(Duration.ofMillis(10));
       failing.set(true);
 
@@ -211,12 +207,12 @@ class LiveIndexTest {
         index(5, String.join(" ", words) + " covid-19 ccm chronic care management telehealth rpm");
     // Many weighted text fields multiply every word's clauses; so do prefixes, phrases, synonyms
     // and filters.
-    var f = FieldSettings.DEFAULTS;
+    var f = Seed.FIELDS;
     var text = new LinkedHashMap<String, Float>(f.text());
     for (String extra : List.of("summary", "subtitle", "keywords", "teaser", "abstract"))
       text.put(extra, 1f);
     var config =
-        SitesearchConfig.defaults()
+        Seed.config()
             .withFields(
                 new FieldSettings(
                     text, f.facets(), f.dates(), f.stored(), f.stemmer(), f.labels()));

@@ -3,6 +3,7 @@ package dev.sitesearch.search;
 import dev.sitesearch.app.Assembly;
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,12 +26,12 @@ public final class OpenedIndex implements AutoCloseable {
 
   /** With the default configuration. */
   public static OpenedIndex of(Path index) throws IOException {
-    return of(SitesearchConfig.defaults(), index, Clock.systemUTC());
+    return of(Seed.config(), index, Clock.systemUTC());
   }
 
   /** With the default configuration but these ranking settings. */
   public static OpenedIndex of(Path index, RankingSettings ranking) throws IOException {
-    return of(SitesearchConfig.defaults().withRanking(ranking), index, Clock.systemUTC());
+    return of(Seed.config().withRanking(ranking), index, Clock.systemUTC());
   }
 
   public static OpenedIndex of(SitesearchConfig config, Path index, Clock clock)

@@ -2,8 +2,8 @@ package dev.sitesearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +46,7 @@ class SearchClockTest {
 
   private static List<String> ids(Path index, String now) throws Exception {
     var clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
-    try (var search = OpenedIndex.of(SitesearchConfig.defaults(), index, clock)) {
+    try (var search = OpenedIndex.of(Seed.config(), index, clock)) {
       return search.search(SearchRequest.of("telehealth billing codes")).hits().stream()
           .map(SearchResponse.Hit::id)
           .toList();

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.ContentSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.content.ContentProblem;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.search.SearchResponse.Hit;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +47,7 @@ class SearchControlTest {
     ContentFiles.page(content, "docs/bad.md", "title: Agent\nsearch: {boost: 50, hide: yes}", BODY);
     Path index = site.resolve("index");
     var config =
-        SitesearchConfig.defaults()
-            .withContent(new ContentSettings(1 << 20, null, null, "params.searchable"));
+        Seed.config().withContent(new ContentSettings(1 << 20, null, null, "params.searchable"));
     IndexSummary summary =
         TestAssembly.of(content, index)
             .withConfig(config)

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.config.RankingSettings.Synonyms;
+import dev.sitesearch.testing.Seed;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SynonymExpanderTest {
   private static final RankingSettings SYNONYMS =
-      TinyIndex.BARE.with(s -> s.synonyms = Synonyms.BUNDLED);
+      TinyIndex.BARE.with(s -> s.synonyms = Seed.SYNONYMS);
   private static final RankingSettings NO_SYNONYMS = TinyIndex.BARE;
 
   @AutoClose
@@ -49,7 +50,7 @@ class SynonymExpanderTest {
   @Test
   void a_quoted_phrase_is_left_as_typed() throws Exception {
     UserQuery expanded =
-        SynonymExpander.bundled().expand(UserQueryParser.parse("\"ccm\" checklist"));
+        SynonymExpander.of(Seed.SYNONYMS).expand(UserQueryParser.parse("\"ccm\" checklist"));
 
     assertEquals(new UserQuery.Phrase("ccm"), expanded.include().get(0));
     assertEquals(List.of("abbrev"), index.ids(SYNONYMS, "\"ccm\""));

@@ -10,6 +10,7 @@ import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.MappedDocument;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.index.TextAnalyzer;
+import dev.sitesearch.testing.Seed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ import org.apache.lucene.store.Directory;
  * }</pre>
  */
 final class TinyIndex implements AutoCloseable {
-  static final Schema SCHEMA = Schema.defaults();
+  static final Schema SCHEMA = Seed.schema();
   static final Analyzer ANALYZER = new TextAnalyzer(SCHEMA.stemmer());
   static final FieldQueries FIELDS =
       new FieldQueries(ANALYZER, SCHEMA, RankingSettings.DEFAULTS.bm25f());

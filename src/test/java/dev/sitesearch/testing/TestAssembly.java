@@ -1,7 +1,6 @@
 package dev.sitesearch.testing;
 
 import dev.sitesearch.app.Assembly;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import java.io.IOException;
@@ -17,7 +16,7 @@ public final class TestAssembly {
   private TestAssembly() {}
 
   public static Assembly of(Path content, Path index) {
-    return new Assembly(SitesearchConfig.defaults(), content, index, Clock.systemUTC(), 2);
+    return new Assembly(Seed.config(), content, index, Clock.systemUTC(), 2);
   }
 
   /** Brings {@code index} in line with {@code content} as {@code sitesearch index} does. */

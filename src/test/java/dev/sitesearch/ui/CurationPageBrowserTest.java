@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.ServerSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
@@ -38,8 +38,7 @@ class CurationPageBrowserTest {
     Path content = workDir.resolve("content");
     if (!content.toFile().exists()) ContentFiles.copyTree(fixture(), content);
     return TestAssembly.of(content, workDir.resolve("index"))
-        .withConfig(
-            SitesearchConfig.defaults().withServer(ServerSettings.ephemeral(List.of(), TOKEN)))
+        .withConfig(Seed.config().withServer(ServerSettings.ephemeral(List.of(), TOKEN)))
         .serve(RunningServer.Options.DEFAULTS.on("127.0.0.1", 0));
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.config.FieldSettings;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
 import java.net.URI;
@@ -494,12 +495,12 @@ class SearchPageBrowserTest {
   @Test
   void facets_are_named_and_ordered_as_the_server_lists_them(@TempDir Path workDir)
       throws IOException {
-    var labels = new LinkedHashMap<>(FieldSettings.DEFAULTS.labels());
+    var labels = new LinkedHashMap<>(Seed.FIELDS.labels());
     labels.put(TOPICS, "Themes");
     labels.put(CATEGORY, "Kind of page");
-    var facets = new ArrayList<>(FieldSettings.DEFAULTS.facets());
+    var facets = new ArrayList<>(Seed.FIELDS.facets());
     Collections.reverse(facets);
-    var d = FieldSettings.DEFAULTS;
+    var d = Seed.FIELDS;
     try (UiServer relabelled =
         UiServer.start(
             workDir,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.config.FieldSettings;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class TopicTreeBrowserTest {
 
   @BeforeAll
   void start(@TempDir Path workDir) throws IOException {
-    var d = FieldSettings.DEFAULTS;
+    var d = Seed.FIELDS;
     server =
         UiServer.start(
             workDir.resolve("server"),

@@ -7,8 +7,8 @@ import dev.sitesearch.app.RunningServer;
 import dev.sitesearch.config.ContentSettings;
 import dev.sitesearch.config.FieldSettings;
 import dev.sitesearch.config.ServerSettings;
-import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.testing.ContentFiles;
+import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
 import dev.sitesearch.testing.TestHttp;
 import java.io.IOException;
@@ -48,7 +48,7 @@ final class UiServer implements AutoCloseable {
     ContentFiles.copyTree(resource("/ui-content"), content);
     setup.addTo(content);
     var config =
-        SitesearchConfig.defaults()
+        Seed.config()
             .withServer(ServerSettings.ephemeral(corsOrigins, adminToken))
             .withFields(fields)
             // The hostile page's URL is its rawUrl as written; the others' are Hugo's.
@@ -62,18 +62,18 @@ final class UiServer implements AutoCloseable {
   }
 
   static UiServer start(Path workDir, List<String> corsOrigins) throws IOException {
-    return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS);
+    return new UiServer(workDir, corsOrigins, Seed.FIELDS);
   }
 
   /** A server with the admin API on, behind {@code adminToken} (the analytics page's tests). */
   static UiServer startWithAdminToken(Path workDir, String adminToken) throws IOException {
-    return new UiServer(workDir, List.of(), FieldSettings.DEFAULTS, adminToken, content -> {});
+    return new UiServer(workDir, List.of(), Seed.FIELDS, adminToken, content -> {});
   }
 
   /** A server allowing these origins over the fixture plus what {@code setup} adds. */
   static UiServer start(Path workDir, List<String> corsOrigins, ContentSetup setup)
       throws IOException {
-    return new UiServer(workDir, corsOrigins, FieldSettings.DEFAULTS, null, setup);
+    return new UiServer(workDir, corsOrigins, Seed.FIELDS, null, setup);
   }
 
   /**
