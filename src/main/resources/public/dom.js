@@ -25,3 +25,23 @@ export function marked(html) {
   for (const s of segments(html)) fragment.append(s.mark ? h('mark', null, s.text) : s.text);
   return fragment;
 }
+
+const adopted = new Set();
+
+/**
+ * Adds css to the document once: as a constructed sheet (allowed under a strict CSP), else as a <style> with the
+ * page's nonce. For the widget's parts, which style themselves on any site.
+ */
+export function adoptStyles(css, nonce) {
+  if (adopted.has(css)) return;
+  adopted.add(css);
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch (e) {
+    const style = h('style', null, css);
+    if (nonce) style.nonce = nonce;
+    document.head.append(style);
+  }
+}

@@ -4,7 +4,7 @@
  * address ("/docs/intro/", as Hugo's .RelPermalink gives it, or an absolute URL), or else a page id. API text is
  * only ever set as text (dom.js), and only http(s) and relative URLs become links (safe-url.js).
  */
-import { h } from './dom.js';
+import { adoptStyles, h } from './dom.js';
 import { safeHref } from './safe-url.js';
 import { appendFilters } from './widget-scope.js';
 
@@ -17,22 +17,6 @@ const CSS = [
   '.ssw-related-title{font-weight:600}',
   '.ssw-related-description{display:block;font-size:.9em;opacity:.8}',
 ].join('');
-
-let stylesAdded = false;
-
-function addStyles(nonce) {
-  if (stylesAdded) return;
-  stylesAdded = true;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch (e) {
-    const style = h('style', null, CSS);
-    if (nonce) style.nonce = nonce;
-    document.head.append(style);
-  }
-}
 
 /**
  * Which page a data-sitesearch-related value names: {url} for an address (empty: the page's own path), {id} for
@@ -67,7 +51,7 @@ export function relatedUrl(endpoint, key, size, filters = {}) {
  * heading is not left over an empty box. options: {endpoint, size, filters, label, nonce}. Resolves when done.
  */
 export function showRelated(el, { endpoint, size = DEFAULT_SIZE, filters = {}, label = 'Related pages', nonce = '' }) {
-  addStyles(nonce);
+  adoptStyles(CSS, nonce);
   const key = pageKey(el.getAttribute('data-sitesearch-related'), window.location.pathname);
   el.setAttribute('aria-busy', 'true');
   return fetch(relatedUrl(endpoint, key, relatedSize(size), filters), {

@@ -5,7 +5,7 @@
  * dom.js (text nodes, and <mark> from highlight.js's segments) and links through safe-url.js, as on the search page.
  */
 import { clickBody, sendClick } from './click-beacon.js';
-import { h, marked } from './dom.js';
+import { adoptStyles, h, marked } from './dom.js';
 import { safeHref } from './safe-url.js';
 import { showRelated } from './related-list.js';
 import { appendFilters, resolveFilters } from './widget-scope.js';
@@ -41,22 +41,6 @@ const CSS = [
 ].join('');
 
 let instances = 0;
-let stylesAdded = false;
-
-/** Scoped styles, added once: a constructed sheet (allowed under a strict CSP), else a <style> with the nonce. */
-function addStyles(nonce) {
-  if (stylesAdded) return;
-  stylesAdded = true;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch (e) {
-    const style = h('style', null, CSS);
-    if (nonce) style.nonce = nonce;
-    document.head.append(style);
-  }
-}
 
 /** A hit's sections as one line of text ("Docs › Concepts"), '' when it has none; the whole option is the link. */
 export function crumbs(hit) {
@@ -98,7 +82,7 @@ export function related(el, { endpoint, size, filters = {}, label, nonce = '' })
  */
 export function attach(input, { endpoint, size, nonce, lang = '', filters = {} }) {
   const id = 'ssw-' + (++instances);
-  addStyles(nonce);
+  adoptStyles(CSS, nonce);
   const scope = resolveFilters(endpoint, filters); // the box's fixed filters, as the server names the facets
   let fixed = {};
 
