@@ -159,4 +159,39 @@ class SearchGateTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void a_heavy_search_on_the_spare_turn_does_not_wait_for_the_heavy_lane() throws Exception {
+    var gate = new SearchGate(3, Duration.ofSeconds(30));
+    var holding = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    var pool = Executors.newSingleThreadExecutor();
+    try {
+      var heavy =
+          pool.submit(
+              () ->
+                  gate.run(
+                      SearchCost.HEAVY,
+                      () -> {
+                        holding.countDown();
+                        return release.await(30, TimeUnit.SECONDS);
+                      }));
+      holding.await();
+
+      var refused =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10),
+              () ->
+                  assertThrows(
+                      ProblemException.class,
+                      () -> gate.run(SearchCost.HEAVY, SearchGate.Turn.SPARE, () -> "never")),
+              "refused at once, not after the 30 s a heavy search may wait for its lane");
+      assertEquals(503, refused.status());
+      release.countDown();
+      heavy.get(10, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
 }
