@@ -8,87 +8,85 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sitesearch.search.SearchCost;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Searches wait their turn for a core, but never longer than the configured queue wait. */
 class SearchGateTest {
-  @Test
-  void a_search_that_cannot_get_a_core_in_time_is_refused_with_503() throws Exception {
-    var gate = new SearchGate(1, Duration.ofMillis(100));
-    var holding = new CountDownLatch(1);
-    var release = new CountDownLatch(1);
-    var pool = Executors.newSingleThreadExecutor();
-    try {
-      var slow =
+  /** A search of one cost running inside the gate until {@link #end} lets it finish. */
+  private static final class Held implements AutoCloseable {
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+    private final Future<Boolean> search;
+
+    Held(SearchGate gate, SearchCost cost) throws InterruptedException {
+      var inside = new CountDownLatch(1);
+      search =
           pool.submit(
               () ->
                   gate.run(
-                      SearchCost.ORDINARY,
+                      cost,
                       () -> {
-                        holding.countDown();
+                        inside.countDown();
                         return release.await(30, TimeUnit.SECONDS);
                       }));
-      holding.await();
+      inside.await();
+    }
 
-      var refused =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(10),
-              () ->
-                  assertThrows(
-                      ProblemException.class, () -> gate.run(SearchCost.ORDINARY, () -> "never")));
+    /** Lets the search finish and waits for it. */
+    void end() throws Exception {
+      release.countDown();
+      search.get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  /** The gate refuses {@code cost} on {@code turn} well within 10 s; the refusal. */
+  private static ProblemException refused(
+      SearchGate gate, SearchCost cost, SearchGate.Turn turn, String why) {
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> assertThrows(ProblemException.class, () -> gate.run(cost, turn, () -> "never")),
+        why);
+  }
+
+  @Test
+  void a_search_that_cannot_get_a_core_in_time_is_refused_with_503() throws Exception {
+    var gate = new SearchGate(1, Duration.ofMillis(100));
+    try (var slow = new Held(gate, SearchCost.ORDINARY)) {
+      var refused = refused(gate, SearchCost.ORDINARY, SearchGate.Turn.QUEUE, null);
       assertEquals(503, refused.status());
 
-      release.countDown();
-      slow.get(10, TimeUnit.SECONDS);
+      slow.end();
       assertEquals(
           "next",
           gate.run(SearchCost.ORDINARY, () -> "next"),
           "a freed core takes the next search");
-    } finally {
-      release.countDown();
-      pool.shutdownNow();
     }
   }
 
   @Test
   void heavy_searches_run_one_at_a_time_and_ordinary_ones_pass_them() throws Exception {
     var gate = new SearchGate(3, Duration.ofMillis(100));
-    var holding = new CountDownLatch(1);
-    var release = new CountDownLatch(1);
-    var pool = Executors.newSingleThreadExecutor();
-    try {
-      var heavy =
-          pool.submit(
-              () ->
-                  gate.run(
-                      SearchCost.HEAVY,
-                      () -> {
-                        holding.countDown();
-                        return release.await(30, TimeUnit.SECONDS);
-                      }));
-      holding.await();
-
-      var refused =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(10),
-              () ->
-                  assertThrows(
-                      ProblemException.class, () -> gate.run(SearchCost.HEAVY, () -> "never")));
+    try (var heavy = new Held(gate, SearchCost.HEAVY)) {
+      var refused = refused(gate, SearchCost.HEAVY, SearchGate.Turn.QUEUE, null);
       assertEquals(503, refused.status());
       assertEquals(
           "ordinary",
           gate.run(SearchCost.ORDINARY, () -> "ordinary"),
           "an ordinary search does not wait behind a heavy one");
 
-      release.countDown();
-      heavy.get(10, TimeUnit.SECONDS);
+      heavy.end();
       assertEquals(
           "ordinary", gate.run(SearchCost.ORDINARY, () -> "ordinary"), "nor while it rests");
-    } finally {
-      release.countDown();
-      pool.shutdownNow();
     }
   }
 
@@ -126,72 +124,32 @@ class SearchGateTest {
     var gate = new SearchGate(2, Duration.ofSeconds(30));
     assertEquals("free", gate.run(SearchCost.ORDINARY, SearchGate.Turn.SPARE, () -> "free"));
 
-    var holding = new CountDownLatch(1);
-    var release = new CountDownLatch(1);
-    var pool = Executors.newSingleThreadExecutor();
-    try {
-      var slow =
-          pool.submit(
-              () ->
-                  gate.run(
-                      SearchCost.ORDINARY,
-                      () -> {
-                        holding.countDown();
-                        return release.await(30, TimeUnit.SECONDS);
-                      }));
-      holding.await();
-
+    try (var slow = new Held(gate, SearchCost.ORDINARY)) {
       var refused =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(10),
-              () ->
-                  assertThrows(
-                      ProblemException.class,
-                      () -> gate.run(SearchCost.ORDINARY, SearchGate.Turn.SPARE, () -> "never")),
+          refused(
+              gate,
+              SearchCost.ORDINARY,
+              SearchGate.Turn.SPARE,
               "refused at once, though a slot is free: another search is running");
       assertEquals(503, refused.status());
 
-      release.countDown();
-      slow.get(10, TimeUnit.SECONDS);
+      slow.end();
       assertEquals("next", gate.run(SearchCost.ORDINARY, SearchGate.Turn.SPARE, () -> "next"));
-    } finally {
-      release.countDown();
-      pool.shutdownNow();
     }
   }
 
   @Test
   void a_heavy_search_on_the_spare_turn_does_not_wait_for_the_heavy_lane() throws Exception {
     var gate = new SearchGate(3, Duration.ofSeconds(30));
-    var holding = new CountDownLatch(1);
-    var release = new CountDownLatch(1);
-    var pool = Executors.newSingleThreadExecutor();
-    try {
-      var heavy =
-          pool.submit(
-              () ->
-                  gate.run(
-                      SearchCost.HEAVY,
-                      () -> {
-                        holding.countDown();
-                        return release.await(30, TimeUnit.SECONDS);
-                      }));
-      holding.await();
-
+    try (var heavy = new Held(gate, SearchCost.HEAVY)) {
       var refused =
-          assertTimeoutPreemptively(
-              Duration.ofSeconds(10),
-              () ->
-                  assertThrows(
-                      ProblemException.class,
-                      () -> gate.run(SearchCost.HEAVY, SearchGate.Turn.SPARE, () -> "never")),
+          refused(
+              gate,
+              SearchCost.HEAVY,
+              SearchGate.Turn.SPARE,
               "refused at once, not after the 30 s a heavy search may wait for its lane");
       assertEquals(503, refused.status());
-      release.countDown();
-      heavy.get(10, TimeUnit.SECONDS);
-    } finally {
-      release.countDown();
-      pool.shutdownNow();
+      heavy.end();
     }
   }
 }
