@@ -4,7 +4,6 @@ import dev.sitesearch.index.Fields;
 import dev.sitesearch.search.SearchResponse.Crumb;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -18,15 +17,16 @@ import org.apache.lucene.search.TermQuery;
 /**
  * A hit's breadcrumbs: each section above it, top first, named by its section page's title and
  * linked to that page ({@code docs/_index.md}), or by its folder name and unlinked when the site
- * has no such page (a top folder without {@code _index.md}). One per request: a section shared by
- * several hits is looked up once.
+ * has no such page (a top folder without {@code _index.md}). Each section is looked up once per
+ * index commit: the searcher of the commit keeps the crumbs found.
  */
 final class Breadcrumbs {
-  private final IndexSearcher searcher;
-  private final Map<String, Crumb> known = new HashMap<>();
+  private final SiteSearcher searcher;
+  private final Map<String, Crumb> known;
 
-  Breadcrumbs(IndexSearcher searcher) {
+  Breadcrumbs(SiteSearcher searcher) {
     this.searcher = searcher;
+    this.known = searcher.crumbs();
   }
 
   /**
@@ -54,9 +54,11 @@ final class Breadcrumbs {
             .add(new TermQuery(new Term(Fields.KIND, "section")), Occur.FILTER)
             .add(new TermQuery(new Term(Fields.LANG, lang)), Occur.FILTER)
             .build();
-    ScoreDoc[] top = searcher.search(query, 1).scoreDocs;
+    // Without the request's deadline: a lookup cut short would be kept for the whole commit.
+    var whole = new IndexSearcher(searcher.getIndexReader());
+    ScoreDoc[] top = whole.search(query, 1).scoreDocs;
     if (top.length == 0) return new Crumb(path, name, null);
-    Document d = searcher.storedFields().document(top[0].doc);
+    Document d = whole.storedFields().document(top[0].doc);
     String title = HitAssembler.text(d, Fields.TITLE);
     return new Crumb(path, title.isBlank() ? name : title, d.get(Fields.URL));
   }

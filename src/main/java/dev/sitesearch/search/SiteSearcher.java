@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -45,6 +46,9 @@ final class SiteSearcher extends IndexSearcher {
   private final QueryTimeout deadline;
   private volatile boolean ranOutOfTime;
 
+  /** The breadcrumbs found so far in this commit, by language and section path. */
+  private final Map<String, SearchResponse.Crumb> crumbs;
+
   /** The searcher of a new commit: reads its languages and field names. */
   private SiteSearcher(
       IndexReader reader,
@@ -59,6 +63,7 @@ final class SiteSearcher extends IndexSearcher {
     this.commitData = commitData;
     this.generation = generation;
     this.deadline = null;
+    this.crumbs = new ConcurrentHashMap<>();
     this.languages = readLanguages();
     var names = new TreeSet<String>();
     for (FieldInfo info : FieldInfos.getMergedFieldInfos(reader)) names.add(info.name);
@@ -75,6 +80,11 @@ final class SiteSearcher extends IndexSearcher {
     this.languages = of.languages;
     this.fieldNames = of.fieldNames;
     this.deadline = deadline;
+    this.crumbs = of.crumbs;
+  }
+
+  Map<String, SearchResponse.Crumb> crumbs() {
+    return crumbs;
   }
 
   /**
