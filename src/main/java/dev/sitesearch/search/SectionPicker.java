@@ -116,7 +116,8 @@ final class SectionPicker {
                             BreakIterator.getSentenceInstance(Locale.ROOT),
                             Snippets.TARGET_CHARS - 40,
                             0.3f))
-                .withMaxNoHighlightPassages(0),
+                .withMaxNoHighlightPassages(0)
+                .withScorer(new LeanPassageScorer()),
             byDoc);
     String[] fields =
         languages.stream().map(k -> Languages.field(Fields.BODY, k)).toArray(String[]::new);

@@ -95,7 +95,8 @@ final class Snippets {
                             BreakIterator.getSentenceInstance(Locale.ROOT),
                             TARGET_CHARS - 40,
                             0.3f))
-                .withMaxNoHighlightPassages(0),
+                .withMaxNoHighlightPassages(0)
+                .withScorer(new LeanPassageScorer()),
             byDoc) {
           private final MarkFormatter whole = new MarkFormatter(Integer.MAX_VALUE);
 
