@@ -211,6 +211,32 @@ final class FieldQueries {
         .toList();
   }
 
+  /**
+   * The text fields that say what a page is about, its title and description, of those the schema
+   * searches.
+   */
+  List<String> summaryFields() {
+    return java.util.stream.Stream.of(field(Fields.TITLE), field(Fields.DESCRIPTION))
+        .filter(fields::containsKey)
+        .toList();
+  }
+
+  /** The term's BM25 score in the title field alone, or null when the schema searches no title. */
+  Query inTitle(String term) {
+    String title = field(Fields.TITLE);
+    return fields.containsKey(title) ? new TermQuery(new Term(title, term)) : null;
+  }
+
+  /** Pages with the analysed term in their title or description, unscored. */
+  Query inSummary(String term) {
+    var any = new org.apache.lucene.search.BooleanQuery.Builder();
+    for (String field : summaryFields())
+      any.add(
+          new TermQuery(new Term(field, term)),
+          org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+    return any.build();
+  }
+
   /** Whether some page has this analysed term in some text field. */
   boolean known(String term, IndexReader reader) {
     try {
