@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pages' URLs separated by spaces (judged once, by a person), marks each hit {@code +} (judged
  * right) or {@code ?} (not judged: look at it) and prints per variant how many queries have a right
  * page in the top 3, and the mean reciprocal rank of the first right page in the first {@value
- * #DEEP}; a query with no right page listed counts as a miss.
+ * #DEEP}; a query with no right page listed counts as a miss. fluxcd's and OpenTelemetry's queries
+ * and right pages (docs/hugo.md) are in {@code src/test/resources/bench/visitor-queries/}.
  */
 @Tag("benchmark")
 class SiteQueriesSurvey {
