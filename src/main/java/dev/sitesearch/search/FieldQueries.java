@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -22,6 +23,8 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -216,7 +219,7 @@ final class FieldQueries {
    * searches.
    */
   List<String> summaryFields() {
-    return java.util.stream.Stream.of(field(Fields.TITLE), field(Fields.DESCRIPTION))
+    return Stream.of(field(Fields.TITLE), field(Fields.DESCRIPTION))
         .filter(fields::containsKey)
         .toList();
   }
@@ -229,11 +232,9 @@ final class FieldQueries {
 
   /** Pages with the analysed term in their title or description, unscored. */
   Query inSummary(String term) {
-    var any = new org.apache.lucene.search.BooleanQuery.Builder();
+    var any = new BooleanQuery.Builder();
     for (String field : summaryFields())
-      any.add(
-          new TermQuery(new Term(field, term)),
-          org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+      any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
     return any.build();
   }
 

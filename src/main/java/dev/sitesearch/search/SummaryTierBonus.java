@@ -18,10 +18,11 @@ import org.apache.lucene.search.Query;
  * rule and Algolia's attribute ranking make the same call.
  *
  * <p>Only for a search box's queries ({@value TierBonus#MAX_WORDS} words at most, like the tiers)
- * of plain known words (a phrase, a prefix, a synonym group or a typo is left out of this bonus):
- * over a long question, every word in a title is rare and says little. The bonus sits above the
- * exact-heading bonus, below the exact title: a page about the query comes before a page with a
- * section on it, and a page titled as the query before both.
+ * of plain known words (a phrase, a prefix, a synonym group or a typo leaves the query out of it):
+ * a long question's words are never all in a title or description, and "most of them" would count a
+ * common word like a rare one, as tiers did. The bonus sits above the exact-heading bonus, below
+ * the exact title: a page about the query comes before a page with a section on it, and a page
+ * titled as the query before both.
  */
 record SummaryTierBonus(FieldQueries fields, float boost) implements Bonus {
   @Override
