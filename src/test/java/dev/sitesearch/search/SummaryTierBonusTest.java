@@ -4,6 +4,7 @@ import static dev.sitesearch.search.TinyIndex.FIELDS;
 import static dev.sitesearch.search.TinyIndex.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sitesearch.config.RankingSettings;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,27 @@ class SummaryTierBonusTest {
     assertEquals(List.of("about", "split"), ids.subList(0, 2), "split only gets its BM25F");
     assertEquals(
         0, ON.clauses(index.words("slack"), UserQueryParser.parse("slack")).size(), "one word");
+  }
+
+  @Test
+  void a_page_about_the_query_comes_before_a_page_with_a_section_headed_so() throws Exception {
+    try (var site =
+        TinyIndex.of(
+            page("section", "Tail sampling demo")
+                .markdown(
+                    "The demo samples traces.\n\n## Collector configuration\n\nThe collector"
+                        + " configuration of the demo: the collector reads this configuration."),
+            page("about", "Configuration")
+                .description("Learn how to configure the Collector")
+                .body("Receivers, processors and exporters are set in one file."))) {
+      String q = "collector configuration";
+
+      assertEquals("about", site.ids(RankingSettings.DEFAULTS, q).get(0));
+      assertEquals(
+          "section",
+          site.ids(RankingSettings.DEFAULTS.with(s -> s.summaryTierBoost = 0), q).get(0),
+          "without the summary tier, the exact heading wins");
+    }
   }
 
   @Test
