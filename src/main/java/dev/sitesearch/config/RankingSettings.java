@@ -23,6 +23,11 @@ import java.util.function.Consumer;
  *     A k1 of 2.0, picked on MED and CISI, did not carry to CACM and ADI (docs/relevance.md)
  * @param tierBoost added to pages that match enough of the words (all up to three, then three
  *     quarters), so they come before pages with fewer; 0 turns tiers off
+ * @param summaryTierBoost added, for a query of two or three known words, to pages whose title or
+ *     description holds each of them (a page about the query before one that mentions it), above an
+ *     exact heading and below an exact title; 0 turns it off
+ * @param titleWordsWeight for a query of up to three words, each word in a page's title earns its
+ *     title-field BM25 score again at this weight (the title saturates at once); 0 turns it off
  * @param proximity the bonus for query words near each other
  * @param exactTitleBoost added to a page whose title is the query; 0 turns it off
  * @param exactHeadingBoost added to a page one of whose headings is the query (below a title: a
@@ -44,6 +49,8 @@ public record RankingSettings(
     boolean bm25f,
     float bm25K1,
     float tierBoost,
+    float summaryTierBoost,
+    float titleWordsWeight,
     Proximity proximity,
     float exactTitleBoost,
     float exactHeadingBoost,
@@ -66,6 +73,8 @@ public record RankingSettings(
           true,
           1.2f,
           100f,
+          500f,
+          0.5f,
           new Proximity(0.3f, 3),
           1000f,
           300f,
@@ -86,6 +95,8 @@ public record RankingSettings(
       DEFAULTS.with(
           s -> {
             s.tierBoost = 0;
+            s.summaryTierBoost = 0;
+            s.titleWordsWeight = 0;
             s.proximity = Proximity.OFF;
             s.exactTitleBoost = 0;
             s.exactHeadingBoost = 0;
@@ -97,7 +108,12 @@ public record RankingSettings(
 
   public RankingSettings {
     if (!(bm25K1 > 0)) throw new IllegalArgumentException("bm25K1 must be positive");
-    if (feedbackWeight < 0 || tierBoost < 0 || exactTitleBoost < 0 || exactHeadingBoost < 0) {
+    if (feedbackWeight < 0
+        || tierBoost < 0
+        || summaryTierBoost < 0
+        || titleWordsWeight < 0
+        || exactTitleBoost < 0
+        || exactHeadingBoost < 0) {
       throw new IllegalArgumentException("ranking settings must not be negative");
     }
     Objects.requireNonNull(proximity);
@@ -218,6 +234,8 @@ public record RankingSettings(
     public boolean bm25f;
     public float bm25K1;
     public float tierBoost;
+    public float summaryTierBoost;
+    public float titleWordsWeight;
     public Proximity proximity;
     public float exactTitleBoost;
     public float exactHeadingBoost;
@@ -233,6 +251,8 @@ public record RankingSettings(
       bm25f = s.bm25f;
       bm25K1 = s.bm25K1;
       tierBoost = s.tierBoost;
+      summaryTierBoost = s.summaryTierBoost;
+      titleWordsWeight = s.titleWordsWeight;
       proximity = s.proximity;
       exactTitleBoost = s.exactTitleBoost;
       exactHeadingBoost = s.exactHeadingBoost;
@@ -250,6 +270,8 @@ public record RankingSettings(
           bm25f,
           bm25K1,
           tierBoost,
+          summaryTierBoost,
+          titleWordsWeight,
           proximity,
           exactTitleBoost,
           exactHeadingBoost,

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -22,6 +23,8 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -209,6 +212,30 @@ final class FieldQueries {
         .limit(max)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /**
+   * The text fields that say what a page is about, its title and description, of those the schema
+   * searches.
+   */
+  List<String> summaryFields() {
+    return Stream.of(field(Fields.TITLE), field(Fields.DESCRIPTION))
+        .filter(fields::containsKey)
+        .toList();
+  }
+
+  /** The term's BM25 score in the title field alone, or null when the schema searches no title. */
+  Query inTitle(String term) {
+    String title = field(Fields.TITLE);
+    return fields.containsKey(title) ? new TermQuery(new Term(title, term)) : null;
+  }
+
+  /** Pages with the analysed term in their title or description, unscored. */
+  Query inSummary(String term) {
+    var any = new BooleanQuery.Builder();
+    for (String field : summaryFields())
+      any.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+    return any.build();
   }
 
   /** Whether some page has this analysed term in some text field. */

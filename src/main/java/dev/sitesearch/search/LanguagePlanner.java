@@ -48,6 +48,8 @@ final class LanguagePlanner {
     this.bonuses =
         List.of(
             new TierBonus(ranking.tierBoost()),
+            new SummaryTierBonus(fields, ranking.summaryTierBoost()),
+            new TitleWordsBonus(fields, ranking.titleWordsWeight()),
             new ProximityBonus(fields, ranking.proximity().weight(), ranking.proximity().slop()),
             new ExactTitleBonus(ranking.exactTitleBoost()),
             new ExactHeadingBonus(ranking.exactHeadingBoost()));

@@ -38,6 +38,8 @@ class RankingCostBenchmark {
     var variants = new LinkedHashMap<String, RankingSettings>();
     variants.put("shipped defaults", d);
     variants.put("without tiers", d.with(s -> s.tierBoost = 0));
+    variants.put("without summary tier", d.with(s -> s.summaryTierBoost = 0));
+    variants.put("without title words", d.with(s -> s.titleWordsWeight = 0));
     variants.put("without proximity", d.with(s -> s.proximity = Proximity.OFF));
     variants.put("without exact title", d.with(s -> s.exactTitleBoost = 0));
     variants.put("without typo tolerance", d.with(s -> s.typos = false));

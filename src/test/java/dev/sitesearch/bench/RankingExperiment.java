@@ -57,6 +57,8 @@ class RankingExperiment {
                 "shipped defaults", d,
                 "words only", RankingSettings.WORDS_ONLY,
                 "no tiers", d.with(s -> s.tierBoost = 0),
+                "no summary tier", d.with(s -> s.summaryTierBoost = 0),
+                "no title words", d.with(s -> s.titleWordsWeight = 0),
                 "no proximity", d.with(s -> s.proximity = RankingSettings.Proximity.OFF),
                 "no feedback", d.with(s -> s.feedbackWeight = 0),
                 "no typos", d.with(s -> s.typos = false))));

@@ -51,8 +51,11 @@ final class VariantSpec {
         if (!value.equals("words")) throw new IllegalArgumentException("base=words only");
         RankingSettings w = RankingSettings.WORDS_ONLY;
         s.tierBoost = w.tierBoost();
+        s.summaryTierBoost = w.summaryTierBoost();
+        s.titleWordsWeight = w.titleWordsWeight();
         s.proximity = w.proximity();
         s.exactTitleBoost = w.exactTitleBoost();
+        s.exactHeadingBoost = w.exactHeadingBoost();
         s.typos = w.typos();
         s.recency = w.recency();
         s.feedbackWeight = w.feedbackWeight();
@@ -61,11 +64,14 @@ final class VariantSpec {
       case "k1" -> s.bm25K1 = Float.parseFloat(value);
       case "bm25f" -> s.bm25f = Boolean.parseBoolean(value);
       case "tiers" -> s.tierBoost = Float.parseFloat(value);
+      case "summary" -> s.summaryTierBoost = Float.parseFloat(value);
+      case "titlewords" -> s.titleWordsWeight = Float.parseFloat(value);
       case "prox" -> {
         String[] p = value.split("/");
         s.proximity = new Proximity(Float.parseFloat(p[0]), Integer.parseInt(p[1]));
       }
       case "title" -> s.exactTitleBoost = Float.parseFloat(value);
+      case "heading" -> s.exactHeadingBoost = Float.parseFloat(value);
       case "typos" -> s.typos = Boolean.parseBoolean(value);
       case "recency" ->
           s.recency = value.equals("0") ? Recency.OFF : RankingSettings.DEFAULTS.recency();
