@@ -10,8 +10,8 @@ import dev.sitesearch.search.CurationException;
 import dev.sitesearch.search.CurationRules;
 import dev.sitesearch.search.CurationRules.Curated;
 import dev.sitesearch.search.InvalidRequestException;
+import dev.sitesearch.search.SearchEngine;
 import dev.sitesearch.search.SearchRequest;
-import dev.sitesearch.search.SearchService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -48,12 +48,12 @@ final class CurationRoutes {
   private static final Set<String> UNDO_FIELDS = Set.of("version", "editor", "expectedVersion");
 
   private final CurationEditor curation;
-  private final SearchService search;
+  private final SearchEngine search;
   private final AdminRoutes admin;
   private final long maxBodyBytes;
 
   CurationRoutes(
-      CurationEditor curation, SearchService search, AdminRoutes admin, long maxBodyBytes) {
+      CurationEditor curation, SearchEngine search, AdminRoutes admin, long maxBodyBytes) {
     this.curation = curation;
     this.search = search;
     this.admin = admin;
