@@ -12,8 +12,10 @@ import dev.sitesearch.search.CurationRules.Curated;
 import dev.sitesearch.search.InvalidRequestException;
 import dev.sitesearch.search.SearchEngine;
 import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.search.UnsupportedFeatureException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,21 @@ final class CurationRoutes {
     this.search = search;
     this.admin = admin;
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * The curation paths on an engine that does not apply curation (SolrCloud): each answers 501
+   * saying so.
+   */
+  static void unsupported(RoutesConfig routes) {
+    Handler refuse =
+        ctx -> {
+          throw new UnsupportedFeatureException("curation", "solrcloud");
+        };
+    routes.get("/api/admin/curation", refuse);
+    routes.get("/api/admin/curation/history", refuse);
+    routes.post("/api/admin/curation", refuse);
+    routes.post("/api/admin/curation/undo", refuse);
   }
 
   void register(RoutesConfig routes) {

@@ -107,6 +107,7 @@ public final class HttpServer {
           metricsRoutes.register(config.routes);
           apiDocRoutes.register(config.routes);
           if (curationRoutes != null) curationRoutes.register(config.routes);
+          else if (!search.name().equals("lucene")) CurationRoutes.unsupported(config.routes);
           analyticsRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(

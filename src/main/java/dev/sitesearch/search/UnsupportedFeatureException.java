@@ -14,6 +14,13 @@ public final class UnsupportedFeatureException extends RuntimeException {
     this.engine = engine;
   }
 
+  /** A feature the engine lacks, said in full ({@code message}). */
+  public UnsupportedFeatureException(String message) {
+    super(message);
+    this.feature = null;
+    this.engine = null;
+  }
+
   public String feature() {
     return feature;
   }

@@ -115,7 +115,7 @@ public final class SolrConfigset {
           <fieldType name="plong" class="solr.LongPointField" docValues="true"/>
           <fieldType name="pint" class="solr.IntPointField" docValues="true"/>
           <fieldType name="pfloat" class="solr.FloatPointField" docValues="true"/>
-          <fieldType name="pdate" class="solr.DatePointField" docValues="true"/>
+          <fieldType name="pdate" class="solr.DatePointField" docValues="true" sortMissingLast="true"/>
           <fieldType name="text_site" class="solr.TextField" positionIncrementGap="100"
                      storeOffsetsWithPositions="true">
             <analyzer type="index">
@@ -194,7 +194,9 @@ public final class SolrConfigset {
           "string",
           "indexed=\"false\" stored=\"true\" multiValued=\"true\" docValues=\"false\"");
     for (String name : f.dateFields().values())
-      field(x, name, "pdate", "indexed=\"true\" stored=\"true\"");
+      field(x, name, "pdate", "indexed=\"true\" stored=\"false\"");
+    for (String name : f.shownDateFields().values())
+      field(x, name, "string", "indexed=\"false\" stored=\"true\" docValues=\"false\"");
     for (String name : f.storedFields().values())
       field(
           x,

@@ -1,10 +1,12 @@
 package dev.sitesearch.solr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.index.FacetPath;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.index.TaskStatus;
 import dev.sitesearch.index.TextFolding;
+import dev.sitesearch.search.AnswerShapes;
 import dev.sitesearch.search.FacetValues;
 import dev.sitesearch.search.Health;
 import dev.sitesearch.search.RelatedRequest;
@@ -25,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,33 +104,59 @@ public final class SolrEngine implements SearchEngine {
         answer.path("responseHeader").path("partialResults").asBoolean(false));
   }
 
-  /** A facet's listed values, the selected ones always among them. */
+  /** A facet's counts as Solr answered them: each value alone, and within the results. */
+  private record Counted(Map<String, Long> alone, Map<String, Long> within, long total) {
+    long ifAdded(List<String> selected, String value, long count) {
+      // Values of a facet are OR-ed: ticking one more adds the pages it has beyond the results.
+      return selected.isEmpty() ? count : total + count - within.getOrDefault(value, 0L);
+    }
+  }
+
+  private Counted counted(
+      String facet, SearchRequest request, long total, JsonNode fieldCounts, JsonNode queryCounts) {
+    Map<String, Long> alone = pairs(fieldCounts.path(queries.aloneKey(facet)));
+    List<String> selected = request.filters().getOrDefault(facet, List.of());
+    for (int i = 0; i < selected.size(); i++) {
+      long count = queryCounts.path(queries.selectedKey(facet, i)).asLong(0);
+      alone.putIfAbsent(selected.get(i), count);
+    }
+    return new Counted(alone, pairs(fieldCounts.path(queries.withinKey(facet))), total);
+  }
+
+  /**
+   * A facet's listed values as the local engine lists them ({@link AnswerShapes}): a tree as
+   * levels, a flat facet's most common values, the selected ones always among them.
+   */
   private List<FacetValue> facetValues(
       String facet, SearchRequest request, long total, JsonNode fieldCounts, JsonNode queryCounts) {
-    Map<String, Long> alone = pairs(fieldCounts.path(facet));
+    Counted counts = counted(facet, request, total, fieldCounts, queryCounts);
     List<String> selected = request.filters().getOrDefault(facet, List.of());
-    Map<String, Long> within = pairs(fieldCounts.path(SolrQueryBuilder.withinKey(facet)));
+    String separator = schema.separator(facet);
+    if (separator != null)
+      return AnswerShapes.tree(
+          counts.alone(),
+          selected,
+          request.facetSize(),
+          separator,
+          (value, alone) -> counts.ifAdded(selected, value, alone));
     var out = new ArrayList<FacetValue>();
-    for (var e : alone.entrySet())
-      out.add(value(e.getKey(), e.getValue(), selected, within, total));
-    for (int i = 0; i < selected.size(); i++) {
-      String value = selected.get(i);
-      if (alone.containsKey(value)) continue;
-      long count = queryCounts.path(SolrQueryBuilder.selectedKey(facet, i)).asLong(0);
-      out.add(value(value, count, selected, within, total));
+    for (var e : counts.alone().entrySet()) {
+      if (out.size() >= request.facetSize() && !selected.contains(e.getKey())) continue;
+      out.add(
+          new FacetValue(
+              e.getKey(),
+              e.getValue(),
+              counts.ifAdded(selected, e.getKey(), e.getValue()),
+              selected.contains(e.getKey()),
+              null,
+              null));
     }
+    AnswerShapes.sortFlat(out);
     return out;
   }
 
-  private static FacetValue value(
-      String value, long count, List<String> selected, Map<String, Long> within, long total) {
-    // Values of a facet are OR-ed: ticking one more adds the pages it has beyond the results.
-    long ifAdded = selected.isEmpty() ? count : total + count - within.getOrDefault(value, 0L);
-    return new FacetValue(value, count, ifAdded, selected.contains(value), null, null);
-  }
-
   /** Solr's flat facet list {@code [value, count, value, count, …]} as a map in its order. */
-  private static Map<String, Long> pairs(JsonNode list) {
+  private static LinkedHashMap<String, Long> pairs(JsonNode list) {
     var out = new LinkedHashMap<String, Long>();
     for (int i = 0; i + 1 < list.size(); i += 2)
       out.put(list.get(i).asText(), list.get(i + 1).asLong());
@@ -143,7 +170,7 @@ public final class SolrEngine implements SearchEngine {
     String titleMarks = highlight(marks, titleField);
     String snippet = snippet(marks, description);
     String dateField = schema.primaryDate();
-    String date = dateField == null ? null : textOrNull(doc.path(fields.date(dateField)));
+    String date = dateField == null ? null : textOrNull(doc.path(fields.shownDate(dateField)));
     return new Hit(
         doc.path(SolrFields.ID).asText(),
         title,
@@ -216,10 +243,26 @@ public final class SolrEngine implements SearchEngine {
     queries.facetParams(params, request, List.of(facet), -1);
     JsonNode answer = select(params);
     long total = answer.path("response").path("numFound").asLong();
-    JsonNode counts = answer.path("facet_counts");
-    List<FacetValue> all =
-        facetValues(
-            facet, request, total, counts.path("facet_fields"), counts.path("facet_queries"));
+    JsonNode facetCounts = answer.path("facet_counts");
+    Counted counts =
+        counted(
+            facet,
+            request,
+            total,
+            facetCounts.path("facet_fields"),
+            facetCounts.path("facet_queries"));
+    List<String> selected = request.filters().getOrDefault(facet, List.of());
+    String separator = schema.separator(facet);
+    var all = new ArrayList<FacetValue>();
+    for (var e : counts.alone().entrySet())
+      all.add(
+          new FacetValue(
+              e.getKey(),
+              e.getValue(),
+              counts.ifAdded(selected, e.getKey(), e.getValue()),
+              selected.contains(e.getKey()),
+              separator == null ? null : FacetPath.label(e.getKey(), separator),
+              null));
     String prefix = TextFolding.fold(query.prefix().strip());
     List<String> words =
         List.of(TextFolding.fold(query.search().strip()).split("\\s+")).stream()
@@ -266,7 +309,7 @@ public final class SolrEngine implements SearchEngine {
     JsonNode d = docs.get(0);
     var dates = new LinkedHashMap<String, String>();
     for (String date : schema.dateFields()) {
-      String v = textOrNull(d.path(fields.date(date)));
+      String v = textOrNull(d.path(fields.shownDate(date)));
       if (v != null) dates.put(date, v);
     }
     return Optional.of(
@@ -296,11 +339,16 @@ public final class SolrEngine implements SearchEngine {
     throw new UnsupportedFeatureException("related pages", name());
   }
 
+  /**
+   * Titles whose words start with the typed words (each word a prefix of a title word, any case and
+   * accents), those that start with the typed text first, then newest first; marked as the local
+   * suggestions are.
+   */
   @Override
   public List<TitleSuggester.Suggestion> suggest(String q, int size, String lang)
       throws IOException {
     var words =
-        List.of(q.strip().toLowerCase(Locale.ROOT).split("\\s+")).stream()
+        List.of(TextFolding.fold(q.strip()).split("[^\\p{L}\\p{N}]+")).stream()
             .filter(w -> !w.isEmpty())
             .map(SolrQueryBuilder::escape)
             .toList();
@@ -309,20 +357,29 @@ public final class SolrEngine implements SearchEngine {
     params.put("q", SolrFields.TITLE_SUGGEST + ":(" + String.join(" AND ", words) + ")");
     String title = fields.text(Fields.TITLE);
     params.put("fl", String.join(",", SolrFields.ID, SolrFields.URL, title == null ? "id" : title));
-    params.put("rows", String.valueOf(size));
-    params.put("sort", "score desc, " + SolrFields.TITLE_SORT + " asc");
+    params.put("rows", String.valueOf(size * 5));
+    String date = schema.primaryDate();
+    params.put(
+        "sort",
+        (date == null ? "" : fields.date(date) + " desc, ") + SolrFields.TITLE_SORT + " asc");
     var filters = new ArrayList<String>();
     filters.add("-" + SolrFields.EXPIRES + ":[* TO " + clock.millis() + "]");
     if (lang != null) filters.add(SolrFields.LANG + ":" + SolrQueryBuilder.quoted(lang));
     params.put("fq", filters);
-    var out = new ArrayList<TitleSuggester.Suggestion>();
-    for (JsonNode d : select(params).path("response").path("docs"))
-      out.add(
+    String typed = TextFolding.fold(q.strip());
+    var found = new ArrayList<TitleSuggester.Suggestion>();
+    var startsWith = new ArrayList<TitleSuggester.Suggestion>();
+    for (JsonNode d : select(params).path("response").path("docs")) {
+      String text = title == null ? "" : d.path(title).asText("");
+      var suggestion =
           new TitleSuggester.Suggestion(
-              title == null ? "" : d.path(title).asText(""),
+              AnswerShapes.suggestionText(text, q),
               d.path(SolrFields.ID).asText(),
-              d.path(SolrFields.URL).asText()));
-    return out;
+              d.path(SolrFields.URL).asText());
+      (TextFolding.fold(text).startsWith(typed) ? startsWith : found).add(suggestion);
+    }
+    startsWith.addAll(found);
+    return List.copyOf(startsWith.subList(0, Math.min(size, startsWith.size())));
   }
 
   /**
@@ -361,11 +418,17 @@ public final class SolrEngine implements SearchEngine {
     params.put("q", "*:*");
     params.put("rows", "0");
     long documents = select(params).path("response").path("numFound").asLong();
+    // One replica's index: when it last committed, and its version (it grows with each commit).
+    JsonNode index =
+        cluster
+            .nodes()
+            .get("/" + collection + "/admin/luke", Map.of("numTerms", "0", "wt", "json"))
+            .path("index");
     return new Health(
         failing.isEmpty() ? Health.OK : Health.FAILING,
         documents,
-        null,
-        0,
+        index.path("lastModified").isTextual() ? index.path("lastModified").asText() : null,
+        index.path("version").asLong(0),
         failing,
         Health.CURRENT,
         null);

@@ -42,6 +42,7 @@ public final class SolrFields {
   private final Map<String, String> facets = new LinkedHashMap<>();
   private final Map<String, String> shownFacets = new LinkedHashMap<>();
   private final Map<String, String> dates = new LinkedHashMap<>();
+  private final Map<String, String> shownDates = new LinkedHashMap<>();
   private final Map<String, String> stored = new LinkedHashMap<>();
 
   public SolrFields(Schema schema) {
@@ -51,7 +52,10 @@ public final class SolrFields {
       facets.put(f, name("f_", f, taken));
       shownFacets.put(f, name("fs_", f, taken));
     }
-    for (String f : schema.dateFields()) dates.put(f, name("d_", f, taken));
+    for (String f : schema.dateFields()) {
+      dates.put(f, name("d_", f, taken));
+      shownDates.put(f, name("ds_", f, taken));
+    }
     for (String f : schema.storedFields()) stored.put(f, name("s_", f, taken));
   }
 
@@ -91,6 +95,15 @@ public final class SolrFields {
 
   public String date(String field) {
     return dates.get(field);
+  }
+
+  /** A date as the page wrote it (ISO-8601, to the nanosecond: Solr's dates keep milliseconds). */
+  public String shownDate(String field) {
+    return shownDates.get(field);
+  }
+
+  public Map<String, String> shownDateFields() {
+    return shownDates;
   }
 
   public Map<String, String> dateFields() {

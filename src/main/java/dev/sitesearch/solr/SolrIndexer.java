@@ -97,6 +97,11 @@ public final class SolrIndexer {
     this.mapper = new SolrPageMapper(schema, fields);
   }
 
+  /** Whether there is no collection behind the alias yet (a server builds one before serving). */
+  public boolean needsBuild() throws IOException {
+    return cluster.aliasTarget(alias).isEmpty();
+  }
+
   /** Brings the collection in line with the content folder; {@code full} rebuilds it. */
   public IndexSummary run(boolean full) throws IOException {
     return run(full, Progress.NONE);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
 
 /**
  * A page as a Solr document. The local {@link DocumentMapper} decides what a page holds (which text
@@ -39,31 +40,31 @@ final class SolrPageMapper {
     MappedDocument mapped = mapper.map(page);
     Document d = mapped.document();
     var doc = new LinkedHashMap<String, Object>();
-    String id = d.get(Fields.ID);
+    String id = get(d, Fields.ID);
     doc.put(SolrFields.ID, id);
     doc.put(SolrFields.PATH, page.source().relPath());
     doc.put(SolrFields.HASH, page.contentHash());
     doc.put(SolrFields.SIZE, page.source().size());
     doc.put(SolrFields.MTIME, page.source().modifiedMillis());
     if (page.expiresAt() != null) doc.put(SolrFields.EXPIRES, page.expiresAt().toEpochMilli());
-    doc.put(SolrFields.URL, d.get(Fields.URL));
-    putIfPresent(doc, SolrFields.PERMALINK, d.get(Fields.PERMALINK));
-    putList(doc, SolrFields.ALIASES, List.of(d.getValues(Fields.ALIASES)));
+    doc.put(SolrFields.URL, get(d, Fields.URL));
+    putIfPresent(doc, SolrFields.PERMALINK, get(d, Fields.PERMALINK));
+    putList(doc, SolrFields.ALIASES, List.copyOf(stored(d, Fields.ALIASES)));
     String lang = value(d, Fields.LANG);
     doc.put(SolrFields.LANG, lang);
     doc.put(SolrFields.KIND, value(d, Fields.KIND));
-    List<String> sections = List.of(d.getValues(Fields.SECTION));
+    List<String> sections = List.copyOf(stored(d, Fields.SECTION));
     putList(doc, SolrFields.SECTIONS, sections);
-    putIfPresent(doc, SolrFields.DESCRIPTION_SHOWN, d.get(Fields.DESCRIPTION_SHOWN));
+    putIfPresent(doc, SolrFields.DESCRIPTION_SHOWN, get(d, Fields.DESCRIPTION_SHOWN));
     String titleKey = page.title().toLowerCase(Locale.ROOT);
     doc.put(SolrFields.TITLE_SORT, titleKey.length() > 200 ? titleKey.substring(0, 200) : titleKey);
     doc.put(SolrFields.TITLE_SUGGEST, page.title());
     if (page.searchBoost() != 1f) doc.put(SolrFields.BOOST, page.searchBoost());
     String language = Languages.key(lang);
     for (String field : schema.textFields().keySet())
-      putIfPresent(doc, fields.text(field), d.get(Languages.field(field, language)));
+      putIfPresent(doc, fields.text(field), get(d, Languages.field(field, language)));
     for (String facet : schema.facets()) {
-      List<String> shown = List.of(d.getValues(Fields.STORED_FACET_PREFIX + facet));
+      List<String> shown = List.copyOf(stored(d, Fields.STORED_FACET_PREFIX + facet));
       var counted = new LinkedHashSet<String>();
       if (schema.isSectionTree(facet)) {
         for (int i = 1; i <= sections.size(); i++)
@@ -76,17 +77,37 @@ final class SolrPageMapper {
       putList(doc, fields.facet(facet), List.copyOf(counted));
       putList(doc, fields.shownFacet(facet), shown);
     }
-    for (String date : schema.dateFields())
-      putIfPresent(doc, fields.date(date), d.get(Fields.STORED_DATE_PREFIX + date));
+    for (String date : schema.dateFields()) {
+      String iso = get(d, Fields.STORED_DATE_PREFIX + date);
+      putIfPresent(doc, fields.date(date), iso);
+      putIfPresent(doc, fields.shownDate(date), iso);
+    }
     for (String stored : schema.storedFields())
       putList(
-          doc, fields.stored(stored), List.of(d.getValues(Fields.STORED_EXTRA_PREFIX + stored)));
+          doc, fields.stored(stored), List.copyOf(stored(d, Fields.STORED_EXTRA_PREFIX + stored)));
     return new Mapped(id, doc, mapped.warnings());
   }
 
   private static String value(Document d, String field) {
-    String v = d.get(field);
-    return v == null ? "" : v;
+    List<String> v = stored(d, field);
+    return v.isEmpty() ? "" : v.get(0);
+  }
+
+  /**
+   * The values a field stores: the mapper's document is the one it gives the index writer, whose
+   * fields of one name may be indexed only ({@code _section} holds each section stored and each
+   * path indexed).
+   */
+  private static List<String> stored(Document d, String field) {
+    var out = new java.util.ArrayList<String>();
+    for (IndexableField f : d.getFields(field))
+      if (f.fieldType().stored() && f.stringValue() != null) out.add(f.stringValue());
+    return out;
+  }
+
+  private static String get(Document d, String field) {
+    List<String> v = stored(d, field);
+    return v.isEmpty() ? null : v.get(0);
   }
 
   private static void putIfPresent(Map<String, Object> doc, String field, String value) {

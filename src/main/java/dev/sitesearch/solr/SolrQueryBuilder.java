@@ -62,9 +62,14 @@ final class SolrQueryBuilder {
             + String.join(", ", schema.facets()));
   }
 
-  /** The tag of a facet's filter. */
-  static String tag(String facet) {
-    return "t" + Integer.toHexString(facet.hashCode());
+  /** The tag of a facet's filter (its field's name: unique, and a word Solr's parsers take). */
+  String tag(String facet) {
+    return "tag_" + fields.facet(facet);
+  }
+
+  /** The key of a facet's counts alone (not the facet's name: {@code type} is a local param). */
+  String aloneKey(String facet) {
+    return "alone_" + fields.facet(facet);
   }
 
   /** The query and filters: what a search and a facet count share. */
@@ -143,7 +148,11 @@ final class SolrQueryBuilder {
     return p;
   }
 
-  /** Adds the counts of {@code facets}: each alone (its filter excluded) and within the results. */
+  /**
+   * Adds the counts of {@code facets}: each alone (its own filter excluded), and within the results
+   * for a facet with values ticked ("results if added"). A tree, a facet with values ticked and a
+   * {@code limit} of -1 are counted whole (the engine cuts them); the others to {@code limit}.
+   */
   void facetParams(Map<String, Object> p, SearchRequest request, List<String> facets, int limit) {
     if (facets.isEmpty()) return;
     p.put("facet", "true");
@@ -153,12 +162,12 @@ final class SolrQueryBuilder {
     var queries = new ArrayList<String>();
     for (String facet : facets) {
       String field = fields.facet(facet);
-      fieldParams.add(
-          "{!ex=" + tag(facet) + " key=" + facet + " facet.limit=" + limit + "}" + field);
       List<String> selected = request.filters().getOrDefault(facet, List.of());
+      boolean whole = limit < 0 || !selected.isEmpty() || schema.separator(facet) != null;
+      p.put("f." + field + ".facet.limit", String.valueOf(whole ? -1 : limit));
+      fieldParams.add("{!ex=" + tag(facet) + " key=" + aloneKey(facet) + "}" + field);
       if (!selected.isEmpty()) {
-        // Within the results too, for "results if added".
-        fieldParams.add("{!key=" + withinKey(facet) + " facet.limit=-1}" + field);
+        fieldParams.add("{!key=" + withinKey(facet) + "}" + field);
         for (int i = 0; i < selected.size(); i++)
           queries.add(
               "{!ex="
@@ -175,12 +184,12 @@ final class SolrQueryBuilder {
     if (!queries.isEmpty()) p.put("facet.query", queries);
   }
 
-  static String withinKey(String facet) {
-    return "within_" + tag(facet);
+  String withinKey(String facet) {
+    return "within_" + fields.facet(facet);
   }
 
-  static String selectedKey(String facet, int i) {
-    return "selected_" + tag(facet) + "_" + i;
+  String selectedKey(String facet, int i) {
+    return "selected_" + fields.facet(facet) + "_" + i;
   }
 
   private String storedFieldList() {
@@ -196,7 +205,7 @@ final class SolrQueryBuilder {
     String title = fields.text(dev.sitesearch.index.Fields.TITLE);
     if (title != null) fl.add(title);
     fl.addAll(fields.shownFacetFields().values());
-    fl.addAll(fields.dateFields().values());
+    fl.addAll(fields.shownDateFields().values());
     fl.addAll(fields.storedFields().values());
     return String.join(",", fl);
   }
@@ -204,7 +213,17 @@ final class SolrQueryBuilder {
   private String sort(SearchRequest request) {
     String date = schema.primaryDate() == null ? null : fields.date(schema.primaryDate());
     SortOrder order = request.sort();
-    if (order == SortOrder.RELEVANCE && request.q().isBlank()) order = SortOrder.NEWEST;
+    if (order == SortOrder.RELEVANCE && userQuery(request.q()).isEmpty()) order = SortOrder.NEWEST;
+    if (order != SortOrder.RELEVANCE
+        && (long) request.page() * request.size() > SearchRequest.MAX_SORTED_WINDOW) {
+      throw new InvalidRequestException(
+          InvalidRequestException.Part.PAGE,
+          "page number × hits per page may not exceed "
+              + SearchRequest.MAX_SORTED_WINDOW
+              + " when results are sorted by date or title or browsed without words ("
+              + SearchRequest.MAX_WINDOW
+              + " ranked by relevance); narrow the list with filters instead of paging this deep");
+    }
     return switch (order) {
       case RELEVANCE -> "score desc" + (date == null ? "" : ", " + date + " desc") + ", id asc";
       case NEWEST -> (date == null ? "" : date + " desc, ") + "id asc";
@@ -215,7 +234,7 @@ final class SolrQueryBuilder {
 
   /** Whether hits carry a score: ranked by relevance with words to rank by. */
   static boolean showsScores(SearchRequest request) {
-    return request.sort() == SortOrder.RELEVANCE && !request.q().isBlank();
+    return request.sort() == SortOrder.RELEVANCE && !userQuery(request.q()).isEmpty();
   }
 
   private String weights(int factor) {
@@ -228,16 +247,21 @@ final class SolrQueryBuilder {
   static String userQuery(String text) {
     if (text.isBlank()) return "";
     UserQuery parsed = UserQueryParser.parse(text);
+    // Every word is required: one written twice asks nothing more, and 91 copies of one word (a
+    // 1,000-character query) made a query Solr could not answer in time.
     var parts = new ArrayList<String>();
     for (Clause c : parsed.include()) {
       String s = clause(c);
-      if (!s.isEmpty()) parts.add(s);
+      if (!s.isEmpty() && !parts.contains(s)) parts.add(s);
     }
-    if (parts.isEmpty()) return "";
+    var excluded = new ArrayList<String>();
     for (Clause c : parsed.exclude()) {
       String s = clause(c);
-      if (!s.isEmpty()) parts.add("-" + s);
+      if (!s.isEmpty()) excluded.add("-" + s);
     }
+    if (parts.isEmpty() && excluded.isEmpty()) return "";
+    if (parts.isEmpty()) parts.add("*:*"); // only exclusions: every page without those words
+    parts.addAll(excluded);
     return String.join(" ", parts);
   }
 
