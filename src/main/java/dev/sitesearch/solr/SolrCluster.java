@@ -94,4 +94,13 @@ public final class SolrCluster {
         .path("configName")
         .asText("");
   }
+
+  /** The nodes the cluster counts as live ({@code host:port_solr}). */
+  public List<String> liveNodes() throws IOException {
+    JsonNode status =
+        nodes.get("/admin/collections", Map.of("action", "CLUSTERSTATUS", "wt", "json"));
+    var out = new ArrayList<String>();
+    for (JsonNode node : status.path("cluster").path("live_nodes")) out.add(node.asText());
+    return out;
+  }
 }
