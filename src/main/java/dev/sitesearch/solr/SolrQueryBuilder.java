@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * it into Lucene queries: the search box's forgiving syntax parsed by the same {@link
  * UserQueryParser} and written as an edismax query with every Lucene special character escaped
  * (words, {@code "phrases"}, {@code -excluded}, {@code a OR b}, {@code prefix*}; no field syntax:
- * {@code uf=-*}), every word required, the schema's field weights as {@code qf} and {@code pf};
- * each facet's filter tagged so its own count leaves it out ({@code {!ex=…}}: disjunctive counts),
+ * {@code uf=-*}), any word matching, the schema's field weights as {@code qf} and {@code pf}; each
+ * facet's filter tagged so its own count leaves it out ({@code {!ex=…}}: disjunctive counts),
  * dates, language, expired pages, sort and paging, highlights marked with {@code <mark>} and
  * HTML-escaped.
  */
@@ -81,8 +81,10 @@ final class SolrQueryBuilder {
     } else {
       p.put("defType", "edismax");
       p.put("q", q);
-      p.put("q.op", "AND");
-      p.put("mm", "100%");
+      // As locally (WordMatcher): a page needs one matching word, so a word no page has never
+      // empties the results; pages with more of the words score higher.
+      p.put("q.op", "OR");
+      p.put("mm", "1");
       p.put("uf", "-*");
       p.put("sow", "false"); // multi-word synonyms at query time
       p.put("qf", weights(1));
@@ -247,8 +249,8 @@ final class SolrQueryBuilder {
   static String userQuery(String text) {
     if (text.isBlank()) return "";
     UserQuery parsed = UserQueryParser.parse(text);
-    // Every word is required: one written twice asks nothing more, and 91 copies of one word (a
-    // 1,000-character query) made a query Solr could not answer in time.
+    // A word written twice asks nothing more, and 91 copies of one word (a 1,000-character query)
+    // made a query Solr could not answer in time.
     var parts = new ArrayList<String>();
     for (Clause c : parsed.include()) {
       String s = clause(c);
