@@ -1,6 +1,7 @@
 package dev.sitesearch.app;
 
 import dev.sitesearch.analytics.Analytics;
+import dev.sitesearch.config.ConfigException;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.http.HttpServer;
 import dev.sitesearch.index.ContentWatcher;
@@ -200,6 +201,10 @@ public final class RunningServer implements AutoCloseable {
    */
   private static RunningServer startOnSolrCloud(Assembly assembly, Options options)
       throws IOException {
+    if (options.watch())
+      throw new ConfigException(
+          "--watch is not available with engine.type solrcloud: run `sitesearch index` when the"
+              + " content changes");
     ServerSettings settings = assembly.config().server();
     String host = options.host() != null ? options.host() : settings.host();
     int port = options.port() != null ? options.port() : settings.port();

@@ -1,6 +1,7 @@
 package dev.sitesearch.solr;
 
 import dev.sitesearch.config.Stemmer;
+import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.Schema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.zip.ZipOutputStream;
  * The Solr configset made from our schema: {@code schema.xml} with the text fields analysed as the
  * local English analysis does ({@code TextAnalyzer}: standard tokenizer, colon as a word break,
  * possessives, lower case, accents folded, the configured stemmer; no stop words), the query side
- * adding the configured synonyms; facets as docValues strings; dates; the stored fields a hit and a
+ * dropping English stop words (as the local planner does when a query has other words) and adding
+ * the configured synonyms; facets as docValues strings; dates; the stored fields a hit and a
  * document show; and each page's file state (path, size, modification time, hash) for incremental
  * runs. {@code solrconfig.xml} is the least a collection needs: {@code /select}, the update log,
  * commits the indexer asks for.
@@ -45,6 +47,9 @@ public final class SolrConfigset {
         utf8(synonyms.isBlank() ? "# no synonyms (ranking.synonyms: none)\n" : synonyms));
     // The local analysis splits words at a colon (title:broadband); the standard tokenizer joins.
     files.put("colon.txt", utf8("\":\" => \" \"\n"));
+    // The English stop words the local planner drops from a query that has other words (edismax
+    // keeps them when a query has nothing else).
+    files.put("stopwords.txt", utf8(stopWords()));
     this.name = "sitesearch_" + hash();
   }
 
@@ -71,6 +76,12 @@ public final class SolrConfigset {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private static String stopWords() {
+    var words = new java.util.TreeSet<String>();
+    for (Object word : Languages.ENGLISH_STOP_WORDS) words.add(new String((char[]) word));
+    return String.join("\n", words) + "\n";
   }
 
   private String hash() {
@@ -132,6 +143,7 @@ public final class SolrConfigset {
               <filter class="solr.EnglishPossessiveFilterFactory"/>
               <filter class="solr.LowerCaseFilterFactory"/>
               <filter class="solr.ASCIIFoldingFilterFactory"/>
+              <filter class="solr.StopFilterFactory" words="stopwords.txt" ignoreCase="true"/>
               <filter class="solr.SynonymGraphFilterFactory" synonyms="synonyms.txt" ignoreCase="true" expand="true"/>
               STEM
             </analyzer>

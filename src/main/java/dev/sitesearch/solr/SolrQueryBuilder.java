@@ -86,8 +86,9 @@ final class SolrQueryBuilder {
       p.put("q.op", "OR");
       p.put("mm", "1");
       p.put("uf", "-*");
-      p.put("sow", "false"); // multi-word synonyms at query time
       p.put("qf", weights(1));
+      p.put("sow", "false"); // multi-word synonyms at query time
+      p.put("tie", "0.1"); // a word's best field, plus a little of the others
       p.put("pf", weights(2)); // words close together (a phrase) count more, as locally
       p.put("boost", "def(" + SolrFields.BOOST + ",1)");
     }
