@@ -1,6 +1,7 @@
 package dev.sitesearch.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.sitesearch.config.EngineSettings;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.testing.Cli;
 import dev.sitesearch.testing.ContentFiles;
 import dev.sitesearch.testing.TestAssembly;
 import java.io.IOException;
@@ -162,5 +164,41 @@ class SolrIndexerTest {
     assertEquals("full", run.mode());
     assertEquals("schema changed", run.reason());
     assertEquals(3, run.documents());
+  }
+
+  @Test
+  void the_index_and_search_commands_use_the_engine_the_config_names() throws Exception {
+    Path content = site();
+    String urls = String.join(", ", cluster.nodes().stream().map(java.net.URI::toString).toList());
+    Path config =
+        Files.writeString(
+            tmp.resolve("sitesearch.yml"),
+            "engine:\n  type: solrcloud\n  solrUrls: [" + urls + "]\n  collection: cli\n");
+    String[] folders = {
+      "--content",
+      content.toString(),
+      "--index",
+      tmp.resolve("no-index").toString(),
+      "--config",
+      config.toString()
+    };
+
+    var index = Cli.run(concat("index", folders));
+    var search = Cli.run(concat("search", folders, "alpha"));
+
+    assertEquals(0, index.exit(), index::toString);
+    assertTrue(index.out().startsWith("full (new index): 3 added"), index::toString);
+    assertFalse(Files.exists(tmp.resolve("no-index")), "no local index written");
+    assertEquals(0, search.exit(), search::toString);
+    assertTrue(search.out().contains("1 result for 'alpha'"), search::toString);
+    assertTrue(search.out().contains("Alpha telehealth"), search::toString);
+  }
+
+  private static String[] concat(String command, String[] options, String... more) {
+    var all = new java.util.ArrayList<String>();
+    all.add(command);
+    all.addAll(List.of(options));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 }
