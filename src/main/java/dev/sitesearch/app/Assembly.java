@@ -145,9 +145,9 @@ public record Assembly(
     return config.engine().isSolrCloud();
   }
 
-  /** The SolrCloud nodes of the config, each request limited to 30 s (an update batch). */
-  private SolrCluster solrCluster() {
-    return new SolrCluster(new SolrNodes(config.engine().solrUrls(), Duration.ofSeconds(30)));
+  /** The SolrCloud nodes of the config, each request to one node limited to {@code timeout}. */
+  private SolrCluster solrCluster(Duration timeout) {
+    return new SolrCluster(new SolrNodes(config.engine().solrUrls(), timeout));
   }
 
   private SolrLayout solrLayout() {
@@ -180,7 +180,7 @@ public record Assembly(
         schema(),
         solrConfigset(),
         reader(includeDrafts),
-        solrCluster(),
+        solrCluster(Duration.ofSeconds(30)), // an update batch, a collection created
         solrLayout(),
         threads,
         clock);
@@ -191,9 +191,11 @@ public record Assembly(
    * limited to the server's time as locally.
    */
   public SolrEngine solrEngine() {
+    // A node that hangs is given up on soon after the search's own time limit, and the next asked.
+    Duration limit = config.server().limits().searchTimeout();
     return new SolrEngine(
         schema(),
-        solrCluster(),
+        solrCluster(limit.plusSeconds(2)),
         config.engine().collection(),
         clock,
         config.server().limits().searchTimeout());
