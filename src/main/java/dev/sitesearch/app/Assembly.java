@@ -10,9 +10,19 @@ import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.LiveIndex;
 import dev.sitesearch.search.SearchService;
+import dev.sitesearch.solr.SolrCluster;
+import dev.sitesearch.solr.SolrConfigset;
+import dev.sitesearch.solr.SolrEngine;
+import dev.sitesearch.solr.SolrFields;
+import dev.sitesearch.solr.SolrIndexer;
+import dev.sitesearch.solr.SolrLayout;
+import dev.sitesearch.solr.SolrNodes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Builds the parts of sitesearch from a config and the two folders, by hand, in one place (no
@@ -128,5 +138,66 @@ public record Assembly(
    */
   public RunningServer serve(RunningServer.Options options) throws IOException {
     return RunningServer.start(this, options);
+  }
+
+  /** Whether the config puts the index on SolrCloud ({@code engine.type: solrcloud}). */
+  public boolean onSolrCloud() {
+    return config.engine().isSolrCloud();
+  }
+
+  /** The SolrCloud nodes of the config, each request to one node limited to {@code timeout}. */
+  private SolrCluster solrCluster(Duration timeout) {
+    return new SolrCluster(new SolrNodes(config.engine().solrUrls(), timeout));
+  }
+
+  private SolrLayout solrLayout() {
+    var engine = config.engine();
+    return new SolrLayout(engine.collection(), engine.shards(), engine.replicationFactor());
+  }
+
+  /**
+   * The configset the schema and the synonym file make; the synonyms go into it (query time), so a
+   * changed file is a new configset and the next {@code index} rebuilds.
+   */
+  public SolrConfigset solrConfigset() {
+    Schema schema = schema();
+    var synonyms = config.ranking().synonyms();
+    String text = "";
+    if (synonyms.on()) {
+      try {
+        text = Files.readString(synonyms.file());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new SolrConfigset(schema, new SolrFields(schema), text);
+  }
+
+  /** The indexer of {@code index} on SolrCloud ({@link #onSolrCloud()}). */
+  public SolrIndexer solrIndexer(boolean includeDrafts) {
+    return new SolrIndexer(
+        content,
+        schema(),
+        solrConfigset(),
+        reader(includeDrafts),
+        solrCluster(Duration.ofSeconds(30)), // an update batch, a collection created
+        solrLayout(),
+        threads,
+        clock);
+  }
+
+  /**
+   * The search engine over the SolrCloud alias ({@link #onSolrCloud()}), each request's searches
+   * limited to the server's time as locally.
+   */
+  public SolrEngine solrEngine() {
+    // A node that hangs is given up on soon after the search's own time limit, and the next asked.
+    Duration limit = config.server().limits().searchTimeout();
+    return new SolrEngine(
+        schema(),
+        solrCluster(limit.plusSeconds(2)),
+        config.engine().collection(),
+        clock,
+        config.server().limits().searchTimeout());
   }
 }

@@ -1,6 +1,7 @@
 package dev.sitesearch.app;
 
 import dev.sitesearch.analytics.Analytics;
+import dev.sitesearch.config.ConfigException;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.http.HttpServer;
 import dev.sitesearch.index.ContentWatcher;
@@ -9,6 +10,7 @@ import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.search.CurationEditor;
 import dev.sitesearch.search.LiveIndex;
+import dev.sitesearch.search.SearchEngine;
 import dev.sitesearch.search.SearchService;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -109,7 +111,7 @@ public final class RunningServer implements AutoCloseable {
   }
 
   private final LiveIndex live;
-  private final SearchService search;
+  private final SearchEngine search;
   private final Reindexer reindexer;
   private final Javalin app;
   private final Background background;
@@ -118,7 +120,7 @@ public final class RunningServer implements AutoCloseable {
 
   private RunningServer(
       LiveIndex live,
-      SearchService search,
+      SearchEngine search,
       Reindexer reindexer,
       Javalin app,
       Background background,
@@ -134,6 +136,7 @@ public final class RunningServer implements AutoCloseable {
   }
 
   static RunningServer start(Assembly assembly, Options options) throws IOException {
+    if (assembly.onSolrCloud()) return startOnSolrCloud(assembly, options);
     ServerSettings settings = assembly.config().server();
     String host = options.host() != null ? options.host() : settings.host();
     int port = options.port() != null ? options.port() : settings.port();
@@ -192,6 +195,46 @@ public final class RunningServer implements AutoCloseable {
   }
 
   /**
+   * A server whose searches a SolrCloud collection answers ({@code engine.type: solrcloud}): no
+   * local index, so no commits to follow, no watcher and no reindex API (the index is written by
+   * {@code sitesearch index}); a missing collection is built first, as a missing local index is.
+   */
+  private static RunningServer startOnSolrCloud(Assembly assembly, Options options)
+      throws IOException {
+    if (options.watch())
+      throw new ConfigException(
+          "--watch is not available with engine.type solrcloud: run `sitesearch index` when the"
+              + " content changes");
+    ServerSettings settings = assembly.config().server();
+    String host = options.host() != null ? options.host() : settings.host();
+    int port = options.port() != null ? options.port() : settings.port();
+    ListenCheck.ensureFree(host, port);
+    var indexer = assembly.solrIndexer(false);
+    if (indexer.needsBuild()) options.reports().accept(indexer.run(false));
+    SearchEngine search = assembly.solrEngine();
+    Analytics analytics = assembly.openAnalytics();
+    try {
+      var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      Javalin app;
+      try {
+        app =
+            HttpServer.create(search, null, settings, registry, null, analytics).start(host, port);
+      } catch (JavalinBindException e) {
+        throw ListenCheck.inUse(host, port, e);
+      }
+      return new RunningServer(
+          null, search, null, app, new Background(null, null, null), host, analytics);
+    } catch (IOException | RuntimeException | Error e) {
+      try (var a = analytics) {
+        // closed
+      } catch (IOException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  /**
    * The routes this server answers, as {@code "GET /api/search"} (for the API description's test).
    */
   public List<String> routes() {
@@ -209,7 +252,14 @@ public final class RunningServer implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
   }
 
+  /** The local search core; a SolrCloud server has none ({@link #engine()}). */
   public SearchService search() {
+    if (search instanceof SearchService local) return local;
+    throw new IllegalStateException("a " + search.name() + " server has no local search core");
+  }
+
+  /** What answers this server's searches, whichever engine it is. */
+  public SearchEngine engine() {
     return search;
   }
 
@@ -230,7 +280,7 @@ public final class RunningServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try (live;
-        AutoCloseableIo r = reindexer::close;
+        AutoCloseableIo r = reindexer == null ? () -> {} : reindexer::close;
         var b = background;
         var a = analytics) {
       app.stop();

@@ -31,7 +31,13 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Indexer indexer = common.assembly().indexer(includeDrafts);
+    var assembly = common.assembly();
+    if (assembly.onSolrCloud()) {
+      IndexSummary summary = assembly.solrIndexer(includeDrafts).run(full);
+      common.report(summary, json, summary.line());
+      return summary.exitCode();
+    }
+    Indexer indexer = assembly.indexer(includeDrafts);
     IndexSummary summary =
         indexer.run(full, json ? Indexer.Progress.NONE : TerminalProgress.forTerminal());
     common.report(summary, json, summary.line());

@@ -98,16 +98,23 @@ public final class SearchCommand implements Callable<Integer> {
             SearchRequest.DEFAULT_FACET_SIZE,
             lang);
     Assembly assembly = common.assembly();
+    if (assembly.onSolrCloud()) {
+      print(assembly.solrEngine().search(request));
+      return Main.OK;
+    }
     try (LiveIndex index = assembly.openIndex()) {
-      SearchResponse response = assembly.searchService(index).search(request);
-      PrintWriter out = common.out();
-      if (json) {
-        out.println(Json.pretty(response));
-      } else {
-        printText(out, response);
-      }
+      print(assembly.searchService(index).search(request));
     }
     return Main.OK;
+  }
+
+  private void print(SearchResponse response) {
+    PrintWriter out = common.out();
+    if (json) {
+      out.println(Json.pretty(response));
+    } else {
+      printText(out, response);
+    }
   }
 
   private static void printText(PrintWriter out, SearchResponse response) {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param ranking scoring features, synonyms, pins and hides
  * @param logging how log lines are written
  * @param analytics what is counted of searches and clicks, for how long
+ * @param engine which engine holds the index and answers searches (local Lucene or SolrCloud)
  * @param configFile the file this came from, or null for the defaults
  */
 public record SitesearchConfig(
@@ -22,6 +23,7 @@ public record SitesearchConfig(
     RankingSettings ranking,
     LoggingSettings logging,
     AnalyticsSettings analytics,
+    EngineSettings engine,
     Path configFile) {
 
   public SitesearchConfig {
@@ -31,6 +33,7 @@ public record SitesearchConfig(
     Objects.requireNonNull(ranking);
     Objects.requireNonNull(logging);
     Objects.requireNonNull(analytics);
+    Objects.requireNonNull(engine);
   }
 
   /** The defaults, used when there is no config file. */
@@ -42,12 +45,13 @@ public record SitesearchConfig(
         RankingSettings.DEFAULTS,
         LoggingSettings.DEFAULTS,
         AnalyticsSettings.DEFAULTS,
+        EngineSettings.DEFAULTS,
         null);
   }
 
   /** Reads every section of a parsed file. */
   static SitesearchConfig fromConfig(ConfigSection top) {
-    top.allowOnly("fields", "content", "server", "ranking", "logging", "analytics");
+    top.allowOnly("fields", "content", "server", "ranking", "logging", "analytics", "engine");
     return new SitesearchConfig(
         FieldSettings.fromConfig(top.section("fields")),
         ContentSettings.fromConfig(top.section("content")),
@@ -55,31 +59,37 @@ public record SitesearchConfig(
         RankingSettings.fromConfig(top.section("ranking")),
         LoggingSettings.fromConfig(top.section("logging")),
         AnalyticsSettings.fromConfig(top.section("analytics")),
+        EngineSettings.fromConfig(top.section("engine")),
         top.file());
   }
 
   public SitesearchConfig withServer(ServerSettings newServer) {
     return new SitesearchConfig(
-        fields, content, newServer, ranking, logging, analytics, configFile);
+        fields, content, newServer, ranking, logging, analytics, engine, configFile);
   }
 
   public SitesearchConfig withRanking(RankingSettings newRanking) {
     return new SitesearchConfig(
-        fields, content, server, newRanking, logging, analytics, configFile);
+        fields, content, server, newRanking, logging, analytics, engine, configFile);
   }
 
   public SitesearchConfig withContent(ContentSettings newContent) {
     return new SitesearchConfig(
-        fields, newContent, server, ranking, logging, analytics, configFile);
+        fields, newContent, server, ranking, logging, analytics, engine, configFile);
   }
 
   public SitesearchConfig withFields(FieldSettings newFields) {
     return new SitesearchConfig(
-        newFields, content, server, ranking, logging, analytics, configFile);
+        newFields, content, server, ranking, logging, analytics, engine, configFile);
+  }
+
+  public SitesearchConfig withEngine(EngineSettings newEngine) {
+    return new SitesearchConfig(
+        fields, content, server, ranking, logging, analytics, newEngine, configFile);
   }
 
   public SitesearchConfig withAnalytics(AnalyticsSettings newAnalytics) {
     return new SitesearchConfig(
-        fields, content, server, ranking, logging, newAnalytics, configFile);
+        fields, content, server, ranking, logging, newAnalytics, engine, configFile);
   }
 }

@@ -4,6 +4,7 @@ import dev.sitesearch.config.ServerLimits.RateLimit;
 import dev.sitesearch.index.IndexBusyException;
 import dev.sitesearch.index.IndexSummary;
 import dev.sitesearch.index.Reindexer;
+import dev.sitesearch.search.UnsupportedFeatureException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -55,6 +56,9 @@ final class AdminRoutes {
     admit(ctx);
     boolean full = Params.bool(ctx, "full");
     skipBody(ctx.req().getInputStream());
+    if (reindexer == null) // an engine whose index this server does not write (SolrCloud)
+    throw new UnsupportedFeatureException(
+          "the reindex API is not available on this engine: run `sitesearch index`");
     IndexSummary summary;
     try {
       summary = reindexer.run(full);

@@ -10,10 +10,12 @@ import dev.sitesearch.search.CurationException;
 import dev.sitesearch.search.CurationRules;
 import dev.sitesearch.search.CurationRules.Curated;
 import dev.sitesearch.search.InvalidRequestException;
+import dev.sitesearch.search.SearchEngine;
 import dev.sitesearch.search.SearchRequest;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.UnsupportedFeatureException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +50,31 @@ final class CurationRoutes {
   private static final Set<String> UNDO_FIELDS = Set.of("version", "editor", "expectedVersion");
 
   private final CurationEditor curation;
-  private final SearchService search;
+  private final SearchEngine search;
   private final AdminRoutes admin;
   private final long maxBodyBytes;
 
   CurationRoutes(
-      CurationEditor curation, SearchService search, AdminRoutes admin, long maxBodyBytes) {
+      CurationEditor curation, SearchEngine search, AdminRoutes admin, long maxBodyBytes) {
     this.curation = curation;
     this.search = search;
     this.admin = admin;
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * The curation paths on an engine that does not apply curation (SolrCloud): each answers 501
+   * saying so.
+   */
+  static void unsupported(RoutesConfig routes) {
+    Handler refuse =
+        ctx -> {
+          throw new UnsupportedFeatureException("curation", "solrcloud");
+        };
+    routes.get("/api/admin/curation", refuse);
+    routes.get("/api/admin/curation/history", refuse);
+    routes.post("/api/admin/curation", refuse);
+    routes.post("/api/admin/curation/undo", refuse);
   }
 
   void register(RoutesConfig routes) {

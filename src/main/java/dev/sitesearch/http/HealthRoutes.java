@@ -1,7 +1,7 @@
 package dev.sitesearch.http;
 
 import dev.sitesearch.search.Health;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.SearchEngine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -23,10 +23,10 @@ import java.util.Map;
  * </ul>
  */
 final class HealthRoutes {
-  private final SearchService search;
+  private final SearchEngine search;
   private final Clock clock;
 
-  HealthRoutes(SearchService search, Clock clock) {
+  HealthRoutes(SearchEngine search, Clock clock) {
     this.search = search;
     this.clock = clock;
   }

@@ -4,8 +4,10 @@ import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.config.ServerSettings;
 import dev.sitesearch.index.Reindexer;
 import dev.sitesearch.search.CurationEditor;
+import dev.sitesearch.search.EngineUnavailableException;
 import dev.sitesearch.search.InvalidRequestException;
-import dev.sitesearch.search.SearchService;
+import dev.sitesearch.search.SearchEngine;
+import dev.sitesearch.search.UnsupportedFeatureException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -36,7 +38,7 @@ public final class HttpServer {
    * analytics}.
    */
   public static Javalin create(
-      SearchService search,
+      SearchEngine search,
       Reindexer reindexer,
       ServerSettings settings,
       PrometheusMeterRegistry registry,
@@ -105,6 +107,7 @@ public final class HttpServer {
           metricsRoutes.register(config.routes);
           apiDocRoutes.register(config.routes);
           if (curationRoutes != null) curationRoutes.register(config.routes);
+          else if (!search.name().equals("lucene")) CurationRoutes.unsupported(config.routes);
           analyticsRoutes.register(config.routes);
           uiRoutes.register(config.routes);
           config.routes.exception(
@@ -122,6 +125,17 @@ public final class HttpServer {
                 if (e.retryAfterSeconds() > 0)
                   ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 problem(ctx, e.status(), e.title(), e.getMessage(), e.parameter());
+              });
+          config.routes.exception(
+              UnsupportedFeatureException.class,
+              (e, ctx) -> problem(ctx, 501, "Not implemented", e.getMessage(), null));
+          config.routes.exception(
+              EngineUnavailableException.class,
+              (e, ctx) -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "1");
+                problem(
+                    ctx, 503, "Service unavailable", "the search engine cannot be reached", null);
               });
           config.routes.exception(
               HttpResponseException.class,
@@ -192,6 +206,7 @@ public final class HttpServer {
       case 414 -> "URI too long";
       case 431 -> "Request headers too large";
       case 500 -> "Internal error";
+      case 501 -> "Not implemented";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
       case 404 -> "Not found";

@@ -10,9 +10,9 @@ import dev.sitesearch.search.RelatedRequest;
 import dev.sitesearch.search.RelatedRequest.PageKey;
 import dev.sitesearch.search.RelatedResponse;
 import dev.sitesearch.search.SearchCost;
+import dev.sitesearch.search.SearchEngine;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.SearchService;
 import dev.sitesearch.search.SortOrder;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,15 +38,15 @@ final class SearchRoutes {
   static final int DEFAULT_SUGGESTIONS = 8;
   static final int MAX_SUGGESTIONS = 20;
 
-  private final SearchService search;
+  private final SearchEngine search;
   private final SearchGate gate;
   private final Analytics analytics;
 
-  SearchRoutes(SearchService search, Duration maxQueueWait) {
+  SearchRoutes(SearchEngine search, Duration maxQueueWait) {
     this(search, maxQueueWait, Analytics.off());
   }
 
-  SearchRoutes(SearchService search, Duration maxQueueWait, Analytics analytics) {
+  SearchRoutes(SearchEngine search, Duration maxQueueWait, Analytics analytics) {
     this.search = search;
     this.gate = new SearchGate(Runtime.getRuntime().availableProcessors() + 1, maxQueueWait);
     this.analytics = analytics;

@@ -19,9 +19,9 @@ import org.apache.lucene.search.similarities.Similarity;
  * The search core as the HTTP API and the CLI use it: search, facet values, documents, suggestions
  * and health. A thin facade: each call leases a searcher from the {@link LiveIndex}, asks the
  * {@link QueryPlanner} for a plan, runs it with the {@link SearchExecutor} and shapes the answer
- * with the {@link HitAssembler}. Thread-safe.
+ * with the {@link HitAssembler}. Thread-safe. The local engine behind {@link SearchEngine}.
  */
-public final class SearchService {
+public final class SearchService implements SearchEngine {
   /**
    * BM25 length normalisation: Lucene's default, which the relevance benchmark kept (k1 is a
    * ranking setting).
@@ -74,6 +74,7 @@ public final class SearchService {
     return new BM25Similarity(ranking.bm25K1(), BM25_B);
   }
 
+  @Override
   public Schema schema() {
     return schema;
   }
@@ -82,6 +83,7 @@ public final class SearchService {
    * The hits, counts and corrections for {@code request}; partial when its searches ran out of
    * time.
    */
+  @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     SearchDeadline deadline = SearchDeadline.after(timeLimit);
     SearchResponse response = searchOnce(request, deadline);
@@ -148,6 +150,7 @@ public final class SearchService {
    * A page of {@code facet}'s values as {@code query} finds and orders them, counted as the search
    * with the same request counts its sidebar; each with its count alone and its "results if added".
    */
+  @Override
   public FacetValues facetValues(String facet, ValueQuery query, SearchRequest request)
       throws IOException {
     planner.checkFacet(facet);
@@ -163,6 +166,7 @@ public final class SearchService {
   }
 
   /** The stored page with this id, if the index has it. */
+  @Override
   public Optional<StoredPage> document(String id) throws IOException {
     try (var lease = index.acquire()) {
       SiteSearcher searcher = lease.searcher();
@@ -177,6 +181,7 @@ public final class SearchService {
    * The pages related to the page {@code request} names ({@link RelatedPages}), if the index has
    * that page; partial when the search ran out of time.
    */
+  @Override
   public Optional<RelatedResponse> related(RelatedRequest request) throws IOException {
     long start = System.nanoTime();
     planner.checkFacets(request.selection());
@@ -203,6 +208,7 @@ public final class SearchService {
    * en-US} for a site's {@code en}, ignored on a site whose pages have no language; a language the
    * site lacks is an error naming {@code lang}); null: every language.
    */
+  @Override
   public List<TitleSuggester.Suggestion> suggest(String q, int size, String lang)
       throws IOException {
     if (lang == null) return index.suggest(q, size, null);
@@ -213,7 +219,13 @@ public final class SearchService {
     return index.suggest(q, size, code);
   }
 
+  @Override
   public Health health() throws IOException {
     return index.health();
+  }
+
+  @Override
+  public String name() {
+    return "lucene";
   }
 }

@@ -25,7 +25,8 @@ final class FixtureServer implements TestInstancePostProcessor {
     Started started =
         classContext(context)
             .getStore(NAMESPACE)
-            .computeIfAbsent(Started.class, key -> Started.start(), Started.class);
+            .computeIfAbsent(
+                Started.class, key -> Started.start(test.onSolrCloud()), Started.class);
     test.server = started.server;
     test.fixture = started.fixture;
   }
@@ -42,10 +43,11 @@ final class FixtureServer implements TestInstancePostProcessor {
    */
   private record Started(Path workDir, TestServer server, FixturePages fixture)
       implements AutoCloseable {
-    static Started start() {
+    static Started start(boolean onSolrCloud) {
       try {
         Path workDir = Files.createTempDirectory("sitesearch-http-");
-        TestServer server = TestServer.start(workDir);
+        TestServer server =
+            onSolrCloud ? TestServer.startOnSolrCloud(workDir) : TestServer.start(workDir);
         return new Started(
             workDir, server, FixturePages.load(TestServer.fixtureDir(), server.schema().facets()));
       } catch (IOException e) {

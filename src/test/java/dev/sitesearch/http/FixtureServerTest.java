@@ -15,4 +15,13 @@ abstract class FixtureServerTest {
 
   /** The fixture's published pages, read straight from its files for expected values. */
   FixturePages fixture;
+
+  /**
+   * Whether the class's server answers from a SolrCloud collection ({@code engine.type: solrcloud})
+   * instead of the local index: a contract test's {@code …OnSolrCloud…} subclass says yes, so the
+   * same tests run against both engines.
+   */
+  boolean onSolrCloud() {
+    return false;
+  }
 }

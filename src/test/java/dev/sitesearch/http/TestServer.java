@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.app.RunningServer;
+import dev.sitesearch.config.EngineSettings;
 import dev.sitesearch.config.ServerLimits;
 import dev.sitesearch.config.ServerSettings;
+import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.index.Indexer;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.solr.SolrCloudHarness;
 import dev.sitesearch.testing.ContentFiles;
 import dev.sitesearch.testing.Seed;
 import dev.sitesearch.testing.TestAssembly;
@@ -49,6 +52,11 @@ final class TestServer implements AutoCloseable {
 
   private TestServer(Path workDir, ServerSettings settings, boolean watch, ContentSetup setup)
       throws IOException {
+    this(workDir, Seed.config().withServer(settings), watch, setup);
+  }
+
+  private TestServer(Path workDir, SitesearchConfig config, boolean watch, ContentSetup setup)
+      throws IOException {
     this.content = workDir.resolve("content");
     if (Files.notExists(content)) { // else a restart over the same folders
       ContentFiles.copyTree(fixtureDir(), content);
@@ -60,10 +68,7 @@ final class TestServer implements AutoCloseable {
             .on("127.0.0.1", 0)
             .watching(watch)
             .refreshingEvery(Duration.ofMillis(100));
-    this.running =
-        TestAssembly.of(content, index)
-            .withConfig(Seed.config().withServer(settings))
-            .serve(options);
+    this.running = TestAssembly.of(content, index).withConfig(config).serve(options);
   }
 
   private static ServerSettings settings(String adminToken) {
@@ -97,6 +102,27 @@ final class TestServer implements AutoCloseable {
   static TestServer startWithMetrics(Path workDir, ServerSettings.Metrics metrics)
       throws IOException {
     return new TestServer(workDir, settings(TOKEN).withMetrics(metrics), false, content -> {});
+  }
+
+  /**
+   * A server with the admin token {@value #TOKEN} whose index is a collection of its own on the
+   * test run's SolrCloud (two nodes; two shards of one replica each).
+   */
+  static TestServer startOnSolrCloud(Path workDir) throws IOException {
+    var engine =
+        EngineSettings.solrCloud(
+            SolrCloudHarness.shared().nodes(),
+            "fixture_" + Long.toHexString(System.nanoTime()),
+            2,
+            1);
+    // The cluster shares the test machine's two cores with the test JVM: under a full test run a
+    // Solr search can pass the default 500 ms and answer partial (no facet counts), which these
+    // contract tests, written for whole answers, do not expect.
+    var settings =
+        settings(TOKEN)
+            .withLimits(ServerLimits.defaults().withSearchTimeout(Duration.ofSeconds(10)));
+    return new TestServer(
+        workDir, Seed.config().withServer(settings).withEngine(engine), false, c -> {});
   }
 
   static TestServer startWithoutAdminToken(Path workDir) throws IOException {
@@ -137,7 +163,7 @@ final class TestServer implements AutoCloseable {
   }
 
   Schema schema() {
-    return running.search().schema();
+    return running.engine().schema();
   }
 
   int port() {

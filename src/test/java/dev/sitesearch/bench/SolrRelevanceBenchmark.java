@@ -1,0 +1,88 @@
+package dev.sitesearch.bench;
+
+import dev.sitesearch.app.Assembly;
+import dev.sitesearch.bench.RelevanceBenchmark.Collections;
+import dev.sitesearch.bench.RelevanceBenchmark.Metrics;
+import dev.sitesearch.config.EngineSettings;
+import dev.sitesearch.config.SitesearchConfig;
+import dev.sitesearch.search.OpenedIndex;
+import dev.sitesearch.search.SearchEngine;
+import dev.sitesearch.search.SearchRequest;
+import dev.sitesearch.search.SearchResponse;
+import dev.sitesearch.search.SortOrder;
+import dev.sitesearch.solr.SolrCloudHarness;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The ranking difference between the engines on the shared relevance collections: each collection
+ * indexed by both indexers with the shipped defaults (the local index folder, and a collection on
+ * the test cluster of {@link SolrCloudHarness}), every query through each engine's {@code search},
+ * nDCG@10 / MAP / Recall@100 side by side, and how many queries each engine ranks better.
+ */
+@Tag("benchmark")
+class SolrRelevanceBenchmark {
+  @ParameterizedTest
+  @ValueSource(strings = {"med", "cisi", "cacm", "adi"})
+  void rank_a_collection_on_both_engines(String name) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getProperty("bench.collections", name).contains(name), "not asked for");
+    Path collection = RelevanceBenchmark.relevanceDir().resolve(name);
+    Path work = Path.of("target", "relevance", name).toAbsolutePath();
+    Path content = RelevanceBenchmark.converted(collection, work);
+    Map<String, String> queries = Collections.queries(collection.resolve("queries.tsv"));
+    Map<String, Map<String, Integer>> qrels = Collections.qrels(collection.resolve("qrels.txt"));
+
+    var config = SitesearchConfig.defaults();
+    var local = new Assembly(config, content, work.resolve("engines-index"), Clock.systemUTC(), 2);
+    local.indexer(false).run(true, dev.sitesearch.index.Indexer.Progress.NONE);
+    Map<String, List<String>> lucene;
+    try (var search = OpenedIndex.of(work.resolve("engines-index"))) {
+      lucene = RelevanceBenchmark.run(search, queries);
+    }
+    var engine =
+        EngineSettings.solrCloud(SolrCloudHarness.shared().nodes(), "relevance_" + name, 1, 1);
+    // No time limit in the way of a long query (the local run has none either): 30 s.
+    var server = config.server();
+    Assembly solr =
+        local.withConfig(
+            config
+                .withEngine(engine)
+                .withServer(
+                    server.withLimits(
+                        server.limits().withSearchTimeout(java.time.Duration.ofSeconds(30)))));
+    solr.solrIndexer(false).run(true);
+    Map<String, List<String>> solrRuns = run(solr.solrEngine(), queries);
+
+    var luceneScores = Metrics.perQuery(lucene, qrels);
+    var solrScores = Metrics.perQuery(solrRuns, qrels);
+    BenchCorpus.print("%s: %d queries; nDCG@10 / MAP / Recall@100", name, qrels.size());
+    BenchCorpus.print("%s  local Lucene engine: %s", name, Metrics.mean(luceneScores));
+    BenchCorpus.print("%s  SolrCloud engine:    %s", name, Metrics.mean(solrScores));
+    BenchCorpus.print(
+        "%s  SolrCloud per query vs local (nDCG@10, |diff| > 0.01): %s",
+        name, Metrics.winsAndLosses(solrScores, luceneScores));
+  }
+
+  private static Map<String, List<String>> run(SearchEngine engine, Map<String, String> queries)
+      throws Exception {
+    var runs = new LinkedHashMap<String, List<String>>();
+    for (var q : queries.entrySet()) {
+      String text =
+          q.getValue().length() > SearchRequest.MAX_QUERY_CHARS
+              ? q.getValue().substring(0, SearchRequest.MAX_QUERY_CHARS)
+              : q.getValue();
+      var request =
+          new SearchRequest(text, Map.of(), null, null, SortOrder.RELEVANCE, 1, 100, List.of(), 1);
+      SearchResponse response = engine.search(request);
+      runs.put(q.getKey(), response.hits().stream().map(SearchResponse.Hit::id).toList());
+    }
+    return runs;
+  }
+}
