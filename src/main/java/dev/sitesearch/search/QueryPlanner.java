@@ -50,6 +50,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  */
 final class QueryPlanner {
   private final Schema schema;
+  private final FacetNames facetNames;
   private final FacetsConfig facetsConfig;
   private final Languages languages;
   private final RankingSettings ranking;
@@ -71,6 +72,7 @@ final class QueryPlanner {
       RankingSettings ranking,
       Supplier<CurationRules> curation) {
     this.schema = schema;
+    this.facetNames = new FacetNames(schema);
     this.facetsConfig = schema.facetsConfig();
     this.languages = languages;
     this.ranking = ranking;
@@ -276,31 +278,13 @@ final class QueryPlanner {
     return counter.leaves;
   }
 
-  /** Checks the request's filters and facets name facets of the schema; answers those to count. */
+  /** The facets a request counts; unknown facet names are refused naming them. */
   List<String> checkFacets(SearchRequest request) {
-    for (String dim : request.filters().keySet()) {
-      if (!schema.isFacet(dim)) throw unknownFacet(InvalidRequestException.Part.FILTER, dim);
-    }
-    if (request.facets() == null) return schema.facets();
-    for (String dim : request.facets()) {
-      if (!schema.isFacet(dim)) throw unknownFacet(InvalidRequestException.Part.FACETS, dim);
-    }
-    return request.facets();
+    return facetNames.check(request);
   }
 
-  /** Checks that {@code facet} is one of the schema's facets. */
   void checkFacet(String facet) {
-    if (!schema.isFacet(facet)) throw unknownFacet(InvalidRequestException.Part.FACET, facet);
-  }
-
-  private InvalidRequestException unknownFacet(InvalidRequestException.Part part, String facet) {
-    return new InvalidRequestException(
-        part,
-        facet,
-        "unknown facet '"
-            + InvalidRequestException.shorten(facet)
-            + "'; facets are: "
-            + String.join(", ", schema.facets()));
+    facetNames.check(facet);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sitesearch.solr;
 
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.search.FacetNames;
 import dev.sitesearch.search.InvalidRequestException;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SortOrder;
@@ -31,35 +32,22 @@ final class SolrQueryBuilder {
   static final int SNIPPET_CHARS = 200;
 
   private final Schema schema;
+  private final FacetNames facetNames;
   private final SolrFields fields;
 
   SolrQueryBuilder(Schema schema, SolrFields fields) {
     this.schema = schema;
+    this.facetNames = new FacetNames(schema);
     this.fields = fields;
   }
 
-  /** The facets a request counts; unknown facet names are refused naming them, as locally. */
+  /** The facets a request counts; unknown facet names are refused naming them. */
   List<String> checkFacets(SearchRequest request) {
-    for (String dim : request.filters().keySet())
-      if (!schema.isFacet(dim)) throw unknownFacet(InvalidRequestException.Part.FILTER, dim);
-    if (request.facets() == null) return schema.facets();
-    for (String dim : request.facets())
-      if (!schema.isFacet(dim)) throw unknownFacet(InvalidRequestException.Part.FACETS, dim);
-    return request.facets();
+    return facetNames.check(request);
   }
 
   void checkFacet(String facet) {
-    if (!schema.isFacet(facet)) throw unknownFacet(InvalidRequestException.Part.FACET, facet);
-  }
-
-  private InvalidRequestException unknownFacet(InvalidRequestException.Part part, String facet) {
-    return new InvalidRequestException(
-        part,
-        facet,
-        "unknown facet '"
-            + InvalidRequestException.shorten(facet)
-            + "'; facets are: "
-            + String.join(", ", schema.facets()));
+    facetNames.check(facet);
   }
 
   /** The tag of a facet's filter (its field's name: unique, and a word Solr's parsers take). */
