@@ -42,6 +42,7 @@ public final class SolrEngine implements SearchEngine {
   private final Schema schema;
   private final SolrFields fields;
   private final SolrQueryBuilder queries;
+  private final SolrDocuments documents;
   private final SolrCluster cluster;
   private final String alias;
   private final Clock clock;
@@ -52,6 +53,7 @@ public final class SolrEngine implements SearchEngine {
     this.schema = schema;
     this.fields = new SolrFields(schema);
     this.queries = new SolrQueryBuilder(schema, fields);
+    this.documents = new SolrDocuments(schema, fields);
     this.cluster = cluster;
     this.alias = alias;
     this.clock = clock;
@@ -84,7 +86,7 @@ public final class SolrEngine implements SearchEngine {
     var hits = new ArrayList<Hit>();
     boolean scores = SolrQueryBuilder.showsScores(request);
     for (JsonNode doc : answer.path("response").path("docs"))
-      hits.add(hit(doc, highlighting.path(doc.path(SolrFields.ID).asText()), scores));
+      hits.add(documents.hit(doc, highlighting.path(doc.path(SolrFields.ID).asText()), scores));
     var counted = new LinkedHashMap<String, List<FacetValue>>();
     JsonNode facetFields = answer.path("facet_counts").path("facet_fields");
     JsonNode facetQueries = answer.path("facet_counts").path("facet_queries");
@@ -163,76 +165,6 @@ public final class SolrEngine implements SearchEngine {
     return out;
   }
 
-  private Hit hit(JsonNode doc, JsonNode marks, boolean scores) {
-    String titleField = fields.text(Fields.TITLE);
-    String title = titleField == null ? "" : doc.path(titleField).asText("");
-    String description = doc.path(SolrFields.DESCRIPTION_SHOWN).asText("");
-    String titleMarks = highlight(marks, titleField);
-    String snippet = snippet(marks, description);
-    String dateField = schema.primaryDate();
-    String date = dateField == null ? null : textOrNull(doc.path(fields.shownDate(dateField)));
-    return new Hit(
-        doc.path(SolrFields.ID).asText(),
-        title,
-        description,
-        doc.path(SolrFields.URL).asText(),
-        textOrNull(doc.path(SolrFields.PERMALINK)),
-        strings(doc.path(SolrFields.ALIASES)),
-        doc.path(SolrFields.LANG).asText(""),
-        doc.path(SolrFields.KIND).asText(""),
-        strings(doc.path(SolrFields.SECTIONS)),
-        List.of(),
-        date,
-        scores && doc.has("score") ? (float) doc.path("score").asDouble() : null,
-        snippet,
-        Map.of("title", titleMarks == null ? Escaping.html(title) : titleMarks),
-        pageFields(doc),
-        List.of(),
-        List.of());
-  }
-
-  /** The best passage: a marked one from the body, else from the description, else the opening. */
-  private String snippet(JsonNode marks, String description) {
-    String body = highlight(marks, fields.text(Fields.BODY));
-    if (body != null && body.contains("<mark>")) return body;
-    String desc = highlight(marks, fields.text(Fields.DESCRIPTION));
-    if (desc != null && desc.contains("<mark>")) return desc;
-    if (body != null && !body.isEmpty()) return body;
-    return Escaping.html(description);
-  }
-
-  private static String highlight(JsonNode marks, String field) {
-    if (field == null) return null;
-    JsonNode list = marks.path(field);
-    if (!list.isArray() || list.isEmpty()) return null;
-    return Escaping.fromSolr(list.get(0).asText());
-  }
-
-  private Map<String, List<String>> pageFields(JsonNode doc) {
-    var out = new LinkedHashMap<String, List<String>>();
-    for (String facet : schema.facets()) {
-      List<String> values = strings(doc.path(fields.shownFacet(facet)));
-      if (!values.isEmpty()) out.put(facet, values);
-    }
-    for (String stored : schema.storedFields()) {
-      List<String> values = strings(doc.path(fields.stored(stored)));
-      if (!values.isEmpty()) out.put(stored, values);
-    }
-    return out;
-  }
-
-  private static List<String> strings(JsonNode node) {
-    var out = new ArrayList<String>();
-    if (node.isArray()) node.forEach(v -> out.add(v.asText()));
-    else if (!node.isMissingNode() && !node.isNull()) out.add(node.asText());
-    return out;
-  }
-
-  private static String textOrNull(JsonNode node) {
-    if (node.isArray()) return node.isEmpty() ? null : node.get(0).asText();
-    return node.isMissingNode() || node.isNull() ? null : node.asText();
-  }
-
   @Override
   public FacetValues facetValues(String facet, ValueQuery query, SearchRequest request)
       throws IOException {
@@ -306,32 +238,7 @@ public final class SolrEngine implements SearchEngine {
     params.put("rows", "1");
     JsonNode docs = select(params).path("response").path("docs");
     if (docs.isEmpty()) return Optional.empty();
-    JsonNode d = docs.get(0);
-    var dates = new LinkedHashMap<String, String>();
-    for (String date : schema.dateFields()) {
-      String v = textOrNull(d.path(fields.shownDate(date)));
-      if (v != null) dates.put(date, v);
-    }
-    return Optional.of(
-        new StoredPage(
-            d.path(SolrFields.ID).asText(),
-            d.path(SolrFields.PATH).asText(),
-            d.path(SolrFields.URL).asText(),
-            textOrNull(d.path(SolrFields.PERMALINK)),
-            strings(d.path(SolrFields.ALIASES)),
-            d.path(SolrFields.LANG).asText(""),
-            d.path(SolrFields.KIND).asText(""),
-            strings(d.path(SolrFields.SECTIONS)),
-            text(d, Fields.TITLE),
-            d.path(SolrFields.DESCRIPTION_SHOWN).asText(""),
-            text(d, Fields.BODY),
-            dates,
-            pageFields(d)));
-  }
-
-  private String text(JsonNode doc, String field) {
-    String name = fields.text(field);
-    return name == null ? "" : doc.path(name).asText("");
+    return Optional.of(documents.storedPage(docs.get(0)));
   }
 
   @Override
