@@ -293,15 +293,7 @@ final class QueryPlanner {
    */
   private Sort sort(SearchRequest request, boolean browsing) {
     Sort sort = sortOrder(request, browsing);
-    if (sort != null && (long) request.page() * request.size() > SearchRequest.MAX_SORTED_WINDOW) {
-      throw new InvalidRequestException(
-          InvalidRequestException.Part.PAGE,
-          "page number × hits per page may not exceed "
-              + SearchRequest.MAX_SORTED_WINDOW
-              + " when results are sorted by date or title or browsed without words ("
-              + SearchRequest.MAX_WINDOW
-              + " ranked by relevance); narrow the list with filters instead of paging this deep");
-    }
+    if (sort != null) request.checkSortedWindow();
     return sort;
   }
 

@@ -175,6 +175,22 @@ public record SearchRequest(
     return text;
   }
 
+  /**
+   * Refuses a page deeper than {@link #MAX_SORTED_WINDOW} for a sorted list (by date or title, or
+   * browsed without words), which every engine must collect whole up to that page.
+   */
+  public void checkSortedWindow() {
+    if ((long) page * size > MAX_SORTED_WINDOW) {
+      throw new InvalidRequestException(
+          InvalidRequestException.Part.PAGE,
+          "page number × hits per page may not exceed "
+              + MAX_SORTED_WINDOW
+              + " when results are sorted by date or title or browsed without words ("
+              + MAX_WINDOW
+              + " ranked by relevance); narrow the list with filters instead of paging this deep");
+    }
+  }
+
   /** A first-page request with defaults, for the CLI and tests. */
   public static SearchRequest of(String q) {
     return new SearchRequest(

@@ -2,7 +2,6 @@ package dev.sitesearch.solr;
 
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.FacetNames;
-import dev.sitesearch.search.InvalidRequestException;
 import dev.sitesearch.search.SearchRequest;
 import dev.sitesearch.search.SortOrder;
 import dev.sitesearch.search.UserQuery;
@@ -205,16 +204,7 @@ final class SolrQueryBuilder {
     String date = schema.primaryDate() == null ? null : fields.date(schema.primaryDate());
     SortOrder order = request.sort();
     if (order == SortOrder.RELEVANCE && userQuery(request.q()).isEmpty()) order = SortOrder.NEWEST;
-    if (order != SortOrder.RELEVANCE
-        && (long) request.page() * request.size() > SearchRequest.MAX_SORTED_WINDOW) {
-      throw new InvalidRequestException(
-          InvalidRequestException.Part.PAGE,
-          "page number × hits per page may not exceed "
-              + SearchRequest.MAX_SORTED_WINDOW
-              + " when results are sorted by date or title or browsed without words ("
-              + SearchRequest.MAX_WINDOW
-              + " ranked by relevance); narrow the list with filters instead of paging this deep");
-    }
+    if (order != SortOrder.RELEVANCE) request.checkSortedWindow();
     return switch (order) {
       case RELEVANCE -> "score desc" + (date == null ? "" : ", " + date + " desc") + ", id asc";
       case NEWEST -> (date == null ? "" : date + " desc, ") + "id asc";
