@@ -76,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
     // stop it cleanly.
     out.printf(
         "sitesearch is serving %d pages at %s  (try /api/search?q=care)%n",
-        server.search().health().documents(), server.url());
+        server.engine().health().documents(), server.url());
     out.flush();
     stopped.await();
     return Main.OK;
