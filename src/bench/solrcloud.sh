@@ -34,7 +34,11 @@ serve_and_load() {
   "$java" -Xms2g -Xmx2g -jar "$jar" serve --content "$corpus" --index "$work/index-$name" --config "$config" \
     --port "$port" --host 127.0.0.1 >"$work/serve-$name.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/api/health/ready" >/dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$port/api/health/ready" >/dev/null && break
+    kill -0 "$pid" 2>/dev/null || { echo "BENCH solrcloud.serve engine=$name failed: see $work/serve-$name.log"; return; }
+    sleep 0.5
+  done
   wrk -t1 -c16 -d30s --timeout 5s -s "$scripts/urls.lua" "http://127.0.0.1:$port" -- "$work/urls.txt" >/dev/null 2>&1
   for c in 16 1; do
     r=$(wrk -t1 -c$c -d"${secs}s" --timeout 5s --latency -s "$scripts/urls.lua" "http://127.0.0.1:$port" -- \
