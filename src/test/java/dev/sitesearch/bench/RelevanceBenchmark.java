@@ -210,7 +210,18 @@ class RelevanceBenchmark {
     return content;
   }
 
+  /** Whatever answers a search request: the local index, or another engine. */
+  interface Searches {
+    SearchResponse search(SearchRequest request) throws Exception;
+  }
+
   static Map<String, List<String>> run(OpenedIndex search, Map<String, String> queries)
+      throws Exception {
+    return run((Searches) search::search, queries);
+  }
+
+  /** Each query's top 100 page ids, the query cut at the longest a visitor may send. */
+  static Map<String, List<String>> run(Searches search, Map<String, String> queries)
       throws Exception {
     var runs = new LinkedHashMap<String, List<String>>();
     for (var q : queries.entrySet()) {

@@ -6,14 +6,9 @@ import dev.sitesearch.bench.RelevanceBenchmark.Metrics;
 import dev.sitesearch.config.EngineSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.search.OpenedIndex;
-import dev.sitesearch.search.SearchEngine;
-import dev.sitesearch.search.SearchRequest;
-import dev.sitesearch.search.SearchResponse;
-import dev.sitesearch.search.SortOrder;
 import dev.sitesearch.solr.SolrCloudHarness;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -58,7 +53,7 @@ class SolrRelevanceBenchmark {
                     server.withLimits(
                         server.limits().withSearchTimeout(java.time.Duration.ofSeconds(30)))));
     solr.solrIndexer(false).run(true);
-    Map<String, List<String>> solrRuns = run(solr.solrEngine(), queries);
+    Map<String, List<String>> solrRuns = RelevanceBenchmark.run(solr.solrEngine()::search, queries);
 
     var luceneScores = Metrics.perQuery(lucene, qrels);
     var solrScores = Metrics.perQuery(solrRuns, qrels);
@@ -68,21 +63,5 @@ class SolrRelevanceBenchmark {
     BenchCorpus.print(
         "%s  SolrCloud per query vs local (nDCG@10, |diff| > 0.01): %s",
         name, Metrics.winsAndLosses(solrScores, luceneScores));
-  }
-
-  private static Map<String, List<String>> run(SearchEngine engine, Map<String, String> queries)
-      throws Exception {
-    var runs = new LinkedHashMap<String, List<String>>();
-    for (var q : queries.entrySet()) {
-      String text =
-          q.getValue().length() > SearchRequest.MAX_QUERY_CHARS
-              ? q.getValue().substring(0, SearchRequest.MAX_QUERY_CHARS)
-              : q.getValue();
-      var request =
-          new SearchRequest(text, Map.of(), null, null, SortOrder.RELEVANCE, 1, 100, List.of(), 1);
-      SearchResponse response = engine.search(request);
-      runs.put(q.getKey(), response.hits().stream().map(SearchResponse.Hit::id).toList());
-    }
-    return runs;
   }
 }
