@@ -153,7 +153,6 @@ public final class RunningServer implements AutoCloseable {
     ServiceMeters.Bound meters = null;
     Analytics analytics = null;
     try {
-      live.followCommits(options.refreshEvery());
       CurationEditor curation = assembly.curation(true);
       SearchService search = assembly.searchService(live, curation);
       Reindexer shared = new Reindexer(indexer, summary -> live.refresh());
@@ -180,6 +179,9 @@ public final class RunningServer implements AutoCloseable {
       } catch (JavalinBindException e) { // taken since the check
         throw ListenCheck.inUse(host, port, e);
       }
+      // Only now: its first turn builds a large site's title completions (seconds of a core),
+      // which would hold up the start on a small machine; searches are answered meanwhile.
+      live.followCommits(options.refreshEvery());
       return new RunningServer(
           live, search, reindexer, app, new Background(watcher, catchUp, meters), host, analytics);
     } catch (IOException | RuntimeException | Error e) {
