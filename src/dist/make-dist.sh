@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the self-contained distribution from target/sitesearch.jar (run by `mvn -Pdist package`):
 #   target/sitesearch-VERSION-linux-x64.tar.gz  =  sitesearch-VERSION/{bin/sitesearch, lib/sitesearch.jar,
-#   lib/sitesearch.jsa (class-data archive), runtime/ (jlinked JDK), systemd/sitesearch.service, README.txt}
+#   lib/sitesearch.jsa (class-data archive), lib/sitesearch-serve.aot (JDK 25+), runtime/ (jlinked JDK), systemd/sitesearch.service, README.txt}
 set -euo pipefail
 version=$1
 project=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,6 +26,30 @@ trap 'rm -rf "$work"' EXIT
 "$out/runtime/bin/java" -XX:ArchiveClassesAtExit="$out/lib/sitesearch.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -jar "$out/lib/sitesearch.jar" search care --content "$project/content" --index "$work/index" > /dev/null
 test -s "$out/lib/sitesearch.jsa" || { echo "make-dist: no class-data archive was written" >&2; exit 1; }
+# On JDK 25+, `serve` starts from an AOT cache (classes loaded and linked, method profiles) recorded from a server
+# over the bundled site that answers a few requests; the JVM writes it as that server stops.
+major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$out/runtime/release")
+if [ "${major:-0}" -ge 25 ]; then
+  "$out/runtime/bin/java" -XX:AOTCacheOutput="$out/lib/sitesearch-serve.aot" -Xlog:aot*=off,cds*=off \
+    -jar "$out/lib/sitesearch.jar" serve --content "$project/content" --index "$work/index" --host 127.0.0.1 \
+    --port 0 > "$work/serve.log" 2>&1 &
+  pid=$!
+  url=""
+  for _ in $(seq 1 300); do
+    url=$(sed -n 's|.*serving [0-9]* pages at \(http://[^ ]*/\).*|\1|p' "$work/serve.log")
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  if [ -n "$url" ] && command -v curl > /dev/null; then
+    for path in "api/search?q=care&facets=communityTopics,searchCategory,tags" "api/search?q=caer" \
+      "api/suggest?q=ca" "api/facets/tags" "" "api/health"; do
+      for _ in 1 2 3; do curl -s -o /dev/null "$url$path" || true; done
+    done
+  fi
+  kill -TERM "$pid" 2> /dev/null || true
+  wait "$pid" || true
+  test -s "$out/lib/sitesearch-serve.aot" || { echo "make-dist: no AOT cache was written" >&2; cat "$work/serve.log" >&2; exit 1; }
+fi
 cat > "$out/README.txt" <<TXT
 sitesearch $version: full-text search for Hugo-style content sites, with its own Java runtime.
 

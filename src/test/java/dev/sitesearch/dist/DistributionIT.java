@@ -42,6 +42,9 @@ class DistributionIT {
     assertTrue(Files.exists(home.resolve("systemd/sitesearch.service")));
     assertTrue(
         Files.notExists(home.resolve("runtime/bin/javac")), "a runtime, not a development kit");
+    boolean aot = runtimeMajor(home) >= 25;
+    if (aot)
+      assertTrue(Files.exists(home.resolve("lib/sitesearch-serve.aot")), "serve's AOT cache");
 
     var serve =
         new ProcessBuilder(
@@ -56,7 +59,10 @@ class DistributionIT {
             .redirectErrorStream(true);
     serve.environment().remove("JAVA_HOME");
     serve.environment().put("PATH", "/usr/bin:/bin"); // no JDK of ours on the way
-    try (var server = ServeChild.start(serve, line -> {})) {
+    if (aot)
+      serve.environment().put("JAVA_OPTS", "-Xlog:aot=info"); // says whether it opened the cache
+    var output = new StringBuffer(); // appended on the reading thread
+    try (var server = ServeChild.start(serve, line -> output.append(line).append('\n'))) {
       HttpResponse<String> answer =
           HttpClient.newHttpClient()
               .send(
@@ -65,10 +71,18 @@ class DistributionIT {
       assertEquals(200, answer.statusCode(), answer.body());
       JsonNode hits = new ObjectMapper().readTree(answer.body()).get("hits");
       assertTrue(hits.size() > 0, answer.body());
+      if (aot) assertTrue(output.toString().contains("Opened AOT cache"), output::toString);
 
       server.terminate();
       assertTrue(server.exited(30));
       assertEquals(0, server.process().exitValue(), server::output);
     }
+  }
+
+  private static int runtimeMajor(Path home) throws java.io.IOException {
+    for (String line : Files.readAllLines(home.resolve("runtime/release")))
+      if (line.startsWith("JAVA_VERSION=\""))
+        return Integer.parseInt(line.substring(14).split("[.\"]")[0]);
+    return 0;
   }
 }
