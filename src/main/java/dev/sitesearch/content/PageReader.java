@@ -56,6 +56,9 @@ public final class PageReader {
     this(maxFileBytes, includeDrafts, clock, SiteOptions.FIND);
   }
 
+  /** The site of the last run, taken again when nothing it was made of changed. */
+  private volatile Site lastSite;
+
   public PageReader(long maxFileBytes, boolean includeDrafts, Clock clock, SiteOptions site) {
     this.source = new SourceText(maxFileBytes);
     this.frontMatterParser = new FrontMatterParser(maxFileBytes);
@@ -69,7 +72,9 @@ public final class PageReader {
    * configuration, bundles and sections, and the cascades of its {@code _index} pages.
    */
   public Site site(Path contentDir, List<SourceFile> files) throws IOException {
-    return Site.load(contentDir, siteOptions, files, this::frontMatterOrNull);
+    Site site = Site.load(contentDir, siteOptions, files, this::frontMatterOrNull, lastSite);
+    lastSite = site;
+    return site;
   }
 
   private Map<String, Object> frontMatterOrNull(SourceFile file) {

@@ -26,12 +26,34 @@ public final class Site {
   /** What a section's {@code _index} page gives the pages below it. */
   private record Branch(List<Cascade> cascades, Object rawCascade, String slugOrTitle) {}
 
+  /**
+   * What a site was loaded from, so the next run over the same files can take it as it is: the
+   * folder, the options, every walked path in order, and the {@code _index} files as the walk saw
+   * them (size, time, identity), whose front matter it read.
+   */
+  private record Inputs(
+      Path realDir,
+      PageReader.SiteOptions options,
+      List<String> paths,
+      Map<Integer, SourceFile> indexPages) {
+    boolean match(Path dir, PageReader.SiteOptions opts, List<SourceFile> files) {
+      if (!realDir.equals(dir) || !options.equals(opts) || files.size() != paths.size())
+        return false;
+      for (var page : indexPages.entrySet())
+        if (!page.getValue().equals(files.get(page.getKey()))) return false;
+      for (int i = 0; i < paths.size(); i++)
+        if (!paths.get(i).equals(files.get(i).relPath())) return false;
+      return true;
+    }
+  }
+
   private final HugoSite hugo;
   private final SiteLayout layout;
   private final Map<String, Branch> branches;
   private final UrlTemplate urlTemplate;
   private final String searchable;
   private final String fingerprint;
+  private Inputs inputs; // set once by load; null for a bare single-file site
 
   private Site(
       HugoSite hugo,
@@ -70,13 +92,37 @@ public final class Site {
       List<SourceFile> files,
       Function<SourceFile, Map<String, Object>> frontMatter)
       throws IOException {
+    return load(contentDir, options, files, frontMatter, null);
+  }
+
+  /**
+   * As {@link #load(Path, PageReader.SiteOptions, List, Function)}, taking {@code previous} (a site
+   * this loaded before, or null) as it is when nothing it was made of changed: the same Hugo
+   * configuration, the same paths, the same {@code _index} files. A watched save changes one page,
+   * and laying out every path again was a fifth of its run on a large site.
+   */
+  public static Site load(
+      Path contentDir,
+      PageReader.SiteOptions options,
+      List<SourceFile> files,
+      Function<SourceFile, Map<String, Object>> frontMatter,
+      Site previous)
+      throws IOException {
     Path real = contentDir.toRealPath();
     HugoSite hugo = hugoSite(real, options.root());
-    var layout = new SiteLayout(hugo, real, files.stream().map(SourceFile::relPath).toList());
+    if (previous != null
+        && previous.inputs != null
+        && previous.hugo.equals(hugo)
+        && previous.inputs.match(real, options, files)) return previous;
+    var paths = files.stream().map(SourceFile::relPath).toList();
+    var layout = new SiteLayout(hugo, real, paths);
     var branches = new HashMap<String, Branch>();
-    for (SourceFile f : files) {
-      String name = f.relPath().substring(f.relPath().lastIndexOf('/') + 1);
-      if (!name.startsWith("_index.")) continue;
+    var indexPages = new HashMap<Integer, SourceFile>();
+    for (int i = 0; i < files.size(); i++) {
+      SourceFile f = files.get(i);
+      String path = f.relPath();
+      if (!path.startsWith("_index.", path.lastIndexOf('/') + 1)) continue;
+      indexPages.put(i, f);
       if (!(layout.where(f.relPath()) instanceof SiteLayout.Page page)) continue;
       Map<String, Object> fm = frontMatter.apply(f);
       if (fm == null) continue;
@@ -94,7 +140,9 @@ public final class Site {
           new Branch(
               cascades, lower.get("cascade"), slug != null ? slug : title != null ? title : ""));
     }
-    return new Site(hugo, layout, branches, options.urlTemplate(), options.searchable());
+    var site = new Site(hugo, layout, branches, options.urlTemplate(), options.searchable());
+    site.inputs = new Inputs(real, options, paths, Map.copyOf(indexPages));
+    return site;
   }
 
   private static HugoSite hugoSite(Path realContentDir, Path siteRoot) throws HugoConfigException {
