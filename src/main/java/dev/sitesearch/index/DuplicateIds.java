@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Decides which pages lose when several files give the same id: the one with the smallest path wins
@@ -33,13 +35,23 @@ final class DuplicateIds {
    * unique.
    */
   static List<Loser> losers(Map<String, String> idsByPath) {
-    var pathsById = new HashMap<String, List<String>>(idsByPath.size() * 2);
-    idsByPath.forEach(
-        (path, id) -> pathsById.computeIfAbsent(id, k -> new ArrayList<>(1)).add(path));
+    return losers(idsByPath::forEach);
+  }
+
+  /** The losers among the pages {@code ids} gives, as path and id, to the action it is handed. */
+  static List<Loser> losers(Consumer<BiConsumer<String, String>> ids) {
+    // Ids are almost always unique: a path per id, and a list only where a second one shows up.
+    var firstPath = new HashMap<String, String>();
+    var shared = new HashMap<String, List<String>>();
+    ids.accept(
+        (path, id) -> {
+          String first = firstPath.putIfAbsent(id, path);
+          if (first != null)
+            shared.computeIfAbsent(id, k -> new ArrayList<>(List.of(first))).add(path);
+        });
     var losers = new ArrayList<Loser>();
-    pathsById.forEach(
+    shared.forEach(
         (id, paths) -> {
-          if (paths.size() < 2) return;
           paths.sort(null);
           for (String loser : paths.subList(1, paths.size()))
             losers.add(new Loser(loser, id, paths.get(0)));

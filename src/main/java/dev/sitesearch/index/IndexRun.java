@@ -290,7 +290,7 @@ final class IndexRun {
    * Of several pages with one id, the smallest path stays; the others are taken out and reported.
    */
   private void reconcileDuplicateIds() throws IOException {
-    for (DuplicateIds.Loser loser : DuplicateIds.losers(ledger.ids())) {
+    for (DuplicateIds.Loser loser : DuplicateIds.losers(ledger::forEachId)) {
       delete(loser.path());
       boolean wasIndexed = plan.indexed().containsKey(loser.path());
       // A loser new to the index is written and taken out again on every run: no change worth a

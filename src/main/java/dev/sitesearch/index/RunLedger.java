@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 
 /**
  * What one run did to each file, by path: filled in by the plan, the workers and the duplicate
@@ -56,11 +57,19 @@ final class RunLedger {
   }
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /**
+   * The files the plan leaves alone, path to id: most of a large site on an incremental run, so
+   * kept apart from {@link #entries}, without an entry each. Filled on the run's thread before the
+   * workers start (their files are others), read after they end.
+   */
+  private final Map<String, String> unchanged = new HashMap<>();
+
   private final Queue<ContentProblem> slowPages = new ConcurrentLinkedQueue<>();
 
   /** A file the plan leaves alone: its page stays, under its id. */
   void unchanged(String path, String id) {
-    entries.put(path, new Entry(Outcome.UNCHANGED, id, null, null, List.of(), false, false));
+    unchanged.put(path, id);
   }
 
   /**
@@ -116,6 +125,10 @@ final class RunLedger {
    * leaves the index as it was).
    */
   void lostDuplicate(String path, ContentProblem problem, boolean deleted, boolean stillWritten) {
+    String unchangedId = unchanged.remove(path);
+    if (unchangedId != null)
+      entries.put(
+          path, new Entry(Outcome.UNCHANGED, unchangedId, null, null, List.of(), false, false));
     entries.computeIfPresent(
         path,
         (p, e) ->
@@ -130,17 +143,23 @@ final class RunLedger {
   }
 
   boolean has(String path) {
-    return entries.containsKey(path);
+    return unchanged.containsKey(path) || entries.containsKey(path);
   }
 
   /** Path to id of every page that takes part in the duplicate check. */
   Map<String, String> ids() {
-    var ids = new HashMap<String, String>(entries.size() * 2);
+    var ids = new HashMap<String, String>((unchanged.size() + entries.size()) * 2);
+    forEachId(ids::put);
+    return ids;
+  }
+
+  /** Each page that takes part in the duplicate check, as path and id, without a copy of them. */
+  void forEachId(BiConsumer<String, String> action) {
+    unchanged.forEach(action);
     entries.forEach(
         (path, e) -> {
-          if (e.id() != null) ids.put(path, e.id());
+          if (e.id() != null) action.accept(path, e.id());
         });
-    return ids;
   }
 
   /** Whether the run changed the index: a page written or one taken out. */
@@ -153,6 +172,7 @@ final class RunLedger {
     var counts = new EnumMap<Outcome, Integer>(Outcome.class);
     for (Outcome o : Outcome.values()) counts.put(o, 0);
     entries.values().forEach(e -> counts.merge(e.outcome(), 1, Integer::sum));
+    counts.merge(Outcome.UNCHANGED, unchanged.size(), Integer::sum);
     return counts;
   }
 

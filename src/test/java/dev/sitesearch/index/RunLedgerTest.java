@@ -38,6 +38,24 @@ class RunLedgerTest {
   }
 
   @Test
+  void an_unchanged_page_that_loses_its_id_to_a_new_one_fails_and_leaves_the_index() {
+    var ledger = new RunLedger();
+    ledger.unchanged("guides/b.md", "x");
+    ledger.unchanged("guides/c.md", "c");
+    ledger.wrote("guides/a.md", Outcome.ADDED, "x", List.of());
+    var losers = DuplicateIds.losers(ledger::forEachId);
+    assertEquals(List.of("guides/b.md"), losers.stream().map(DuplicateIds.Loser::path).toList());
+    ledger.lostDuplicate("guides/b.md", losers.get(0).problem(), true, true);
+
+    assertTrue(ledger.has("guides/b.md"));
+    assertTrue(ledger.has("guides/c.md"));
+    assertEquals(1, ledger.counts().get(Outcome.FAILED));
+    assertEquals(1, ledger.counts().get(Outcome.UNCHANGED), "guides/c.md alone");
+    assertEquals(1, ledger.deleted());
+    assertEquals(Map.of("guides/a.md", "x", "guides/b.md", "x", "guides/c.md", "c"), ledger.ids());
+  }
+
+  @Test
   void counts_failures_and_warnings_are_summed_and_sorted() {
     var ledger = new RunLedger();
     ledger.wrote("z.md", Outcome.UPDATED, "z", List.of(ContentProblem.of("z.md", "tags: a map")));
