@@ -197,6 +197,22 @@ public final class SolrConfigset {
     field(x, SolrFields.BOOST, "pfloat", "indexed=\"false\" stored=\"false\"");
     for (String name : f.textFields().values())
       field(x, name, "text_site", "indexed=\"true\" stored=\"true\"");
+    // The words BM25F scores: every text field, each repeated its weight's times (SolrFields).
+    field(
+        x,
+        SolrFields.WORDS,
+        "text_site",
+        "indexed=\"true\" stored=\"false\" multiValued=\"true\" storeOffsetsWithPositions=\"false\"");
+    field(
+        x,
+        SolrFields.TITLE_EXACT,
+        "string",
+        "indexed=\"true\" stored=\"false\" docValues=\"false\"");
+    field(
+        x,
+        SolrFields.HEADING_EXACT,
+        "string",
+        "indexed=\"true\" stored=\"false\" multiValued=\"true\" docValues=\"false\"");
     for (String name : f.facetFields().values())
       field(x, name, "string", "indexed=\"true\" stored=\"false\" multiValued=\"true\"");
     for (String name : f.shownFacetFields().values())

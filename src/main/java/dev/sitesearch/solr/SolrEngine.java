@@ -1,6 +1,7 @@
 package dev.sitesearch.solr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.FacetPath;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Schema;
@@ -48,11 +49,19 @@ public final class SolrEngine implements SearchEngine {
   private final Clock clock;
   private final Duration timeLimit;
 
+  /**
+   * @param ranking the ranking's constants, shared with the local engine ({@link SolrRanking})
+   */
   public SolrEngine(
-      Schema schema, SolrCluster cluster, String alias, Clock clock, Duration timeLimit) {
+      Schema schema,
+      RankingSettings ranking,
+      SolrCluster cluster,
+      String alias,
+      Clock clock,
+      Duration timeLimit) {
     this.schema = schema;
     this.fields = new SolrFields(schema);
-    this.queries = new SolrQueryBuilder(schema, fields);
+    this.queries = new SolrQueryBuilder(schema, fields, ranking);
     this.documents = new SolrDocuments(schema, fields);
     this.cluster = cluster;
     this.alias = alias;

@@ -1,0 +1,237 @@
+package dev.sitesearch.solr;
+
+import dev.sitesearch.config.RankingSettings;
+import dev.sitesearch.index.Fields;
+import dev.sitesearch.index.Languages;
+import dev.sitesearch.index.Schema;
+import dev.sitesearch.index.TextAnalyzer;
+import dev.sitesearch.index.TitleKey;
+import dev.sitesearch.search.UserQuery;
+import dev.sitesearch.search.UserQuery.Clause;
+import dev.sitesearch.search.UserQueryParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+
+/**
+ * The local engine's ranking stages written as edismax parameters, with the local constants ({@link
+ * RankingSettings}) and the same conditions (docs/relevance.md, "How a query is answered"):
+ *
+ * <ul>
+ *   <li>each word BM25F over the text fields: {@code qf} is {@link SolrFields#WORDS}, which holds
+ *       each field's text as many times as its weight;
+ *   <li>the bonuses as {@code bq} clauses added to the words' score: an exact title and an exact
+ *       heading (constant, {@code ^=}); for a query of two or three words, the tier (all its words)
+ *       and the summary tier (each word in the title or description), constant; each word's title
+ *       score again for up to three words; each pair of adjacent words within the proximity window
+ *       for up to five words, as a phrase in the field that matches best.
+ * </ul>
+ *
+ * Which words count is read as the local {@code WordMatcher} reads them: the same parser, English
+ * stop words dropped from loose words when the query has other words, a word's terms from the same
+ * analysis. What Solr cannot know without asking first is left as it is: a word no page has still
+ * counts towards the tiers (locally it does not), and the feedback, recency and typo stages are not
+ * here (README, "Running on SolrCloud").
+ */
+final class SolrRanking {
+  /**
+   * The most words a query may have for the tiers and title words (the local {@code TierBonus}).
+   */
+  static final int TIER_WORDS = 3;
+
+  /** The most words a query may have for the proximity bonus (the local {@code ProximityBonus}). */
+  static final int PROXIMITY_WORDS = 5;
+
+  /** The local {@code FieldQueries.TIE_BREAKER}: a phrase's best field, and a little of others. */
+  static final String TIE = "0.1";
+
+  private final RankingSettings ranking;
+  private final SolrFields fields;
+  private final Map<String, Float> weights;
+  private final Analyzer analyzer;
+
+  SolrRanking(Schema schema, SolrFields fields, RankingSettings ranking) {
+    this.ranking = ranking;
+    this.fields = fields;
+    this.weights = schema.textFields();
+    this.analyzer = new TextAnalyzer(schema.stemmer());
+  }
+
+  /** Adds the scoring parameters of the visitor's text to an edismax request. */
+  void addTo(Map<String, Object> p, String text) {
+    // BM25F off (ranking.bm25f: false): each word's best field, as the local DisjunctionMaxQuery.
+    p.put("qf", ranking.bm25f() ? SolrFields.WORDS : weighted());
+    p.put("tie", TIE);
+    UserQuery typed = UserQueryParser.parse(text);
+    var bq = new ArrayList<String>();
+    exact(typed, SolrFields.TITLE_EXACT, ranking.exactTitleBoost()).ifPresent(bq::add);
+    exact(typed, SolrFields.HEADING_EXACT, ranking.exactHeadingBoost()).ifPresent(bq::add);
+    List<Clause> counted = counted(typed);
+    List<String> single = counted.stream().map(this::singleTerm).toList();
+    if (counted.size() >= 2 && counted.size() <= TIER_WORDS) {
+      if (ranking.tierBoost() > 0) bq.add(tier(counted, ranking.tierBoost()));
+      if (ranking.summaryTierBoost() > 0 && !single.contains(null) && !summaryFields().isEmpty())
+        bq.add(summaryTier(counted, ranking.summaryTierBoost()));
+    }
+    String title = fields.text(Fields.TITLE);
+    if (ranking.titleWordsWeight() > 0 && title != null && counted.size() <= TIER_WORDS) {
+      for (int i = 0; i < counted.size(); i++)
+        if (single.get(i) != null)
+          bq.add(title + ":" + word(counted.get(i)) + "^" + ranking.titleWordsWeight());
+    }
+    if (ranking.proximity().weight() > 0 && counted.size() <= PROXIMITY_WORDS) {
+      for (int i = 0; i + 1 < counted.size(); i++) {
+        if (single.get(i) == null || single.get(i + 1) == null) continue;
+        bq.add(pair(counted.get(i), counted.get(i + 1)));
+      }
+    }
+    if (!bq.isEmpty()) p.put("bq", bq);
+  }
+
+  /** The text fields at their schema weights, for a word's best field. */
+  private String weighted() {
+    return fields.textFields().entrySet().stream()
+        .map(e -> e.getValue() + "^" + number(weights.get(e.getKey())))
+        .collect(Collectors.joining(" "));
+  }
+
+  /**
+   * A constant {@code boost} for pages whose {@code field} holds the typed query as one term, as
+   * the local {@code ExactTitleBonus}: plain words and phrases only, no exclusions.
+   */
+  private static java.util.Optional<String> exact(UserQuery typed, String field, float boost) {
+    if (boost <= 0 || !typed.exclude().isEmpty()) return java.util.Optional.empty();
+    var text = new ArrayList<String>();
+    for (Clause c : typed.include()) {
+      switch (c) {
+        case UserQuery.Word w -> text.add(w.text());
+        case UserQuery.Phrase ph -> text.add(ph.text());
+        default -> {
+          return java.util.Optional.empty();
+        }
+      }
+    }
+    String key = TitleKey.of(String.join(" ", text));
+    if (key.isEmpty()) return java.util.Optional.empty();
+    return java.util.Optional.of(field + ":" + SolrQueryBuilder.quoted(key) + "^=" + number(boost));
+  }
+
+  /**
+   * The clauses that count as the query's words: those with something to search, English stop words
+   * left out of loose words when there are other words (the local {@code WordMatcher}).
+   */
+  private List<Clause> counted(UserQuery typed) {
+    var searched = new ArrayList<Clause>();
+    for (Clause c : typed.include()) if (searches(c)) searched.add(c);
+    boolean dropStopWords = searched.stream().anyMatch(c -> !isStopWord(c));
+    var out = new ArrayList<Clause>();
+    for (Clause c : searched) if (!(dropStopWords && isStopWord(c)) && !out.contains(c)) out.add(c);
+    return out;
+  }
+
+  private boolean searches(Clause c) {
+    return switch (c) {
+      case UserQuery.Word w -> !terms(w.text()).isEmpty();
+      case UserQuery.Phrase ph -> !terms(ph.text()).isEmpty();
+      case UserQuery.Prefix pr -> !terms(pr.text()).isEmpty();
+      case UserQuery.TypedWords t -> t.parts().stream().anyMatch(this::searches);
+      case UserQuery.AnyOf any -> any.options().stream().anyMatch(this::searches);
+    };
+  }
+
+  private static boolean isStopWord(Clause c) {
+    return c instanceof UserQuery.Word w
+        && Languages.ENGLISH_STOP_WORDS.contains(w.text().toLowerCase(Locale.ROOT));
+  }
+
+  /** A loose word's one analysed term, or null (a phrase, a prefix, a word the analysis splits). */
+  private String singleTerm(Clause c) {
+    if (!(c instanceof UserQuery.Word w)) return null;
+    List<String> terms = terms(w.text());
+    return terms.size() == 1 ? terms.get(0) : null;
+  }
+
+  private List<String> terms(String text) {
+    var out = new ArrayList<String>();
+    try (TokenStream stream = analyzer.tokenStream("", text)) {
+      var term =
+          stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) out.add(term.toString());
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Pages with every word (each in any field) get {@code boost}, once. */
+  private static String tier(List<Clause> words, float boost) {
+    return "("
+        + words.stream()
+            .map(c -> "+" + SolrFields.WORDS + ":" + word(c))
+            .collect(Collectors.joining(" "))
+        + ")^="
+        + number(boost);
+  }
+
+  /** Pages whose title or description holds each word get {@code boost}, once. */
+  private String summaryTier(List<Clause> words, float boost) {
+    var all = new StringBuilder("(");
+    for (Clause c : words) {
+      all.append("+(");
+      all.append(
+          summaryFields().stream().map(f -> f + ":" + word(c)).collect(Collectors.joining(" ")));
+      all.append(") ");
+    }
+    return all.toString().strip() + ")^=" + number(boost);
+  }
+
+  private List<String> summaryFields() {
+    var out = new ArrayList<String>();
+    for (String f : List.of(Fields.TITLE, Fields.DESCRIPTION))
+      if (fields.text(f) != null) out.add(fields.text(f));
+    return out;
+  }
+
+  /**
+   * Two adjacent words within the proximity window, as a phrase in each text field unweighted by
+   * the field (the words' own scores carry the weights), the best field counting, at the proximity
+   * weight: the local {@code ProximityBonus}. ({@code bq=''}: the nested parser would otherwise
+   * read the request's own {@code bq}, this clause among them.)
+   */
+  private String pair(Clause a, Clause b) {
+    String weight = number(ranking.proximity().weight());
+    String qf =
+        fields.textFields().values().stream()
+            .map(f -> f + "^" + weight)
+            .collect(Collectors.joining(" "));
+    String phrase = ((UserQuery.Word) a).text() + " " + ((UserQuery.Word) b).text();
+    return "{!dismax qf='"
+        + qf
+        + "' qs="
+        + ranking.proximity().slop()
+        + " tie="
+        + TIE
+        + " mm=0 bq='' v="
+        + SolrQueryBuilder.quoted(SolrQueryBuilder.quoted(phrase))
+        + "}";
+  }
+
+  /** A clause as the value of a field clause: a word escaped, anything else grouped. */
+  private static String word(Clause c) {
+    String s = SolrQueryBuilder.clause(c);
+    return c instanceof UserQuery.Word ? s : "(" + s + ")";
+  }
+
+  /** A float as Solr reads it, without a trailing ".0". */
+  private static String number(float f) {
+    return f == Math.rint(f) ? String.valueOf((long) f) : String.valueOf(f);
+  }
+}
