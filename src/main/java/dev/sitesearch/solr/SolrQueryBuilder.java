@@ -122,6 +122,16 @@ final class SolrQueryBuilder {
     return p;
   }
 
+  /** The analysed terms of the query's loose words that are not stop words (as feedback counts). */
+  java.util.Set<String> contentTerms(String text) {
+    return ranking.contentTerms(text);
+  }
+
+  /** The English analysis of the text fields, as the configset's (for feedback's word counts). */
+  org.apache.lucene.analysis.Analyzer analyzer() {
+    return ranking.analyzer();
+  }
+
   /** A search: hits, highlights, the counted facets (each without its own filter). */
   Map<String, Object> search(SearchRequest request, List<String> facets, long nowMillis) {
     var p = scored(request, nowMillis);

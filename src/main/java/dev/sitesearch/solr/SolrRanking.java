@@ -122,6 +122,18 @@ final class SolrRanking {
     return java.util.Optional.of(field + ":" + SolrQueryBuilder.quoted(key) + "^=" + number(boost));
   }
 
+  /** The analysed terms of the loose words that are not stop words (the local WordMatcher's). */
+  java.util.Set<String> contentTerms(String text) {
+    var terms = new java.util.LinkedHashSet<String>();
+    for (Clause c : UserQueryParser.parse(text).include())
+      if (c instanceof UserQuery.Word w && !isStopWord(c)) terms.addAll(terms(w.text()));
+    return terms;
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
   /**
    * The clauses that count as the query's words: those with something to search, English stop words
    * left out of loose words when there are other words (the local {@code WordMatcher}).

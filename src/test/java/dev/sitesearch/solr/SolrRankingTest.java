@@ -1,7 +1,9 @@
 package dev.sitesearch.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.app.Assembly;
 import dev.sitesearch.config.EngineSettings;
@@ -32,22 +34,22 @@ class SolrRankingTest {
 
   /** A site of {@code pages} (file name, front matter, body) on its own collection. */
   private Assembly site(String collection, String... pages) throws IOException {
+    return site(collection, 1, pages);
+  }
+
+  private Assembly site(String collection, int shards, String... pages) throws IOException {
     Path content = tmp.resolve(collection);
     for (int i = 0; i < pages.length; i += 3)
       ContentFiles.page(content, pages[i], pages[i + 1], pages[i + 2]);
-    Assembly solr = on(content, collection, WORDS);
-    solr.solrIndexer(false).run(true);
-    return solr;
-  }
-
-  private Assembly on(Path content, String collection, RankingSettings ranking) throws IOException {
+    var engine = EngineSettings.solrCloud(SolrCloudHarness.shared().nodes(), collection, shards, 1);
     var config =
         TestAssembly.of(content, tmp.resolve("unused"))
             .config()
-            .withRanking(ranking)
-            .withEngine(
-                EngineSettings.solrCloud(SolrCloudHarness.shared().nodes(), collection, 1, 1));
-    return TestAssembly.of(content, tmp.resolve("unused")).withConfig(config);
+            .withRanking(WORDS)
+            .withEngine(engine);
+    Assembly solr = TestAssembly.of(content, tmp.resolve("unused")).withConfig(config);
+    solr.solrIndexer(false).run(true);
+    return solr;
   }
 
   private static List<Hit> hits(Assembly site, RankingSettings ranking, String q)
@@ -276,5 +278,63 @@ class SolrRankingTest {
     Map<String, Float> off = scores(site, WORDS, q);
     assertEquals(off.get("Notes six"), off.get("Notes one"), "without it, order does not count");
     assertEquals(off.get("Notes two"), off.get("Notes one"));
+  }
+
+  private static final String QUESTION =
+      "how do rural clinics start remote monitoring programs for chronic patients";
+  private static final String NEWS =
+      "Rural clinics start remote monitoring programs for chronic patients; broadband grants,"
+          + " broadband towers, broadband speeds.";
+
+  @Test
+  void a_question_finds_a_page_that_shares_only_the_best_answers_words() throws Exception {
+    // Two shards: the pages holding each word are counted over the whole collection.
+    Assembly site =
+        site(
+            "feedback",
+            2,
+            "news1.md",
+            "title: Rural report",
+            NEWS,
+            "news2.md",
+            "title: Rural roundup",
+            NEWS,
+            "news3.md",
+            "title: Rural digest",
+            NEWS,
+            "odd.md",
+            "title: Remote monitoring",
+            "Remote monitoring programs for chronic patients, by zeppelin, zeppelin.",
+            "zeppelin.md",
+            "title: Airships",
+            "Zeppelin flights and zeppelin hangars.",
+            "broadband.md",
+            "title: Towers",
+            "Broadband towers and broadband speeds, broadband grants, by satellite.",
+            "other.md",
+            "title: Billing",
+            "Invoices and payments.");
+    RankingSettings feedback = words(s -> s.feedbackWeight = 0.3f);
+
+    List<String> on = titles(site, feedback, QUESTION);
+
+    assertTrue(on.contains("Towers"), "the best answers talk of broadband: " + on);
+    assertFalse(on.contains("Airships"), "only one of them talks of zeppelins: " + on);
+    assertFalse(titles(site, WORDS, QUESTION).contains("Towers"), "without feedback");
+    assertFalse(
+        titles(site, feedback, QUESTION + " -satellite").contains("Towers"),
+        "an excluded word keeps its pages out of the expansion too");
+    assertEquals(
+        titles(site, WORDS, "rural clinics remote monitoring programs"),
+        titles(site, feedback, "rural clinics remote monitoring programs"),
+        "five content words: left alone");
+    var towers =
+        hits(site, feedback, QUESTION).stream()
+            .filter(h -> h.title().equals("Towers"))
+            .findFirst()
+            .orElseThrow();
+    assertFalse(
+        String.valueOf(towers.snippet()).contains("<mark>"),
+        "the added words are not the visitor's: not highlighted: " + towers.snippet());
   }
 }
