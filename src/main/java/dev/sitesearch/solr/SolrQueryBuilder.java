@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -65,7 +66,7 @@ final class SolrQueryBuilder {
   /** The query and filters: what a search and a facet count share. */
   Map<String, Object> base(SearchRequest request, long nowMillis) {
     var p = new LinkedHashMap<String, Object>();
-    String q = userQuery(request.q());
+    String q = userQuery(request.q(), ranking::word, ranking::excludedWord);
     if (q.isEmpty()) {
       p.put("q", "*:*");
     } else {
@@ -238,20 +239,29 @@ final class SolrQueryBuilder {
 
   /** The visitor's text as an edismax query: the same clauses the local engine reads. */
   static String userQuery(String text) {
+    return userQuery(text, SolrQueryBuilder::plainWord, SolrQueryBuilder::plainWord);
+  }
+
+  /**
+   * The visitor's text as an edismax query, each loose word written by {@code word} and each
+   * excluded one by {@code excludedWord} ({@link SolrRanking}: compound words as locally).
+   */
+  static String userQuery(
+      String text, Function<String, String> word, Function<String, String> excludedWord) {
     if (text.isBlank()) return "";
     UserQuery parsed = UserQueryParser.parse(text);
     // A word written twice counts twice, as locally (each clause scores), as one clause boosted:
     // 91 copies of one word (a 1,000-character query) made a query Solr could not answer in time.
     var times = new LinkedHashMap<String, Integer>();
     for (Clause c : parsed.include()) {
-      String s = clause(c);
+      String s = clause(c, word);
       if (!s.isEmpty()) times.merge(s, 1, Integer::sum);
     }
     var parts = new ArrayList<String>();
     times.forEach((s, n) -> parts.add(n == 1 ? s : s + "^" + n));
     var excluded = new ArrayList<String>();
     for (Clause c : parsed.exclude()) {
-      String s = clause(c);
+      String s = clause(c, excludedWord);
       if (!s.isEmpty()) excluded.add("-" + s);
     }
     if (parts.isEmpty() && excluded.isEmpty()) return "";
@@ -260,22 +270,30 @@ final class SolrQueryBuilder {
     return String.join(" ", parts);
   }
 
+  private static String plainWord(String text) {
+    return escape(text.toLowerCase(Locale.ROOT));
+  }
+
   static String clause(Clause c) {
+    return clause(c, SolrQueryBuilder::plainWord);
+  }
+
+  private static String clause(Clause c, Function<String, String> word) {
     return switch (c) {
-      case UserQuery.Word w -> escape(w.text().toLowerCase(Locale.ROOT));
+      case UserQuery.Word w -> word.apply(w.text());
       case UserQuery.Phrase ph -> quoted(ph.text());
       case UserQuery.Prefix pr -> escape(pr.text().toLowerCase(Locale.ROOT)) + "*";
       case UserQuery.TypedWords t ->
           "("
               + t.parts().stream()
-                  .map(SolrQueryBuilder::clause)
+                  .map(part -> clause(part, word))
                   .filter(s -> !s.isEmpty())
                   .collect(Collectors.joining(" "))
               + ")";
       case UserQuery.AnyOf any ->
           "("
               + any.options().stream()
-                  .map(SolrQueryBuilder::clause)
+                  .map(option -> clause(option, word))
                   .filter(s -> !s.isEmpty())
                   .collect(Collectors.joining(" OR "))
               + ")";

@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.TokenStream;
  *
  * <ul>
  *   <li>each word BM25F over the text fields: {@code qf} is {@link SolrFields#WORDS}, which holds
- *       each field's text as many times as its weight;
+ *       each field's text as many times as its weight; a compound word one word ({@link #word});
  *   <li>the bonuses as {@code bq} clauses added to the words' score: an exact title and an exact
  *       heading (constant, {@code ^=}); for a query of two or three words, the tier (all its words)
  *       and the summary tier (each word in the title or description), constant; each word's title
@@ -36,8 +36,8 @@ import org.apache.lucene.analysis.TokenStream;
  * Which words count is read as the local {@code WordMatcher} reads them: the same parser, English
  * stop words dropped from loose words when the query has other words, a word's terms from the same
  * analysis. What Solr cannot know without asking first is left as it is: a word no page has still
- * counts towards the tiers (locally it does not), and the feedback, recency and typo stages are not
- * here (README, "Running on SolrCloud").
+ * counts towards the tiers (locally it does not). Feedback is {@link SolrFeedback}; recency and
+ * typos are not translated (README, "Running on SolrCloud").
  */
 final class SolrRanking {
   /**
@@ -85,6 +85,11 @@ final class SolrRanking {
         if (single.get(i) != null)
           bq.add(title + ":" + word(counted.get(i)) + "^" + ranking.titleWordsWeight());
     }
+    for (Clause c : counted)
+      if (ranking.proximity().weight() > 0
+          && c instanceof UserQuery.Word w
+          && isCompound(w.text())
+          && !compoundParts(w.text()).isEmpty()) bq.add(phrase(w.text(), 0));
     if (ranking.proximity().weight() > 0 && counted.size() <= PROXIMITY_WORDS) {
       for (int i = 0; i + 1 < counted.size(); i++) {
         if (single.get(i) == null || single.get(i + 1) == null) continue;
@@ -120,6 +125,66 @@ final class SolrRanking {
     String key = TitleKey.of(String.join(" ", text));
     if (key.isEmpty()) return java.util.Optional.empty();
     return java.util.Optional.of(field + ":" + SolrQueryBuilder.quoted(key) + "^=" + number(boost));
+  }
+
+  private static final java.util.regex.Pattern NOT_A_LETTER =
+      java.util.regex.Pattern.compile("\\P{L}+");
+
+  /**
+   * A loose word as the main query reads it, as the local {@code WordMatcher}: a word the analysis
+   * keeps whole is itself; one with digits it splits ({@code covid-19}) is a code, a phrase; one of
+   * letters ({@code two-dimensional}, {@code e-mail}) is one word whose parts share its weight
+   * ({@code CompoundWord}: a part of one letter or a stop word no part of its own), its closed form
+   * ({@code email}) counting as the whole word; the parts written together earn the proximity
+   * weight on top ({@link #addTo}).
+   */
+  String word(String text) {
+    String plain = SolrQueryBuilder.escape(text.toLowerCase(Locale.ROOT));
+    if (!isCompound(text)) {
+      return terms(text).size() > 1 ? SolrQueryBuilder.quoted(text) : plain;
+    }
+    var parts = compoundParts(text);
+    if (parts.isEmpty()) return SolrQueryBuilder.quoted(text);
+    String share = number(1f / parts.size());
+    var out = new java.util.StringJoiner(" ", "(", ")");
+    for (String part : parts)
+      out.add(SolrQueryBuilder.escape(part.toLowerCase(Locale.ROOT)) + "^" + share);
+    String closed = closedForm(text);
+    if (closed != null) out.add(SolrQueryBuilder.escape(closed));
+    return out.toString();
+  }
+
+  /** An excluded word: a compound takes out the compound itself, with or without its hyphen. */
+  String excludedWord(String text) {
+    if (!isCompound(text)) return word(text);
+    String closed = closedForm(text);
+    String phrase = SolrQueryBuilder.quoted(text);
+    return closed == null ? phrase : "(" + phrase + " " + SolrQueryBuilder.escape(closed) + ")";
+  }
+
+  /** A word of letters that the analysis splits, read as one word (ranking.splitCompounds). */
+  private boolean isCompound(String text) {
+    return ranking.splitCompounds()
+        && text.chars().noneMatch(Character::isDigit)
+        && terms(text).size() > 1;
+  }
+
+  /** The parts of a compound that are words of their own (not one letter, not a stop word). */
+  private List<String> compoundParts(String text) {
+    var parts = new ArrayList<String>();
+    for (String piece : NOT_A_LETTER.split(text)) {
+      List<String> t = terms(piece);
+      if (t.size() == 1
+          && t.get(0).length() > 1
+          && !Languages.ENGLISH_STOP_WORDS.contains(t.get(0))) parts.add(piece);
+    }
+    return parts;
+  }
+
+  /** The parts written as one word ({@code email}), or null when the analysis splits that too. */
+  private String closedForm(String text) {
+    String closed = NOT_A_LETTER.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
+    return terms(closed).size() == 1 ? closed : null;
   }
 
   /** The analysed terms of the loose words that are not stop words (the local WordMatcher's). */
@@ -219,20 +284,27 @@ final class SolrRanking {
    * read the request's own {@code bq}, this clause among them.)
    */
   private String pair(Clause a, Clause b) {
+    String text = ((UserQuery.Word) a).text() + " " + ((UserQuery.Word) b).text();
+    return phrase(text, ranking.proximity().slop());
+  }
+
+  /**
+   * {@code text} as a phrase within {@code slop} in its best text field, at the proximity weight.
+   */
+  private String phrase(String text, int slop) {
     String weight = number(ranking.proximity().weight());
     String qf =
         fields.textFields().values().stream()
             .map(f -> f + "^" + weight)
             .collect(Collectors.joining(" "));
-    String phrase = ((UserQuery.Word) a).text() + " " + ((UserQuery.Word) b).text();
     return "{!dismax qf='"
         + qf
         + "' qs="
-        + ranking.proximity().slop()
+        + slop
         + " tie="
         + TIE
         + " mm=0 bq='' v="
-        + SolrQueryBuilder.quoted(SolrQueryBuilder.quoted(phrase))
+        + SolrQueryBuilder.quoted(SolrQueryBuilder.quoted(text))
         + "}";
   }
 

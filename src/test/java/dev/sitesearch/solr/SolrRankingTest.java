@@ -125,6 +125,35 @@ class SolrRankingTest {
   }
 
   @Test
+  void a_compound_is_one_word_and_a_code_a_phrase_as_locally() throws Exception {
+    Assembly site =
+        site(
+            "compounds",
+            "closed.md",
+            "title: Inbox",
+            "Send an email to the ward.",
+            "part.md",
+            "title: Post",
+            "The mail arrives at noon.",
+            "code.md",
+            "title: Ward",
+            "Covid-19 cases on the ward.",
+            "apart.md",
+            "title: Beds",
+            "19 beds; covid cases elsewhere.");
+
+    assertEquals(
+        java.util.Set.of("Inbox", "Post"),
+        java.util.Set.copyOf(titles(site, WORDS, "e-mail")),
+        "the closed form counts as the word, and so does its one part of more than a letter");
+    assertEquals(List.of("Ward"), titles(site, WORDS, "covid-19"), "a code matches as a phrase");
+    assertEquals(
+        List.of("Ward"),
+        titles(site, WORDS, "ward -e-mail"),
+        "an excluded compound takes out the compound, closed form included");
+  }
+
+  @Test
   void the_page_titled_as_typed_comes_first() throws Exception {
     Assembly site =
         site(
