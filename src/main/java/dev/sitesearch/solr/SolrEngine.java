@@ -33,11 +33,11 @@ import java.util.Optional;
 
 /**
  * The {@link SearchEngine} over a SolrCloud collection (its alias): the same requests and answers
- * as the local engine, each search one {@code /select} request ({@link SolrQueryBuilder}) sent to
- * any live node ({@link SolrNodes}). What the local engine has and this one lacks answers {@link
- * UnsupportedFeatureException} (related pages) or is left out of the answer (heading sections,
- * breadcrumbs, typo tolerance, did-you-mean, the recency and curation stages); README, "Running on
- * SolrCloud", lists them.
+ * as the local engine, each search one {@code /select} request ({@link SolrQueryBuilder}; three for
+ * a long question, {@link SolrFeedback}) sent to any live node ({@link SolrNodes}). What the local
+ * engine has and this one lacks answers {@link UnsupportedFeatureException} (related pages) or is
+ * left out of the answer (heading sections, breadcrumbs, typo tolerance, did-you-mean, the curation
+ * stage); README, "Running on SolrCloud", lists them.
  */
 public final class SolrEngine implements SearchEngine {
   private final Schema schema;

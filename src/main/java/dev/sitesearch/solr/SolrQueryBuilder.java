@@ -119,7 +119,7 @@ final class SolrQueryBuilder {
   /** The query, filters and ranking of a search, without what it shows. */
   Map<String, Object> scored(SearchRequest request, long nowMillis) {
     var p = base(request, nowMillis);
-    if (p.containsKey("defType")) ranking.addTo(p, request.q());
+    if (p.containsKey("defType")) ranking.addTo(p, request.q(), nowMillis);
     return p;
   }
 

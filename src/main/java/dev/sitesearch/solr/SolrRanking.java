@@ -36,8 +36,10 @@ import org.apache.lucene.analysis.TokenStream;
  * Which words count is read as the local {@code WordMatcher} reads them: the same parser, English
  * stop words dropped from loose words when the query has other words, a word's terms from the same
  * analysis. What Solr cannot know without asking first is left as it is: a word no page has still
- * counts towards the tiers (locally it does not). Feedback is {@link SolrFeedback}; recency and
- * typos are not translated (README, "Running on SolrCloud").
+ * counts towards the tiers (locally it does not). Recency multiplies the words' relevance alone, as
+ * locally: under edismax's {@code boost} (which multiplies everything) each bonus is added divided
+ * by the same factor. Feedback is {@link SolrFeedback}; typos are not translated (README, "Running
+ * on SolrCloud").
  */
 final class SolrRanking {
   /**
@@ -55,16 +57,18 @@ final class SolrRanking {
   private final SolrFields fields;
   private final Map<String, Float> weights;
   private final Analyzer analyzer;
+  private final String primaryDate;
 
   SolrRanking(Schema schema, SolrFields fields, RankingSettings ranking) {
     this.ranking = ranking;
+    this.primaryDate = schema.primaryDate();
     this.fields = fields;
     this.weights = schema.textFields();
     this.analyzer = new TextAnalyzer(schema.stemmer());
   }
 
   /** Adds the scoring parameters of the visitor's text to an edismax request. */
-  void addTo(Map<String, Object> p, String text) {
+  void addTo(Map<String, Object> p, String text, long nowMillis) {
     // BM25F off (ranking.bm25f: false): each word's best field, as the local DisjunctionMaxQuery.
     p.put("qf", ranking.bm25f() ? SolrFields.WORDS : weighted());
     p.put("tie", TIE);
@@ -96,7 +100,51 @@ final class SolrRanking {
         bq.add(pair(counted.get(i), counted.get(i + 1)));
       }
     }
-    if (!bq.isEmpty()) p.put("bq", bq);
+    String recency = recency();
+    if (recency == null) {
+      if (!bq.isEmpty()) p.put("bq", bq);
+      return;
+    }
+    // Recency multiplies the words' relevance, not the bonuses (the local RecencyBoost): edismax's
+    // boost multiplies the whole query, so each bonus is added divided by the same factor.
+    p.put("NOW", String.valueOf(nowMillis));
+    p.put(RECENCY_PARAM, recency);
+    p.put("boost", "product(" + p.getOrDefault("boost", "1") + ",$" + RECENCY_PARAM + ")");
+    var bf = new ArrayList<String>();
+    for (int i = 0; i < bq.size(); i++) {
+      p.put(BONUS_PARAM + i, bq.get(i));
+      bf.add("div(query($" + BONUS_PARAM + i + ",0),$" + RECENCY_PARAM + ")");
+    }
+    if (!bf.isEmpty()) p.put("bf", bf);
+  }
+
+  /** The request parameter holding the recency factor, and the prefix of those holding bonuses. */
+  static final String RECENCY_PARAM = "rank_recency";
+
+  static final String BONUS_PARAM = "rank_bonus";
+
+  private static final double MILLIS_PER_DAY = 86_400_000d;
+
+  /**
+   * The local recency factor as a Solr function of the primary date: {@code 1 - weight × (1 -
+   * 0.5^(age / halfLife))}, 1 for an undated page (current), at least 0.001 (the bonuses are
+   * divided by it); null when recency is off or the schema has no date.
+   */
+  private String recency() {
+    var r = ranking.recency();
+    String date = primaryDate == null ? null : fields.date(primaryDate);
+    if (r.halfLifeDays() <= 0 || r.weight() <= 0 || date == null) return null;
+    String age = "max(ms(NOW," + date + "),0)";
+    String halfLife = String.valueOf((long) (r.halfLifeDays() * MILLIS_PER_DAY));
+    return "if(exists("
+        + date
+        + "),max(sub(1,mul("
+        + r.weight()
+        + ",sub(1,pow(0.5,div("
+        + age
+        + ","
+        + halfLife
+        + "))))),0.001),1)";
   }
 
   /** The text fields at their schema weights, for a word's best field. */
@@ -280,8 +328,8 @@ final class SolrRanking {
   /**
    * Two adjacent words within the proximity window, as a phrase in each text field unweighted by
    * the field (the words' own scores carry the weights), the best field counting, at the proximity
-   * weight: the local {@code ProximityBonus}. ({@code bq=''}: the nested parser would otherwise
-   * read the request's own {@code bq}, this clause among them.)
+   * weight: the local {@code ProximityBonus}. ({@code bq=''}, {@code bf=''}: the nested parser
+   * would otherwise read the request's own, this clause among them.)
    */
   private String pair(Clause a, Clause b) {
     String text = ((UserQuery.Word) a).text() + " " + ((UserQuery.Word) b).text();
@@ -303,7 +351,7 @@ final class SolrRanking {
         + slop
         + " tie="
         + TIE
-        + " mm=0 bq='' v="
+        + " mm=0 bq='' bf='' v="
         + SolrQueryBuilder.quoted(SolrQueryBuilder.quoted(text))
         + "}";
   }

@@ -366,4 +366,44 @@ class SolrRankingTest {
         String.valueOf(towers.snippet()).contains("<mark>"),
         "the added words are not the visitor's: not highlighted: " + towers.snippet());
   }
+
+  @Test
+  void recency_breaks_ties_between_the_words_and_leaves_the_bonuses_whole() throws Exception {
+    Assembly site =
+        site(
+            "recency",
+            "old.md",
+            "title: Old notes\ndate: 2010-01-01",
+            "solar battery inverter checks",
+            "new.md",
+            "title: New notes\ndate: " + java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+            "solar battery inverter checks",
+            "other.md",
+            "title: Gardening",
+            "a garden hose and an extension cable");
+    String q = "solar battery";
+    RankingSettings tiers = words(s -> s.tierBoost = 100);
+    RankingSettings recent = tiers.with(s -> s.recency = RankingSettings.DEFAULTS.recency());
+
+    Map<String, Float> without = scores(site, tiers, q);
+    Map<String, Float> with = scores(site, recent, q);
+
+    assertEquals(without.get("Old notes"), without.get("New notes"), 1e-4f, without::toString);
+    assertEquals(List.of("New notes", "Old notes"), titles(site, recent, q));
+    var r = RankingSettings.DEFAULTS.recency();
+    double ageDays =
+        java.time.Duration.between(
+                java.time.Instant.parse("2010-01-01T00:00:00Z"), java.time.Instant.now())
+            .toDays();
+    double factor = 1 - r.weight() * (1 - Math.pow(0.5, ageDays / r.halfLifeDays()));
+    assertEquals(
+        factor * (without.get("Old notes") - 100),
+        with.get("Old notes") - 100,
+        1e-3,
+        "the words' relevance times the factor, plus the whole tier bonus: " + with);
+    assertEquals(
+        List.of("New notes", "Old notes"),
+        titles(site, RankingSettings.DEFAULTS, q),
+        "with every stage (the proximity pair is a nested query beside the divided bonuses)");
+  }
 }
