@@ -195,6 +195,7 @@ public record Assembly(
     Duration limit = config.server().limits().searchTimeout();
     return new SolrEngine(
         schema(),
+        config.ranking(),
         solrCluster(limit.plusSeconds(2)),
         config.engine().collection(),
         clock,

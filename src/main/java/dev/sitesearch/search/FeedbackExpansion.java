@@ -3,13 +3,10 @@ package dev.sitesearch.search;
 import dev.sitesearch.index.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -37,13 +34,13 @@ import org.apache.lucene.search.ScoreDoc;
 record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
     implements RankingStage {
   /** Content words (not stop words) a query needs before feedback applies. */
-  static final int MIN_WORDS = 6;
+  static final int MIN_WORDS = FeedbackTerms.MIN_WORDS;
 
-  static final int FEEDBACK_DOCS = 10;
-  static final int EXPANSION_TERMS = 10;
+  static final int FEEDBACK_DOCS = FeedbackTerms.FEEDBACK_DOCS;
+  static final int EXPANSION_TERMS = FeedbackTerms.EXPANSION_TERMS;
 
   /** How many of the first results must hold a word for it to be added. */
-  static final int AGREEING_PAGES = 2;
+  static final int AGREEING_PAGES = FeedbackTerms.AGREEING_PAGES;
 
   @Override
   public Query apply(Query query, Context context) throws IOException {
@@ -60,53 +57,32 @@ record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
 
   /**
    * The words of the first results, weighted by how much more they occur there than in the site; or
-   * null.
+   * null. Which words, at which weights: {@link FeedbackTerms}.
    */
   private Query expansion(IndexSearcher searcher, Query query, Set<String> queryTerms)
       throws IOException {
     ScoreDoc[] top = searcher.search(query, FEEDBACK_DOCS).scoreDocs;
-    if (top.length < 3) return null;
+    if (top.length < FeedbackTerms.MIN_PAGES) return null;
     int n = searcher.getIndexReader().numDocs();
-    var scores = new HashMap<String, Double>();
     var stored = searcher.storedFields();
-    var pagesWith = new HashMap<String, Integer>();
-    double scoreSum = 0;
-    for (ScoreDoc sd : top) scoreSum += sd.score;
+    String title = fields.field(Fields.TITLE);
+    String body = fields.field(Fields.BODY);
+    var pages = new ArrayList<FeedbackTerms.Page>();
     for (ScoreDoc sd : top) {
-      String title = fields.field(Fields.TITLE);
-      String body = fields.field(Fields.BODY);
       Document d = stored.document(sd.doc, Set.of(title, body));
-      Map<String, Integer> tf = termCounts(text(d, title) + "\n" + text(d, body));
-      int length = Math.max(1, tf.values().stream().mapToInt(Integer::intValue).sum());
-      double pageWeight = sd.score / scoreSum * top.length; // 1 for a page of average score
-      tf.forEach((term, count) -> scores.merge(term, pageWeight * count / length, Double::sum));
-      tf.keySet().forEach(term -> pagesWith.merge(term, 1, Integer::sum));
+      pages.add(new FeedbackTerms.Page(sd.score, text(d, title) + "\n" + text(d, body)));
     }
-    var ranked = new ArrayList<Map.Entry<String, Double>>();
-    for (var e : scores.entrySet()) {
-      String term = e.getKey();
-      if (pagesWith.get(term) < AGREEING_PAGES
-          || queryTerms.contains(term)
-          || term.length() < 3
-          || !term.chars().allMatch(Character::isLetter)
-          || fields.isStopWord(term)) {
-        continue;
-      }
-      int df = searcher.getIndexReader().docFreq(new Term(fields.field(Fields.BODY), term));
-      // A word from one page says nothing about the others; one on every page tells no page apart
-      // (its idf is 0).
-      if (df < 2 || df >= n) continue;
-      ranked.add(Map.entry(term, e.getValue() * Math.log((double) n / df)));
-    }
-    if (ranked.isEmpty()) return null;
-    ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    Map<String, Double> candidates =
+        FeedbackTerms.candidates(pages, analyzer, body, queryTerms, fields::isStopWord);
     List<Map.Entry<String, Double>> best =
-        ranked.subList(0, Math.min(EXPANSION_TERMS, ranked.size()));
+        FeedbackTerms.best(
+            candidates, term -> searcher.getIndexReader().docFreq(new Term(body, term)), n);
+    if (best.isEmpty()) return null;
     double max = best.get(0).getValue();
     var expansion = new BooleanQuery.Builder();
     for (var e : best) {
       expansion.add(
-          new BoostQuery(fields.term(e.getKey()), (float) (weight * e.getValue() / max)),
+          new BoostQuery(fields.term(e.getKey()), FeedbackTerms.boost(weight, e.getValue(), max)),
           Occur.SHOULD);
     }
     return expansion.build();
@@ -115,16 +91,5 @@ record FeedbackExpansion(Analyzer analyzer, FieldQueries fields, float weight)
   private static String text(Document d, String field) {
     String value = d.get(field);
     return value == null ? "" : value;
-  }
-
-  private Map<String, Integer> termCounts(String text) throws IOException {
-    var counts = new HashMap<String, Integer>();
-    try (TokenStream stream = analyzer.tokenStream(fields.field(Fields.BODY), text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) counts.merge(term.toString(), 1, Integer::sum);
-      stream.end();
-    }
-    return counts;
   }
 }

@@ -20,10 +20,12 @@ import java.util.zip.ZipOutputStream;
  * local English analysis does ({@code TextAnalyzer}: standard tokenizer, colon as a word break,
  * possessives, lower case, accents folded, the configured stemmer; no stop words), the query side
  * dropping English stop words (as the local planner does when a query has other words) and adding
- * the configured synonyms; facets as docValues strings; dates; the stored fields a hit and a
- * document show; and each page's file state (path, size, modification time, hash) for incremental
- * runs. {@code solrconfig.xml} is the least a collection needs: {@code /select}, the update log,
- * commits the indexer asks for.
+ * the configured synonyms; every text field again in one field at its weight ({@link
+ * SolrFields#WORDS}: BM25F), the title and headings as exact keys (the bonuses of {@link
+ * SolrRanking}); facets as docValues strings; dates; the stored fields a hit and a document show;
+ * and each page's file state (path, size, modification time, hash) for incremental runs. {@code
+ * solrconfig.xml} is the least a collection needs: {@code /select}, the update log, commits the
+ * indexer asks for.
  *
  * <p>Its {@link #name()} is a hash of its files, so a changed schema, stemmer or synonym file is
  * another configset: the indexer then rebuilds into a new collection, as the local index rebuilds
@@ -197,6 +199,22 @@ public final class SolrConfigset {
     field(x, SolrFields.BOOST, "pfloat", "indexed=\"false\" stored=\"false\"");
     for (String name : f.textFields().values())
       field(x, name, "text_site", "indexed=\"true\" stored=\"true\"");
+    // The words BM25F scores: every text field, each repeated its weight's times (SolrFields).
+    field(
+        x,
+        SolrFields.WORDS,
+        "text_site",
+        "indexed=\"true\" stored=\"false\" multiValued=\"true\" storeOffsetsWithPositions=\"false\"");
+    field(
+        x,
+        SolrFields.TITLE_EXACT,
+        "string",
+        "indexed=\"true\" stored=\"false\" docValues=\"false\"");
+    field(
+        x,
+        SolrFields.HEADING_EXACT,
+        "string",
+        "indexed=\"true\" stored=\"false\" multiValued=\"true\" docValues=\"false\"");
     for (String name : f.facetFields().values())
       field(x, name, "string", "indexed=\"true\" stored=\"false\" multiValued=\"true\"");
     for (String name : f.shownFacetFields().values())

@@ -1,6 +1,7 @@
 package dev.sitesearch.solr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.FacetPath;
 import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Schema;
@@ -32,27 +33,37 @@ import java.util.Optional;
 
 /**
  * The {@link SearchEngine} over a SolrCloud collection (its alias): the same requests and answers
- * as the local engine, each search one {@code /select} request ({@link SolrQueryBuilder}) sent to
- * any live node ({@link SolrNodes}). What the local engine has and this one lacks answers {@link
- * UnsupportedFeatureException} (related pages) or is left out of the answer (heading sections,
- * breadcrumbs, typo tolerance, did-you-mean, the recency and curation stages); README, "Running on
- * SolrCloud", lists them.
+ * as the local engine, each search one {@code /select} request ({@link SolrQueryBuilder}; three for
+ * a long question, {@link SolrFeedback}) sent to any live node ({@link SolrNodes}). What the local
+ * engine has and this one lacks answers {@link UnsupportedFeatureException} (related pages) or is
+ * left out of the answer (heading sections, breadcrumbs, typo tolerance, did-you-mean, the curation
+ * stage); README, "Running on SolrCloud", lists them.
  */
 public final class SolrEngine implements SearchEngine {
   private final Schema schema;
   private final SolrFields fields;
   private final SolrQueryBuilder queries;
+  private final SolrFeedback feedback;
   private final SolrDocuments documents;
   private final SolrCluster cluster;
   private final String alias;
   private final Clock clock;
   private final Duration timeLimit;
 
+  /**
+   * @param ranking the ranking's constants, shared with the local engine ({@link SolrRanking})
+   */
   public SolrEngine(
-      Schema schema, SolrCluster cluster, String alias, Clock clock, Duration timeLimit) {
+      Schema schema,
+      RankingSettings ranking,
+      SolrCluster cluster,
+      String alias,
+      Clock clock,
+      Duration timeLimit) {
     this.schema = schema;
     this.fields = new SolrFields(schema);
-    this.queries = new SolrQueryBuilder(schema, fields);
+    this.queries = new SolrQueryBuilder(schema, fields, ranking);
+    this.feedback = new SolrFeedback(fields, ranking, queries.analyzer());
     this.documents = new SolrDocuments(schema, fields);
     this.cluster = cluster;
     this.alias = alias;
@@ -76,11 +87,45 @@ public final class SolrEngine implements SearchEngine {
     return cluster.nodes().get("/" + alias + "/select", params);
   }
 
+  /** A {@code /select} with part of its parameters as a form body (a long list of terms). */
+  private JsonNode select(Map<String, Object> params, String form) throws IOException {
+    if (form == null) return select(params);
+    params.put("wt", "json");
+    params.put("timeAllowed", String.valueOf(timeLimit.toMillis()));
+    return cluster
+        .nodes()
+        .postBytes(
+            "/" + alias + "/select",
+            params,
+            "application/x-www-form-urlencoded",
+            form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The local feedback stage ({@link SolrFeedback}): for a long question, the words of its first
+   * results are added to the query; the highlights stay those of the visitor's words.
+   */
+  private void addFeedback(SearchRequest request, Map<String, Object> params) throws IOException {
+    if (!params.containsKey("defType")) return;
+    var contentTerms = queries.contentTerms(request.q());
+    if (!feedback.applies(contentTerms)) return;
+    String more =
+        feedback.expansion(queries.scored(request, clock.millis()), contentTerms, this::select);
+    if (more.isEmpty()) return;
+    if (params.containsKey("hl")) {
+      params.put("hl.q", params.get("q"));
+      params.put("hl.qparser", "edismax");
+    }
+    params.put("q", params.get("q") + " " + more);
+  }
+
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     List<String> facets = queries.checkFacets(request);
-    JsonNode answer = select(queries.search(request, facets, clock.millis()));
+    var params = queries.search(request, facets, clock.millis());
+    addFeedback(request, params);
+    JsonNode answer = select(params);
     long total = answer.path("response").path("numFound").asLong();
     JsonNode highlighting = answer.path("highlighting");
     var hits = new ArrayList<Hit>();
@@ -171,6 +216,7 @@ public final class SolrEngine implements SearchEngine {
     queries.checkFacet(facet);
     queries.checkFacets(request);
     var params = queries.base(request, clock.millis());
+    addFeedback(request, params);
     params.put("rows", "0");
     queries.facetParams(params, request, List.of(facet), -1);
     JsonNode answer = select(params);

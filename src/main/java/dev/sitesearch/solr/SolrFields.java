@@ -35,6 +35,19 @@ public final class SolrFields {
   /** The title as edge n-grams of its words, for suggestions as the visitor types. */
   public static final String TITLE_SUGGEST = "_title_suggest";
 
+  /**
+   * Every searched text field's words in one field, each field's text repeated as many times as its
+   * weight ({@link #repeats}): a word's BM25 over it is BM25F over the fields, as the local {@code
+   * CombinedFieldQuery} scores it (its count and the page's length each the fields' weighted sum).
+   */
+  public static final String WORDS = "_words";
+
+  /** The title as one term ({@code TitleKey}), for the exact title bonus. */
+  public static final String TITLE_EXACT = "_title_exact";
+
+  /** Each heading as one term ({@code TitleKey}), for the exact heading bonus. */
+  public static final String HEADING_EXACT = "_heading_exact";
+
   /** Front matter {@code search.boost}: the page's score is multiplied by it. */
   public static final String BOOST = "_boost";
 
@@ -65,6 +78,19 @@ public final class SolrFields {
     for (int i = 2; !taken.add(name); i++) name = base + "_" + i;
     return name;
   }
+
+  /**
+   * How many times a text field's text goes into {@link #WORDS}: its schema weight, rounded (at
+   * least once, at most {@value #MAX_REPEATS} times, so a weight of 1000 does not index a body a
+   * thousand times). Whole weights up to that (the defaults: 3, 2, 1) are BM25F's exactly; a weight
+   * of 1.5 counts as 2.
+   */
+  public static int repeats(float weight) {
+    return Math.min(MAX_REPEATS, Math.max(1, Math.round(weight)));
+  }
+
+  /** The most times a field's text goes into {@link #WORDS}. */
+  public static final int MAX_REPEATS = 10;
 
   /** The searched (and stored, for highlighting) text field of a schema text field. */
   public String text(String field) {

@@ -8,6 +8,8 @@ import dev.sitesearch.index.Fields;
 import dev.sitesearch.index.Languages;
 import dev.sitesearch.index.MappedDocument;
 import dev.sitesearch.index.Schema;
+import dev.sitesearch.index.StoredSections;
+import dev.sitesearch.index.TitleKey;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,8 +63,21 @@ final class SolrPageMapper {
     doc.put(SolrFields.TITLE_SUGGEST, page.title());
     if (page.searchBoost() != 1f) doc.put(SolrFields.BOOST, page.searchBoost());
     String language = Languages.key(lang);
-    for (String field : schema.textFields().keySet())
-      putIfPresent(doc, fields.text(field), get(d, Languages.field(field, language)));
+    var words = new java.util.ArrayList<String>();
+    for (var field : schema.textFields().entrySet()) {
+      String text = get(d, Languages.field(field.getKey(), language));
+      putIfPresent(doc, fields.text(field.getKey()), text);
+      if (text != null && !text.isEmpty())
+        for (int i = SolrFields.repeats(field.getValue()); i > 0; i--) words.add(text);
+    }
+    putList(doc, SolrFields.WORDS, words);
+    putIfPresent(doc, SolrFields.TITLE_EXACT, TitleKey.of(page.title()));
+    var headings = new LinkedHashSet<String>();
+    for (var section : StoredSections.decode(get(d, Fields.SECTIONS))) {
+      String key = TitleKey.of(section.heading());
+      if (!key.isEmpty()) headings.add(key);
+    }
+    putList(doc, SolrFields.HEADING_EXACT, List.copyOf(headings));
     for (String facet : schema.facets()) {
       List<String> shown = List.copyOf(stored(d, Fields.STORED_FACET_PREFIX + facet));
       var counted = new LinkedHashSet<String>();

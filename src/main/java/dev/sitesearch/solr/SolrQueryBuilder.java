@@ -1,5 +1,6 @@
 package dev.sitesearch.solr;
 
+import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.FacetNames;
 import dev.sitesearch.search.SearchRequest;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
  * it into Lucene queries: the search box's forgiving syntax parsed by the same {@link
  * UserQueryParser} and written as an edismax query with every Lucene special character escaped
  * (words, {@code "phrases"}, {@code -excluded}, {@code a OR b}, {@code prefix*}; no field syntax:
- * {@code uf=-*}), any word matching, the schema's field weights as {@code qf} and {@code pf}; each
+ * {@code uf=-*}), any word matching, scored as the local engine scores ({@link SolrRanking}); each
  * facet's filter tagged so its own count leaves it out ({@code {!ex=…}}: disjunctive counts),
  * dates, language, expired pages, sort and paging, highlights marked with {@code <mark>} and
  * HTML-escaped.
@@ -33,11 +35,13 @@ final class SolrQueryBuilder {
   private final Schema schema;
   private final FacetNames facetNames;
   private final SolrFields fields;
+  private final SolrRanking ranking;
 
-  SolrQueryBuilder(Schema schema, SolrFields fields) {
+  SolrQueryBuilder(Schema schema, SolrFields fields, RankingSettings ranking) {
     this.schema = schema;
     this.facetNames = new FacetNames(schema);
     this.fields = fields;
+    this.ranking = new SolrRanking(schema, fields, ranking);
   }
 
   /** The facets a request counts; unknown facet names are refused naming them. */
@@ -62,7 +66,7 @@ final class SolrQueryBuilder {
   /** The query and filters: what a search and a facet count share. */
   Map<String, Object> base(SearchRequest request, long nowMillis) {
     var p = new LinkedHashMap<String, Object>();
-    String q = userQuery(request.q());
+    String q = userQuery(request.q(), ranking::word, ranking::excludedWord);
     if (q.isEmpty()) {
       p.put("q", "*:*");
     } else {
@@ -73,10 +77,8 @@ final class SolrQueryBuilder {
       p.put("q.op", "OR");
       p.put("mm", "1");
       p.put("uf", "-*");
-      p.put("qf", weights(1));
+      p.put("qf", SolrFields.WORDS); // BM25F per word (SolrRanking; its bonuses: scored())
       p.put("sow", "false"); // multi-word synonyms at query time
-      p.put("tie", "0.1"); // a word's best field, plus a little of the others
-      p.put("pf", weights(2)); // words close together (a phrase) count more, as locally
       p.put("boost", "def(" + SolrFields.BOOST + ",1)");
     }
     var filters = new ArrayList<String>();
@@ -114,9 +116,26 @@ final class SolrQueryBuilder {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
   }
 
+  /** The query, filters and ranking of a search, without what it shows. */
+  Map<String, Object> scored(SearchRequest request, long nowMillis) {
+    var p = base(request, nowMillis);
+    if (p.containsKey("defType")) ranking.addTo(p, request.q(), nowMillis);
+    return p;
+  }
+
+  /** The analysed terms of the query's loose words that are not stop words (as feedback counts). */
+  java.util.Set<String> contentTerms(String text) {
+    return ranking.contentTerms(text);
+  }
+
+  /** The English analysis of the text fields, as the configset's (for feedback's word counts). */
+  org.apache.lucene.analysis.Analyzer analyzer() {
+    return ranking.analyzer();
+  }
+
   /** A search: hits, highlights, the counted facets (each without its own filter). */
   Map<String, Object> search(SearchRequest request, List<String> facets, long nowMillis) {
-    var p = base(request, nowMillis);
+    var p = scored(request, nowMillis);
     p.put("start", (request.page() - 1) * request.size());
     p.put("rows", request.size());
     p.put("sort", sort(request));
@@ -218,26 +237,31 @@ final class SolrQueryBuilder {
     return request.sort() == SortOrder.RELEVANCE && !userQuery(request.q()).isEmpty();
   }
 
-  private String weights(int factor) {
-    return fields.textFields().entrySet().stream()
-        .map(e -> e.getValue() + "^" + schema.textFields().get(e.getKey()) * factor)
-        .collect(Collectors.joining(" "));
-  }
-
   /** The visitor's text as an edismax query: the same clauses the local engine reads. */
   static String userQuery(String text) {
+    return userQuery(text, SolrQueryBuilder::plainWord, SolrQueryBuilder::plainWord);
+  }
+
+  /**
+   * The visitor's text as an edismax query, each loose word written by {@code word} and each
+   * excluded one by {@code excludedWord} ({@link SolrRanking}: compound words as locally).
+   */
+  static String userQuery(
+      String text, Function<String, String> word, Function<String, String> excludedWord) {
     if (text.isBlank()) return "";
     UserQuery parsed = UserQueryParser.parse(text);
-    // A word written twice asks nothing more, and 91 copies of one word (a 1,000-character query)
-    // made a query Solr could not answer in time.
-    var parts = new ArrayList<String>();
+    // A word written twice counts twice, as locally (each clause scores), as one clause boosted:
+    // 91 copies of one word (a 1,000-character query) made a query Solr could not answer in time.
+    var times = new LinkedHashMap<String, Integer>();
     for (Clause c : parsed.include()) {
-      String s = clause(c);
-      if (!s.isEmpty() && !parts.contains(s)) parts.add(s);
+      String s = clause(c, word);
+      if (!s.isEmpty()) times.merge(s, 1, Integer::sum);
     }
+    var parts = new ArrayList<String>();
+    times.forEach((s, n) -> parts.add(n == 1 ? s : s + "^" + n));
     var excluded = new ArrayList<String>();
     for (Clause c : parsed.exclude()) {
-      String s = clause(c);
+      String s = clause(c, excludedWord);
       if (!s.isEmpty()) excluded.add("-" + s);
     }
     if (parts.isEmpty() && excluded.isEmpty()) return "";
@@ -246,22 +270,30 @@ final class SolrQueryBuilder {
     return String.join(" ", parts);
   }
 
-  private static String clause(Clause c) {
+  private static String plainWord(String text) {
+    return escape(text.toLowerCase(Locale.ROOT));
+  }
+
+  static String clause(Clause c) {
+    return clause(c, SolrQueryBuilder::plainWord);
+  }
+
+  private static String clause(Clause c, Function<String, String> word) {
     return switch (c) {
-      case UserQuery.Word w -> escape(w.text().toLowerCase(Locale.ROOT));
+      case UserQuery.Word w -> word.apply(w.text());
       case UserQuery.Phrase ph -> quoted(ph.text());
       case UserQuery.Prefix pr -> escape(pr.text().toLowerCase(Locale.ROOT)) + "*";
       case UserQuery.TypedWords t ->
           "("
               + t.parts().stream()
-                  .map(SolrQueryBuilder::clause)
+                  .map(part -> clause(part, word))
                   .filter(s -> !s.isEmpty())
                   .collect(Collectors.joining(" "))
               + ")";
       case UserQuery.AnyOf any ->
           "("
               + any.options().stream()
-                  .map(SolrQueryBuilder::clause)
+                  .map(option -> clause(option, word))
                   .filter(s -> !s.isEmpty())
                   .collect(Collectors.joining(" OR "))
               + ")";

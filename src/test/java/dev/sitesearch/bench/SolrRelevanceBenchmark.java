@@ -4,6 +4,7 @@ import dev.sitesearch.app.Assembly;
 import dev.sitesearch.bench.RelevanceBenchmark.Collections;
 import dev.sitesearch.bench.RelevanceBenchmark.Metrics;
 import dev.sitesearch.config.EngineSettings;
+import dev.sitesearch.config.RankingSettings;
 import dev.sitesearch.config.SitesearchConfig;
 import dev.sitesearch.search.OpenedIndex;
 import dev.sitesearch.solr.SolrCloudHarness;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The ranking difference between the engines on the shared relevance collections: each collection
  * indexed by both indexers with the shipped defaults (the local index folder, and a collection on
  * the test cluster of {@link SolrCloudHarness}), every query through each engine's {@code search},
- * nDCG@10 / MAP / Recall@100 side by side, and how many queries each engine ranks better.
+ * nDCG@10 / MAP / Recall@100 side by side, and how many queries each engine ranks better; the
+ * SolrCloud engine with each step of its ranking added in turn, and what each costs a query.
  */
 @Tag("benchmark")
 class SolrRelevanceBenchmark {
@@ -53,15 +55,30 @@ class SolrRelevanceBenchmark {
                     server.withLimits(
                         server.limits().withSearchTimeout(java.time.Duration.ofSeconds(30)))));
     solr.solrIndexer(false).run(true);
-    Map<String, List<String>> solrRuns = RelevanceBenchmark.run(solr.solrEngine()::search, queries);
-
+    // The Solr ranking's steps (SolrRanking, SolrFeedback), each measured alone: the words'
+    // BM25F; with the bonuses; with feedback too (the shipped defaults). Timed after a first,
+    // untimed pass, on a machine shared with the other runs: for comparison only.
+    var steps = new java.util.LinkedHashMap<String, RankingSettings>();
+    steps.put("BM25F words only", RankingSettings.WORDS_ONLY);
+    steps.put("+ bonuses", config.ranking().with(s -> s.feedbackWeight = 0));
+    steps.put("+ feedback (defaults)", config.ranking());
+    RelevanceBenchmark.run(solr.solrEngine()::search, queries);
     var luceneScores = Metrics.perQuery(lucene, qrels);
-    var solrScores = Metrics.perQuery(solrRuns, qrels);
     BenchCorpus.print("%s: %d queries; nDCG@10 / MAP / Recall@100", name, qrels.size());
     BenchCorpus.print("%s  local Lucene engine: %s", name, Metrics.mean(luceneScores));
-    BenchCorpus.print("%s  SolrCloud engine:    %s", name, Metrics.mean(solrScores));
-    BenchCorpus.print(
-        "%s  SolrCloud per query vs local (nDCG@10, |diff| > 0.01): %s",
-        name, Metrics.winsAndLosses(solrScores, luceneScores));
+    for (var step : steps.entrySet()) {
+      Assembly ranked = solr.withConfig(solr.config().withRanking(step.getValue()));
+      long start = System.nanoTime();
+      Map<String, List<String>> solrRuns =
+          RelevanceBenchmark.run(ranked.solrEngine()::search, queries);
+      double msPerQuery = (System.nanoTime() - start) / 1e6 / queries.size();
+      var solrScores = Metrics.perQuery(solrRuns, qrels);
+      BenchCorpus.print(
+          "%s  SolrCloud engine, %s: %s; %.1f ms a query",
+          name, step.getKey(), Metrics.mean(solrScores), msPerQuery);
+      BenchCorpus.print(
+          "%s    per query vs local (nDCG@10, |diff| > 0.01): %s",
+          name, Metrics.winsAndLosses(solrScores, luceneScores));
+    }
   }
 }
