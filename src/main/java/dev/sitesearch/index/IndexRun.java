@@ -163,13 +163,6 @@ final class IndexRun {
         file -> {
           write(file, read(file));
           progress.advance();
-        },
-        // As each worker runs out of files it writes out the buffers no other worker holds, so
-        // the segments are flushed on every core; the commit would flush them all on one.
-        () -> {
-          while (writer.flushNextBuffer()) {
-            // one buffer a turn, until none is left free
-          }
         });
     progress.finish();
   }

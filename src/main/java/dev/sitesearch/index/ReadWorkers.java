@@ -33,11 +33,6 @@ final class ReadWorkers {
     void run(SourceFile file) throws IOException;
   }
 
-  /** What each worker does once no file is left for it, unless the run failed. */
-  interface WhenDone {
-    void run() throws IOException;
-  }
-
   private ReadWorkers() {}
 
   /**
@@ -46,15 +41,6 @@ final class ReadWorkers {
    * interrupted (keeping its interrupt).
    */
   static void forEach(List<SourceFile> files, int threads, FileTask task) throws IOException {
-    forEach(files, threads, task, () -> {});
-  }
-
-  /**
-   * As {@link #forEach(List, int, FileTask)}, and each worker runs {@code whenDone} after its last
-   * file (a failure there fails the run like a file's).
-   */
-  static void forEach(List<SourceFile> files, int threads, FileTask task, WhenDone whenDone)
-      throws IOException {
     if (files.isEmpty()) return;
     var next = new AtomicInteger();
     var first = new AtomicReference<Throwable>();
@@ -63,7 +49,6 @@ final class ReadWorkers {
           try {
             for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement())
               task.run(files.get(i));
-            if (first.get() == null) whenDone.run();
           } catch (Throwable t) {
             first.compareAndSet(null, t);
             next.set(files.size());

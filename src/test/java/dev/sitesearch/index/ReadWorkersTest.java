@@ -49,33 +49,6 @@ class ReadWorkersTest {
   }
 
   @Test
-  void each_worker_finishes_after_its_last_file_and_not_after_a_failure() throws IOException {
-    var files = new AtomicInteger();
-    var finishedAfterAll = new AtomicInteger();
-    ReadWorkers.forEach(
-        files(300),
-        3,
-        file -> files.incrementAndGet(),
-        () -> {
-          if (files.get() == 300) finishedAfterAll.incrementAndGet();
-        });
-    assertEquals(3, finishedAfterAll.get(), "each of the 3 workers, once no file was left");
-
-    var finished = new AtomicInteger();
-    assertThrows(
-        IOException.class,
-        () ->
-            ReadWorkers.forEach(
-                files(300),
-                2,
-                file -> {
-                  if (file.relPath().equals("p5.md")) throw new IOException("p5 is broken");
-                },
-                finished::incrementAndGet));
-    assertEquals(0, finished.get(), "a failed run writes nothing more out");
-  }
-
-  @Test
   @Timeout(30) // a guard against a hang
   void
       the_first_failure_is_rethrown_once_the_other_worker_has_finished_its_file_and_no_new_file_starts()
