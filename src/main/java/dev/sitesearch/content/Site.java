@@ -53,15 +53,17 @@ public final class Site {
   private final UrlTemplate urlTemplate;
   private final String searchable;
   private final String fingerprint;
-  private Inputs inputs; // set once by load; null for a bare single-file site
+  private final Inputs inputs; // null for a bare single-file site, never taken again
 
   private Site(
       HugoSite hugo,
       SiteLayout layout,
       Map<String, Branch> branches,
       UrlTemplate urlTemplate,
-      String searchable) {
+      String searchable,
+      Inputs inputs) {
     this.hugo = hugo;
+    this.inputs = inputs;
     this.layout = layout;
     this.branches = branches;
     this.urlTemplate = urlTemplate;
@@ -140,9 +142,13 @@ public final class Site {
           new Branch(
               cascades, lower.get("cascade"), slug != null ? slug : title != null ? title : ""));
     }
-    var site = new Site(hugo, layout, branches, options.urlTemplate(), options.searchable());
-    site.inputs = new Inputs(real, options, paths, Map.copyOf(indexPages));
-    return site;
+    return new Site(
+        hugo,
+        layout,
+        branches,
+        options.urlTemplate(),
+        options.searchable(),
+        new Inputs(real, options, paths, Map.copyOf(indexPages)));
   }
 
   private static HugoSite hugoSite(Path realContentDir, Path siteRoot) throws HugoConfigException {
@@ -170,7 +176,7 @@ public final class Site {
     }
     HugoSite hugo = HugoSite.bare(root);
     var layout = new SiteLayout(hugo, root, files.stream().map(SourceFile::relPath).toList());
-    return new Site(hugo, layout, Map.of(), null, null);
+    return new Site(hugo, layout, Map.of(), null, null, null);
   }
 
   /**

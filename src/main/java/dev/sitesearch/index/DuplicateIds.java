@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -31,14 +30,10 @@ final class DuplicateIds {
   private DuplicateIds() {}
 
   /**
-   * The losers among {@code idsByPath} (path to id), by id, then path; empty when every id is
+   * The losers among the pages {@code ids} hands to the action it is given, as path and id (a map's
+   * {@code forEach}, the run ledger's {@code forEachId}), by id, then path; empty when every id is
    * unique.
    */
-  static List<Loser> losers(Map<String, String> idsByPath) {
-    return losers(idsByPath::forEach);
-  }
-
-  /** The losers among the pages {@code ids} gives, as path and id, to the action it is handed. */
   static List<Loser> losers(Consumer<BiConsumer<String, String>> ids) {
     // Ids are almost always unique: a path per id, and a list only where a second one shows up.
     var firstPath = new HashMap<String, String>();

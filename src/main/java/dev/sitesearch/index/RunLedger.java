@@ -146,13 +146,6 @@ final class RunLedger {
     return unchanged.containsKey(path) || entries.containsKey(path);
   }
 
-  /** Path to id of every page that takes part in the duplicate check. */
-  Map<String, String> ids() {
-    var ids = new HashMap<String, String>((unchanged.size() + entries.size()) * 2);
-    forEachId(ids::put);
-    return ids;
-  }
-
   /** Each page that takes part in the duplicate check, as path and id, without a copy of them. */
   void forEachId(BiConsumer<String, String> action) {
     unchanged.forEach(action);

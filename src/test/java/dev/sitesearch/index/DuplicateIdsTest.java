@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class DuplicateIdsTest {
   @Test
   void unique_ids_have_no_losers() {
-    assertEquals(List.of(), DuplicateIds.losers(Map.of("a.md", "a", "b.md", "b", "c.md", "c.md")));
+    assertEquals(
+        List.of(), DuplicateIds.losers(Map.of("a.md", "a", "b.md", "b", "c.md", "c.md")::forEach));
   }
 
   @Test
@@ -33,12 +34,13 @@ class DuplicateIdsTest {
             new DuplicateIds.Loser("x.md", "other", "w.md"),
             new DuplicateIds.Loser("b.md", "same", "a/c.md"),
             new DuplicateIds.Loser("z.md", "same", "a/c.md")),
-        DuplicateIds.losers(ids));
+        DuplicateIds.losers(ids::forEach));
   }
 
   @Test
   void a_loser_is_told_the_id_and_the_path_that_has_it() {
-    var loser = DuplicateIds.losers(Map.of("news/copy.md", "b2", "news/beta.md", "b2")).get(0);
+    var loser =
+        DuplicateIds.losers(Map.of("news/copy.md", "b2", "news/beta.md", "b2")::forEach).get(0);
 
     assertEquals(
         ContentProblem.of(
@@ -58,7 +60,7 @@ class DuplicateIdsTest {
       Collections.shuffle(paths, random);
       var ids = new LinkedHashMap<String, String>();
       for (String path : paths) ids.put(path, "id" + path.length() % 3);
-      List<DuplicateIds.Loser> losers = DuplicateIds.losers(ids);
+      List<DuplicateIds.Loser> losers = DuplicateIds.losers(ids::forEach);
       if (first == null) first = losers;
       assertEquals(first, losers, "round " + round);
     }
