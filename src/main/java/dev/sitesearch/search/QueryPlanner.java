@@ -303,7 +303,7 @@ final class QueryPlanner {
     if (order == SortOrder.RELEVANCE && browsing) order = SortOrder.NEWEST;
     if (date == null && (order == SortOrder.NEWEST || order == SortOrder.OLDEST))
       order = SortOrder.TITLE;
-    var byTitle = new SortField(Fields.TITLE_SORT, SortField.Type.STRING);
+    var byTitle = LazyTextSort.on(Fields.TITLE_SORT);
     return switch (order) {
       case RELEVANCE -> null;
       case NEWEST -> new Sort(dateSort(date, true), byTitle);
