@@ -9,7 +9,6 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.MultiFacets;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
@@ -55,6 +54,7 @@ final class SearchExecutor {
     }
     // The searcher's own facet collectors, so the counting of near misses stops at its deadline.
     FacetsCollectorManager collectors = searcher.facetCollectors();
+    FacetOrdinals ordinals = searcher.facetOrdinals();
     Facets[] within = new Facets[1];
     var sideways =
         new DrillSideways(searcher, facetsConfig, searcher.facetState()) {
@@ -69,10 +69,8 @@ final class SearchExecutor {
               throws IOException {
             var sidewaysCounts = new HashMap<String, Facets>();
             for (int i = 0; drillSideways != null && i < drillSideways.length; i++)
-              sidewaysCounts.put(
-                  dims[i], new SortedSetDocValuesFacetCounts(state, drillSideways[i]));
-            within[0] =
-                drillDowns == null ? null : new SortedSetDocValuesFacetCounts(state, drillDowns);
+              sidewaysCounts.put(dims[i], ordinals.count(drillSideways[i]));
+            within[0] = drillDowns == null ? null : ordinals.count(drillDowns);
             return sidewaysCounts.isEmpty()
                 ? within[0]
                 : new MultiFacets(sidewaysCounts, within[0]);
@@ -93,7 +91,7 @@ final class SearchExecutor {
     Facets facets = result.facets;
     if (facets == null) { // no filter: DrillSideways leaves the plain counting to the caller
       FacetsCollector collector = searcher.search(query, searcher.facetCollectors());
-      facets = new SortedSetDocValuesFacetCounts(searcher.facetState(), collector);
+      facets = ordinals.count(collector);
       within[0] = facets;
     }
     return new Execution(
@@ -115,16 +113,13 @@ final class SearchExecutor {
     FacetsCollector others =
         searcher.search(
             plan.filters().applyExcept(plan.scored(), facet), searcher.facetCollectors());
-    Facets alone = new SortedSetDocValuesFacetCounts(searcher.facetState(), others);
+    FacetOrdinals ordinals = searcher.facetOrdinals();
+    Facets alone = ordinals.count(others);
     if (selected.getOrDefault(facet, java.util.List.of()).isEmpty())
       return new FacetCounts(alone, alone, hits(others), selected);
     FacetsCollector results =
         searcher.search(plan.filters().apply(plan.scored()), searcher.facetCollectors());
-    return new FacetCounts(
-        alone,
-        new SortedSetDocValuesFacetCounts(searcher.facetState(), results),
-        hits(results),
-        selected);
+    return new FacetCounts(alone, ordinals.count(results), hits(results), selected);
   }
 
   private static long hits(FacetsCollector collector) {

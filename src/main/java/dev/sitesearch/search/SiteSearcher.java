@@ -38,7 +38,7 @@ import org.apache.lucene.util.BytesRef;
  * request's deadline.
  */
 final class SiteSearcher extends IndexSearcher {
-  private final SortedSetDocValuesReaderState facetState;
+  private final FacetOrdinals facetOrdinals;
   private final Map<String, String> commitData;
   private final long generation;
   private final Map<String, String> languages;
@@ -52,14 +52,14 @@ final class SiteSearcher extends IndexSearcher {
   /** The searcher of a new commit: reads its languages and field names. */
   private SiteSearcher(
       IndexReader reader,
-      SortedSetDocValuesReaderState facetState,
+      FacetOrdinals facetOrdinals,
       Map<String, String> commitData,
       long generation,
       Similarity similarity)
       throws IOException {
     super(reader);
     setSimilarity(similarity);
-    this.facetState = facetState;
+    this.facetOrdinals = facetOrdinals;
     this.commitData = commitData;
     this.generation = generation;
     this.deadline = null;
@@ -74,7 +74,7 @@ final class SiteSearcher extends IndexSearcher {
   private SiteSearcher(SiteSearcher of, QueryTimeout deadline) {
     super(of.getIndexReader());
     setSimilarity(of.getSimilarity());
-    this.facetState = of.facetState;
+    this.facetOrdinals = of.facetOrdinals;
     this.commitData = of.commitData;
     this.generation = of.generation;
     this.languages = of.languages;
@@ -153,7 +153,12 @@ final class SiteSearcher extends IndexSearcher {
 
   /** Null when the index holds no facet values yet (an empty site). */
   SortedSetDocValuesReaderState facetState() {
-    return facetState;
+    return facetOrdinals == null ? null : facetOrdinals.state();
+  }
+
+  /** The pages' facet values, for counting; null when the index holds none yet. */
+  FacetOrdinals facetOrdinals() {
+    return facetOrdinals;
   }
 
   Map<String, String> commitData() {
@@ -166,6 +171,7 @@ final class SiteSearcher extends IndexSearcher {
 
   /** Makes a {@link SiteSearcher} for each commit a {@code SearcherManager} opens. */
   static SearcherFactory factory(FacetsConfig facetsConfig, Similarity similarity) {
+    var ordinals = new FacetOrdinals.Cache();
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
@@ -182,7 +188,8 @@ final class SiteSearcher extends IndexSearcher {
           data = dr.getIndexCommit().getUserData();
           generation = dr.getIndexCommit().getGeneration();
         }
-        return new SiteSearcher(reader, state, data, generation, similarity);
+        return new SiteSearcher(
+            reader, state == null ? null : ordinals.of(state), data, generation, similarity);
       }
     };
   }
