@@ -49,13 +49,15 @@ final class FacetOrdinals {
   /** The counts of every value among the collected matches. */
   OrdinalFacetCounts count(FacetsCollector hits) throws IOException {
     int[] counts = new int[state.getSize()];
+    boolean any = false;
     for (FacetsCollector.MatchingDocs docs : hits.getMatchingDocs()) {
       int leaf = docs.context().ord;
       SegmentOrdinals segment = segments[leaf];
+      if (docs.totalHits() > 0) any = true;
       if (segment == null || docs.totalHits() == 0 || docs.bits() == null) continue;
       segment.count(docs.bits().iterator(), toGlobal[leaf], counts);
     }
-    return new OrdinalFacetCounts(state, counts);
+    return new OrdinalFacetCounts(state, any ? counts : null);
   }
 
   /**
@@ -64,7 +66,17 @@ final class FacetOrdinals {
    * manager refreshes on one thread at a time; the lock is for any other caller.
    */
   static final class Cache {
+    private final int narrowBelow;
     private Map<Object, SegmentOrdinals> bySegment = new HashMap<>();
+
+    Cache() {
+      this(Character.MAX_VALUE + 1);
+    }
+
+    /** Ordinals are kept as chars in segments with at most {@code narrowUpTo} values. */
+    Cache(int narrowUpTo) {
+      this.narrowBelow = Math.min(narrowUpTo, Character.MAX_VALUE + 1);
+    }
 
     synchronized FacetOrdinals of(SortedSetDocValuesReaderState state) throws IOException {
       IndexReader reader = state.getReader();
@@ -77,7 +89,8 @@ final class FacetOrdinals {
         var helper = leaf.reader().getCoreCacheHelper();
         Object key = helper == null ? null : helper.getKey();
         SegmentOrdinals ordinals = key == null ? null : bySegment.get(key);
-        if (ordinals == null) ordinals = SegmentOrdinals.read(leaf.reader(), state.getField());
+        if (ordinals == null)
+          ordinals = SegmentOrdinals.read(leaf.reader(), state.getField(), narrowBelow);
         if (key != null) kept.put(key, ordinals);
         segments[leaf.ord] = ordinals;
         if (map != null && ordinals != null)
@@ -107,11 +120,12 @@ final class FacetOrdinals {
    * halves the memory; otherwise an int each.
    */
   private record SegmentOrdinals(int[] starts, char[] narrow, int[] wide, int valueCount) {
-    static SegmentOrdinals read(LeafReader reader, String field) throws IOException {
+    static SegmentOrdinals read(LeafReader reader, String field, int narrowUpTo)
+        throws IOException {
       if (reader.getFieldInfos().fieldInfo(field) == null) return null;
       SortedSetDocValues values = DocValues.getSortedSet(reader, field);
       int valueCount = Math.toIntExact(values.getValueCount());
-      boolean narrow = valueCount <= Character.MAX_VALUE + 1;
+      boolean narrow = valueCount <= narrowUpTo;
       var starts = new int[reader.maxDoc() + 1];
       var ords = new int[Math.max(16, reader.maxDoc() * 2)];
       int size = 0;

@@ -21,7 +21,10 @@ import org.apache.lucene.util.PriorityQueue;
  */
 final class OrdinalFacetCounts extends Facets {
   private final SortedSetDocValuesReaderState state;
+
+  /** By the index's ordinals; null when nothing matched (Lucene's counter then has none). */
   private final int[] counts;
+
   private SortedSetDocValues labels;
 
   OrdinalFacetCounts(SortedSetDocValuesReaderState state, int[] counts) {
@@ -33,7 +36,7 @@ final class OrdinalFacetCounts extends Facets {
   public FacetResult getTopChildren(int topN, String dim, String... path) throws IOException {
     validateTopN(topN);
     OrdRange range = range(dim, path);
-    if (range == null) return null;
+    if (range == null || counts == null) return null;
     var queue = new TopOrds(Math.min(topN, range.end() - range.start() + 1));
     int childCount = 0;
     for (int ord = range.start(); ord <= range.end(); ord++) {
@@ -53,11 +56,10 @@ final class OrdinalFacetCounts extends Facets {
   @Override
   public FacetResult getAllChildren(String dim, String... path) throws IOException {
     OrdRange range = range(dim, path);
-    if (range == null) return null;
+    if (range == null || counts == null) return null;
     var all = new ArrayList<LabelAndValue>();
     for (int ord = range.start(); ord <= range.end(); ord++)
       if (counts[ord] > 0) all.add(new LabelAndValue(label(ord), counts[ord]));
-    if (all.isEmpty()) return null;
     return new FacetResult(dim, path, -1, all.toArray(new LabelAndValue[0]), all.size());
   }
 
@@ -66,7 +68,7 @@ final class OrdinalFacetCounts extends Facets {
     if (path.length != 1)
       throw new IllegalArgumentException("path must be length=1 for a flat facet");
     long ord = labels().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
-    return ord < 0 ? -1 : counts[(int) ord];
+    return ord < 0 ? -1 : counts == null ? 0 : counts[(int) ord];
   }
 
   @Override

@@ -38,19 +38,25 @@ class OrdinalFacetCountsTest {
 
   @Test
   void counts_as_lucene_does_over_many_segments_with_deletions() throws Exception {
-    compare(new Random(11), 900, true);
+    compare(new Random(11), 900, true, new FacetOrdinals.Cache());
+  }
+
+  @Test
+  void counts_as_lucene_does_with_ordinals_kept_as_ints() throws Exception {
+    // A site with more distinct values than a char holds keeps ints: forced here.
+    compare(new Random(13), 900, true, new FacetOrdinals.Cache(1));
   }
 
   @Test
   void counts_as_lucene_does_in_a_single_segment() throws Exception {
-    compare(new Random(12), 300, false);
+    compare(new Random(12), 300, false, new FacetOrdinals.Cache());
   }
 
-  private static void compare(Random random, int pages, boolean manySegments) throws Exception {
+  private static void compare(
+      Random random, int pages, boolean manySegments, FacetOrdinals.Cache cache) throws Exception {
     var config = new FacetsConfig();
     for (String dim : DIMS) config.setMultiValued(dim, true);
     try (var dir = new ByteBuffersDirectory()) {
-      var cache = new FacetOrdinals.Cache();
       try (var writer =
           new IndexWriter(dir, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
         for (int round = 0; round < 2; round++) {
@@ -92,6 +98,14 @@ class OrdinalFacetCountsTest {
             for (Query query : queries) {
               FacetsCollector hits = searcher.search(query, new FacetsCollectorManager());
               same(new SortedSetDocValuesFacetCounts(state, hits), ordinals.count(hits));
+              // A value asked for before its facet's list: the facet is counted on that question.
+              for (String dim : DIMS)
+                assertEquals(
+                    new SortedSetDocValuesFacetCounts(state, hits).getSpecificValue(dim, "t3"),
+                    ordinals.count(hits).getSpecificValue(dim, "t3"));
+              assertEquals(
+                  new SortedSetDocValuesFacetCounts(state, hits).getSpecificValue("kind", "k2"),
+                  ordinals.count(hits).getSpecificValue("kind", "k2"));
             }
           }
           if (!manySegments) break;
