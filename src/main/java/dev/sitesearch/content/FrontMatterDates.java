@@ -38,6 +38,10 @@ record FrontMatterDates(List<String> date, List<String> publishDate, List<String
           "lastmod", List.of("modified"),
           "publishdate", List.of("pubdate", "published"),
           "expirydate", List.of("unpublishdate"));
+
+  /** Separators around the slug left of a dated file name. */
+  private static final Pattern EDGE_SEPARATORS = Pattern.compile("^[ _-]+|[ _-]+$");
+
   private static final Pattern DATED_NAME =
       Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(?:.(\\d{2})-(\\d{2})-(\\d{2}))?");
 
@@ -161,7 +165,7 @@ record FrontMatterDates(List<String> date, List<String> publishDate, List<String
                 .withMinute(Integer.parseInt(m.group(3)))
                 .withSecond(Integer.parseInt(m.group(4)));
       }
-      String rest = baseName.substring(m.end()).replaceAll("^[ _-]+|[ _-]+$", "");
+      String rest = EDGE_SEPARATORS.matcher(baseName.substring(m.end())).replaceAll("");
       slug[0] = rest.isEmpty() ? null : rest;
       return at;
     } catch (DateTimeException e) {

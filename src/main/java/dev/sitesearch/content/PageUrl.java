@@ -3,6 +3,7 @@ package dev.sitesearch.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A page's {@link PageAddress} from its front matter: the site's own {@link UrlTemplate} when it
@@ -11,6 +12,9 @@ import java.util.Map;
  */
 final class PageUrl {
   private PageUrl() {}
+
+  /** Hugo trims hyphens from a slug's ends. */
+  private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
 
   /**
    * The address of the page at {@code path}.
@@ -42,7 +46,7 @@ final class PageUrl {
       url = null;
     }
     String slug = scalar(fields.get("slug"));
-    if (slug != null) slug = slug.replaceAll("^-+|-+$", "");
+    if (slug != null) slug = EDGE_HYPHENS.matcher(slug).replaceAll("");
     if (slug == null || slug.isEmpty()) slug = dates.slug();
     String title = scalar(fields.get("title"));
     var facts =

@@ -10,6 +10,9 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  * <script>}; what comes out is inert.
  */
 final class MarkFormatter extends PassageFormatter {
+  /** Runs of white space, shown as one space. */
+  static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   static final String ELLIPSIS = "…";
   private final int maxChars;
 
@@ -80,7 +83,7 @@ final class MarkFormatter extends PassageFormatter {
     }
     escape(content, pos, end, html);
     if (end < to) html.append(ELLIPSIS);
-    return html.toString().strip().replaceAll("\\s+", " ");
+    return SPACES.matcher(html.toString().strip()).replaceAll(" ");
   }
 
   /** Moves a cut forward to the next word start (never before {@code min}). */

@@ -228,7 +228,7 @@ final class Snippets {
 
   /** The opening of a text, cut at a word boundary near {@link #TARGET_CHARS}. */
   static String lead(String text) {
-    String flat = text.replaceAll("\\s+", " ").strip();
+    String flat = MarkFormatter.SPACES.matcher(text).replaceAll(" ").strip();
     if (flat.length() <= MAX_CHARS) return MarkFormatter.escape(flat);
     int cut = flat.lastIndexOf(' ', TARGET_CHARS);
     if (cut < TARGET_CHARS / 2) cut = TARGET_CHARS;
