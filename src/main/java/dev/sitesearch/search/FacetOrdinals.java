@@ -67,7 +67,7 @@ final class FacetOrdinals {
    * manager refreshes on one thread at a time; the lock is for any other caller.
    */
   static final class Cache {
-    private final int narrowBelow;
+    private final int narrowUpTo;
     private Map<Object, SegmentOrdinals> bySegment = new HashMap<>();
 
     Cache() {
@@ -76,7 +76,7 @@ final class FacetOrdinals {
 
     /** Ordinals are kept as chars in segments with at most {@code narrowUpTo} values. */
     Cache(int narrowUpTo) {
-      this.narrowBelow = Math.min(narrowUpTo, Character.MAX_VALUE + 1);
+      this.narrowUpTo = Math.min(narrowUpTo, Character.MAX_VALUE + 1);
     }
 
     synchronized FacetOrdinals of(SortedSetDocValuesReaderState state) throws IOException {
@@ -91,7 +91,7 @@ final class FacetOrdinals {
         Object key = helper == null ? null : helper.getKey();
         SegmentOrdinals ordinals = key == null ? null : bySegment.get(key);
         if (ordinals == null)
-          ordinals = SegmentOrdinals.read(leaf.reader(), state.getField(), narrowBelow);
+          ordinals = SegmentOrdinals.read(leaf.reader(), state.getField(), narrowUpTo);
         if (key != null) kept.put(key, ordinals);
         segments[leaf.ord] = ordinals;
         if (map != null && ordinals != null)
