@@ -79,10 +79,8 @@ final class OrdinalFacetCounts extends Facets {
       FacetResult result = getTopChildren(topN, dim);
       if (result != null) results.add(result);
     }
-    results.sort(
-        Comparator.comparing((FacetResult r) -> r.value.doubleValue())
-            .reversed()
-            .thenComparing(r -> r.dim));
+    // Lucene orders by each facet's count, then name; a multi-valued facet's count is always -1.
+    results.sort(Comparator.comparing((FacetResult r) -> r.dim));
     return results;
   }
 

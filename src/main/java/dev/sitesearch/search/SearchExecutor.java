@@ -88,17 +88,12 @@ final class SearchExecutor {
         };
     DrillSideways.DrillSidewaysResult result =
         sideways.search(query, null, null, topN, plan.sort(), plan.sort() == null);
-    Facets facets = result.facets;
-    if (facets == null) { // no filter: DrillSideways leaves the plain counting to the caller
-      FacetsCollector collector = searcher.search(query, searcher.facetCollectors());
-      facets = ordinals.count(collector);
-      within[0] = facets;
-    }
+    // Lucene 10.6 counts through buildFacetsResult above whether or not a facet is filtered.
     return new Execution(
         result.hits.totalHits.value(),
         result.hits.scoreDocs,
-        facets,
-        within[0] == null ? facets : within[0]);
+        result.facets,
+        within[0] == null ? result.facets : within[0]);
   }
 
   /**
