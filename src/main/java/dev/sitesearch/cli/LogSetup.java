@@ -11,10 +11,11 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the {@code logging:} settings to Logback, the one place that knows the logging backend
- * (src/main/resources/logback.xml has the text format): the levels, and for {@code json} an encoder
- * that writes each event as one JSON object per line (time, level, logger, the formatted message,
- * the event's key-value pairs: a request's method, path, status and ms; a reindex's counts).
+ * Applies the {@code logging:} settings to Logback, with {@link LogDefaults} the one place that
+ * knows the logging backend ({@link LogDefaults} has the text format): the levels, and for {@code
+ * json} an encoder that writes each event as one JSON object per line (time, level, logger, the
+ * formatted message, the event's key-value pairs: a request's method, path, status and ms; a
+ * reindex's counts).
  */
 final class LogSetup {
   private LogSetup() {}
@@ -42,7 +43,7 @@ final class LogSetup {
   }
 
   private static void json(Logger root) {
-    var appender = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR");
+    var appender = (ConsoleAppender<ILoggingEvent>) root.getAppender(LogDefaults.APPENDER);
     if (appender == null) return; // a logback.xml of the user's own decides
     var encoder = new JsonEncoder();
     encoder.setContext(context());

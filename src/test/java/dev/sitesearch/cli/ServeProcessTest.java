@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -99,6 +100,39 @@ class ServeProcessTest {
       assertTrue(serve.exited(5), "a second SIGTERM exits at once");
       assertEquals(143, serve.process().exitValue());
       assertTrue(serve.output().contains("second SIGTERM, exiting at once"), serve::output);
+    }
+  }
+
+  @Test
+  void by_default_each_log_line_is_one_short_line_of_time_level_logger_and_message(
+      @TempDir Path tmp) throws Exception {
+    var site = SiteFolders.in(tmp);
+    ContentFiles.page(site.content(), "care.md", "title: Chronic care", "Chronic care management.");
+    try (var serve = serve(site)) {
+      get(serve.url(), "api/search?q=care");
+      serve.terminate();
+      assertTrue(serve.exited(30));
+
+      var shape =
+          Pattern.compile(
+              "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4} \\[(INFO|WARN|ERROR)] \\S+ - .+");
+      var logLines =
+          serve
+              .output()
+              .lines()
+              .filter(l -> !l.startsWith("sitesearch ") && !l.startsWith("full "))
+              .filter(l -> !l.startsWith("WARNING: ") && !l.isBlank())
+              .toList();
+      for (String line : logLines) {
+        assertTrue(shape.matcher(line).matches(), () -> "'" + line + "' in\n" + serve.output());
+      }
+      assertTrue(
+          logLines.stream().anyMatch(l -> l.contains(" [INFO] access - GET /api/search 200 ")),
+          serve::output);
+      // Jetty and Javalin speak only when something is wrong: no start-up banner or notes.
+      assertTrue(
+          logLines.stream().noneMatch(l -> l.contains("jetty") || l.contains("Javalin")),
+          serve::output);
     }
   }
 
