@@ -23,8 +23,6 @@ import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.bn.BengaliAnalyzer;
 import org.apache.lucene.analysis.ca.CatalanAnalyzer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.ckb.SoraniAnalyzer;
@@ -278,15 +276,6 @@ public final class Languages {
     }
   }
 
-  /** A colon separates words in every language, as in English ({@link TextAnalyzer}). */
-  private static final NormalizeCharMap COLON_SPLITS = colonMap();
-
-  private static NormalizeCharMap colonMap() {
-    var builder = new NormalizeCharMap.Builder();
-    builder.add(":", " ");
-    return builder.build();
-  }
-
   /** Lucene's analyzer for a language, with accents folded and colons splitting words. */
   private static final class Folded extends AnalyzerWrapper {
     private final Analyzer delegate;
@@ -303,12 +292,12 @@ public final class Languages {
 
     @Override
     protected Reader wrapReader(String fieldName, Reader reader) {
-      return new MappingCharFilter(COLON_SPLITS, reader);
+      return new ColonSplitFilter(reader);
     }
 
     @Override
     protected Reader wrapReaderForNormalization(String fieldName, Reader reader) {
-      return new MappingCharFilter(COLON_SPLITS, reader);
+      return new ColonSplitFilter(reader);
     }
 
     @Override
@@ -328,7 +317,7 @@ public final class Languages {
   private static final class PlainAnalyzer extends Analyzer {
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-      return new MappingCharFilter(COLON_SPLITS, reader);
+      return new ColonSplitFilter(reader);
     }
 
     @Override
@@ -357,12 +346,12 @@ public final class Languages {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-      return new MappingCharFilter(COLON_SPLITS, new CJKWidthCharFilter(reader));
+      return new ColonSplitFilter(new CJKWidthCharFilter(reader));
     }
 
     @Override
     protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-      return new MappingCharFilter(COLON_SPLITS, new CJKWidthCharFilter(reader));
+      return new ColonSplitFilter(new CJKWidthCharFilter(reader));
     }
 
     @Override

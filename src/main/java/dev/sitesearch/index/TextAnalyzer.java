@@ -5,8 +5,6 @@ import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
@@ -29,26 +27,15 @@ public final class TextAnalyzer extends Analyzer {
     this.stemmer = stemmer;
   }
 
-  /**
-   * A colon joins letters into one word for the standard tokenizer (as in Swedish); here it
-   * separates them, so {@code title:broadband} and "Medigy:Telehealth" find their words.
-   */
-  private static final NormalizeCharMap COLON_SPLITS = colonMap();
-
+  /** Colons split words ({@link ColonSplitFilter}), here and in the query. */
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new MappingCharFilter(COLON_SPLITS, reader);
+    return new ColonSplitFilter(reader);
   }
 
   @Override
   protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-    return new MappingCharFilter(COLON_SPLITS, reader);
-  }
-
-  private static NormalizeCharMap colonMap() {
-    var builder = new NormalizeCharMap.Builder();
-    builder.add(":", " ");
-    return builder.build();
+    return new ColonSplitFilter(reader);
   }
 
   @Override
