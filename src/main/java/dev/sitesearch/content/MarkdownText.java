@@ -52,18 +52,22 @@ public final class MarkdownText {
     var collector = new TextCollector(new HeadingAnchors(ids), input);
     PARSER.parse(input).accept(collector);
     String marked = PageReader.printable(tidy(collector.text()));
-    var text = new StringBuilder(marked.length());
     var sections = new ArrayList<PageSection>();
     var headings = collector.headings();
-    for (int i = 0; i < marked.length(); i++) {
-      char c = marked.charAt(i);
-      if (c != TextCollector.HEADING_MARK) {
-        text.append(c);
-      } else if (sections.size() < headings.size()) {
+    int mark = marked.indexOf(TextCollector.HEADING_MARK);
+    if (mark < 0) return new Rendered(marked, collector.firstHeading(), sections);
+    // Each mark is taken out, and where it stood is where its heading's section starts.
+    var text = new StringBuilder(marked.length());
+    int from = 0;
+    for (; mark >= 0; mark = marked.indexOf(TextCollector.HEADING_MARK, from)) {
+      text.append(marked, from, mark);
+      if (sections.size() < headings.size()) {
         var h = headings.get(sections.size());
         sections.add(new PageSection(h.level(), h.text(), h.anchor(), text.length()));
       }
+      from = mark + 1;
     }
+    text.append(marked, from, marked.length());
     return new Rendered(text.toString(), collector.firstHeading(), sections);
   }
 
@@ -93,13 +97,16 @@ public final class MarkdownText {
     var sb = new StringBuilder(raw.length());
     int newlines = 0;
     boolean space = false;
-    for (int i = 0; i < raw.length(); i++) {
+    int n = raw.length();
+    for (int i = 0; i < n; ) {
       char c = raw.charAt(i);
       if (c == ' ' || c == '\t') {
         space = true;
+        i++;
       } else if (c == '\n') {
         newlines++;
         space = false;
+        i++;
       } else {
         if (newlines > 0) {
           if (!sb.isEmpty()) sb.append(newlines > 1 ? "\n\n" : "\n");
@@ -108,7 +115,10 @@ public final class MarkdownText {
         }
         newlines = 0;
         space = false;
-        sb.append(c);
+        int end = i + 1; // the rest of the word, copied at once
+        while (end < n && (c = raw.charAt(end)) != ' ' && c != '\t' && c != '\n') end++;
+        sb.append(raw, i, end);
+        i = end;
       }
     }
     return sb.toString();

@@ -240,8 +240,9 @@ public final class PageReader {
     return s;
   }
 
+  /** Unicode's control characters (Cc) are exactly these two ranges; tab and newline stay. */
   private static boolean isStrayControl(char c) {
-    return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n';
+    return (c < 0x20 || (c >= 0x7f && c <= 0x9f)) && c != '\t' && c != '\n';
   }
 
   private static String fileTitle(String path) {
