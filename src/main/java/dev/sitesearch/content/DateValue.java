@@ -56,15 +56,24 @@ public final class DateValue {
     }
     String s = String.valueOf(value).strip();
     if (s.isEmpty()) return Optional.empty();
-    for (DateTimeFormatter form : FORMS) {
+    for (int i = 0; i < FORMS.size(); i++) {
+      DateTimeFormatter form = FORMS.get(i);
       var position = new ParsePosition(0);
-      TemporalAccessor parsed = form.parseUnresolved(s, position);
-      if (parsed == null || position.getErrorIndex() >= 0 || position.getIndex() != s.length())
-        continue;
       try {
+        if (i == 0) {
+          // Nearly every date has the first form: read and resolved in one pass (the others are
+          // first tried without resolving, which costs no exception when they do not fit).
+          TemporalAccessor parsed = form.parse(s, position);
+          if (position.getIndex() == s.length()) return Optional.of(instant(parsed));
+          continue;
+        }
+        TemporalAccessor parsed = form.parseUnresolved(s, position);
+        if (parsed == null || position.getErrorIndex() >= 0 || position.getIndex() != s.length())
+          continue;
         return Optional.of(instant(form.parse(s)));
       } catch (RuntimeException e) {
-        // the right shape but not a real date (30 February): try the next form, then report
+        // not this form, or the right shape but not a real date (30 February): try the next one,
+        // then report
       }
     }
     throw new IllegalArgumentException(

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -190,10 +189,38 @@ public final class DocumentMapper {
   /** How far into the body a repeated description may start. */
   private static final int OPENING_SLACK_CHARS = 200;
 
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  /**
+   * The text lower-cased, each run of characters that are neither letters nor digits made one
+   * space, without spaces at either end.
+   */
+  static String words(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    var out = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      if (isWordChar(c)) {
+        if (gap && !out.isEmpty()) out.append(' ');
+        gap = false;
+        out.appendCodePoint(c);
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
+  }
 
-  private static String words(String text) {
-    return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  /**
+   * What {@code \\p{L}} and {@code \\p{N}} match: letters, and decimal, letter and other numbers.
+   */
+  private static boolean isWordChar(int c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    if (Character.isLetter(c)) return true;
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   private static Optional<Instant> date(

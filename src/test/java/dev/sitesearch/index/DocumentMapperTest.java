@@ -299,4 +299,22 @@ class DocumentMapperTest {
     assertEquals(List.of("medium.com"), facet(mapped, "link.brand"));
     assertEquals(List.of("2021"), facet(mapped, Schema.YEAR_FACET));
   }
+
+  @Test
+  void words_are_what_the_regular_expression_made_of_them() {
+    var nonWord = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    var random = new java.util.Random(3);
+    String alphabet = "aZé ÉßΣ-_.,'\u00a0\t\n9٣½Ⅻ\uD835\uDC00\uD83D\uDE00\u0301:";
+    for (int round = 0; round < 3_000; round++) {
+      var text = new StringBuilder();
+      for (int n = random.nextInt(40); n > 0; n--)
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String expected =
+          nonWord
+              .matcher(text.toString().toLowerCase(java.util.Locale.ROOT))
+              .replaceAll(" ")
+              .strip();
+      assertEquals(expected, DocumentMapper.words(text.toString()), text.toString());
+    }
+  }
 }
