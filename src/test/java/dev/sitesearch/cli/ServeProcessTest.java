@@ -116,13 +116,7 @@ class ServeProcessTest {
       var shape =
           Pattern.compile(
               "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4} \\[(INFO|WARN|ERROR)] \\S+ - .+");
-      var logLines =
-          serve
-              .output()
-              .lines()
-              .filter(l -> !l.startsWith("sitesearch ") && !l.startsWith("full "))
-              .filter(l -> !l.startsWith("WARNING: ") && !l.isBlank())
-              .toList();
+      var logLines = logLines(serve);
       for (String line : logLines) {
         assertTrue(shape.matcher(line).matches(), () -> "'" + line + "' in\n" + serve.output());
       }
@@ -148,14 +142,7 @@ class ServeProcessTest {
       assertTrue(serve.exited(30));
 
       var json = new ObjectMapper();
-      var logLines =
-          serve
-              .output()
-              .lines()
-              // the command's own report on stdout, and the JVM's notes (run from the class path)
-              .filter(l -> !l.startsWith("sitesearch ") && !l.startsWith("full "))
-              .filter(l -> !l.startsWith("WARNING: ") && !l.isBlank())
-              .toList();
+      var logLines = logLines(serve);
       assertFalse(logLines.isEmpty(), serve::output);
       boolean request = false;
       for (String line : logLines) {
@@ -167,5 +154,15 @@ class ServeProcessTest {
       }
       assertTrue(request, () -> "the request's line with its status:\n" + serve.output());
     }
+  }
+
+  /** The log's lines: not the command's own report on stdout, nor the JVM's notes. */
+  private static List<String> logLines(ServeChild serve) {
+    return serve
+        .output()
+        .lines()
+        .filter(l -> !l.startsWith("sitesearch ") && !l.startsWith("full "))
+        .filter(l -> !l.startsWith("WARNING: ") && !l.isBlank())
+        .toList();
   }
 }
