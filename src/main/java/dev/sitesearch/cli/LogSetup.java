@@ -11,11 +11,11 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the {@code logging:} settings to Logback, with {@link LogDefaults} the one place that
- * knows the logging backend ({@link LogDefaults} has the text format): the levels, and for {@code
- * json} an encoder that writes each event as one JSON object per line (time, level, logger, the
- * formatted message, the event's key-value pairs: a request's method, path, status and ms; a
- * reindex's counts).
+ * Applies the {@code logging:} settings to Logback (with {@link LogDefaults}, which sets the text
+ * format, the one place that knows the logging backend): the levels, and for {@code json} an
+ * encoder that writes each event as one JSON object per line (time, level, logger, the formatted
+ * message, the event's key-value pairs: a request's method, path, status and ms; a reindex's
+ * counts).
  */
 final class LogSetup {
   private LogSetup() {}

@@ -17,8 +17,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class ApiDocRoutes {
   /**
-   * Made on the first request for it: turning the 39 KB of YAML into JSON took a tenth of a second
-   * of a start that does not need it.
+   * Made on the first request for it: turning the 39 KB of YAML into JSON took about 50 ms of a
+   * start that does not need it.
    */
   private static final class Document {
     static final String JSON = load();
