@@ -18,6 +18,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
+import org.apache.lucene.util.RamUsageEstimator;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,23 @@ public final class HttpServer {
 
   private HttpServer() {}
 
+  private static final String JETTY_REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  /**
+   * Jetty sizes the padding of a few of its queues by how many object references fill a cache line;
+   * unless told, it asks the JVM's platform MBean server, whose creation registers every platform
+   * bean (the flight recorder's among them) and took about 0.1 s of each start. Lucene has read the
+   * reference size already, without that server. A value set by the user stands.
+   */
+  private static void tellJettyTheReferenceSize() {
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) != null) return;
+    int cacheLine = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+    System.setProperty(
+        JETTY_REFERENCES_PER_CACHE_LINE,
+        String.valueOf(Math.max(1, cacheLine / RamUsageEstimator.NUM_BYTES_OBJECT_REF)));
+  }
+
   /**
    * The app; {@code registry} takes its meters, {@code curation} (none when null) is what the
    * curation editing API changes, and searches, suggestions and clicks are counted into {@code
@@ -44,6 +62,7 @@ public final class HttpServer {
       PrometheusMeterRegistry registry,
       CurationEditor curation,
       Analytics analytics) {
+    tellJettyTheReferenceSize();
     var meters = new HttpMeters(registry);
     var searchRoutes = new SearchRoutes(search, settings.limits().maxQueueWait(), analytics);
     var clients = new ClientKeys(settings.limits().rateLimit().trustForwardedFor());
