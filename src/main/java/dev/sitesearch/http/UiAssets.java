@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * folder {@code public/} and versioned by content hash: the page names its files as {@code
  * "search.js?v=…"}, and each script's imports of another bundled file ({@code './dom.js'}) become
  * {@code './dom.js?v=…'}. A file's hash is taken after its own imports are rewritten, so it changes
- * whenever anything it imports changes (modules must not import each other in a cycle; building the
- * assets fails, and with it the server's start).
+ * whenever anything it imports changes (modules must not import each other in a cycle: building the
+ * assets fails, and the tests, which build them, with it).
  */
 final class UiAssets {
   /**
@@ -91,11 +91,19 @@ final class UiAssets {
     FILE
   }
 
-  /** One file, read at start; {@code version} is a hash of its bytes as served. */
+  /** One file, as served; {@code version} is a hash of its bytes as served. */
   record Asset(byte[] bytes, String contentType, String version, Kind kind) {
     String etag() {
       return '"' + version + '"';
     }
+  }
+
+  /** The routes {@link #byRoute()} has, in the same order. */
+  static List<String> routes() {
+    var routes = new ArrayList<String>();
+    for (String file : FILES) routes.add("/" + file);
+    routes.addAll(new TreeMap<>(PAGES).keySet());
+    return routes;
   }
 
   /** Every file as served, by its route: {@code /<name>} for the files, {@code /} for the page. */
