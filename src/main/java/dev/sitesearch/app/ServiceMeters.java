@@ -32,7 +32,7 @@ final class ServiceMeters {
     void close();
   }
 
-  static Bound bind(
+  static void bind(
       MeterRegistry registry, LiveIndex live, Reindexer reindexer, ContentWatcher watcher) {
     gauge(registry, "sitesearch.index.documents", "pages searchable now", live, l -> health(l, 0));
     gauge(registry, "sitesearch.index.generation", "the served commit", live, l -> health(l, 1));
@@ -76,6 +76,10 @@ final class ServiceMeters {
           .description("reindexes the watcher started")
           .register(registry);
     }
+  }
+
+  /** The JVM's meters: memory, GC, threads, classes, CPU, uptime. */
+  static Bound bindJvm(MeterRegistry registry) {
     new JvmMemoryMetrics().bindTo(registry);
     var gc = new JvmGcMetrics();
     gc.bindTo(registry);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitesearch.testing.ChildJvm;
 import dev.sitesearch.testing.ContentFiles;
 import dev.sitesearch.testing.ServeChild;
 import dev.sitesearch.testing.SiteFolders;
@@ -127,6 +128,39 @@ class ServeProcessTest {
       assertTrue(
           logLines.stream().noneMatch(l -> l.contains("jetty") || l.contains("Javalin")),
           serve::output);
+    }
+  }
+
+  @Test
+  void a_start_leaves_out_work_no_search_needs(@TempDir Path tmp) throws Exception {
+    var site = SiteFolders.in(tmp);
+    ContentFiles.page(site.content(), "care.md", "title: Chronic care", "Chronic care management.");
+    Path classes = tmp.resolve("classes.txt");
+    var args = new ArrayList<>(List.of("serve", "--port", "0"));
+    args.addAll(site.options());
+    var jvm =
+        ChildJvm.sitesearch(
+            List.of("-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + classes), args);
+    try (var serve = ServeChild.start(jvm, line -> {})) {
+      assertEquals(200, get(serve.url(), "api/search?q=care").statusCode());
+      String beforePage = Files.readString(classes);
+      assertEquals(200, get(serve.url(), "").statusCode());
+      serve.terminate();
+      assertTrue(serve.exited(30));
+
+      // Each was about 0.05-0.1 s of a two-second start (docs/benchmarks.md, issue 13).
+      assertFalse(
+          beforePage.contains("com.sun.jmx.mbeanserver.JmxMBeanServer "),
+          "the platform MBean server (Jetty asks it the reference size unless told)");
+      assertFalse(
+          beforePage.contains("ch.qos.logback.core.pattern.parser."),
+          "Logback's pattern parser, for one fixed line shape");
+      assertFalse(
+          beforePage.contains("dev.sitesearch.http.UiRoutes$Built "),
+          "the UI files, read and hashed for a search");
+      assertTrue(
+          Files.readString(classes).contains("dev.sitesearch.http.UiRoutes$Built "),
+          "the page's request builds them");
     }
   }
 
