@@ -15,10 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Finds the Hugo project a content folder belongs to and reads its configuration as Hugo does: the
@@ -154,7 +156,13 @@ public final class HugoProject {
     var options = new LoaderOptions();
     options.setMaxAliasesForCollections(200);
     options.setNestingDepthLimit(50);
-    return new Yaml(new SafeConstructor(options));
+    var dumper = new DumperOptions();
+    return new Yaml(
+        new SafeConstructor(options),
+        new Representer(dumper),
+        dumper,
+        options,
+        new HugoYamlResolver());
   }
 
   /** A copy with every map key in lower case, as Hugo reads its configuration. */

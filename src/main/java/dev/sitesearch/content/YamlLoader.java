@@ -22,8 +22,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Loads one YAML document with snakeyaml's {@link SafeConstructor} (no class is ever instantiated
- * from a tag, unknown tags are errors) and limits on aliases, nesting and size, so an alias bomb or
- * a deeply nested document fails fast instead of eating the heap or the CPU.
+ * from a tag, unknown tags are errors), scalars read as current Hugo reads them ({@link
+ * HugoYamlResolver}), and limits on aliases, nesting and size, so an alias bomb or a deeply nested
+ * document fails fast instead of eating the heap or the CPU.
  *
  * <p>Every alias counts towards the limit. snakeyaml's own limit counts only aliases of lists and
  * maps, but an alias of a long text repeats it as surely: {@code tags: [*s, *s, …]} made each of
@@ -36,7 +37,7 @@ final class YamlLoader {
 
   private final LoaderOptions options;
   private final StrictDates constructor;
-  private final Resolver resolver = new Resolver();
+  private final Resolver resolver = new HugoYamlResolver();
 
   YamlLoader(int maxChars, int maxDepth) {
     options = new LoaderOptions();

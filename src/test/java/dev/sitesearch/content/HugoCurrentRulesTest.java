@@ -82,6 +82,36 @@ class HugoCurrentRulesTest {
   }
 
   @Test
+  void yaml_reads_yes_no_on_and_off_as_text_so_a_norwegian_language_keeps_its_key()
+      throws Exception {
+    // parser/metadecoders/decoder.go: Hugo reads YAML with goccy/go-yaml from 0.152 (YAML 1.2's
+    // scalars); 0.111, on yaml.v2, read the key no: as false and published under /false/.
+    site.file(
+            "hugo.yaml",
+            """
+            baseURL: https://example.org/
+            defaultContentLanguage: en
+            languages:
+              en:
+                weight: 1
+              no:
+                weight: 2
+                contentDir: content-no
+            """)
+        .page("content/hello.md", "title: yes\nparams:\n  starts: 1:20\n  on: off")
+        .page("content-no/hei.md", "title: Hei\ndraft: no");
+
+    ProductPages en = read("content");
+    ProductPages no = read("content-no");
+
+    assertEquals(Map.of("hei.md", "/no/hei/"), no.urls());
+    assertEquals("no", no.pages().get("hei.md").place().lang());
+    ContentPage hello = en.pages().get("hello.md");
+    assertEquals("yes", hello.title());
+    assertEquals(Map.of("starts", "1:20", "on", "off"), hello.frontMatter().get("params"));
+  }
+
+  @Test
   void absolute_aliases_get_the_language_prefix() throws Exception {
     // content-management/urls.md, "Defining aliases": /old-url is /en/old-url/ for a page in
     // a site whose languages live in subfolders. Hugo 0.111 wrote /old-url/.
