@@ -5,13 +5,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP meters: every request by route, method and status, with its latency as a histogram;
  * searches by outcome; requests refused before any route (rate, slots, size). Tags take the route
- * as declared ({@code /api/documents/<id>}), never the path a client sent, so a scan of random
- * paths cannot make the series grow.
+ * as declared ({@code /api/documents/<id>}), never the path a client sent, and only HTTP's own
+ * methods, so a scan of random paths or methods cannot make the series grow.
  */
 final class HttpMeters {
   /** Set by the search route: the total of the answer it gave. */
@@ -46,7 +47,7 @@ final class HttpMeters {
     Timer.builder("sitesearch.http.requests")
         .description("requests answered, by route, method and status")
         .tag("route", route)
-        .tag("method", ctx.method().name())
+        .tag("method", method(ctx))
         .tag("status", String.valueOf(status))
         .serviceLevelObjectives(BUCKETS)
         .register(registry)
@@ -76,6 +77,19 @@ final class HttpMeters {
         .tag("outcome", outcome)
         .register(registry);
   }
+
+  /**
+   * The method as a tag: HTTP's own, else {@code other}. A client may send any token as a method
+   * (Jetty answers it 404), and each new name would be a new series: 10,000 made-up names took the
+   * scrape to 50 MB.
+   */
+  private static String method(Context ctx) {
+    String name = ctx.method().name();
+    return METHODS.contains(name) ? name : "other";
+  }
+
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT");
 
   private static String route(Context ctx) {
     try {

@@ -1,6 +1,7 @@
 package dev.sitesearch.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.config.ServerSettings.Metrics;
@@ -72,6 +73,32 @@ class MetricsHttpTest {
       assertTrue(text.contains("jvm_memory_used_bytes"), "JVM memory");
       assertTrue(text.contains("jvm_threads_live_threads"), "JVM threads");
       assertTrue(text.contains("jvm_gc_"), "GC");
+    }
+  }
+
+  @Test
+  void a_method_name_a_client_makes_up_is_counted_as_other_and_never_becomes_a_series()
+      throws IOException {
+    try (var server = TestServer.start(workDir)) {
+      for (int i = 0; i < 3; i++) {
+        var r =
+            server.raw(
+                "M"
+                    + i
+                    + "_"
+                    + "B".repeat(300)
+                    + " /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertEquals(404, r.status(), r::text);
+      }
+
+      String text = server.get("/metrics").body();
+      assertFalse(text.contains("BBBB"), "a made-up method is no label value");
+      assertEquals(
+          3,
+          value(
+              text,
+              "sitesearch_http_requests_seconds_count",
+              "method=\"other\",route=\"unmatched\",status=\"404\""));
     }
   }
 
