@@ -194,16 +194,24 @@ public final class HttpServer {
   /**
    * Jetty refuses a malformed percent-encoding in the path, except after a {@code ;} (a path
    * parameter, which it does not decode); Javalin decodes the whole path for path parameters and
-   * would fail there, so it is refused here.
+   * would fail there, so it is refused here. In the query string Jetty drops what it cannot decode:
+   * refused too ({@link QueryEncoding}).
    */
   private static void checkPathEncoding(Context ctx) {
     String path = ctx.req().getRequestURI();
-    if (path == null || path.indexOf(';') < 0) return;
-    try {
-      URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(400, "Bad request", "the URL's percent-encoding is malformed");
+    if (path != null && path.indexOf(';') >= 0) {
+      try {
+        URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new ProblemException(400, "Bad request", "the URL's percent-encoding is malformed");
+      }
     }
+    String parameter = QueryEncoding.firstMalformed(ctx.req().getQueryString());
+    if (parameter == null) return;
+    String detail = "the percent-encoding is malformed or not UTF-8";
+    if (parameter.isEmpty())
+      throw new ProblemException(400, "Bad request", "a parameter's name: " + detail);
+    throw ProblemException.badParameter(parameter, parameter + ": " + detail);
   }
 
   private static boolean isProblem(Context ctx) {

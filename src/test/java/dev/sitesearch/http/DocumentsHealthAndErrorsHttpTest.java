@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sitesearch.http.FixturePages.Page;
 import dev.sitesearch.http.TestServer.Response;
+import dev.sitesearch.testing.TestHttp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -274,24 +275,32 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "q=%ZZ",
-        "q=%",
-        "q=%C3%28",
-        "q=%ED%A0%80",
-        "f.tags=%E0%80",
-        "%ZZ=1",
-        "q=care&&&&page=1"
-      })
-  void malformed_query_strings_never_cause_a_server_error(String rawQuery) {
-    String response = server.rawGet("/api/search?" + rawQuery).text();
+  @CsvSource({
+    "q=%ZZ, q",
+    "q=%, q",
+    "q=%C3%28, q",
+    "q=%ED%A0%80, q",
+    "q=care&f.tags=%E0%80, f.tags",
+    "q=care&size=200%, size",
+    "q=care&f.tags=%zz, f.tags",
+    "q=%EF%BC%91&page=%D9%A3%, page"
+  })
+  void a_malformed_percent_encoding_in_the_query_is_a_400_problem_naming_it(
+      String rawQuery, String parameter) {
+    var r = server.rawGet("/api/search?" + rawQuery);
 
-    int status = Integer.parseInt(response.substring(9, 12));
-    assertTrue(
-        status == 200 || status == 400,
-        () -> "status " + status + " for " + rawQuery + ":\n" + response);
-    assertFalse(response.contains("Exception") || response.contains("\tat "), response);
-    if (status == 400) assertTrue(response.contains("application/problem+json"), response);
+    assertEquals(400, r.status(), r::text);
+    assertTrue(r.header("Content-Type").startsWith("application/problem+json"), r::text);
+    assertEquals(
+        parameter, TestHttp.json(r.status(), r.body()).path("parameter").asText(), r::text);
+    assertFalse(r.text().contains("Exception") || r.text().contains("\tat "), r::text);
+  }
+
+  @Test
+  void a_malformed_parameter_name_or_empty_pairs_never_cause_a_server_error() {
+    var badName = server.rawGet("/api/search?%ZZ=1");
+    assertEquals(400, badName.status(), badName::text);
+    assertTrue(badName.header("Content-Type").startsWith("application/problem+json"));
+    assertEquals(200, server.rawGet("/api/search?q=care&&&&page=1").status());
   }
 }
