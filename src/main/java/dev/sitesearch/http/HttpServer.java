@@ -224,7 +224,8 @@ public final class HttpServer {
     ctx.status(status)
         .contentType(Problem.CONTENT_TYPE)
         .header("Cache-Control", "no-store")
-        .result(Json.write(problem));
+        // bytes: Jetty would encode a String as ISO-8859-1 for a type without a charset parameter
+        .result(Json.write(problem).getBytes(StandardCharsets.UTF_8));
   }
 
   static String title(int status) {

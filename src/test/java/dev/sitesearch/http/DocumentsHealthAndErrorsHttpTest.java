@@ -274,6 +274,24 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
     bad_search_parameter_is_a_400_problem_naming_it(query, parameter);
   }
 
+  @Test
+  void a_problem_is_utf_8_json_whatever_characters_its_detail_holds() {
+    Response window = server.get("/api/search?q=care&page=2000");
+    assertEquals(400, window.status());
+    assertTrue(window.json().path("detail").asText().contains("×"), window::body);
+
+    Response echoed = server.get("/api/search?q=care&lang=%E2%9C%93");
+    assertEquals(400, echoed.status());
+    assertTrue(echoed.json().path("detail").asText().contains("✓"), echoed::body);
+  }
+
+  @Test
+  void the_api_description_is_utf_8_json() {
+    Response r = server.get("/openapi.json");
+    assertEquals(200, r.status());
+    assertTrue(r.body().contains("`page × size`"), "its × as sent");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "q=%ZZ, q",
