@@ -162,6 +162,13 @@ public final class HttpServer {
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
+                var client = BodyFailure.of(e);
+                if (client != null) {
+                  LOG.info(
+                      "{} {}: {} ({})", ctx.method(), ctx.path(), client.detail(), e.toString());
+                  problem(ctx, client.status(), title(client.status()), client.detail(), null);
+                  return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 problem(
                     ctx,
@@ -239,6 +246,7 @@ public final class HttpServer {
       case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
+      case 408 -> "Request timeout";
       case 413 -> "Request too large";
       case 429 -> "Too many requests";
       case 503 -> "Service unavailable";
