@@ -49,8 +49,8 @@ final class AnalyticsRoutes {
 
   void register(RoutesConfig routes) {
     routes.post("/api/analytics/click", this::click);
-    routes.get("/api/admin/analytics", this::summary);
-    routes.get("/api/admin/analytics/{report}", this::report);
+    HttpServer.getAndHead(routes, "/api/admin/analytics", this::summary);
+    HttpServer.getAndHead(routes, "/api/admin/analytics/{report}", this::report);
   }
 
   /** The {@code prev} parameter of a search: the id of the search it replaces, or null. */

@@ -25,7 +25,7 @@ final class ApiDocRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/openapi.json", this::document);
+    HttpServer.getAndHead(routes, "/openapi.json", this::document);
   }
 
   private void document(Context ctx) {

@@ -71,15 +71,15 @@ final class CurationRoutes {
         ctx -> {
           throw new UnsupportedFeatureException("curation", "solrcloud");
         };
-    routes.get("/api/admin/curation", refuse);
-    routes.get("/api/admin/curation/history", refuse);
+    HttpServer.getAndHead(routes, "/api/admin/curation", refuse);
+    HttpServer.getAndHead(routes, "/api/admin/curation/history", refuse);
     routes.post("/api/admin/curation", refuse);
     routes.post("/api/admin/curation/undo", refuse);
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/admin/curation", this::rules);
-    routes.get("/api/admin/curation/history", this::history);
+    HttpServer.getAndHead(routes, "/api/admin/curation", this::rules);
+    HttpServer.getAndHead(routes, "/api/admin/curation/history", this::history);
     routes.post("/api/admin/curation", this::change);
     routes.post("/api/admin/curation/undo", this::undo);
   }

@@ -9,7 +9,9 @@ import dev.sitesearch.search.InvalidRequestException;
 import dev.sitesearch.search.SearchEngine;
 import dev.sitesearch.search.UnsupportedFeatureException;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -224,6 +226,15 @@ public final class HttpServer {
   private static boolean isProblem(Context ctx) {
     String type = ctx.res().getContentType();
     return type != null && type.startsWith(Problem.CONTENT_TYPE);
+  }
+
+  /**
+   * A GET route and its HEAD: the same handler, so HEAD answers what GET would, headers, status and
+   * token checks alike, without the body (the server drops it).
+   */
+  static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
   }
 
   static void problem(Context ctx, int status, String title, String detail, String parameter) {

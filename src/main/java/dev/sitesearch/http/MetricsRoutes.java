@@ -24,7 +24,7 @@ final class MetricsRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/metrics", this::metrics);
+    HttpServer.getAndHead(routes, "/metrics", this::metrics);
   }
 
   private void metrics(Context ctx) {

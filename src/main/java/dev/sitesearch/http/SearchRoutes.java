@@ -16,7 +16,6 @@ import dev.sitesearch.search.SearchResponse;
 import dev.sitesearch.search.SortOrder;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.time.Duration;
@@ -53,23 +52,15 @@ final class SearchRoutes {
   }
 
   void register(RoutesConfig routes) {
-    getAndHead(routes, "/api/search", this::search);
-    getAndHead(routes, "/api/suggest", this::suggest);
-    getAndHead(routes, "/api/facets", this::facets);
-    getAndHead(routes, "/api/facets/{facet}", this::facetValues);
+    HttpServer.getAndHead(routes, "/api/search", this::search);
+    HttpServer.getAndHead(routes, "/api/suggest", this::suggest);
+    HttpServer.getAndHead(routes, "/api/facets", this::facets);
+    HttpServer.getAndHead(routes, "/api/facets/{facet}", this::facetValues);
     // Before the document route, whose <id> would take ".../related" as part of an id.
-    getAndHead(routes, "/api/documents/<id>/related", this::relatedById);
-    getAndHead(routes, "/api/related", this::relatedByQuery);
-    getAndHead(routes, "/api/documents/<id>", this::document);
-    getAndHead(routes, "/api/health", this::health);
-  }
-
-  /**
-   * HEAD answers what GET would, headers and status alike, without the body (the server drops it).
-   */
-  private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
-    routes.get(path, handler);
-    routes.head(path, handler);
+    HttpServer.getAndHead(routes, "/api/documents/<id>/related", this::relatedById);
+    HttpServer.getAndHead(routes, "/api/related", this::relatedByQuery);
+    HttpServer.getAndHead(routes, "/api/documents/<id>", this::document);
+    HttpServer.getAndHead(routes, "/api/health", this::health);
   }
 
   /**

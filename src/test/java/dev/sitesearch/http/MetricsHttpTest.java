@@ -103,6 +103,31 @@ class MetricsHttpTest {
   }
 
   @Test
+  void head_answers_with_the_status_get_would_on_every_admin_and_description_route()
+      throws IOException {
+    try (var server = TestServer.startWithMetrics(workDir, Metrics.ADMIN)) {
+      for (String path :
+          new String[] {
+            "/metrics",
+            "/api/admin/analytics",
+            "/api/admin/analytics/queries",
+            "/api/admin/analytics/no-such-report",
+            "/api/admin/curation",
+            "/api/admin/curation/history",
+            "/openapi.json"
+          }) {
+        for (String[] auth : new String[][] {{}, {AUTH, BEARER}}) {
+          Response get = server.get(path, auth);
+          Response head = server.head(path, auth);
+          assertEquals(get.status(), head.status(), () -> path + " " + auth.length);
+          assertEquals(get.header("Content-Type"), head.header("Content-Type"), path);
+          assertEquals("", head.body(), path);
+        }
+      }
+    }
+  }
+
+  @Test
   void metrics_behind_the_admin_token_need_it_and_off_means_404() throws IOException {
     try (var server = TestServer.startWithMetrics(workDir.resolve("a"), Metrics.ADMIN)) {
       assertEquals(401, server.get("/metrics").status());
