@@ -14,6 +14,12 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's message or stack.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+  /** Every method: Jetty writes a body for GET, POST and HEAD only, and a bare answer else. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request,

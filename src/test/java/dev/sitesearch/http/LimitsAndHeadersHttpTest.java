@@ -53,6 +53,15 @@ class LimitsAndHeadersHttpTest {
           server.rawGet("/api/search?q=" + "a".repeat(ServerLimits.DEFAULT_MAX_HEADER_BYTES + 10)),
           414);
       assertRawProblem(server.rawGet("/api/search?q=care", "X-Big: " + "b".repeat(20_000)), 431);
+      for (String method : new String[] {"OPTIONS", "PUT", "DELETE"}) {
+        assertRawProblem(
+            server.raw(
+                method
+                    + " /api/search HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: "
+                    + "b".repeat(20_000)
+                    + "\r\n\r\n"),
+            431);
+      }
       assertEquals(
           200,
           server.rawGet("/api/search?q=" + "%E4%B8%AD".repeat(1000)).status(),
