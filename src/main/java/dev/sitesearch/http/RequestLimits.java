@@ -23,6 +23,12 @@ import java.util.function.IntConsumer;
  * made in memory and sent after the request's slots are given back ({@link BufferedResponse}).
  */
 final class RequestLimits implements Filter {
+  /**
+   * The request attribute holding when it began to wait for a slot ({@link System#nanoTime}): a
+   * search then waits for a core only for what is left of the same {@code maxQueueWait}.
+   */
+  static final String WAITING_SINCE = "sitesearch.waitingSince";
+
   private final Semaphore slots;
   private final long maxWaitNanos;
   private final long maxBodyBytes;
@@ -97,6 +103,7 @@ final class RequestLimits implements Filter {
   private BufferedResponse handle(
       HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    req.setAttribute(WAITING_SINCE, System.nanoTime());
     if (!admit()) {
       refuse(req, res, 503, "the server is busy; retry in a moment", 1);
       return null;

@@ -61,9 +61,18 @@ final class SearchGate {
   }
 
   <T> T run(SearchCost cost, Turn turn, Work<T> work) throws Exception {
+    return run(cost, turn, System.nanoTime(), work);
+  }
+
+  /**
+   * As {@link #run(SearchCost, Turn, Work)} for a request that has waited since {@code
+   * waitingSince} ({@link System#nanoTime}) already, for a request slot: the queue wait is one
+   * budget for both, so a refusal never comes after twice the wait.
+   */
+  <T> T run(SearchCost cost, Turn turn, long waitingSince, Work<T> work) throws Exception {
     // A spare turn waits nowhere, the heavy lane included: a pipelined batch of heavy searches
     // waiting there held one request slot each, and 140 such connections filled them all.
-    long deadline = System.nanoTime() + (turn == Turn.SPARE ? 0 : maxWaitNanos);
+    long deadline = turn == Turn.SPARE ? System.nanoTime() : waitingSince + maxWaitNanos;
     boolean heavy = cost == SearchCost.HEAVY;
     if (heavy) {
       if (!acquire(heavyPermit, deadline)) throw heavyBusy();

@@ -111,7 +111,8 @@ final class SearchRoutes {
                         ctx, "sections", Excerpts.MAX_SECTIONS, 0, Excerpts.MAX_SECTIONS)));
     String supersedes = AnalyticsRoutes.searchId(ctx, "prev");
     SearchResponse response =
-        gate.run(SearchCost.of(request), turn(ctx), () -> search.search(request));
+        gate.run(
+            SearchCost.of(request), turn(ctx), waitingSince(ctx), () -> search.search(request));
     ctx.attribute(HttpMeters.SEARCH_TOTAL, response.total());
     ctx.header("Cache-Control", CACHE_SHORT)
         .json(SearchAnswer.of(response, analytics, request, start, supersedes, ctx.method()));
@@ -120,6 +121,13 @@ final class SearchRoutes {
   /** Searches from a connection that pipelines take only spare capacity ({@link Pipelining}). */
   private static SearchGate.Turn turn(Context ctx) {
     return Pipelining.seen(ctx) ? SearchGate.Turn.SPARE : SearchGate.Turn.QUEUE;
+  }
+
+  /** Since when the request has waited for a slot ({@link RequestLimits}), else now. */
+  private static long waitingSince(Context ctx) {
+    return ctx.attribute(RequestLimits.WAITING_SINCE) instanceof Long since
+        ? since
+        : System.nanoTime();
   }
 
   private void suggest(Context ctx) throws IOException {
@@ -155,7 +163,10 @@ final class SearchRoutes {
     var request = Selection.read(ctx).request(1, 1, List.of(facet), 1);
     var values =
         gate.run(
-            SearchCost.of(request), turn(ctx), () -> search.facetValues(facet, query, request));
+            SearchCost.of(request),
+            turn(ctx),
+            waitingSince(ctx),
+            () -> search.facetValues(facet, query, request));
     ctx.header("Cache-Control", CACHE_SHORT).json(values);
   }
 
@@ -217,7 +228,8 @@ final class SearchRoutes {
             Params.date(ctx, "from"),
             Params.date(ctx, "to"),
             Params.integer(ctx, "size", RelatedRequest.DEFAULT_SIZE, 1, RelatedRequest.MAX_SIZE));
-    return gate.run(SearchCost.ORDINARY, turn(ctx), () -> search.related(request));
+    return gate.run(
+        SearchCost.ORDINARY, turn(ctx), waitingSince(ctx), () -> search.related(request));
   }
 
   private static ProblemException notFound(String which) {

@@ -74,6 +74,24 @@ class SearchGateTest {
   }
 
   @Test
+  void a_search_that_waited_for_a_request_slot_waits_only_for_the_rest_of_the_queue_wait()
+      throws Exception {
+    var gate = new SearchGate(1, Duration.ofSeconds(5));
+    try (var slow = new Held(gate, SearchCost.ORDINARY)) {
+      long waitedAlready = System.nanoTime() - Duration.ofMillis(4_800).toNanos();
+      long start = System.nanoTime();
+      var refused =
+          assertThrows(
+              ProblemException.class,
+              () -> gate.run(SearchCost.ORDINARY, SearchGate.Turn.QUEUE, waitedAlready, () -> 1));
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertEquals(503, refused.status());
+      assertTrue(tookMillis < 2_000, "refused after " + tookMillis + " ms, not a second 5 s");
+    }
+  }
+
+  @Test
   void heavy_searches_run_one_at_a_time_and_ordinary_ones_pass_them() throws Exception {
     var gate = new SearchGate(3, Duration.ofMillis(100));
     try (var heavy = new Held(gate, SearchCost.HEAVY)) {
