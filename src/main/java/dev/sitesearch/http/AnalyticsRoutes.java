@@ -7,6 +7,7 @@ import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.analytics.Csv;
 import dev.sitesearch.analytics.ReportRange;
 import dev.sitesearch.analytics.Table;
+import dev.sitesearch.search.InvalidRequestException.Part;
 import dev.sitesearch.search.SearchRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -171,10 +172,13 @@ final class AnalyticsRoutes {
   /** {@code from}, {@code to} (days, UTC; the last 30 days by default) and {@code size}. */
   private ReportRange range(Context ctx) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    LocalDate to = Params.date(ctx, "to");
-    LocalDate from = Params.date(ctx, "from");
+    LocalDate from = Params.date(ctx, Part.FROM);
+    LocalDate to = Params.date(ctx, Part.TO);
     if (to == null) to = from != null && from.isAfter(today) ? from : today;
-    if (from == null) from = to.minusDays(ReportRange.DEFAULT_DAYS - 1);
+    if (from == null) {
+      from = to.minusDays(ReportRange.DEFAULT_DAYS - 1);
+      if (from.isBefore(SearchRequest.EARLIEST_DATE)) from = SearchRequest.EARLIEST_DATE;
+    }
     int size = Params.integer(ctx, "size", ReportRange.DEFAULT_SIZE, 1, ReportRange.MAX_SIZE);
     if (from.isAfter(to)) {
       throw ProblemException.badParameter("from", "from (" + from + ") is after to (" + to + ")");

@@ -3,6 +3,7 @@ package dev.sitesearch.http;
 import static dev.sitesearch.search.InvalidRequestException.shorten;
 
 import dev.sitesearch.search.InvalidRequestException.Part;
+import dev.sitesearch.search.SearchRequest;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -61,17 +62,24 @@ final class Params {
     };
   }
 
-  /** An ISO date (2024-05-31); a full date-time is accepted and its date kept. */
-  static LocalDate date(Context ctx, String name) {
+  /**
+   * An ISO date (2024-05-31) within the years a search allows ({@link SearchRequest#checkDate}); a
+   * full date-time is accepted and its date kept. Checked here, before anyone counts days from it:
+   * {@code +999999999-12-31} is a date, but the day after it is not.
+   */
+  static LocalDate date(Context ctx, Part part) {
+    String name = name(part, null);
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) return null;
     String s = v.strip();
+    LocalDate date;
     try {
-      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+      date = LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
     } catch (DateTimeParseException e) {
       throw ProblemException.badParameter(
           name, name + " must be a date such as 2024-05-31, not '" + shorten(v) + "'");
     }
+    return SearchRequest.checkDate(part, date);
   }
 
   /** A comma-separated list, or null when absent. */

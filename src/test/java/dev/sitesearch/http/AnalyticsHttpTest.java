@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.http.TestServer.Response;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,42 @@ class AnalyticsHttpTest {
       assertEquals("2024-05-01", ok.json().get("from").asText());
       assertEquals(0, ok.json().get("rows").size());
       assertProblem(server.get("/api/search?q=care&prev=not-an-id"), 400, "prev");
+    }
+  }
+
+  @Test
+  void report_dates_outside_years_1_to_9999_are_a_400_worded_as_in_search() throws IOException {
+    try (var server = TestServer.start(workDir)) {
+      for (String report : Analytics.reportNames()) {
+        for (String path :
+            List.of(
+                "/api/admin/analytics/" + report + "?",
+                "/api/admin/analytics/" + report + ".csv?")) {
+          for (String query :
+              List.of(
+                  "from=%2B999999999-12-31",
+                  "to=-999999999-01-01",
+                  "from=-999999999-01-01",
+                  "to=%2B999999999-12-31",
+                  "from=-0001-01-01&to=-0001-01-01",
+                  "from=0000-01-01&to=0000-01-01",
+                  "from=%2B10000-01-01")) {
+            Response r = admin(server, path + query);
+            assertProblem(r, 400, query.substring(0, query.indexOf('=')));
+            assertTrue(
+                r.json()
+                    .path("detail")
+                    .asText()
+                    .startsWith("dates run from 0001-01-01 to 9999-12-31"),
+                () -> path + query + " answered " + r.body());
+          }
+          // The first and last days there are still make a report.
+          for (String query : List.of("to=0001-01-01", "from=9999-12-31")) {
+            Response r = admin(server, path + query);
+            assertEquals(200, r.status(), () -> path + query + " answered " + r.body());
+          }
+        }
+      }
     }
   }
 
