@@ -12,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads query parameters strictly: a value that is present but wrong is a 400 naming the parameter.
  */
 final class Params {
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
   private Params() {}
 
   static String string(Context ctx, String name) {
@@ -24,11 +27,17 @@ final class Params {
     return v == null ? "" : v;
   }
 
+  /**
+   * A whole number written in ASCII digits: {@link Integer#parseInt} alone would also take {@code
+   * ٣} (Arabic-Indic) or {@code １} (full-width) as 3 and 1. Every number in a query is read here.
+   */
   static int integer(Context ctx, String name, int fallback, int min, int max) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) return fallback;
     try {
-      int n = Integer.parseInt(v.strip());
+      String s = v.strip();
+      if (!WHOLE_NUMBER.matcher(s).matches()) throw new NumberFormatException();
+      int n = Integer.parseInt(s);
       if (n < min || n > max) throw new NumberFormatException();
       return n;
     } catch (NumberFormatException e) {

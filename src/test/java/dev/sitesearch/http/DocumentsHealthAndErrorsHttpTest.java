@@ -216,6 +216,10 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
           page=-1                       | page
           page=99999999999              | page
           page=1.5                      | page
+          page=%D9%A3                   | page
+          page=%EF%BC%91                | page
+          size=%EF%BC%91%EF%BC%90       | size
+          facetSize=%E0%A5%AB           | facetSize
           size=0                        | size
           size=101                      | size
           size=1000                     | size
