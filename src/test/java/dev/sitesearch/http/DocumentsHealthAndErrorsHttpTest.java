@@ -234,6 +234,10 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
           from=2020-02-30               | from
           to=yesterday                  | to
           to=2024                       | to
+          from=2024-01-31Tjunk          | from
+          from=2024-01-31T              | from
+          to=2024-01-31T25:00           | to
+          to=2024-01-31T10:00junk       | to
           from=2024-01-01&to=2023-01-01 | from
           from=%2B999999999-01-01       | from
           from=-999999999-01-01         | from
