@@ -13,7 +13,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -107,7 +106,7 @@ final class AnalyticsRoutes {
     }
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+      node = JsonBody.tree(bytes);
     } catch (IOException e) {
       node = null;
     }

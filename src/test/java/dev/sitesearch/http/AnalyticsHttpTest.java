@@ -285,6 +285,9 @@ class AnalyticsHttpTest {
           click(server, "{\"searchId\":\"" + id + "\",\"position\":1.5}"), 400, "position");
       assertProblem(
           click(server, "{\"searchId\":\"" + id + "\",\"position\":1,\"id\":7}"), 400, "id");
+      String oneClick = "{\"searchId\":\"" + id + "\",\"position\":1}";
+      assertProblem(click(server, oneClick + "garbage"), 400, null);
+      assertProblem(click(server, oneClick + "{}"), 400, null);
       assertProblem(click(server, beacon(id, 1, "x".repeat(3000))), 413, null);
       assertProblem(server.get("/api/analytics/click"), 404, null);
       assertEquals(

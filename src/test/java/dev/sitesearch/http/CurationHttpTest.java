@@ -248,6 +248,13 @@ class CurationHttpTest {
       TestServer.assertProblem(post(server, "/api/admin/curation", "not json"), 400, null);
       TestServer.assertProblem(post(server, "/api/admin/curation", "[1]"), 400, null);
       TestServer.assertProblem(post(server, "/api/admin/curation", ""), 400, null);
+      String pin =
+          "{\"editor\":\"Ana\",\"action\":\"add\",\"kind\":\"pin\",\"query\":\"ccm\",\"ids\":[\"4010\"]}";
+      TestServer.assertProblem(post(server, "/api/admin/curation", pin + "garbage"), 400, null);
+      TestServer.assertProblem(post(server, "/api/admin/curation", pin + "{}"), 400, null);
+      TestServer.assertProblem(
+          post(server, "/api/admin/curation/undo", "{\"version\":1,\"editor\":\"a\"}]"), 400, null);
+      assertEquals(0, admin(server, "/api/admin/curation").path("version").asInt(), "no change");
       // Written whole before the answer is read: the server refuses a declared oversized body
       // without reading it, and a client still writing then may lose the answer to a broken pipe.
       String huge = "{\"editor\": \"" + "x".repeat(70_000) + "\"}";
