@@ -216,7 +216,9 @@ public final class HttpServer {
     ctx.status(status)
         .contentType(Problem.CONTENT_TYPE)
         .header("Cache-Control", "no-store")
-        .result(Json.write(problem));
+        // as UTF-8 bytes: a String is encoded as ISO-8859-1 for this media type, so a detail
+        // quoting 日本 read '??'
+        .result(Json.write(problem).getBytes(StandardCharsets.UTF_8));
   }
 
   static String title(int status) {

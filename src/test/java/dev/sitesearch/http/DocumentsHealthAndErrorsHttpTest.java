@@ -267,6 +267,16 @@ class DocumentsHealthAndErrorsHttpTest extends FixtureServerTest {
         server.get("/api/facets/tags?" + query), 400, query.substring(0, query.indexOf('=')));
   }
 
+  @Test
+  void a_problem_quotes_the_value_sent_in_its_own_characters() {
+    Response sort = server.get("/api/search?sort=%E6%97%A5%E6%9C%AC"); // 日本
+    TestServer.assertProblem(sort, 400, "sort");
+    assertTrue(sort.json().get("detail").asText().endsWith("not '\u65e5\u672c'"), sort::body);
+    Response page = server.get("/api/search?page=%D9%A3"); // an Arabic-Indic 3
+    TestServer.assertProblem(page, 400, "page");
+    assertTrue(page.json().get("detail").asText().endsWith("not '\u0663'"), page::body);
+  }
+
   /** Values too long to write out above. */
   static Stream<Arguments> overlongParameters() {
     return Stream.of(
