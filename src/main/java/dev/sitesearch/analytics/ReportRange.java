@@ -1,5 +1,7 @@
 package dev.sitesearch.analytics;
 
+import dev.sitesearch.search.InvalidRequestException.Part;
+import dev.sitesearch.search.SearchRequest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -7,8 +9,9 @@ import java.time.temporal.ChronoUnit;
 /**
  * The days a report covers (UTC, both inclusive) and how many rows it lists at most.
  *
- * @param from the first day
- * @param to the last day, not before {@code from}, at most {@value #MAX_DAYS} days after it
+ * @param from the first day, in the years a search allows ({@link SearchRequest#checkDate})
+ * @param to the last day, in those years, not before {@code from}, at most {@value #MAX_DAYS} days
+ *     after it
  * @param size rows at most, 1 to {@value #MAX_SIZE}
  */
 public record ReportRange(LocalDate from, LocalDate to, int size) {
@@ -19,6 +22,8 @@ public record ReportRange(LocalDate from, LocalDate to, int size) {
 
   public ReportRange {
     if (from == null || to == null) throw new IllegalArgumentException("from and to are needed");
+    SearchRequest.checkDate(Part.FROM, from); // so the millis below fit in a long
+    SearchRequest.checkDate(Part.TO, to);
     if (from.isAfter(to))
       throw new IllegalArgumentException("from (" + from + ") is after to (" + to + ")");
     if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS)

@@ -7,12 +7,12 @@ import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.analytics.Csv;
 import dev.sitesearch.analytics.ReportRange;
 import dev.sitesearch.analytics.Table;
+import dev.sitesearch.search.InvalidRequestException.Part;
 import dev.sitesearch.search.SearchRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -106,7 +106,7 @@ final class AnalyticsRoutes {
     }
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+      node = JsonBody.tree(bytes);
     } catch (IOException e) {
       node = null;
     }
@@ -171,10 +171,13 @@ final class AnalyticsRoutes {
   /** {@code from}, {@code to} (days, UTC; the last 30 days by default) and {@code size}. */
   private ReportRange range(Context ctx) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    LocalDate to = Params.date(ctx, "to");
-    LocalDate from = Params.date(ctx, "from");
+    LocalDate from = Params.date(ctx, Part.FROM);
+    LocalDate to = Params.date(ctx, Part.TO);
     if (to == null) to = from != null && from.isAfter(today) ? from : today;
-    if (from == null) from = to.minusDays(ReportRange.DEFAULT_DAYS - 1);
+    if (from == null) {
+      from = to.minusDays(ReportRange.DEFAULT_DAYS - 1);
+      if (from.isBefore(SearchRequest.EARLIEST_DATE)) from = SearchRequest.EARLIEST_DATE;
+    }
     int size = Params.integer(ctx, "size", ReportRange.DEFAULT_SIZE, 1, ReportRange.MAX_SIZE);
     if (from.isAfter(to)) {
       throw ProblemException.badParameter("from", "from (" + from + ") is after to (" + to + ")");

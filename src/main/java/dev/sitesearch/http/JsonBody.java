@@ -1,7 +1,9 @@
 package dev.sitesearch.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.sitesearch.search.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,9 @@ import java.util.Set;
  * Params} does for query parameters). Absent and {@code null} fields read as null.
  */
 final class JsonBody {
+  private static final ObjectReader ONE_VALUE =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private final JsonNode root;
 
   private JsonBody(JsonNode root) {
@@ -30,7 +35,7 @@ final class JsonBody {
           413, "Request too large", "the request body is larger than " + maxBytes + " bytes");
     JsonNode root;
     try {
-      root = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+      root = tree(bytes);
     } catch (JsonProcessingException e) {
       throw new ProblemException(400, "Bad request", "the body is not valid JSON");
     }
@@ -47,6 +52,15 @@ final class JsonBody {
                 + String.join(", ", fields.stream().sorted().toList()));
     }
     return new JsonBody(root);
+  }
+
+  /**
+   * The one JSON value that is the whole body (null when empty): a value followed by anything but
+   * white space ({@code {…}garbage}, {@code {…}{}}) is not JSON, though a plain parser stops after
+   * the first value and never looks. Every JSON body a request sends is read here.
+   */
+  static JsonNode tree(byte[] bytes) throws IOException {
+    return bytes.length == 0 ? null : ONE_VALUE.readTree(bytes);
   }
 
   private JsonNode field(String name) {

@@ -3,19 +3,40 @@ package dev.sitesearch.http;
 import static dev.sitesearch.search.InvalidRequestException.shorten;
 
 import dev.sitesearch.search.InvalidRequestException.Part;
+import dev.sitesearch.search.SearchRequest;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads query parameters strictly: a value that is present but wrong is a 400 naming the parameter.
  */
 final class Params {
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
+  /** The whole value must match, and strictly: no 2024-02-30, no 24:00, nothing after the time. */
+  private static final DateTimeFormatter DATE_OR_DATE_TIME =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendLiteral('T')
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendOffsetId()
+          .toFormatter(Locale.ROOT)
+          .withChronology(IsoChronology.INSTANCE)
+          .withResolverStyle(ResolverStyle.STRICT);
+
   private Params() {}
 
   static String string(Context ctx, String name) {
@@ -23,11 +44,17 @@ final class Params {
     return v == null ? "" : v;
   }
 
+  /**
+   * A whole number written in ASCII digits: {@link Integer#parseInt} alone would also take {@code
+   * ٣} (Arabic-Indic) or {@code １} (full-width) as 3 and 1. Every number in a query is read here.
+   */
   static int integer(Context ctx, String name, int fallback, int min, int max) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) return fallback;
     try {
-      int n = Integer.parseInt(v.strip());
+      String s = v.strip();
+      if (!WHOLE_NUMBER.matcher(s).matches()) throw new NumberFormatException();
+      int n = Integer.parseInt(s);
       if (n < min || n > max) throw new NumberFormatException();
       return n;
     } catch (NumberFormatException e) {
@@ -61,17 +88,29 @@ final class Params {
     };
   }
 
-  /** An ISO date (2024-05-31); a full date-time is accepted and its date kept. */
-  static LocalDate date(Context ctx, String name) {
+  /**
+   * An ISO date (2024-05-31) within the years a search allows ({@link SearchRequest#checkDate}); an
+   * ISO date-time (2024-05-31T10:15, 2024-05-31T10:15:30.5Z, 2024-05-31T10:15:30+02:00) is accepted
+   * and the date it names kept, so a page's own {@code date} can be sent back. Checked here, before
+   * anyone counts days from it: {@code +999999999-12-31} is a date, but the day after it is not.
+   */
+  static LocalDate date(Context ctx, Part part) {
+    String name = name(part, null);
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) return null;
-    String s = v.strip();
+    LocalDate date;
     try {
-      return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+      date = DATE_OR_DATE_TIME.parse(v.strip(), LocalDate::from);
     } catch (DateTimeParseException e) {
       throw ProblemException.badParameter(
-          name, name + " must be a date such as 2024-05-31, not '" + shorten(v) + "'");
+          name,
+          name
+              + " must be a date such as 2024-05-31 or a date-time such as 2024-05-31T10:15:30Z,"
+              + " not '"
+              + shorten(v)
+              + "'");
     }
+    return SearchRequest.checkDate(part, date);
   }
 
   /** A comma-separated list, or null when absent. */

@@ -6,6 +6,7 @@ import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.index.Schema;
 import dev.sitesearch.search.Excerpts;
 import dev.sitesearch.search.Health;
+import dev.sitesearch.search.InvalidRequestException.Part;
 import dev.sitesearch.search.RelatedRequest;
 import dev.sitesearch.search.RelatedRequest.PageKey;
 import dev.sitesearch.search.RelatedResponse;
@@ -78,8 +79,8 @@ final class SearchRoutes {
       return new Selection(
           Params.string(ctx, "q"),
           Params.filters(ctx),
-          Params.date(ctx, "from"),
-          Params.date(ctx, "to"),
+          Params.date(ctx, Part.FROM),
+          Params.date(ctx, Part.TO),
           ctx.queryParam("lang"),
           SortOrder.parse(ctx.queryParam("sort")));
     }
@@ -225,8 +226,8 @@ final class SearchRoutes {
         new RelatedRequest(
             page,
             Params.filters(ctx),
-            Params.date(ctx, "from"),
-            Params.date(ctx, "to"),
+            Params.date(ctx, Part.FROM),
+            Params.date(ctx, Part.TO),
             Params.integer(ctx, "size", RelatedRequest.DEFAULT_SIZE, 1, RelatedRequest.MAX_SIZE));
     return gate.run(
         SearchCost.ORDINARY, turn(ctx), waitingSince(ctx), () -> search.related(request));

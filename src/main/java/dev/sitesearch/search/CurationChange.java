@@ -13,7 +13,8 @@ import java.util.Objects;
  * carrying that change's kind, query, ids and words so the history reads without looking back.
  *
  * @param version 1 for the first change, then one more each time
- * @param editor who made it, as they named themselves (1 to {@value #MAX_EDITOR} characters)
+ * @param editor who made it, as they named themselves (1 to {@value #MAX_EDITOR} characters,
+ *     counted in code points)
  * @param at when the server accepted it
  * @param action add, remove, or undo of an earlier change
  * @param kind what it is about: a synonym group, a pin or a hide

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -230,12 +231,38 @@ public final class CurationEditor {
     String name = editor == null ? "" : editor.strip();
     if (name.isEmpty())
       throw CurationException.invalid("editor", "editor is required: who makes the change");
-    if (name.length() > CurationChange.MAX_EDITOR)
+    if (name.codePointCount(0, name.length()) > CurationChange.MAX_EDITOR)
       throw CurationException.invalid(
           "editor", "editor may have at most " + CurationChange.MAX_EDITOR + " characters");
-    if (name.chars().anyMatch(Character::isISOControl))
-      throw CurationException.invalid("editor", "editor may not hold control characters");
+    int hidden = name.codePoints().filter(CurationEditor::hidden).findFirst().orElse(-1);
+    if (hidden >= 0)
+      throw CurationException.invalid(
+          "editor",
+          String.format(
+              Locale.ROOT,
+              "editor may not hold control characters or invisible formatting characters such as"
+                  + " direction overrides; it holds U+%04X",
+              hidden));
     return name;
+  }
+
+  /**
+   * Whether a name may not hold {@code c}: a control character, or an invisible one that changes
+   * how the rest reads (a direction override or isolate, U+202A–U+202E and U+2066–U+2069, turns
+   * {@code Ana<U+202E>exe.gnp} into "Anapng.exe" in the history; a zero-width space hides a second
+   * name in one), a line break, or half of a surrogate pair. The joiners U+200C and U+200D stay:
+   * Persian names and joined emoji (woman + U+200D + laptop) need them.
+   */
+  private static boolean hidden(int c) {
+    return switch (Character.getType(c)) {
+      case Character.CONTROL,
+          Character.SURROGATE,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR ->
+          true;
+      case Character.FORMAT -> c != 0x200C && c != 0x200D;
+      default -> false;
+    };
   }
 
   private static String query(String query) {

@@ -122,11 +122,17 @@ public record SearchRequest(
     }
   }
 
-  private static void checkDate(Part part, LocalDate date) {
+  /**
+   * Refuses a date outside {@link #EARLIEST_DATE} to {@link #LATEST_DATE}, naming {@code part}: the
+   * one rule for every date a request names (searches, facet values, related pages, analytics
+   * reports). Null passes.
+   */
+  public static LocalDate checkDate(Part part, LocalDate date) {
     if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
       throw new InvalidRequestException(
           part, "dates run from " + EARLIEST_DATE + " to " + LATEST_DATE + ", not " + date);
     }
+    return date;
   }
 
   /** A request in every language. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitesearch.analytics.Analytics;
 import dev.sitesearch.http.TestServer.Response;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -231,6 +233,42 @@ class AnalyticsHttpTest {
   }
 
   @Test
+  void report_dates_outside_years_1_to_9999_are_a_400_worded_as_in_search() throws IOException {
+    try (var server = TestServer.start(workDir)) {
+      for (String report : Analytics.reportNames()) {
+        for (String path :
+            List.of(
+                "/api/admin/analytics/" + report + "?",
+                "/api/admin/analytics/" + report + ".csv?")) {
+          for (String query :
+              List.of(
+                  "from=%2B999999999-12-31",
+                  "to=-999999999-01-01",
+                  "from=-999999999-01-01",
+                  "to=%2B999999999-12-31",
+                  "from=-0001-01-01&to=-0001-01-01",
+                  "from=0000-01-01&to=0000-01-01",
+                  "from=%2B10000-01-01")) {
+            Response r = admin(server, path + query);
+            assertProblem(r, 400, query.substring(0, query.indexOf('=')));
+            assertTrue(
+                r.json()
+                    .path("detail")
+                    .asText()
+                    .startsWith("dates run from 0001-01-01 to 9999-12-31"),
+                () -> path + query + " answered " + r.body());
+          }
+          // The first and last days there are still make a report.
+          for (String query : List.of("to=0001-01-01", "from=9999-12-31")) {
+            Response r = admin(server, path + query);
+            assertEquals(200, r.status(), () -> path + query + " answered " + r.body());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void bad_click_beacons_get_a_problem_and_unknown_searches_are_ignored() throws IOException {
     try (var server = TestServer.start(workDir)) {
       String id = server.search("q", "care").get("searchId").asText();
@@ -247,6 +285,9 @@ class AnalyticsHttpTest {
           click(server, "{\"searchId\":\"" + id + "\",\"position\":1.5}"), 400, "position");
       assertProblem(
           click(server, "{\"searchId\":\"" + id + "\",\"position\":1,\"id\":7}"), 400, "id");
+      String oneClick = "{\"searchId\":\"" + id + "\",\"position\":1}";
+      assertProblem(click(server, oneClick + "garbage"), 400, null);
+      assertProblem(click(server, oneClick + "{}"), 400, null);
       assertProblem(click(server, beacon(id, 1, "x".repeat(3000))), 413, null);
       assertProblem(server.get("/api/analytics/click"), 404, null);
       assertEquals(

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,11 +244,49 @@ class CurationHttpTest {
   }
 
   @Test
+  void an_editor_name_is_counted_in_characters_and_may_not_hide_direction_controls()
+      throws IOException {
+    try (var server = TestServer.start(workDir)) {
+      String pin =
+          """
+          {"editor": "%s", "action": "add", "kind": "pin", "query": "ccm", "ids": ["4010"]}""";
+      for (String hidden :
+          List.of("\\u202e", "\\u202a", "\\u2066", "\\u2069", "\\u200b", "\\u0007")) {
+        Response r = post(server, "/api/admin/curation", pin.formatted("Ana" + hidden + "exe.gnp"));
+        TestServer.assertProblem(r, 400, "editor");
+        String code = "U+" + hidden.substring(2).toUpperCase(Locale.ROOT);
+        assertTrue(r.json().path("detail").asText().contains(code), r::body);
+      }
+      Response undo =
+          post(server, "/api/admin/curation/undo", "{\"version\": 1, \"editor\": \"\\u202eA\"}");
+      TestServer.assertProblem(undo, 400, "editor");
+      assertEquals(0, admin(server, "/api/admin/curation").path("version").asInt(), "no change");
+
+      String smiles = "\uD83D\uDE00".repeat(100); // 200 UTF-16 units
+      TestServer.assertProblem(
+          post(server, "/api/admin/curation", pin.formatted(smiles + "\uD83D\uDE00")),
+          400,
+          "editor");
+      assertEquals(smiles, change(server, pin.formatted(smiles)).at("/change/editor").asText());
+      String coder = "Zo\u00eb \uD83D\uDC69\u200D\uD83D\uDCBB"; // a joined emoji keeps its joiner
+      String edited = pin.formatted(coder).replace("ccm", "telehealth");
+      assertEquals(coder, change(server, edited).at("/change/editor").asText());
+    }
+  }
+
+  @Test
   void wrong_bodies_tokens_and_undos_get_problems() throws IOException {
     try (var server = TestServer.start(workDir)) {
       TestServer.assertProblem(post(server, "/api/admin/curation", "not json"), 400, null);
       TestServer.assertProblem(post(server, "/api/admin/curation", "[1]"), 400, null);
       TestServer.assertProblem(post(server, "/api/admin/curation", ""), 400, null);
+      String pin =
+          "{\"editor\":\"Ana\",\"action\":\"add\",\"kind\":\"pin\",\"query\":\"ccm\",\"ids\":[\"4010\"]}";
+      TestServer.assertProblem(post(server, "/api/admin/curation", pin + "garbage"), 400, null);
+      TestServer.assertProblem(post(server, "/api/admin/curation", pin + "{}"), 400, null);
+      TestServer.assertProblem(
+          post(server, "/api/admin/curation/undo", "{\"version\":1,\"editor\":\"a\"}]"), 400, null);
+      assertEquals(0, admin(server, "/api/admin/curation").path("version").asInt(), "no change");
       // Written whole before the answer is read: the server refuses a declared oversized body
       // without reading it, and a client still writing then may lose the answer to a broken pipe.
       String huge = "{\"editor\": \"" + "x".repeat(70_000) + "\"}";

@@ -449,6 +449,17 @@ class SearchHttpTest extends FixtureServerTest {
   }
 
   @Test
+  void from_and_to_take_an_iso_date_time_and_keep_its_date() {
+    assertEquals(
+        TestServer.ids(server.search("from", "2022-05-10", "to", "2022-05-10")),
+        TestServer.ids(
+            server.search("from", "2022-05-10T23:59:59Z", "to", "2022-05-10T00:00+02:00")));
+    assertEquals(
+        TestServer.ids(server.search("to", "2022-05-10")),
+        TestServer.ids(server.search("to", "2022-05-10T08:30:00.5")));
+  }
+
+  @Test
   void date_range_combines_with_a_text_query() {
     JsonNode json = server.search("q", "telehealth", "from", "2024-01-01", "size", "100");
 
