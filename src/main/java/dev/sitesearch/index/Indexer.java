@@ -138,7 +138,10 @@ public final class Indexer {
     Path contentDir = settings.contentDir();
     if (!Files.isDirectory(contentDir))
       throw new IOException("content folder not found: " + contentDir);
-    if (indexDir != null) Files.createDirectories(indexDir);
+    if (indexDir != null) {
+      IndexFolder.checkWritable(indexDir);
+      Files.createDirectories(indexDir);
+    }
     lastWalk = null; // kept only from a run that commits
     try (Directory dir =
         indexDir == null ? new ByteBuffersDirectory() : FSDirectory.open(indexDir)) {

@@ -94,6 +94,26 @@ class MainTest {
     }
   }
 
+  // --- where the index goes
+
+  @Test
+  void an_index_pointed_at_a_folder_of_other_files_is_refused_and_nothing_there_is_touched()
+      throws IOException {
+    Path section = write("news/_index.md", "---\ntitle: News\n---\nAll the news.\n");
+    Path content = site.content();
+    for (String folder : new String[] {content.toString(), content.resolve("news").toString()}) {
+      Run r = Cli.run("index", "--content", content.toString(), "--index", folder);
+      assertExit(Main.USAGE, "not an index", r);
+      assertTrue(Files.exists(section), "a section page Lucene would have taken for its own");
+    }
+    try (Stream<Path> files = Files.list(content)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("segments")));
+    }
+    assertExit(Main.USAGE, "index folder is empty", Cli.run("index", "--index", ""));
+    assertEquals(Main.OK, sitesearch("index").exit(), "a new folder is fine");
+    assertEquals(Main.OK, sitesearch("index").exit(), "and so is an index");
+  }
+
   // --- help
   // --------------------------------------------------------------------------------------------------------
 
