@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,6 +143,12 @@ public final class HugoProject {
       if (parsed == null) return Map.of();
       if (!(parsed instanceof Map<?, ?> map))
         throw new HugoConfigException(name + ": expected a map of settings");
+      if (values(map, new IdentityHashMap<>()) > MAX_VALUES)
+        throw new HugoConfigException(
+            name
+                + ": more than "
+                + MAX_VALUES
+                + " values once its YAML aliases are expanded; a site's settings need far fewer");
       return lowerKeys(map);
     } catch (JsonProcessingException e) {
       throw new HugoConfigException(name + ": cannot parse: " + e.getOriginalMessage());
@@ -163,6 +170,24 @@ public final class HugoProject {
         dumper,
         options,
         new HugoYamlResolver());
+  }
+
+  /**
+   * Values a config may hold once expanded. YAML aliases share what they name, so nine levels of
+   * nine aliases are a small file but 9^9 values to copy: 6 GB and then no memory at all.
+   */
+  static final long MAX_VALUES = 200_000;
+
+  /** How many values {@code v} holds, aliases expanded, counting each shared one once per use. */
+  private static long values(Object v, Map<Object, Long> counted) {
+    if (!(v instanceof Map<?, ?>) && !(v instanceof List<?>)) return 1;
+    Long known = counted.get(v);
+    if (known != null) return known;
+    long n = 1;
+    Iterable<?> children = v instanceof Map<?, ?> m ? m.values() : (List<?>) v;
+    for (Object child : children) n = Math.min(Long.MAX_VALUE / 2, n + values(child, counted));
+    counted.put(v, n);
+    return n;
   }
 
   /** A copy with every map key in lower case, as Hugo reads its configuration. */

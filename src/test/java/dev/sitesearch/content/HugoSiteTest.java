@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sitesearch.testing.ContentFiles;
@@ -101,6 +102,23 @@ class HugoSiteTest {
     var e = assertThrows(HugoConfigException.class, () -> HugoSite.read(tmp));
     assertTrue(
         e.getMessage().startsWith("config/_default/menus.yaml: cannot parse"), e.getMessage());
+  }
+
+  @Test
+  void a_yaml_alias_bomb_is_an_error_not_gigabytes() throws Exception {
+    var yaml = new StringBuilder("baseURL: https://example.org/\nparams:\n  a0: &a0 [x, y]\n");
+    for (int level = 1; level <= 9; level++) {
+      yaml.append("  a").append(level).append(": &a").append(level).append(" [");
+      yaml.append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (level - 1))));
+      yaml.append("]\n");
+    }
+    ContentFiles.write(tmp, "hugo.yaml", yaml.toString());
+
+    var e =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10),
+            () -> assertThrows(HugoConfigException.class, () -> HugoSite.read(tmp)));
+    assertTrue(e.getMessage().contains("YAML aliases are expanded"), e.getMessage());
   }
 
   @Test
