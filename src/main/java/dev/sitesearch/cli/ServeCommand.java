@@ -5,6 +5,7 @@ import dev.sitesearch.index.IndexSummary;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (port != null && (port < 0 || port > 65_535))
+      throw new CommandLine.ParameterException(
+          common.spec.commandLine(), "--port must be from 0 to 65535, not " + port);
     var options =
         RunningServer.Options.DEFAULTS
             .on(host, port)

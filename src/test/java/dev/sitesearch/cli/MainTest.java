@@ -114,6 +114,13 @@ class MainTest {
     assertEquals(Main.OK, sitesearch("index").exit(), "and so is an index");
   }
 
+  @Test
+  void a_port_out_of_range_is_a_usage_error_without_a_stack() {
+    Run r = sitesearch("serve", "--port", "99999");
+    assertExit(Main.USAGE, "--port must be from 0 to 65535, not 99999", r);
+    assertFalse(r.err().contains("Exception"), r::toString);
+  }
+
   // --- help
   // --------------------------------------------------------------------------------------------------------
 
