@@ -77,9 +77,21 @@ final class PublishRules {
     };
   }
 
+  /**
+   * True as Hugo's {@code cast.ToBool} reads it: a boolean, a number other than 0, or the text Go's
+   * {@code strconv.ParseBool} takes as true ({@code 1}, {@code t}, {@code true} in its three
+   * cases); anything else is false.
+   */
   private static boolean isTrue(Object v) {
-    return v instanceof Boolean b
-        ? b
-        : v != null && String.valueOf(v).strip().equalsIgnoreCase("true");
+    return switch (v) {
+      case Boolean b -> b;
+      case Number n -> n.doubleValue() != 0;
+      case String s ->
+          switch (s) {
+            case "1", "t", "T", "true", "True", "TRUE" -> true;
+            default -> false;
+          };
+      case null, default -> false;
+    };
   }
 }

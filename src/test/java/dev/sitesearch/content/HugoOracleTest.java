@@ -124,6 +124,10 @@ class HugoOracleTest {
         .page("content/p/published.md", "title: Published\ndate: 2020-01-01")
         .page("content/p/draft.md", "title: Draft\ndraft: true")
         .page("content/p/draft-upper.md", "title: Draft\nDraft: true")
+        .page("content/p/draft-one.md", "title: Draft\ndraft: 1")
+        .page("content/p/draft-t.md", "title: Draft\ndraft: 'T'")
+        .page("content/p/draft-zero.md", "title: Not a draft\ndraft: 0")
+        .page("content/p/draft-word.md", "title: Not a draft\ndraft: 'maybe'")
         .page("content/p/future-date.md", "title: Future\ndate: 2030-01-01")
         .page("content/p/future-publishdate.md", "title: Future\npublishDate: 2030-01-01")
         .page("content/p/future-pubdate.md", "title: Future\npubdate: 2030-01-01")
@@ -144,6 +148,7 @@ class HugoOracleTest {
         Map.of(
             "p/draft.md", r.ours().skipped().get("p/draft.md"),
             "p/draft-upper.md", r.ours().skipped().get("p/draft-upper.md")));
+    assertEquals("draft", r.ours().skipped().get("p/draft-one.md"), "1 is true to Hugo");
   }
 
   @Test
