@@ -50,6 +50,9 @@ public final class DateValue {
     if (value == null) return Optional.empty();
     if (value instanceof Date d) return Optional.of(d.toInstant());
     if (value instanceof TemporalAccessor t) return Optional.of(fromTemporal(t));
+    // A whole number is seconds since 1970, as Hugo's cast.ToTime reads one.
+    if (value instanceof Integer || value instanceof Long)
+      return Optional.of(Instant.ofEpochSecond(((Number) value).longValue()));
     if (value instanceof Map || value instanceof List) {
       throw new IllegalArgumentException(
           "expected a date, found a " + (value instanceof Map ? "map" : "list"));

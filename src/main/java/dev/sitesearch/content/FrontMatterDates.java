@@ -126,8 +126,12 @@ record FrontMatterDates(List<String> date, List<String> publishDate, List<String
   private static ZonedDateTime value(Object v, String key, Consumer<String> warnings) {
     if (v == null || v instanceof Boolean) return null; // "published: true" is not a date
     try {
-      return zoned(v);
-    } catch (IllegalArgumentException e) {
+      ZonedDateTime date = zoned(v);
+      if (date != null && (date.getYear() < 1 || date.getYear() > 9999))
+        throw new IllegalArgumentException(
+            "'" + v + "' is outside the years 0001 to 9999 that searches can ask for");
+      return date;
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       warnings.accept(key + ": " + e.getMessage() + "; the field is left out");
       return null;
     }
