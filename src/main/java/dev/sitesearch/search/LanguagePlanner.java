@@ -35,9 +35,16 @@ final class LanguagePlanner {
 
   private volatile Edited edited = new Edited(List.of(), null);
 
-  LanguagePlanner(Languages.Language language, Schema schema, RankingSettings ranking) {
+  /**
+   * @param configured the config's synonyms, built once for every language that uses them
+   */
+  LanguagePlanner(
+      Languages.Language language,
+      Schema schema,
+      RankingSettings ranking,
+      SynonymExpander configured) {
     this.synonymSource = language.english() ? ranking.synonyms() : RankingSettings.Synonyms.NONE;
-    this.synonyms = SynonymExpander.of(synonymSource);
+    this.synonyms = language.english() ? configured : SynonymExpander.NONE;
     var fields = new FieldQueries(language, schema, ranking.bm25f());
     this.matcher =
         new WordMatcher(

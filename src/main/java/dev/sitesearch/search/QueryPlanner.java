@@ -58,6 +58,12 @@ final class QueryPlanner {
   private final List<RankingStage> stages;
   private final Supplier<CurationRules> curation;
 
+  /**
+   * The config's synonyms, built here, as the server starts: a list of 100,000 lines takes seconds,
+   * and built by the first search it spent that search's time limit.
+   */
+  private final SynonymExpander synonyms;
+
   QueryPlanner(Schema schema, Languages languages, RankingSettings ranking) {
     this(schema, languages, ranking, CurationEditor.fixed(ranking)::rules);
   }
@@ -78,6 +84,7 @@ final class QueryPlanner {
     this.ranking = ranking;
     this.stages = List.of(new PageBoost());
     this.curation = curation;
+    this.synonyms = SynonymExpander.of(ranking.synonyms());
   }
 
   /** A planner for a site in English (or of unknown language): the schema's stemmer. */
@@ -145,7 +152,7 @@ final class QueryPlanner {
 
   private LanguagePlanner planner(String key) {
     return byLanguage.computeIfAbsent(
-        key, k -> new LanguagePlanner(languages.language(k), schema, ranking));
+        key, k -> new LanguagePlanner(languages.language(k), schema, ranking, synonyms));
   }
 
   /**

@@ -464,6 +464,25 @@ class MainTest {
   }
 
   @Test
+  void a_long_synonyms_list_is_built_before_the_search_not_inside_its_time_limit()
+      throws IOException {
+    sitesearch("index");
+    var lines = new StringBuilder("care, attention\n");
+    for (int i = 0; i < 30_000; i++)
+      lines.append("x").append(i).append(", y").append(i).append('\n');
+    Path synonyms = Files.writeString(tmp.resolve("synonyms.txt"), lines);
+    Files.writeString(
+        config,
+        "ranking:\n  synonyms: " + synonyms + "\nserver:\n  limits:\n    searchTimeout: 100ms\n");
+
+    Run r = sitesearch("search", "care");
+
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("2 results for 'care'"), r::toString);
+    assertFalse(r.out().contains("time limit"), r::toString);
+  }
+
+  @Test
   void search_with_an_unknown_facet_filter_exits_2_naming_the_facets() {
     sitesearch("index");
 
